@@ -1,0 +1,148 @@
+//! Diagnostics: what is wrong with the content, and where.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem found in the content, with the file, line and column it is at.
+///
+/// Its [`Display`](fmt::Display) form is the one compilers use, so editors and terminals can
+/// jump to the spot:
+///
+/// ```text
+/// content/mental-health-technician/faq.toml:12:10: error: unknown source `bls`; ...
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    path: PathBuf,
+    position: Option<Position>,
+    line_text: Option<String>,
+    message: String,
+}
+
+/// A 1-based line and column (counted in characters) in a content file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// The 1-based line.
+    pub line: usize,
+    /// The 1-based column, counted in characters.
+    pub column: usize,
+}
+
+impl Diagnostic {
+    /// A problem at a byte offset of a file's text.
+    pub(crate) fn at_offset(path: &Path, text: &str, offset: usize, message: String) -> Self {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = text[line_start..offset].chars().count() + 1;
+        Self::at(path, text, Position { line, column }, message)
+    }
+
+    /// A problem at a line and column of a file's text.
+    pub(crate) fn at(path: &Path, text: &str, position: Position, message: String) -> Self {
+        let line_text = text
+            .lines()
+            .nth(position.line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_owned());
+        Diagnostic {
+            path: path.to_owned(),
+            position: Some(position),
+            line_text,
+            message,
+        }
+    }
+
+    /// A problem with a file as a whole (it is missing, unreadable, or not wanted).
+    pub(crate) fn file(path: &Path, message: String) -> Self {
+        Diagnostic {
+            path: path.to_owned(),
+            position: None,
+            line_text: None,
+            message,
+        }
+    }
+
+    /// Replaces the message, keeping the place.
+    pub(crate) fn set_message(&mut self, message: String) {
+        self.message = message;
+    }
+
+    /// The file the problem is in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The line and column, unless the problem concerns the file as a whole.
+    pub fn position(&self) -> Option<Position> {
+        self.position
+    }
+
+    /// The text of the line the problem is on, when there is one.
+    pub fn line_text(&self) -> Option<&str> {
+        self.line_text.as_deref()
+    }
+
+    /// What is wrong, and how to fix it.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(Position { line, column }) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": error: {}", self.message)
+    }
+}
+
+/// The content could not be loaded: every problem found, in file order.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::Guide;
+///
+/// let err = Guide::from_dir("no/such/folder").unwrap_err();
+/// assert!(err.diagnostics()[0].message().contains("folder"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct LoadError {
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadError {
+    pub(crate) fn new(diagnostics: Vec<Diagnostic>) -> Self {
+        LoadError { diagnostics }
+    }
+
+    /// Every problem found; never empty.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.diagnostics.len();
+        write!(
+            f,
+            "the content has {n} problem{}",
+            if n == 1 { "" } else { "s" }
+        )?;
+        for d in &self.diagnostics {
+            write!(f, "\n{d}")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,218 @@
+//! An original, cited guide to the **mental health technician** occupation (also called
+//! psychiatric technician or behavioral health technician), as typed data.
+//!
+//! The guide is written as human-editable TOML files with CommonMark prose, one file a section.
+//! This crate embeds them, checks them when they are loaded, and hands them to you as a typed
+//! [`Guide`]: definitions, duties, education and licensure, work settings, skills, career path,
+//! pay and job outlook as typed figures with their sources and dates, challenges and rewards, the
+//! role in the care team, FAQs and sources.
+//!
+//! # Quick start
+//!
+//! ```
+//! let guide = mht_guide::guide();
+//! println!("{} ({})", guide.meta.title, guide.meta.edition);
+//!
+//! for figure in &guide.salary_outlook.pay {
+//!     let source = guide.sources.get(&figure.source).expect("citations are checked on load");
+//!     println!(
+//!         "{}, {}: {} {} ({}; {})",
+//!         figure.occupation,
+//!         figure.statistic.label(),
+//!         figure.amount,
+//!         figure.unit.per(),
+//!         figure.period,
+//!         source.publisher,
+//!     );
+//! }
+//! ```
+//!
+//! # An edited copy of the content
+//!
+//! [`Guide::from_dir`] loads a folder laid out like the crate's own content (`guide.toml` plus
+//! one `<section-id>.toml` per [`SectionId`]). Every problem in it is reported at once, each with
+//! its file, line and column:
+//!
+//! ```no_run
+//! match mht_guide::Guide::from_dir("my-edition") {
+//!     Ok(guide) => println!("{} sections", guide.sections().count()),
+//!     Err(err) => {
+//!         for problem in err.diagnostics() {
+//!             eprintln!("{problem}");
+//!         }
+//!     }
+//! }
+//! ```
+//!
+//! The loader checks that every field is present and of the right type, that no unknown field or
+//! file is there, that text is not empty, that ids are unique, that every citation names a
+//! source, that dates, amounts and links are valid, and that prose uses only the CommonMark the
+//! guide allows (see [`Prose`]).
+
+#![deny(missing_docs)]
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
+mod diag;
+mod load;
+mod model;
+mod prose;
+mod section;
+mod values;
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+pub use diag::{Diagnostic, LoadError, Position};
+pub use load::{GUIDE_FILE, file_names};
+pub use model::{
+    CareTeam, CareerPath, CareerStep, Certification, ChallengesRewards, Definition, Education,
+    EmploymentShare, Faq, Guide, Item, Meta, OccupationCode, OutlookFigure, PayFigure, PayUnit,
+    Question, Responsibilities, Role, SalaryOutlook, SectionRef, Skills, Source, Sources,
+    StateLicense, Statistic, TimeToQualify, WorkSetting, WorkSettings,
+};
+pub use prose::{Block, Inline, List, MAX_DEPTH, Prose, ProseError, comrak_options, walk_inlines};
+pub use section::{SectionId, UnknownSection};
+pub use values::{Currency, Id, Money, RefDate, Text, Url};
+
+/// The folder the embedded content comes from, as diagnostics name it.
+pub const EMBEDDED_DIR: &str = "content/mental-health-technician";
+
+macro_rules! embed {
+    ($($name:literal),* $(,)?) => {
+        [$(($name, include_str!(concat!("../content/mental-health-technician/", $name)))),*]
+    };
+}
+
+/// The content files compiled into this crate: (file name, text).
+pub const EMBEDDED_FILES: [(&str, &str); 12] = embed![
+    "guide.toml",
+    "definition.toml",
+    "responsibilities.toml",
+    "education.toml",
+    "work-settings.toml",
+    "skills.toml",
+    "career-path.toml",
+    "salary-outlook.toml",
+    "challenges-rewards.toml",
+    "care-team.toml",
+    "faq.toml",
+    "sources.toml",
+];
+
+/// The guide compiled into this crate, loaded and checked on first use.
+///
+/// # Panics
+///
+/// Never in a released crate: the embedded content is checked by the crate's tests, and a crate
+/// whose embedded content did not load would not pass them.
+///
+/// # Examples
+///
+/// ```
+/// let guide = mht_guide::guide();
+/// assert_eq!(guide.meta.language.as_str(), "en-US");
+/// assert!(!guide.faq.questions.is_empty());
+/// ```
+pub fn guide() -> &'static Guide {
+    static GUIDE: OnceLock<Guide> = OnceLock::new();
+    GUIDE.get_or_init(|| match Guide::embedded() {
+        Ok(guide) => guide,
+        Err(err) => panic!("the embedded guide content is invalid: {err}"),
+    })
+}
+
+impl Guide {
+    /// Loads and checks the content compiled into this crate.
+    ///
+    /// [`guide()`] does this once and keeps the result; call this to handle a failure yourself.
+    ///
+    /// # Errors
+    ///
+    /// Every problem in the embedded content (the crate's tests make sure there is none).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let guide = mht_guide::Guide::embedded()?;
+    /// assert_eq!(&guide, mht_guide::guide());
+    /// # Ok::<(), mht_guide::LoadError>(())
+    /// ```
+    pub fn embedded() -> Result<Guide, LoadError> {
+        Guide::from_files(EMBEDDED_DIR, EMBEDDED_FILES)
+    }
+
+    /// Loads and checks a guide folder: `guide.toml` and one `<section-id>.toml` per section.
+    ///
+    /// Other `.toml` files in the folder are reported as problems; other files are ignored.
+    ///
+    /// # Errors
+    ///
+    /// Every problem found in the folder, each naming its file, line and column.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let dir = std::env::temp_dir().join(format!("mht-guide-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// for (name, text) in mht_guide::EMBEDDED_FILES {
+    ///     std::fs::write(dir.join(name), text)?;
+    /// }
+    /// let guide = mht_guide::Guide::from_dir(&dir)?;
+    /// assert_eq!(&guide, mht_guide::guide());
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Guide, LoadError> {
+        let dir = dir.as_ref();
+        load::Files::from_dir(dir).load(dir)
+    }
+
+    /// Loads and checks a guide from files held in memory, given as (file name, text) pairs.
+    ///
+    /// `base` is the folder diagnostics name the files in; nothing is read from it. Use this
+    /// for content that did not come from a folder, such as an upload.
+    ///
+    /// # Errors
+    ///
+    /// Every problem found, each naming its file, line and column.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use mht_guide::Guide;
+    ///
+    /// let mut files = mht_guide::EMBEDDED_FILES.map(|(name, text)| (name, text.to_owned()));
+    /// files[10].1 = files[10].1.replace("[[questions]]", "[[question]]");
+    /// let err = Guide::from_files("upload", files).unwrap_err();
+    /// assert!(err.diagnostics()[0].to_string().starts_with("upload/faq.toml:"));
+    /// ```
+    pub fn from_files<N, T>(
+        base: impl AsRef<Path>,
+        files: impl IntoIterator<Item = (N, T)>,
+    ) -> Result<Guide, LoadError>
+    where
+        N: AsRef<str>,
+        T: Into<String>,
+    {
+        let base = base.as_ref();
+        load::Files::from_named(base, files).load(base)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_content_is_valid() {
+        if let Err(err) = Guide::embedded() {
+            panic!("{err}");
+        }
+    }
+
+    #[test]
+    fn embedded_files_are_every_file_in_order() {
+        let names: Vec<String> = EMBEDDED_FILES.iter().map(|(n, _)| n.to_string()).collect();
+        assert_eq!(names, file_names().collect::<Vec<_>>());
+    }
+}

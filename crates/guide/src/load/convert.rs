@@ -1,0 +1,739 @@
+//! Raw structs → typed model, with every check, collecting every problem.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use super::GUIDE_FILE;
+use super::raw::{self, S, Str};
+use crate::diag::{Diagnostic, LoadError, Position};
+use crate::model::*;
+use crate::prose::Prose;
+use crate::section::SectionId;
+use crate::values::{Id, Money, RefDate, Text, Url};
+
+/// A reference to a source id, checked once every source is known.
+struct SourceRef {
+    id: Id,
+    at: Diagnostic,
+}
+
+/// The file being converted, and where problems go.
+struct Ctx<'a> {
+    path: &'a Path,
+    text: &'a str,
+    problems: &'a mut Vec<Diagnostic>,
+    refs: &'a mut Vec<SourceRef>,
+}
+
+pub(super) fn build(
+    texts: &BTreeMap<String, (&Path, &str)>,
+    mut problems: Vec<Diagnostic>,
+) -> Result<Guide, LoadError> {
+    let mut refs = Vec::new();
+
+    macro_rules! section {
+        ($name:expr, $raw:ty, $convert:expr) => {{
+            texts.get(&$name).and_then(|&(path, text)| {
+                let raw: $raw = parse_toml(path, text, &mut problems)?;
+                let mut cx = Ctx {
+                    path,
+                    text,
+                    problems: &mut problems,
+                    refs: &mut refs,
+                };
+                let before = cx.problems.len();
+                let value = $convert(&mut cx, raw);
+                (cx.problems.len() == before).then_some(value)
+            })
+        }};
+    }
+
+    let meta = section!(GUIDE_FILE.to_owned(), raw::Meta, meta);
+    let name = |id: SectionId| id.file_name();
+    let definition = section!(name(SectionId::Definition), raw::Definition, definition);
+    let responsibilities = section!(
+        name(SectionId::Responsibilities),
+        raw::Responsibilities,
+        responsibilities
+    );
+    let education = section!(name(SectionId::Education), raw::Education, education);
+    let work_settings = section!(
+        name(SectionId::WorkSettings),
+        raw::WorkSettings,
+        work_settings
+    );
+    let skills = section!(name(SectionId::Skills), raw::Skills, skills);
+    let career_path = section!(name(SectionId::CareerPath), raw::CareerPath, career_path);
+    let salary_outlook = section!(
+        name(SectionId::SalaryOutlook),
+        raw::SalaryOutlook,
+        salary_outlook
+    );
+    let challenges_rewards = section!(
+        name(SectionId::ChallengesRewards),
+        raw::ChallengesRewards,
+        challenges_rewards
+    );
+    let care_team = section!(name(SectionId::CareTeam), raw::CareTeam, care_team);
+    let faq = section!(name(SectionId::Faq), raw::Faq, faq);
+    let sources = section!(name(SectionId::Sources), raw::Sources, sources);
+
+    // Citations can only be checked against a sources file that loaded.
+    if let Some(sources) = &sources {
+        let known: BTreeSet<&Id> = sources.sources.iter().map(|s| &s.id).collect();
+        let list = || {
+            sources
+                .sources
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        for r in refs {
+            if !known.contains(&r.id) {
+                let mut d = r.at;
+                d.set_message(format!(
+                    "unknown source `{}`; cite one of the ids in {}: {}",
+                    r.id,
+                    SectionId::Sources.file_name(),
+                    list()
+                ));
+                problems.push(d);
+            }
+        }
+    }
+
+    match (
+        meta,
+        definition,
+        responsibilities,
+        education,
+        work_settings,
+        skills,
+        career_path,
+        salary_outlook,
+        challenges_rewards,
+        care_team,
+        faq,
+        sources,
+    ) {
+        (
+            Some(meta),
+            Some(definition),
+            Some(responsibilities),
+            Some(education),
+            Some(work_settings),
+            Some(skills),
+            Some(career_path),
+            Some(salary_outlook),
+            Some(challenges_rewards),
+            Some(care_team),
+            Some(faq),
+            Some(sources),
+        ) if problems.is_empty() => Ok(Guide {
+            meta,
+            definition,
+            responsibilities,
+            education,
+            work_settings,
+            skills,
+            career_path,
+            salary_outlook,
+            challenges_rewards,
+            care_team,
+            faq,
+            sources,
+        }),
+        _ => {
+            debug_assert!(
+                !problems.is_empty(),
+                "a section failed without a diagnostic"
+            );
+            Err(LoadError::new(problems))
+        }
+    }
+}
+
+fn parse_toml<T: DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    match toml::from_str(text) {
+        Ok(value) => Some(value),
+        Err(err) => {
+            let message = toml_message(err.message());
+            problems.push(match err.span() {
+                Some(span) => Diagnostic::at_offset(path, text, span.start, message),
+                None => Diagnostic::file(path, message),
+            });
+            None
+        }
+    }
+}
+
+/// Adds what to do to the messages the TOML parser gives.
+fn toml_message(message: &str) -> String {
+    let message = message.trim_end();
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|m| m.strip_suffix('`'))
+    {
+        format!("missing field `{field}`; add `{field} = ...` to this table")
+    } else if message.starts_with("unknown field") {
+        format!(
+            "{message}; remove the field or fix its spelling (keys written below a `[[...]]` \
+             header belong to that table, so top-level keys go above the first one)"
+        )
+    } else if message.starts_with("invalid type") {
+        format!("{message}; change the value to the expected type")
+    } else {
+        format!("invalid TOML: {message}")
+    }
+}
+
+impl Ctx<'_> {
+    fn problem(&mut self, span: Range<usize>, message: String) {
+        let d = Diagnostic::at_offset(self.path, self.text, span.start, message);
+        self.problems.push(d);
+    }
+
+    fn check<T>(
+        &mut self,
+        value: &Str,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+    ) -> Option<T> {
+        match parse(value.get_ref()) {
+            Ok(v) => Some(v),
+            Err(message) => {
+                self.problem(value.span(), message);
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, value: &Str) -> Text {
+        self.check(value, Text::parse)
+            .unwrap_or_else(Text::placeholder)
+    }
+
+    fn opt_text(&mut self, value: &Option<Str>) -> Option<Text> {
+        value.as_ref().map(|v| self.text(v))
+    }
+
+    fn texts(&mut self, values: &S<Vec<Str>>, what: &str) -> Vec<Text> {
+        self.not_empty(values, what);
+        values.get_ref().iter().map(|v| self.text(v)).collect()
+    }
+
+    fn id(&mut self, value: &Str) -> Id {
+        self.check(value, Id::parse).unwrap_or_else(Id::placeholder)
+    }
+
+    fn date(&mut self, value: &Str) -> RefDate {
+        self.check(value, RefDate::parse)
+            .unwrap_or_else(RefDate::placeholder)
+    }
+
+    fn opt_date(&mut self, value: &Option<Str>) -> Option<RefDate> {
+        value.as_ref().map(|v| self.date(v))
+    }
+
+    /// A source id in a typed field: checked for form now, for existence at the end.
+    fn source(&mut self, value: &Str) -> Id {
+        let id = self.id(value);
+        let at = Diagnostic::at_offset(self.path, self.text, value.span().start, String::new());
+        self.refs.push(SourceRef { id: id.clone(), at });
+        id
+    }
+
+    fn prose(&mut self, value: &Str) -> Prose {
+        let origin = prose_origin(self.text, value.span());
+        match Prose::parse(value.get_ref()) {
+            Ok(prose) => {
+                for id in prose.citations() {
+                    let needle = format!("@{id}");
+                    let offset = prose.as_str().find(&needle).unwrap_or(0);
+                    let (line, column) = line_column(prose.as_str(), offset);
+                    let at = self.prose_diagnostic(origin, line, column, String::new());
+                    self.refs.push(SourceRef { id: id.clone(), at });
+                }
+                prose
+            }
+            Err(errors) => {
+                for e in errors {
+                    let d = self.prose_diagnostic(origin, e.line(), e.column(), e.message().into());
+                    self.problems.push(d);
+                }
+                Prose::placeholder()
+            }
+        }
+    }
+
+    fn opt_prose(&mut self, value: &Option<Str>) -> Option<Prose> {
+        value.as_ref().map(|v| self.prose(v))
+    }
+
+    /// A diagnostic at a line and column of a prose value whose text starts at `origin`.
+    fn prose_diagnostic(
+        &self,
+        origin: usize,
+        line: usize,
+        column: usize,
+        message: String,
+    ) -> Diagnostic {
+        let (origin_line, origin_column) = line_column(self.text, origin);
+        let position = if line <= 1 {
+            Position {
+                line: origin_line,
+                column: origin_column + column.saturating_sub(1),
+            }
+        } else {
+            Position {
+                line: origin_line + line - 1,
+                column,
+            }
+        };
+        Diagnostic::at(self.path, self.text, position, message)
+    }
+
+    fn not_empty<T>(&mut self, list: &S<Vec<T>>, what: &str) {
+        if list.get_ref().is_empty() {
+            self.problem(
+                list.span(),
+                format!("{what} is empty; add at least one entry"),
+            );
+        }
+    }
+
+    fn items(&mut self, items: &S<Vec<raw::Item>>, what: &str) -> Vec<Item> {
+        self.not_empty(items, what);
+        items
+            .get_ref()
+            .iter()
+            .map(|item| Item {
+                title: self.text(&item.title),
+                description: self.prose(&item.description),
+            })
+            .collect()
+    }
+
+    fn unique<'v>(&mut self, ids: impl IntoIterator<Item = &'v Str>, what: &str) {
+        let mut seen: BTreeMap<&str, Range<usize>> = BTreeMap::new();
+        for id in ids {
+            if let Some(first) = seen.get(id.get_ref().as_str()) {
+                let (line, _) = line_column(self.text, first.start);
+                self.problem(
+                    id.span(),
+                    format!(
+                        "duplicate {what} id `{}`; it is already used on line {line}; give each \
+                         {what} its own id",
+                        id.get_ref()
+                    ),
+                );
+            } else {
+                seen.insert(id.get_ref(), id.span());
+            }
+        }
+    }
+
+    fn int<T: TryFrom<i64> + Default>(
+        &mut self,
+        value: &S<i64>,
+        range: Range<i64>,
+        what: &str,
+    ) -> T {
+        let v = *value.get_ref();
+        match T::try_from(v) {
+            Ok(t) if range.contains(&v) => t,
+            _ => {
+                self.problem(
+                    value.span(),
+                    format!(
+                        "{what} `{v}` is out of range; it must be from {} to {}",
+                        range.start,
+                        range.end - 1
+                    ),
+                );
+                T::default()
+            }
+        }
+    }
+
+    fn role(&mut self, value: &Option<Str>) -> Role {
+        match value {
+            None => Role::Subject,
+            Some(v) => self
+                .check(v, |s| match s {
+                    "subject" => Ok(Role::Subject),
+                    "comparison" => Ok(Role::Comparison),
+                    _ => Err(format!(
+                        "unknown role `{s}`; use `subject` (the guide's occupation, the default) \
+                         or `comparison`"
+                    )),
+                })
+                .unwrap_or(Role::Subject),
+        }
+    }
+}
+
+/// Where the text of a string value starts, past its quotes and a first line break that the
+/// TOML format drops from multi-line strings.
+fn prose_origin(text: &str, span: Range<usize>) -> usize {
+    let raw = text.get(span.clone()).unwrap_or("");
+    let mut origin = span.start;
+    if raw.starts_with("'''") || raw.starts_with("\"\"\"") {
+        origin += 3;
+        let rest = &text[origin..];
+        if rest.starts_with("\r\n") {
+            origin += 2;
+        } else if rest.starts_with('\n') {
+            origin += 1;
+        }
+    } else if raw.starts_with('\'') || raw.starts_with('"') {
+        origin += 1;
+    }
+    origin
+}
+
+/// The 1-based line and character column of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() + 1)
+}
+
+fn meta(cx: &mut Ctx<'_>, raw: raw::Meta) -> Meta {
+    let language = cx.text(&raw.language);
+    if !is_language_tag(language.as_str()) && !language.as_str().is_empty() {
+        cx.problem(
+            raw.language.span(),
+            format!("`{language}` is not a language tag; write a BCP 47 tag such as `en-US`"),
+        );
+    }
+    Meta {
+        slug: cx.id(&raw.slug),
+        title: cx.text(&raw.title),
+        subtitle: cx.text(&raw.subtitle),
+        description: cx.text(&raw.description),
+        language,
+        edition: cx.date(&raw.edition),
+        publisher: cx.text(&raw.publisher),
+        authors: cx.texts(&raw.authors, "`authors`"),
+        license: cx.text(&raw.license),
+    }
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+fn definition(cx: &mut Ctx<'_>, raw: raw::Definition) -> Definition {
+    cx.not_empty(&raw.occupation_codes, "`occupation_codes`");
+    Definition {
+        summary: cx.prose(&raw.summary),
+        body: cx.prose(&raw.body),
+        alternate_titles: raw.alternate_titles.iter().map(|t| cx.text(t)).collect(),
+        occupation_codes: raw
+            .occupation_codes
+            .get_ref()
+            .iter()
+            .map(|c| OccupationCode {
+                system: cx.text(&c.system),
+                code: cx.text(&c.code),
+                title: cx.text(&c.title),
+                source: cx.source(&c.source),
+            })
+            .collect(),
+    }
+}
+
+fn responsibilities(cx: &mut Ctx<'_>, raw: raw::Responsibilities) -> Responsibilities {
+    Responsibilities {
+        summary: cx.prose(&raw.summary),
+        intro: cx.prose(&raw.intro),
+        duties: cx.items(&raw.duties, "`duties`"),
+        typical_shift: cx.opt_prose(&raw.typical_shift),
+    }
+}
+
+fn education(cx: &mut Ctx<'_>, raw: raw::Education) -> Education {
+    cx.not_empty(&raw.time_to_qualify, "`time_to_qualify`");
+    Education {
+        summary: cx.prose(&raw.summary),
+        intro: cx.prose(&raw.intro),
+        entry_paths: cx.items(&raw.entry_paths, "`entry_paths`"),
+        training: cx.prose(&raw.training),
+        licensure: cx.prose(&raw.licensure),
+        state_licenses: raw
+            .state_licenses
+            .get_ref()
+            .iter()
+            .map(|l| StateLicense {
+                state: cx.text(&l.state),
+                credential: cx.text(&l.credential),
+                board: cx.text(&l.board),
+                requirements: cx.prose(&l.requirements),
+            })
+            .collect(),
+        certifications: raw
+            .certifications
+            .get_ref()
+            .iter()
+            .map(|c| Certification {
+                name: cx.text(&c.name),
+                abbreviation: cx.opt_text(&c.abbreviation),
+                issuer: cx.text(&c.issuer),
+                description: cx.prose(&c.description),
+                levels: c
+                    .levels
+                    .iter()
+                    .map(|l| Item {
+                        title: cx.text(&l.title),
+                        description: cx.prose(&l.description),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        continuing_education: cx.prose(&raw.continuing_education),
+        time_to_qualify: raw
+            .time_to_qualify
+            .get_ref()
+            .iter()
+            .map(|t| TimeToQualify {
+                route: cx.text(&t.route),
+                duration: cx.text(&t.duration),
+                description: cx.prose(&t.description),
+            })
+            .collect(),
+    }
+}
+
+fn work_settings(cx: &mut Ctx<'_>, raw: raw::WorkSettings) -> WorkSettings {
+    cx.not_empty(&raw.settings, "`settings`");
+    WorkSettings {
+        summary: cx.prose(&raw.summary),
+        intro: cx.prose(&raw.intro),
+        settings: raw
+            .settings
+            .get_ref()
+            .iter()
+            .map(|s| WorkSetting {
+                name: cx.text(&s.name),
+                description: cx.prose(&s.description),
+                pace: cx.text(&s.pace),
+                populations: cx.texts(&s.populations, "`populations`"),
+                employment: s
+                    .employment
+                    .iter()
+                    .map(|e| EmploymentShare {
+                        occupation: cx.text(&e.occupation),
+                        percent: cx.int(&e.percent, 0..101, "the percentage"),
+                        period: cx.date(&e.period),
+                        source: cx.source(&e.source),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        schedules: cx.prose(&raw.schedules),
+    }
+}
+
+fn skills(cx: &mut Ctx<'_>, raw: raw::Skills) -> Skills {
+    Skills {
+        summary: cx.prose(&raw.summary),
+        intro: cx.prose(&raw.intro),
+        skills: cx.items(&raw.skills, "`skills`"),
+        qualities: cx.items(&raw.qualities, "`qualities`"),
+    }
+}
+
+fn career_path(cx: &mut Ctx<'_>, raw: raw::CareerPath) -> CareerPath {
+    cx.not_empty(&raw.next_roles, "`next_roles`");
+    CareerPath {
+        summary: cx.prose(&raw.summary),
+        intro: cx.prose(&raw.intro),
+        next_roles: raw
+            .next_roles
+            .get_ref()
+            .iter()
+            .map(|s| CareerStep {
+                role: cx.text(&s.role),
+                description: cx.prose(&s.description),
+                requires: cx.prose(&s.requires),
+            })
+            .collect(),
+    }
+}
+
+fn salary_outlook(cx: &mut Ctx<'_>, raw: raw::SalaryOutlook) -> SalaryOutlook {
+    cx.not_empty(&raw.pay, "`pay`");
+    cx.not_empty(&raw.outlook, "`outlook`");
+    SalaryOutlook {
+        summary: cx.prose(&raw.summary),
+        intro: cx.prose(&raw.intro),
+        pay: raw
+            .pay
+            .get_ref()
+            .iter()
+            .map(|p| pay_figure(cx, p))
+            .collect(),
+        pay_factors: cx.prose(&raw.pay_factors),
+        benefits: cx.prose(&raw.benefits),
+        outlook: raw
+            .outlook
+            .get_ref()
+            .iter()
+            .map(|o| outlook_figure(cx, o))
+            .collect(),
+        outlook_notes: cx.prose(&raw.outlook_notes),
+    }
+}
+
+fn pay_figure(cx: &mut Ctx<'_>, p: &raw::PayFigure) -> PayFigure {
+    let amount = match *p.amount.get_ref() {
+        raw::Number::Int(i) => u64::try_from(i)
+            .map_err(|_| format!("`{i}` is negative; write a positive amount"))
+            .and_then(|i| {
+                i.checked_mul(100)
+                    .ok_or_else(|| format!("`{i}` is too large"))
+            })
+            .and_then(|cents| Money::from_cents(cents, p.currency.get_ref())),
+        // Precision: amounts are written with at most two decimals.
+        #[allow(clippy::cast_precision_loss)]
+        raw::Number::Float(f) => Money::from_number(f, p.currency.get_ref()),
+    };
+    let amount = amount.unwrap_or_else(|message| {
+        let span = if message.contains("currency") {
+            p.currency.span()
+        } else {
+            p.amount.span()
+        };
+        cx.problem(span, message);
+        Money::placeholder()
+    });
+    PayFigure {
+        occupation: cx.text(&p.occupation),
+        code: cx.opt_text(&p.code),
+        setting: cx.opt_text(&p.setting),
+        role: cx.role(&p.role),
+        statistic: cx
+            .check(&p.statistic, Statistic::parse)
+            .unwrap_or(Statistic::Median),
+        amount,
+        unit: cx.check(&p.unit, PayUnit::parse).unwrap_or(PayUnit::Year),
+        period: cx.date(&p.period),
+        source: cx.source(&p.source),
+        note: cx.opt_text(&p.note),
+    }
+}
+
+fn outlook_figure(cx: &mut Ctx<'_>, o: &raw::OutlookFigure) -> OutlookFigure {
+    let base_year: u16 = cx.int(&o.base_year, 1900..2201, "the year");
+    let target_year: u16 = cx.int(&o.target_year, 1900..2201, "the year");
+    if target_year <= base_year {
+        cx.problem(
+            o.target_year.span(),
+            format!("`target_year` ({target_year}) must come after `base_year` ({base_year})"),
+        );
+    }
+    let jobs = |cx: &mut Ctx<'_>, v: &Option<S<i64>>| {
+        v.as_ref()
+            .map(|v| cx.int::<u32>(v, 0..1_000_000_000, "the number of jobs"))
+    };
+    OutlookFigure {
+        occupation: cx.text(&o.occupation),
+        code: cx.opt_text(&o.code),
+        role: cx.role(&o.role),
+        base_year,
+        target_year,
+        base_jobs: jobs(cx, &o.base_jobs),
+        target_jobs: jobs(cx, &o.target_jobs),
+        change: o
+            .change
+            .as_ref()
+            .map(|v| cx.int(v, -1_000_000_000..1_000_000_000, "the change in jobs")),
+        growth_percent: cx.int(&o.growth_percent, -100..1001, "the growth"),
+        openings_per_year: jobs(cx, &o.openings_per_year),
+        source: cx.source(&o.source),
+    }
+}
+
+fn challenges_rewards(cx: &mut Ctx<'_>, raw: raw::ChallengesRewards) -> ChallengesRewards {
+    ChallengesRewards {
+        summary: cx.prose(&raw.summary),
+        intro: cx.prose(&raw.intro),
+        challenges: cx.items(&raw.challenges, "`challenges`"),
+        rewards: cx.items(&raw.rewards, "`rewards`"),
+    }
+}
+
+fn care_team(cx: &mut Ctx<'_>, raw: raw::CareTeam) -> CareTeam {
+    CareTeam {
+        summary: cx.prose(&raw.summary),
+        body: cx.prose(&raw.body),
+        members: cx.items(&raw.members, "`members`"),
+        distinctions: raw
+            .distinctions
+            .iter()
+            .map(|item| Item {
+                title: cx.text(&item.title),
+                description: cx.prose(&item.description),
+            })
+            .collect(),
+    }
+}
+
+fn faq(cx: &mut Ctx<'_>, raw: raw::Faq) -> Faq {
+    cx.not_empty(&raw.questions, "`questions`");
+    cx.unique(raw.questions.get_ref().iter().map(|q| &q.id), "question");
+    Faq {
+        summary: cx.prose(&raw.summary),
+        questions: raw
+            .questions
+            .get_ref()
+            .iter()
+            .map(|q| Question {
+                id: cx.id(&q.id),
+                question: cx.text(&q.question),
+                answer: cx.prose(&q.answer),
+            })
+            .collect(),
+    }
+}
+
+fn sources(cx: &mut Ctx<'_>, raw: raw::Sources) -> Sources {
+    cx.not_empty(&raw.sources, "`sources`");
+    cx.unique(raw.sources.get_ref().iter().map(|s| &s.id), "source");
+    Sources {
+        summary: cx.prose(&raw.summary),
+        sources: raw
+            .sources
+            .get_ref()
+            .iter()
+            .map(|s| Source {
+                id: cx.id(&s.id),
+                title: cx.text(&s.title),
+                publisher: cx.text(&s.publisher),
+                url: cx
+                    .check(&s.url, Url::parse)
+                    .unwrap_or_else(Url::placeholder),
+                data_date: cx.opt_date(&s.data_date),
+                published: cx.opt_date(&s.published),
+                note: cx.opt_text(&s.note),
+            })
+            .collect(),
+    }
+}

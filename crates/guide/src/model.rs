@@ -1,0 +1,757 @@
+//! The typed model of the guide: one type per section.
+//!
+//! Values of these types are only built by the loader, after every check has passed, so a
+//! [`Guide`] in hand is always complete and consistent: every citation names a known source,
+//! every id is unique, every prose field is valid CommonMark of the kinds the guide allows.
+
+use serde::Serialize;
+
+use crate::prose::Prose;
+use crate::section::SectionId;
+use crate::values::{Id, Money, RefDate, Text, Url};
+
+/// The whole guide: its metadata and one field per section.
+///
+/// # Examples
+///
+/// ```
+/// let guide = mht_guide::guide();
+/// assert_eq!(guide.meta.slug.as_str(), "mental-health-technician");
+/// for section in guide.sections() {
+///     println!("{}: {} words", section.id().title(), section.word_count());
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Guide {
+    /// Title, edition and other facts about the guide itself.
+    pub meta: Meta,
+    /// What the occupation is.
+    pub definition: Definition,
+    /// The duties of the job.
+    pub responsibilities: Responsibilities,
+    /// Education, training, licensure and certification.
+    pub education: Education,
+    /// Where the work is done.
+    pub work_settings: WorkSettings,
+    /// Skills and personal qualities.
+    pub skills: Skills,
+    /// Where the job can lead.
+    pub career_path: CareerPath,
+    /// Pay and job outlook figures.
+    pub salary_outlook: SalaryOutlook,
+    /// What is hard and what is rewarding.
+    pub challenges_rewards: ChallengesRewards,
+    /// The technician's place in the care team.
+    pub care_team: CareTeam,
+    /// Frequently asked questions.
+    pub faq: Faq,
+    /// The sources the guide cites.
+    pub sources: Sources,
+}
+
+/// Facts about the guide itself, from `guide.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Meta {
+    /// The short name used for output files, such as `mental-health-technician`.
+    pub slug: Id,
+    /// The guide's title.
+    pub title: Text,
+    /// A line under the title.
+    pub subtitle: Text,
+    /// One or two sentences on what the guide is, for catalogs and search engines.
+    pub description: Text,
+    /// The BCP 47 language tag of the content, such as `en-US`.
+    pub language: Text,
+    /// The date of this edition.
+    pub edition: RefDate,
+    /// Who publishes the guide.
+    pub publisher: Text,
+    /// Who wrote it.
+    pub authors: Vec<Text>,
+    /// The license of the text, as an SPDX identifier.
+    pub license: Text,
+}
+
+/// A titled entry with a description: a duty, a skill, a challenge, a path.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Item {
+    /// A short title.
+    pub title: Text,
+    /// What it means, in prose.
+    pub description: Prose,
+}
+
+/// What the occupation is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Definition {
+    /// One or two sentences that stand for the whole section.
+    pub summary: Prose,
+    /// The definition in full.
+    pub body: Prose,
+    /// Other job titles the same work is advertised under.
+    pub alternate_titles: Vec<Text>,
+    /// Official occupation codes.
+    pub occupation_codes: Vec<OccupationCode>,
+}
+
+/// A code that a classification system gives the occupation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct OccupationCode {
+    /// The classification, such as `SOC 2018`.
+    pub system: Text,
+    /// The code, such as `29-2053`.
+    pub code: Text,
+    /// The occupation's title in that system.
+    pub title: Text,
+    /// The source that lists the code.
+    pub source: Id,
+}
+
+/// The duties of the job.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Responsibilities {
+    /// One or two sentences that stand for the whole section.
+    pub summary: Prose,
+    /// An introduction to the duties.
+    pub intro: Prose,
+    /// The duties, each with a title and a description.
+    pub duties: Vec<Item>,
+    /// What a typical shift looks like.
+    pub typical_shift: Option<Prose>,
+}
+
+/// Education, training, licensure and certification.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Education {
+    /// One or two sentences that stand for the whole section.
+    pub summary: Prose,
+    /// An introduction to the section.
+    pub intro: Prose,
+    /// The ways into the job.
+    pub entry_paths: Vec<Item>,
+    /// What training on the job covers.
+    pub training: Prose,
+    /// How licensure works across states.
+    pub licensure: Prose,
+    /// The states that license the occupation.
+    pub state_licenses: Vec<StateLicense>,
+    /// Voluntary certifications.
+    pub certifications: Vec<Certification>,
+    /// What keeps a technician's knowledge current.
+    pub continuing_education: Prose,
+    /// How long each route to the job takes.
+    pub time_to_qualify: Vec<TimeToQualify>,
+}
+
+/// A state that licenses the occupation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct StateLicense {
+    /// The state.
+    pub state: Text,
+    /// The credential's name.
+    pub credential: Text,
+    /// Who issues it.
+    pub board: Text,
+    /// What a license requires.
+    pub requirements: Prose,
+}
+
+/// A certification a technician can earn.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Certification {
+    /// The credential's name.
+    pub name: Text,
+    /// Its abbreviation, if it has one.
+    pub abbreviation: Option<Text>,
+    /// The organization that issues it.
+    pub issuer: Text,
+    /// What it is and what it takes.
+    pub description: Prose,
+    /// Its levels, if it has levels.
+    pub levels: Vec<Item>,
+}
+
+/// How long one route to the job takes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct TimeToQualify {
+    /// The route.
+    pub route: Text,
+    /// How long it takes, such as `12 to 18 months`.
+    pub duration: Text,
+    /// What the time is spent on.
+    pub description: Prose,
+}
+
+/// Where the work is done.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct WorkSettings {
+    /// One or two sentences that stand for the whole section.
+    pub summary: Prose,
+    /// An introduction to the section.
+    pub intro: Prose,
+    /// The settings.
+    pub settings: Vec<WorkSetting>,
+    /// Hours, shifts and schedules.
+    pub schedules: Prose,
+}
+
+/// One kind of workplace.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct WorkSetting {
+    /// The kind of workplace.
+    pub name: Text,
+    /// What working there is like.
+    pub description: Prose,
+    /// The pace of the work, in a few words.
+    pub pace: Text,
+    /// The people served there.
+    pub populations: Vec<Text>,
+    /// The share of the occupation's jobs found there, when published.
+    pub employment: Vec<EmploymentShare>,
+}
+
+/// The share of an occupation's jobs in one kind of workplace.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct EmploymentShare {
+    /// The occupation.
+    pub occupation: Text,
+    /// The share of its jobs, in percent.
+    pub percent: u8,
+    /// The year the share describes.
+    pub period: RefDate,
+    /// The source of the figure.
+    pub source: Id,
+}
+
+/// Skills and personal qualities.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Skills {
+    /// One or two sentences that stand for the whole section.
+    pub summary: Prose,
+    /// An introduction to the section.
+    pub intro: Prose,
+    /// Skills that can be learned and practiced.
+    pub skills: Vec<Item>,
+    /// Personal qualities that the work draws on.
+    pub qualities: Vec<Item>,
+}
+
+/// Where the job can lead.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct CareerPath {
+    /// One or two sentences that stand for the whole section.
+    pub summary: Prose,
+    /// An introduction to the section.
+    pub intro: Prose,
+    /// Roles a technician can move on to.
+    pub next_roles: Vec<CareerStep>,
+}
+
+/// A role a technician can move on to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct CareerStep {
+    /// The role.
+    pub role: Text,
+    /// What the role is.
+    pub description: Prose,
+    /// What it takes to get there.
+    pub requires: Prose,
+}
+
+/// Pay and job outlook.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct SalaryOutlook {
+    /// One or two sentences that stand for the whole section.
+    pub summary: Prose,
+    /// An introduction to the figures.
+    pub intro: Prose,
+    /// Pay figures.
+    pub pay: Vec<PayFigure>,
+    /// What moves pay up or down.
+    pub pay_factors: Prose,
+    /// Benefits commonly offered.
+    pub benefits: Prose,
+    /// Employment projections.
+    pub outlook: Vec<OutlookFigure>,
+    /// What the projections mean for a job seeker.
+    pub outlook_notes: Prose,
+}
+
+/// Whether a figure describes the occupation itself or something to compare it with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Role {
+    /// The occupation the guide is about.
+    Subject,
+    /// Another occupation, or all occupations, for comparison.
+    Comparison,
+}
+
+/// What statistic a pay figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Statistic {
+    /// The wage below which the given percentage of workers earn (10, 25, 75, 90).
+    Percentile(u8),
+    /// The median wage.
+    Median,
+    /// The mean wage.
+    Mean,
+}
+
+impl Statistic {
+    /// Parses `median`, `mean` or `p10`, `p25`, `p75`, `p90`.
+    ///
+    /// # Errors
+    ///
+    /// A message listing the accepted names.
+    pub fn parse(s: &str) -> Result<Statistic, String> {
+        match s {
+            "median" => Ok(Statistic::Median),
+            "mean" => Ok(Statistic::Mean),
+            "p10" => Ok(Statistic::Percentile(10)),
+            "p25" => Ok(Statistic::Percentile(25)),
+            "p75" => Ok(Statistic::Percentile(75)),
+            "p90" => Ok(Statistic::Percentile(90)),
+            _ => Err(format!(
+                "unknown statistic `{s}`; use one of `p10`, `p25`, `median`, `mean`, `p75`, `p90`"
+            )),
+        }
+    }
+
+    /// A short label for a table column, such as `Median` or `Lowest 10%`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Statistic::Percentile(10) => "Lowest 10% earn under",
+            Statistic::Percentile(25) => "25th percentile",
+            Statistic::Percentile(75) => "75th percentile",
+            Statistic::Percentile(90) => "Top 10% earn over",
+            Statistic::Percentile(_) => "Percentile",
+            Statistic::Median => "Median",
+            Statistic::Mean => "Mean",
+        }
+    }
+
+    /// The position of the statistic in a table, lowest first.
+    pub fn rank(self) -> u8 {
+        match self {
+            Statistic::Percentile(p) if p < 50 => p,
+            Statistic::Median => 50,
+            Statistic::Mean => 51,
+            Statistic::Percentile(p) => p,
+        }
+    }
+}
+
+/// The time a pay amount is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PayUnit {
+    /// Per year.
+    Year,
+    /// Per hour.
+    Hour,
+}
+
+impl PayUnit {
+    /// Parses `year` or `hour`.
+    ///
+    /// # Errors
+    ///
+    /// A message naming the accepted units.
+    pub fn parse(s: &str) -> Result<PayUnit, String> {
+        match s {
+            "year" => Ok(PayUnit::Year),
+            "hour" => Ok(PayUnit::Hour),
+            _ => Err(format!("unknown unit `{s}`; use `year` or `hour`")),
+        }
+    }
+
+    /// `a year` or `an hour`, as written after an amount.
+    pub fn per(self) -> &'static str {
+        match self {
+            PayUnit::Year => "a year",
+            PayUnit::Hour => "an hour",
+        }
+    }
+}
+
+/// One published pay figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct PayFigure {
+    /// The occupation the figure describes.
+    pub occupation: Text,
+    /// The occupation's code, when it has one.
+    pub code: Option<Text>,
+    /// The kind of workplace, when the figure covers only one.
+    pub setting: Option<Text>,
+    /// Whether the figure is about the guide's occupation or a comparison.
+    pub role: Role,
+    /// Which statistic the figure is.
+    pub statistic: Statistic,
+    /// The amount.
+    pub amount: Money,
+    /// The time the amount is for.
+    pub unit: PayUnit,
+    /// The date the figure describes.
+    pub period: RefDate,
+    /// The source of the figure.
+    pub source: Id,
+    /// A remark a reader needs, such as how a figure was derived.
+    pub note: Option<Text>,
+}
+
+/// One employment projection.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct OutlookFigure {
+    /// The occupation the projection describes.
+    pub occupation: Text,
+    /// The occupation's code, when it has one.
+    pub code: Option<Text>,
+    /// Whether the figure is about the guide's occupation or a comparison.
+    pub role: Role,
+    /// The first year of the projection.
+    pub base_year: u16,
+    /// The last year of the projection.
+    pub target_year: u16,
+    /// Jobs in the first year.
+    pub base_jobs: Option<u32>,
+    /// Jobs projected for the last year.
+    pub target_jobs: Option<u32>,
+    /// Projected change in jobs, as published (rounded).
+    pub change: Option<i32>,
+    /// Projected growth in percent.
+    pub growth_percent: i16,
+    /// Projected openings each year, on average.
+    pub openings_per_year: Option<u32>,
+    /// The source of the projection.
+    pub source: Id,
+}
+
+/// What is hard about the work and what is rewarding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct ChallengesRewards {
+    /// One or two sentences that stand for the whole section.
+    pub summary: Prose,
+    /// An introduction to the section.
+    pub intro: Prose,
+    /// The hard parts.
+    pub challenges: Vec<Item>,
+    /// The rewarding parts.
+    pub rewards: Vec<Item>,
+}
+
+/// The technician's place in the care team.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct CareTeam {
+    /// One or two sentences that stand for the whole section.
+    pub summary: Prose,
+    /// How the team works and why the technician matters to it.
+    pub body: Prose,
+    /// The other members of the team and how technicians work with each.
+    pub members: Vec<Item>,
+    /// How technicians differ from the roles they are most often confused with.
+    pub distinctions: Vec<Item>,
+}
+
+/// Frequently asked questions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Faq {
+    /// One or two sentences that stand for the whole section.
+    pub summary: Prose,
+    /// The questions and answers.
+    pub questions: Vec<Question>,
+}
+
+/// A question and its answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Question {
+    /// A stable id, used for anchors.
+    pub id: Id,
+    /// The question.
+    pub question: Text,
+    /// The answer.
+    pub answer: Prose,
+}
+
+/// The sources the guide cites.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Sources {
+    /// One or two sentences that stand for the whole section.
+    pub summary: Prose,
+    /// The sources.
+    pub sources: Vec<Source>,
+}
+
+impl Sources {
+    /// The source with this id.
+    pub fn get(&self, id: &Id) -> Option<&Source> {
+        self.sources.iter().find(|s| &s.id == id)
+    }
+}
+
+/// A source the guide cites.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Source {
+    /// The id citations use.
+    pub id: Id,
+    /// The title of the work.
+    pub title: Text,
+    /// Who publishes it.
+    pub publisher: Text,
+    /// Where to read it.
+    pub url: Url,
+    /// The date the data in it refers to, such as `2024-05` for pay published for May 2024.
+    pub data_date: Option<RefDate>,
+    /// The date the page was published or last changed, when it says.
+    pub published: Option<RefDate>,
+    /// A remark a reader needs to weigh the source.
+    pub note: Option<Text>,
+}
+
+/// A borrowed view of one section, for code that handles every section alike.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::{SectionId, SectionRef};
+///
+/// let guide = mht_guide::guide();
+/// let SectionRef::Faq(faq) = guide.section(SectionId::Faq) else { unreachable!() };
+/// assert!(!faq.questions.is_empty());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum SectionRef<'a> {
+    /// [`SectionId::Definition`]
+    Definition(&'a Definition),
+    /// [`SectionId::Responsibilities`]
+    Responsibilities(&'a Responsibilities),
+    /// [`SectionId::Education`]
+    Education(&'a Education),
+    /// [`SectionId::WorkSettings`]
+    WorkSettings(&'a WorkSettings),
+    /// [`SectionId::Skills`]
+    Skills(&'a Skills),
+    /// [`SectionId::CareerPath`]
+    CareerPath(&'a CareerPath),
+    /// [`SectionId::SalaryOutlook`]
+    SalaryOutlook(&'a SalaryOutlook),
+    /// [`SectionId::ChallengesRewards`]
+    ChallengesRewards(&'a ChallengesRewards),
+    /// [`SectionId::CareTeam`]
+    CareTeam(&'a CareTeam),
+    /// [`SectionId::Faq`]
+    Faq(&'a Faq),
+    /// [`SectionId::Sources`]
+    Sources(&'a Sources),
+}
+
+impl Guide {
+    /// The section with this id.
+    pub fn section(&self, id: SectionId) -> SectionRef<'_> {
+        match id {
+            SectionId::Definition => SectionRef::Definition(&self.definition),
+            SectionId::Responsibilities => SectionRef::Responsibilities(&self.responsibilities),
+            SectionId::Education => SectionRef::Education(&self.education),
+            SectionId::WorkSettings => SectionRef::WorkSettings(&self.work_settings),
+            SectionId::Skills => SectionRef::Skills(&self.skills),
+            SectionId::CareerPath => SectionRef::CareerPath(&self.career_path),
+            SectionId::SalaryOutlook => SectionRef::SalaryOutlook(&self.salary_outlook),
+            SectionId::ChallengesRewards => SectionRef::ChallengesRewards(&self.challenges_rewards),
+            SectionId::CareTeam => SectionRef::CareTeam(&self.care_team),
+            SectionId::Faq => SectionRef::Faq(&self.faq),
+            SectionId::Sources => SectionRef::Sources(&self.sources),
+        }
+    }
+
+    /// Every section, in guide order.
+    pub fn sections(&self) -> impl Iterator<Item = SectionRef<'_>> {
+        SectionId::ALL.into_iter().map(|id| self.section(id))
+    }
+}
+
+impl<'a> SectionRef<'a> {
+    /// The section's id.
+    pub fn id(self) -> SectionId {
+        match self {
+            SectionRef::Definition(_) => SectionId::Definition,
+            SectionRef::Responsibilities(_) => SectionId::Responsibilities,
+            SectionRef::Education(_) => SectionId::Education,
+            SectionRef::WorkSettings(_) => SectionId::WorkSettings,
+            SectionRef::Skills(_) => SectionId::Skills,
+            SectionRef::CareerPath(_) => SectionId::CareerPath,
+            SectionRef::SalaryOutlook(_) => SectionId::SalaryOutlook,
+            SectionRef::ChallengesRewards(_) => SectionId::ChallengesRewards,
+            SectionRef::CareTeam(_) => SectionId::CareTeam,
+            SectionRef::Faq(_) => SectionId::Faq,
+            SectionRef::Sources(_) => SectionId::Sources,
+        }
+    }
+
+    /// The section's one- or two-sentence summary.
+    pub fn summary(self) -> &'a Prose {
+        match self {
+            SectionRef::Definition(s) => &s.summary,
+            SectionRef::Responsibilities(s) => &s.summary,
+            SectionRef::Education(s) => &s.summary,
+            SectionRef::WorkSettings(s) => &s.summary,
+            SectionRef::Skills(s) => &s.summary,
+            SectionRef::CareerPath(s) => &s.summary,
+            SectionRef::SalaryOutlook(s) => &s.summary,
+            SectionRef::ChallengesRewards(s) => &s.summary,
+            SectionRef::CareTeam(s) => &s.summary,
+            SectionRef::Faq(s) => &s.summary,
+            SectionRef::Sources(s) => &s.summary,
+        }
+    }
+
+    /// Calls `f` with every piece of reader-facing text in the section, prose as plain text.
+    ///
+    /// Figures are passed as the words a reader sees in a table cell.
+    pub fn for_each_text(self, f: &mut dyn FnMut(&str)) {
+        let prose = |p: &Prose, f: &mut dyn FnMut(&str)| f(&p.plain_text());
+        let items = |items: &[Item], f: &mut dyn FnMut(&str)| {
+            for item in items {
+                f(item.title.as_str());
+                f(&item.description.plain_text());
+            }
+        };
+        match self {
+            SectionRef::Definition(s) => {
+                prose(&s.body, f);
+                s.alternate_titles.iter().for_each(|t| f(t.as_str()));
+                for code in &s.occupation_codes {
+                    f(code.system.as_str());
+                    f(code.code.as_str());
+                    f(code.title.as_str());
+                }
+            }
+            SectionRef::Responsibilities(s) => {
+                prose(&s.intro, f);
+                items(&s.duties, f);
+                if let Some(shift) = &s.typical_shift {
+                    prose(shift, f);
+                }
+            }
+            SectionRef::Education(s) => {
+                prose(&s.intro, f);
+                items(&s.entry_paths, f);
+                prose(&s.training, f);
+                prose(&s.licensure, f);
+                for l in &s.state_licenses {
+                    for t in [&l.state, &l.credential, &l.board] {
+                        f(t.as_str());
+                    }
+                    prose(&l.requirements, f);
+                }
+                for c in &s.certifications {
+                    f(c.name.as_str());
+                    f(c.issuer.as_str());
+                    prose(&c.description, f);
+                    items(&c.levels, f);
+                }
+                prose(&s.continuing_education, f);
+                for t in &s.time_to_qualify {
+                    f(t.route.as_str());
+                    f(t.duration.as_str());
+                    prose(&t.description, f);
+                }
+            }
+            SectionRef::WorkSettings(s) => {
+                prose(&s.intro, f);
+                for w in &s.settings {
+                    f(w.name.as_str());
+                    prose(&w.description, f);
+                    f(w.pace.as_str());
+                    w.populations.iter().for_each(|p| f(p.as_str()));
+                }
+                prose(&s.schedules, f);
+            }
+            SectionRef::Skills(s) => {
+                prose(&s.intro, f);
+                items(&s.skills, f);
+                items(&s.qualities, f);
+            }
+            SectionRef::CareerPath(s) => {
+                prose(&s.intro, f);
+                for step in &s.next_roles {
+                    f(step.role.as_str());
+                    prose(&step.description, f);
+                    prose(&step.requires, f);
+                }
+            }
+            SectionRef::SalaryOutlook(s) => {
+                prose(&s.intro, f);
+                for p in &s.pay {
+                    f(p.occupation.as_str());
+                    f(&p.amount.to_string());
+                }
+                prose(&s.pay_factors, f);
+                prose(&s.benefits, f);
+                for o in &s.outlook {
+                    f(o.occupation.as_str());
+                    f(&format!("{}%", o.growth_percent));
+                }
+                prose(&s.outlook_notes, f);
+            }
+            SectionRef::ChallengesRewards(s) => {
+                prose(&s.intro, f);
+                items(&s.challenges, f);
+                items(&s.rewards, f);
+            }
+            SectionRef::CareTeam(s) => {
+                prose(&s.body, f);
+                items(&s.members, f);
+                items(&s.distinctions, f);
+            }
+            SectionRef::Faq(s) => {
+                for q in &s.questions {
+                    f(q.question.as_str());
+                    prose(&q.answer, f);
+                }
+            }
+            SectionRef::Sources(s) => {
+                for src in &s.sources {
+                    f(src.title.as_str());
+                    f(src.publisher.as_str());
+                }
+            }
+        }
+    }
+
+    /// The number of words in the section's text, not counting its summary.
+    pub fn word_count(self) -> usize {
+        let mut words = 0;
+        self.for_each_text(&mut |text| words += text.split_whitespace().count());
+        words
+    }
+}

@@ -1,0 +1,553 @@
+//! Prose: CommonMark text, checked with comrak and kept as a small render-neutral tree.
+//!
+//! The guide's prose may use paragraphs, bullet and numbered lists (nested up to
+//! [`MAX_DEPTH`] levels), emphasis, strong emphasis, inline code, links to `http`, `https` and
+//! `mailto` addresses, line breaks, and citations. A citation names one or more sources by id in
+//! square brackets, each id after an `@`: `[@bls-ooh]` or `[@bls-ooh; @onet-technicians]`.
+//!
+//! Everything else is rejected when the content is loaded, with a message that says why: raw
+//! HTML (it would reach readers as live markup), headings (the guide's structure provides them),
+//! images, code blocks, block quotes, rules and tables (figures are typed data).
+
+use comrak::nodes::{AstNode, NodeValue};
+use comrak::{Arena, Options};
+use serde::{Serialize, Serializer};
+
+use crate::values::{Id, Url};
+
+/// How deeply lists and inline markup may nest inside one piece of prose.
+pub const MAX_DEPTH: usize = 8;
+
+/// A piece of CommonMark prose from the content, parsed and checked.
+///
+/// It keeps its source text (which is what serializes) and the parsed [`Block`]s that the
+/// exporters render.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::{Block, Inline, Prose};
+///
+/// let prose = Prose::parse("Most work *full time* [@bls-ooh].").map_err(|e| e[0].to_string())?;
+/// assert_eq!(prose.as_str(), "Most work *full time* [@bls-ooh].");
+/// assert_eq!(prose.citations().map(|id| id.as_str()).collect::<Vec<_>>(), ["bls-ooh"]);
+/// assert_eq!(prose.plain_text(), "Most work full time.");
+/// let Block::Paragraph(inlines) = &prose.blocks()[0] else { unreachable!() };
+/// assert!(matches!(inlines[1], Inline::Emphasis(_)));
+///
+/// let errors = Prose::parse("<script>alert(1)</script>").unwrap_err();
+/// assert!(errors[0].message().contains("raw HTML"));
+/// # Ok::<(), String>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prose {
+    source: String,
+    blocks: Vec<Block>,
+}
+
+/// A block of prose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub enum Block {
+    /// A paragraph.
+    Paragraph(Vec<Inline>),
+    /// A bullet or numbered list.
+    List(List),
+}
+
+/// A bullet or numbered list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct List {
+    /// The number of the first item, for a numbered list; `None` for a bullet list.
+    pub start: Option<u32>,
+    /// The items, each a sequence of blocks.
+    pub items: Vec<Vec<Block>>,
+}
+
+/// Inline content of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub enum Inline {
+    /// Plain text.
+    Text(String),
+    /// Emphasized content (usually italic).
+    Emphasis(Vec<Inline>),
+    /// Strongly emphasized content (usually bold).
+    Strong(Vec<Inline>),
+    /// Inline code.
+    Code(String),
+    /// A link.
+    Link {
+        /// Where the link goes.
+        url: Url,
+        /// The link text.
+        content: Vec<Inline>,
+    },
+    /// A citation of one or more sources, by id.
+    Citation(Vec<Id>),
+    /// A line break in the source that renders as a space.
+    SoftBreak,
+    /// A hard line break.
+    LineBreak,
+}
+
+/// A problem found in a piece of prose, at a 1-based line and column of the prose itself.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{line}:{column}: {message}")]
+pub struct ProseError {
+    line: usize,
+    column: usize,
+    message: String,
+}
+
+impl ProseError {
+    /// The 1-based line within the prose.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// The 1-based column (in characters) within the prose.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// What is wrong and how to fix it.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+/// The comrak options every part of this project parses prose with.
+///
+/// Plain CommonMark: no extensions, so that what the content means does not depend on a flavor.
+pub fn comrak_options() -> Options<'static> {
+    Options::default()
+}
+
+impl Prose {
+    /// Parses and checks CommonMark prose.
+    ///
+    /// Citations are checked for form here; whether the cited sources exist is checked by the
+    /// loader, which knows the guide's sources.
+    ///
+    /// # Errors
+    ///
+    /// Every problem found, each with its line and column within `source`.
+    pub fn parse(source: &str) -> Result<Prose, Vec<ProseError>> {
+        if source.trim().is_empty() {
+            return Err(vec![ProseError {
+                line: 1,
+                column: 1,
+                message: "this text is empty; write the text or remove the field".into(),
+            }]);
+        }
+        let arena = Arena::new();
+        let root = comrak::parse_document(&arena, source, &comrak_options());
+        let mut conv = Converter {
+            source,
+            errors: Vec::new(),
+        };
+        if let Some(deep) = too_deep(root) {
+            conv.error(deep, too_deep_message());
+            return Err(conv.errors);
+        }
+        let blocks = conv.blocks(root);
+        if conv.errors.is_empty() {
+            Ok(Prose {
+                source: source.to_owned(),
+                blocks,
+            })
+        } else {
+            Err(conv.errors)
+        }
+    }
+
+    /// A stand-in for a value that failed its check; never reaches a finished guide.
+    pub(crate) fn placeholder() -> Prose {
+        Prose {
+            source: String::new(),
+            blocks: Vec::new(),
+        }
+    }
+
+    /// The CommonMark source, as written in the content.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// The parsed blocks.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// Every source id this prose cites, in order of appearance, repeats included.
+    pub fn citations(&self) -> impl Iterator<Item = &Id> {
+        let mut ids = Vec::new();
+        walk_inlines(&self.blocks, &mut |inline| {
+            if let Inline::Citation(cited) = inline {
+                ids.extend(cited);
+            }
+        });
+        ids.into_iter()
+    }
+
+    /// The text a reader reads, without markup or citations; blocks are separated by a space.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        plain_blocks(&self.blocks, &mut out);
+        out.trim_end().to_owned()
+    }
+
+    /// The number of words a reader reads.
+    pub fn word_count(&self) -> usize {
+        self.plain_text().split_whitespace().count()
+    }
+}
+
+impl Serialize for Prose {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.source)
+    }
+}
+
+/// Calls `f` on every inline of `blocks`, depth first, parents before children.
+pub fn walk_inlines<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a Inline)) {
+    fn inlines<'a>(list: &'a [Inline], f: &mut dyn FnMut(&'a Inline)) {
+        for inline in list {
+            f(inline);
+            match inline {
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
+                    inlines(c, f)
+                }
+                _ => {}
+            }
+        }
+    }
+    for block in blocks {
+        match block {
+            Block::Paragraph(list) => inlines(list, f),
+            Block::List(list) => {
+                for item in &list.items {
+                    walk_inlines(item, f);
+                }
+            }
+        }
+    }
+}
+
+fn plain_blocks(blocks: &[Block], out: &mut String) {
+    for block in blocks {
+        match block {
+            Block::Paragraph(inlines) => {
+                plain_inlines(inlines, out);
+                out.push(' ');
+            }
+            Block::List(list) => {
+                for item in &list.items {
+                    plain_blocks(item, out);
+                }
+            }
+        }
+    }
+}
+
+fn plain_inlines(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
+                plain_inlines(c, out)
+            }
+            Inline::Citation(_) => {
+                // Drop the space that separated the citation from the text before it.
+                let trimmed = out.trim_end_matches(' ').len();
+                out.truncate(trimmed);
+            }
+            Inline::SoftBreak | Inline::LineBreak => out.push(' '),
+        }
+    }
+}
+
+fn too_deep_message() -> String {
+    format!(
+        "lists and emphasis are nested more than {MAX_DEPTH} levels deep here; flatten the \
+         structure"
+    )
+}
+
+/// The first node nested deeper than [`MAX_DEPTH`] lists, links or emphasis, found without
+/// recursion.
+fn too_deep<'a>(root: &'a AstNode<'a>) -> Option<&'a AstNode<'a>> {
+    let mut stack = vec![(root, 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        let nests = matches!(
+            node.data().value,
+            NodeValue::List(_)
+                | NodeValue::BlockQuote
+                | NodeValue::Emph
+                | NodeValue::Strong
+                | NodeValue::Link(_)
+        );
+        let depth = depth + usize::from(nests);
+        if depth > MAX_DEPTH {
+            return Some(node);
+        }
+        stack.extend(node.children().map(|child| (child, depth)));
+    }
+    None
+}
+
+struct Converter<'s> {
+    source: &'s str,
+    errors: Vec<ProseError>,
+}
+
+impl Converter<'_> {
+    fn error<'a>(&mut self, node: &'a AstNode<'a>, message: String) {
+        let pos = node.data().sourcepos.start;
+        self.error_at(pos.line, pos.column, message);
+    }
+
+    /// Records an error at a line and a byte column (as comrak counts them).
+    fn error_at(&mut self, line: usize, byte_column: usize, message: String) {
+        let line = line.max(1);
+        let text = self.source.lines().nth(line - 1).unwrap_or("");
+        let byte = byte_column.saturating_sub(1).min(text.len());
+        let column = text.char_indices().take_while(|(i, _)| *i < byte).count() + 1;
+        self.errors.push(ProseError {
+            line,
+            column,
+            message,
+        });
+    }
+
+    fn blocks<'a>(&mut self, parent: &'a AstNode<'a>) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        for node in parent.children() {
+            let value = node.data().value.clone();
+            match value {
+                NodeValue::Paragraph => blocks.push(Block::Paragraph(self.inlines(node))),
+                NodeValue::List(list) => {
+                    let items = node
+                        .children()
+                        .map(|item| self.blocks(item))
+                        .collect::<Vec<_>>();
+                    let start = match list.list_type {
+                        comrak::nodes::ListType::Bullet => None,
+                        comrak::nodes::ListType::Ordered => {
+                            Some(u32::try_from(list.start).unwrap_or(u32::MAX))
+                        }
+                    };
+                    blocks.push(Block::List(List { start, items }));
+                }
+                NodeValue::HtmlBlock(_) => self.error(node, raw_html()),
+                NodeValue::Heading(_) => self.error(
+                    node,
+                    "headings are not allowed in prose; the guide's sections and subsections \
+                     provide the headings, so write this as a paragraph"
+                        .into(),
+                ),
+                NodeValue::CodeBlock(_) => self.error(
+                    node,
+                    "code blocks are not allowed in prose; an indented line starts a code \
+                     block, so remove the indentation"
+                        .into(),
+                ),
+                NodeValue::BlockQuote => self.error(
+                    node,
+                    "block quotes are not allowed in prose; remove the leading `>`".into(),
+                ),
+                NodeValue::ThematicBreak => self.error(
+                    node,
+                    "horizontal rules are not allowed in prose; a line of `---`, `***` or \
+                     `___` makes one, so remove it"
+                        .into(),
+                ),
+                other => self.error(node, unsupported(&other)),
+            }
+        }
+        blocks
+    }
+
+    fn inlines<'a>(&mut self, parent: &'a AstNode<'a>) -> Vec<Inline> {
+        let mut inlines = Vec::new();
+        for node in parent.children() {
+            let value = node.data().value.clone();
+            match value {
+                NodeValue::Text(text) => self.text(node, &text, &mut inlines),
+                NodeValue::SoftBreak => inlines.push(Inline::SoftBreak),
+                NodeValue::LineBreak => inlines.push(Inline::LineBreak),
+                NodeValue::Code(code) => inlines.push(Inline::Code(code.literal)),
+                NodeValue::Emph => inlines.push(Inline::Emphasis(self.inlines(node))),
+                NodeValue::Strong => inlines.push(Inline::Strong(self.inlines(node))),
+                NodeValue::Link(link) => match Url::parse(&link.url) {
+                    Ok(url) => {
+                        let content = self.inlines(node);
+                        inlines.push(Inline::Link { url, content });
+                    }
+                    Err(message) => self.error(node, message),
+                },
+                NodeValue::HtmlInline(_) => self.error(node, raw_html()),
+                NodeValue::Image(_) => self.error(
+                    node,
+                    "images are not allowed in prose; the guide is text only, so remove the \
+                     `![...](...)`"
+                        .into(),
+                ),
+                other => self.error(node, unsupported(&other)),
+            }
+        }
+        inlines
+    }
+
+    /// Splits citations (`[@id]`, `[@a; @b]`) out of a text node.
+    fn text<'a>(&mut self, node: &'a AstNode<'a>, text: &str, out: &mut Vec<Inline>) {
+        let start = node.data().sourcepos.start;
+        let mut rest = text;
+        let mut offset = 0;
+        while let Some(open) = rest.find("[@") {
+            let Some(close) = rest[open..].find(']') else {
+                self.error_at(
+                    start.line,
+                    start.column + offset + open,
+                    "this citation has no closing `]`; write citations as `[@source-id]`".into(),
+                );
+                return;
+            };
+            if open > 0 {
+                push_text(out, &rest[..open]);
+            }
+            let inner = &rest[open + 1..open + close];
+            let mut ids = Vec::new();
+            for part in inner.split(';') {
+                let part = part.trim();
+                match part.strip_prefix('@').map(Id::parse) {
+                    Some(Ok(id)) => ids.push(id),
+                    Some(Err(message)) => self.error_at(
+                        start.line,
+                        start.column + offset + open,
+                        format!("in this citation, {message}"),
+                    ),
+                    None => self.error_at(
+                        start.line,
+                        start.column + offset + open,
+                        format!(
+                            "`{part}` in this citation does not start with `@`; write \
+                             `[@first-id; @second-id]`"
+                        ),
+                    ),
+                }
+            }
+            out.push(Inline::Citation(ids));
+            offset += open + close + 1;
+            rest = &rest[open + close + 1..];
+        }
+        if !rest.is_empty() {
+            push_text(out, rest);
+        }
+    }
+}
+
+fn push_text(out: &mut Vec<Inline>, text: &str) {
+    if let Some(Inline::Text(last)) = out.last_mut() {
+        last.push_str(text);
+    } else {
+        out.push(Inline::Text(text.to_owned()));
+    }
+}
+
+fn raw_html() -> String {
+    "raw HTML is not allowed in prose; write plain text with Markdown emphasis and links \
+     instead (to show a literal `<`, write `\\<`)"
+        .into()
+}
+
+fn unsupported(value: &NodeValue) -> String {
+    format!(
+        "this Markdown construct ({}) is not supported in the guide's prose; use paragraphs, \
+         lists, emphasis, links and citations",
+        value.xml_node_name()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(src: &str) -> Vec<String> {
+        Prose::parse(src)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn converts_the_supported_constructs() {
+        let prose = Prose::parse(
+            "One *two* **three** `four` [five](https://x.org) <https://y.org>\\\nsix [@a; @b-2].\n\n\
+             - item\n  1. nested\n",
+        )
+        .unwrap();
+        let ids: Vec<_> = prose.citations().map(Id::as_str).collect();
+        assert_eq!(ids, ["a", "b-2"]);
+        assert_eq!(
+            prose.plain_text(),
+            "One two three four five https://y.org six. item nested"
+        );
+        assert_eq!(prose.word_count(), 9);
+        let Block::List(list) = &prose.blocks()[1] else {
+            panic!("expected a list")
+        };
+        assert_eq!(list.start, None);
+        let Block::List(nested) = &list.items[0][1] else {
+            panic!("expected a nested list")
+        };
+        assert_eq!(nested.start, Some(1));
+    }
+
+    #[test]
+    fn rejects_what_the_guide_does_not_allow_with_positions() {
+        assert_eq!(
+            errors("ok\n\n# Heading\n\n<div>x</div>\n\ntext <b>bold</b> ![i](https://x/i.png)"),
+            [
+                "3:1: headings are not allowed in prose; the guide's sections and subsections \
+                 provide the headings, so write this as a paragraph",
+                format!("5:1: {}", raw_html()).as_str(),
+                format!("7:6: {}", raw_html()).as_str(),
+                format!("7:13: {}", raw_html()).as_str(),
+                "7:18: images are not allowed in prose; the guide is text only, so remove the \
+                 `![...](...)`",
+            ]
+        );
+        assert!(errors("[x](javascript:alert(1))")[0].starts_with("1:1: the address"));
+        assert!(errors("    code")[0].contains("code blocks"));
+        assert!(errors("> quote")[0].contains("block quotes"));
+        assert!(errors("a\n\n---\n")[0].starts_with("3:1: horizontal rules"));
+        assert!(errors("  ")[0].contains("empty"));
+    }
+
+    #[test]
+    fn rejects_malformed_citations() {
+        assert_eq!(
+            errors("Pay rose [@Bad id] and [@x; y] and é [@open"),
+            [
+                "1:10: in this citation, `Bad id` is not a valid id; use lowercase letters \
+                 and digits in words joined by single hyphens, such as `bls-ooh`",
+                "1:24: `y` in this citation does not start with `@`; write `[@first-id; \
+                 @second-id]`",
+                "1:38: this citation has no closing `]`; write citations as `[@source-id]`",
+            ]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_rejected_without_recursion() {
+        let deep = "- ".repeat(5000) + "x";
+        assert!(errors(&deep)[0].contains("nested more than"));
+        let emph = "*a ".repeat(3000) + &"b*".repeat(3000);
+        assert!(errors(&emph)[0].contains("nested more than"));
+        let ok = "- ".repeat(MAX_DEPTH) + "x";
+        assert!(Prose::parse(&ok).is_ok());
+    }
+}

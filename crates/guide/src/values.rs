@@ -1,0 +1,576 @@
+//! Small validated value types used throughout the model.
+//!
+//! Each type can only hold a valid value: the loader builds them with their `parse` functions and
+//! reports the error message of a failed parse at the position of the offending value.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+/// A single line of plain text: trimmed, not empty, without control characters.
+///
+/// Used for titles, names and labels; longer text is [`Prose`](crate::Prose).
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::Text;
+///
+/// assert_eq!(Text::parse("Psychiatric technicians")?.as_str(), "Psychiatric technicians");
+/// assert!(Text::parse("  ").is_err());
+/// # Ok::<(), String>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Text(String);
+
+impl Text {
+    /// Checks that `s` is one line of text and wraps it.
+    ///
+    /// # Errors
+    ///
+    /// A message saying what is wrong, written for the person editing the content.
+    pub fn parse(s: &str) -> Result<Text, String> {
+        if s.trim().is_empty() {
+            return Err("this text is empty; write the text or remove the field".into());
+        }
+        if s.trim() != s {
+            return Err("this text starts or ends with white space; remove it".into());
+        }
+        if let Some(c) = s.chars().find(|c| c.is_control()) {
+            return Err(format!(
+                "this text contains the control character U+{:04X}; a title or name must be \
+                 one line of text",
+                u32::from(c)
+            ));
+        }
+        Ok(Text(s.to_owned()))
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// A stand-in for a value that failed its check; never reaches a finished guide.
+    pub(crate) fn placeholder() -> Text {
+        Text(String::new())
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A stable identifier: lowercase ASCII letters and digits in words joined by single hyphens.
+///
+/// Sources, FAQs and figures have ids; citations and anchors refer to them.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::Id;
+///
+/// assert_eq!(Id::parse("bls-ooh")?.as_str(), "bls-ooh");
+/// assert!(Id::parse("BLS OOH").is_err());
+/// # Ok::<(), String>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Id(String);
+
+impl Id {
+    /// Checks that `s` is a valid id and wraps it.
+    ///
+    /// # Errors
+    ///
+    /// A message saying what a valid id looks like.
+    pub fn parse(s: &str) -> Result<Id, String> {
+        let valid = !s.is_empty()
+            && s.split('-').all(|word| {
+                !word.is_empty()
+                    && word
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            });
+        if valid {
+            Ok(Id(s.to_owned()))
+        } else {
+            Err(format!(
+                "`{s}` is not a valid id; use lowercase letters and digits in words joined by \
+                 single hyphens, such as `bls-ooh`"
+            ))
+        }
+    }
+
+    /// The id.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// A stand-in for a value that failed its check; never reaches a finished guide.
+    pub(crate) fn placeholder() -> Id {
+        Id(String::new())
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A web or mail address that is safe to publish as a link: `http`, `https` or `mailto`.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::Url;
+///
+/// assert!(Url::parse("https://www.bls.gov/ooh/").is_ok());
+/// assert!(Url::parse("javascript:alert(1)").is_err());
+/// # Ok::<(), String>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Url(String);
+
+impl Url {
+    /// Checks that `s` is an absolute `http`, `https` or `mailto` address without spaces.
+    ///
+    /// # Errors
+    ///
+    /// A message naming what is wrong with the address.
+    pub fn parse(s: &str) -> Result<Url, String> {
+        if let Some(c) = s.chars().find(|c| c.is_whitespace() || c.is_control()) {
+            return Err(format!(
+                "the address `{}` contains the character U+{:04X}; addresses cannot contain \
+                 spaces or control characters",
+                s.escape_debug(),
+                u32::from(c)
+            ));
+        }
+        let lower = s.to_ascii_lowercase();
+        let rest = ["https://", "http://", "mailto:"]
+            .iter()
+            .find_map(|scheme| lower.strip_prefix(scheme));
+        match rest {
+            Some(rest) if !rest.is_empty() && !rest.starts_with('/') => Ok(Url(s.to_owned())),
+            _ => Err(format!(
+                "the address `{}` is not allowed; links must be absolute http://, https:// or \
+                 mailto: addresses",
+                s.escape_debug()
+            )),
+        }
+    }
+
+    /// The address.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// A stand-in for a value that failed its check; never reaches a finished guide.
+    pub(crate) fn placeholder() -> Url {
+        Url(String::new())
+    }
+}
+
+impl fmt::Display for Url {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A calendar date with the precision the data has: a year, a month, or a day.
+///
+/// Written `2024`, `2024-05` or `2025-08-28` in the content; displayed as `2024`, `May 2024` or
+/// `August 28, 2025`.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::RefDate;
+///
+/// let may = RefDate::parse("2024-05")?;
+/// assert_eq!(may.to_string(), "May 2024");
+/// assert_eq!(may.year(), 2024);
+/// assert_eq!(RefDate::parse("2025-08-28")?.to_string(), "August 28, 2025");
+/// # Ok::<(), String>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RefDate {
+    year: u16,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+impl RefDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    ///
+    /// # Errors
+    ///
+    /// A message naming the accepted forms.
+    pub fn parse(s: &str) -> Result<RefDate, String> {
+        let bad = || {
+            format!(
+                "`{s}` is not a date; write a year (`2024`), a month (`2024-05`) or a day \
+                 (`2025-08-28`)"
+            )
+        };
+        let mut parts = s.split('-');
+        let number = |part: Option<&str>, len: usize| -> Result<Option<u16>, String> {
+            match part {
+                None => Ok(None),
+                Some(p) if p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) => {
+                    p.parse().map(Some).map_err(|_| bad())
+                }
+                Some(_) => Err(bad()),
+            }
+        };
+        let year = number(parts.next(), 4)?.ok_or_else(bad)?;
+        let month = number(parts.next(), 2)?;
+        let day = number(parts.next(), 2)?;
+        if parts.next().is_some() || !(1900..=2200).contains(&year) {
+            return Err(bad());
+        }
+        let month = match month {
+            Some(m @ 1..=12) => Some(m as u8),
+            Some(_) => return Err(bad()),
+            None => None,
+        };
+        let day = match (month, day) {
+            (_, None) => None,
+            (Some(m), Some(d)) if d >= 1 && d <= u16::from(days_in_month(year, m)) => Some(d as u8),
+            _ => return Err(bad()),
+        };
+        Ok(RefDate { year, month, day })
+    }
+
+    /// A stand-in for a value that failed its check; never reaches a finished guide.
+    pub(crate) fn placeholder() -> RefDate {
+        RefDate {
+            year: 1970,
+            month: None,
+            day: None,
+        }
+    }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month (1–12), when the date has one.
+    pub fn month(self) -> Option<u8> {
+        self.month
+    }
+
+    /// The day of the month, when the date has one.
+    pub fn day(self) -> Option<u8> {
+        self.day
+    }
+
+    /// The date in ISO 8601 form, as written in the content: `2024`, `2024-05` or `2025-08-28`.
+    pub fn iso(self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+
+    /// Seconds since the Unix epoch at midnight UTC on the first day the date covers.
+    pub fn unix_seconds(self) -> i64 {
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month.unwrap_or(1)),
+            i64::from(self.day.unwrap_or(1)),
+        );
+        // Days from civil, after Howard Hinnant's algorithm.
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        (era * 146_097 + doe - 719_468) * 86_400
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for RefDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let month = self.month.map(|m| MONTHS[usize::from(m) - 1]);
+        match (month, self.day) {
+            (Some(m), Some(d)) => write!(f, "{m} {d}, {}", self.year),
+            (Some(m), None) => write!(f, "{m} {}", self.year),
+            _ => write!(f, "{}", self.year),
+        }
+    }
+}
+
+impl Serialize for RefDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+/// An amount of money in whole cents, with its currency.
+///
+/// Written as a number in the content (`42590` or `20.29`); displayed with a currency sign and
+/// thousands separators (`$42,590`, `$20.29`).
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::Money;
+///
+/// let pay = Money::from_cents(4_259_000, "USD")?;
+/// assert_eq!(pay.to_string(), "$42,590");
+/// assert_eq!(Money::from_cents(2029, "USD")?.to_string(), "$20.29");
+/// # Ok::<(), String>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money {
+    cents: u64,
+    currency: Currency,
+}
+
+/// The currencies a figure can be given in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[non_exhaustive]
+pub enum Currency {
+    /// United States dollars.
+    #[serde(rename = "USD")]
+    Usd,
+}
+
+impl Currency {
+    /// Parses an ISO 4217 code this crate knows.
+    ///
+    /// # Errors
+    ///
+    /// A message listing the supported codes.
+    pub fn parse(code: &str) -> Result<Currency, String> {
+        match code {
+            "USD" => Ok(Currency::Usd),
+            _ => Err(format!(
+                "unknown currency `{code}`; the supported currency is `USD`"
+            )),
+        }
+    }
+
+    /// The ISO 4217 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Usd => "USD",
+        }
+    }
+
+    fn symbol(self) -> &'static str {
+        match self {
+            Currency::Usd => "$",
+        }
+    }
+}
+
+impl Money {
+    /// Builds an amount from whole cents and an ISO 4217 currency code.
+    ///
+    /// # Errors
+    ///
+    /// When the currency code is not supported.
+    pub fn from_cents(cents: u64, currency: &str) -> Result<Money, String> {
+        Ok(Money {
+            cents,
+            currency: Currency::parse(currency)?,
+        })
+    }
+
+    /// Builds an amount from a number as written in the content.
+    ///
+    /// # Errors
+    ///
+    /// When the number is negative, not finite, has more than two decimals or is absurdly
+    /// large, or when the currency is not supported.
+    pub fn from_number(amount: f64, currency: &str) -> Result<Money, String> {
+        let cents = amount * 100.0;
+        if !cents.is_finite() || !(0.0..=1e15).contains(&cents) {
+            return Err(format!(
+                "`{amount}` is not a usable amount; write a positive number such as `42590` or \
+                 `20.29`"
+            ));
+        }
+        if (cents - cents.round()).abs() > 1e-6 {
+            return Err(format!(
+                "`{amount}` has more than two decimals; round it to whole cents"
+            ));
+        }
+        // The checks above keep the value within u64 and integral.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let cents = cents.round() as u64;
+        Money::from_cents(cents, currency)
+    }
+
+    /// A stand-in for a value that failed its check; never reaches a finished guide.
+    pub(crate) fn placeholder() -> Money {
+        Money {
+            cents: 0,
+            currency: Currency::Usd,
+        }
+    }
+
+    /// The amount in cents.
+    pub fn cents(&self) -> u64 {
+        self.cents
+    }
+
+    /// The currency.
+    pub fn currency(&self) -> Currency {
+        self.currency
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let whole = (self.cents / 100).to_string();
+        let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i).is_multiple_of(3) {
+                grouped.push(',');
+            }
+            grouped.push(digit);
+        }
+        write!(f, "{}{grouped}", self.currency.symbol())?;
+        match self.cents % 100 {
+            0 => Ok(()),
+            cents => write!(f, ".{cents:02}"),
+        }
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Money", 2)?;
+        // Cents are exact in f64 far beyond any pay figure.
+        #[allow(clippy::cast_precision_loss)]
+        s.serialize_field("amount", &(self.cents as f64 / 100.0))?;
+        s.serialize_field("currency", &self.currency)?;
+        s.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_rejects_control_characters_and_padding() {
+        assert!(Text::parse("a\nb").is_err());
+        assert!(Text::parse(" a").is_err());
+        assert!(Text::parse("").is_err());
+        assert!(Text::parse("Ærø – ok").is_ok());
+    }
+
+    #[test]
+    fn ids() {
+        for good in ["a", "bls-ooh", "s1", "29-2053"] {
+            assert!(Id::parse(good).is_ok(), "{good}");
+        }
+        for bad in ["", "-a", "a-", "a--b", "A", "a b", "a_b", "é"] {
+            assert!(Id::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn urls_allow_only_safe_schemes() {
+        for good in ["https://www.bls.gov/ooh/", "HTTP://x.org", "mailto:a@b.org"] {
+            assert!(Url::parse(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "https://",
+            "https:///x",
+            "//x.org",
+            "/relative",
+            "https://a b",
+            "https://a\u{0}b",
+            "ftp://x.org",
+        ] {
+            assert!(Url::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            RefDate::parse("2024").map(|d| d.to_string()),
+            Ok("2024".into())
+        );
+        assert_eq!(
+            RefDate::parse("2024-02-29").map(|d| d.iso()),
+            Ok("2024-02-29".into())
+        );
+        for bad in [
+            "24",
+            "2024-13",
+            "2023-02-29",
+            "2024-1",
+            "2024-01-01-01",
+            "May 2024",
+        ] {
+            assert!(RefDate::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            RefDate::parse("1970-01-01").map(RefDate::unix_seconds),
+            Ok(0)
+        );
+        assert_eq!(
+            RefDate::parse("2026-11-23").map(RefDate::unix_seconds),
+            Ok(1_795_392_000)
+        );
+    }
+
+    #[test]
+    fn money() {
+        let m = |n: f64| Money::from_number(n, "USD").map(|m| m.to_string());
+        assert_eq!(m(42590.0), Ok("$42,590".into()));
+        assert_eq!(m(20.29), Ok("$20.29".into()));
+        assert_eq!(m(1_234_567.5), Ok("$1,234,567.50".into()));
+        assert_eq!(m(999.0), Ok("$999".into()));
+        assert!(m(-1.0).is_err());
+        assert!(m(1.234).is_err());
+        assert!(m(f64::NAN).is_err());
+        assert!(Money::from_number(1.0, "EUR").is_err());
+    }
+}
