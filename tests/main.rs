@@ -1,1 +1,9 @@
+//! The integration suite: one test binary, one module per feature.
 
+#![allow(missing_docs, clippy::unwrap_used)]
+
+mod cli;
+mod json;
+mod load;
+mod markdown;
+mod util;

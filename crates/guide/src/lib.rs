@@ -50,6 +50,7 @@
 //! guide allows (see [`Prose`]).
 
 #![deny(missing_docs)]
+#![warn(clippy::print_stdout, clippy::print_stderr)]
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 mod diag;
@@ -72,7 +73,7 @@ pub use model::{
 };
 pub use prose::{Block, Inline, List, MAX_DEPTH, Prose, ProseError, comrak_options, walk_inlines};
 pub use section::{SectionId, UnknownSection};
-pub use values::{Currency, Id, Money, RefDate, Text, Url};
+pub use values::{Currency, Id, Money, RefDate, Text, Url, group_digits};
 
 /// The folder the embedded content comes from, as diagnostics name it.
 pub const EMBEDDED_DIR: &str = "content/mental-health-technician";

@@ -306,8 +306,9 @@ pub enum Role {
 }
 
 /// What statistic a pay figure is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+///
+/// Serializes as it is written in the content: `p10`, `p25`, `median`, `mean`, `p75`, `p90`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Statistic {
     /// The wage below which the given percentage of workers earn (10, 25, 75, 90).
@@ -338,6 +339,15 @@ impl Statistic {
         }
     }
 
+    /// The name used in the content and in JSON: `median`, `mean`, `p10`, ...
+    pub fn name(self) -> String {
+        match self {
+            Statistic::Percentile(p) => format!("p{p}"),
+            Statistic::Median => "median".into(),
+            Statistic::Mean => "mean".into(),
+        }
+    }
+
     /// A short label for a table column, such as `Median` or `Lowest 10%`.
     pub fn label(self) -> &'static str {
         match self {
@@ -359,6 +369,12 @@ impl Statistic {
             Statistic::Mean => 51,
             Statistic::Percentile(p) => p,
         }
+    }
+}
+
+impl Serialize for Statistic {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.name())
     }
 }
 

@@ -60,6 +60,8 @@ pub enum Block {
 pub struct List {
     /// The number of the first item, for a numbered list; `None` for a bullet list.
     pub start: Option<u32>,
+    /// Whether the items are set close together (no blank lines between them in the source).
+    pub tight: bool,
     /// The items, each a sequence of blocks.
     pub items: Vec<Vec<Block>>,
 }
@@ -134,12 +136,24 @@ impl Prose {
     ///
     /// Every problem found, each with its line and column within `source`.
     pub fn parse(source: &str) -> Result<Prose, Vec<ProseError>> {
+        let (prose, errors) = Prose::parse_partial(source);
+        if errors.is_empty() {
+            Ok(prose)
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Parses what can be parsed, and lists every problem; the prose is complete only when
+    /// there are none. The loader uses the partial prose to go on checking its citations.
+    pub(crate) fn parse_partial(source: &str) -> (Prose, Vec<ProseError>) {
         if source.trim().is_empty() {
-            return Err(vec![ProseError {
+            let error = ProseError {
                 line: 1,
                 column: 1,
                 message: "this text is empty; write the text or remove the field".into(),
-            }]);
+            };
+            return (Prose::placeholder(), vec![error]);
         }
         let arena = Arena::new();
         let root = comrak::parse_document(&arena, source, &comrak_options());
@@ -149,17 +163,14 @@ impl Prose {
         };
         if let Some(deep) = too_deep(root) {
             conv.error(deep, too_deep_message());
-            return Err(conv.errors);
+            return (Prose::placeholder(), conv.errors);
         }
         let blocks = conv.blocks(root);
-        if conv.errors.is_empty() {
-            Ok(Prose {
-                source: source.to_owned(),
-                blocks,
-            })
-        } else {
-            Err(conv.errors)
-        }
+        let prose = Prose {
+            source: source.to_owned(),
+            blocks,
+        };
+        (prose, conv.errors)
     }
 
     /// A stand-in for a value that failed its check; never reaches a finished guide.
@@ -258,11 +269,7 @@ fn plain_inlines(inlines: &[Inline], out: &mut String) {
             Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
                 plain_inlines(c, out)
             }
-            Inline::Citation(_) => {
-                // Drop the space that separated the citation from the text before it.
-                let trimmed = out.trim_end_matches(' ').len();
-                out.truncate(trimmed);
-            }
+            Inline::Citation(_) => {}
             Inline::SoftBreak | Inline::LineBreak => out.push(' '),
         }
     }
@@ -338,7 +345,11 @@ impl Converter<'_> {
                             Some(u32::try_from(list.start).unwrap_or(u32::MAX))
                         }
                     };
-                    blocks.push(Block::List(List { start, items }));
+                    blocks.push(Block::List(List {
+                        start,
+                        tight: list.tight,
+                        items,
+                    }));
                 }
                 NodeValue::HtmlBlock(_) => self.error(node, raw_html()),
                 NodeValue::Heading(_) => self.error(
@@ -414,8 +425,12 @@ impl Converter<'_> {
                 );
                 return;
             };
-            if open > 0 {
-                push_text(out, &rest[..open]);
+            // Renderers decide the space before a citation, so drop what the source has there.
+            let before = rest[..open].trim_end();
+            if !before.is_empty() {
+                push_text(out, before);
+            } else if matches!(out.last(), Some(Inline::SoftBreak)) {
+                out.pop();
             }
             let inner = &rest[open + 1..open + close];
             let mut ids = Vec::new();

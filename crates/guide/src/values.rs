@@ -341,6 +341,26 @@ impl Serialize for RefDate {
     }
 }
 
+/// Writes a whole number with commas between groups of three digits, as US English does.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(mht_guide::group_digits(182_900), "182,900");
+/// assert_eq!(mht_guide::group_digits(999), "999");
+/// ```
+pub fn group_digits(n: u64) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
 /// An amount of money in whole cents, with its currency.
 ///
 /// Written as a number in the content (`42590` or `20.29`); displayed with a currency sign and
@@ -401,16 +421,18 @@ impl Currency {
 }
 
 impl Money {
+    /// Builds an amount from whole cents and a currency.
+    pub fn new(cents: u64, currency: Currency) -> Money {
+        Money { cents, currency }
+    }
+
     /// Builds an amount from whole cents and an ISO 4217 currency code.
     ///
     /// # Errors
     ///
     /// When the currency code is not supported.
     pub fn from_cents(cents: u64, currency: &str) -> Result<Money, String> {
-        Ok(Money {
-            cents,
-            currency: Currency::parse(currency)?,
-        })
+        Ok(Money::new(cents, Currency::parse(currency)?))
     }
 
     /// Builds an amount from a number as written in the content.
@@ -420,6 +442,12 @@ impl Money {
     /// When the number is negative, not finite, has more than two decimals or is absurdly
     /// large, or when the currency is not supported.
     pub fn from_number(amount: f64, currency: &str) -> Result<Money, String> {
+        let currency = Currency::parse(currency)?;
+        Ok(Money::new(Money::cents_from_number(amount)?, currency))
+    }
+
+    /// Whole cents from a number of currency units with at most two decimals.
+    pub(crate) fn cents_from_number(amount: f64) -> Result<u64, String> {
         let cents = amount * 100.0;
         if !cents.is_finite() || !(0.0..=1e15).contains(&cents) {
             return Err(format!(
@@ -434,16 +462,7 @@ impl Money {
         }
         // The checks above keep the value within u64 and integral.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let cents = cents.round() as u64;
-        Money::from_cents(cents, currency)
-    }
-
-    /// A stand-in for a value that failed its check; never reaches a finished guide.
-    pub(crate) fn placeholder() -> Money {
-        Money {
-            cents: 0,
-            currency: Currency::Usd,
-        }
+        Ok(cents.round() as u64)
     }
 
     /// The amount in cents.
@@ -459,14 +478,7 @@ impl Money {
 
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let whole = (self.cents / 100).to_string();
-        let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
-        for (i, digit) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i).is_multiple_of(3) {
-                grouped.push(',');
-            }
-            grouped.push(digit);
-        }
+        let grouped = group_digits(self.cents / 100);
         write!(f, "{}{grouped}", self.currency.symbol())?;
         match self.cents % 100 {
             0 => Ok(()),
@@ -479,9 +491,13 @@ impl Serialize for Money {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut s = serializer.serialize_struct("Money", 2)?;
-        // Cents are exact in f64 far beyond any pay figure.
-        #[allow(clippy::cast_precision_loss)]
-        s.serialize_field("amount", &(self.cents as f64 / 100.0))?;
+        if self.cents.is_multiple_of(100) {
+            s.serialize_field("amount", &(self.cents / 100))?;
+        } else {
+            // Cents are exact in f64 far beyond any pay figure.
+            #[allow(clippy::cast_precision_loss)]
+            s.serialize_field("amount", &(self.cents as f64 / 100.0))?;
+        }
         s.serialize_field("currency", &self.currency)?;
         s.end()
     }

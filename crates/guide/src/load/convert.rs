@@ -12,7 +12,7 @@ use crate::diag::{Diagnostic, LoadError, Position};
 use crate::model::*;
 use crate::prose::Prose;
 use crate::section::SectionId;
-use crate::values::{Id, Money, RefDate, Text, Url};
+use crate::values::{Currency, Id, Money, RefDate, Text, Url};
 
 /// A reference to a source id, checked once every source is known.
 struct SourceRef {
@@ -106,6 +106,15 @@ pub(super) fn build(
         }
     }
 
+    // Report file by file in guide order, and within a file from top to bottom.
+    let file_rank = |d: &Diagnostic| {
+        let name = d.path().file_name().and_then(|n| n.to_str()).unwrap_or("");
+        super::file_names()
+            .position(|known| known == name)
+            .unwrap_or(usize::MAX)
+    };
+    problems.sort_by_key(|d| (file_rank(d), d.position()));
+
     match (
         meta,
         definition,
@@ -189,6 +198,10 @@ fn toml_message(message: &str) -> String {
              header belong to that table, so top-level keys go above the first one)"
         )
     } else if message.starts_with("invalid type") {
+        let message = message
+            .replace("expected i64", "expected a whole number")
+            .replace("expected a sequence", "expected a list `[...]`")
+            .replace("expected a map", "expected a table");
         format!("{message}; change the value to the expected type")
     } else {
         format!("invalid TOML: {message}")
@@ -252,25 +265,20 @@ impl Ctx<'_> {
 
     fn prose(&mut self, value: &Str) -> Prose {
         let origin = prose_origin(self.text, value.span());
-        match Prose::parse(value.get_ref()) {
-            Ok(prose) => {
-                for id in prose.citations() {
-                    let needle = format!("@{id}");
-                    let offset = prose.as_str().find(&needle).unwrap_or(0);
-                    let (line, column) = line_column(prose.as_str(), offset);
-                    let at = self.prose_diagnostic(origin, line, column, String::new());
-                    self.refs.push(SourceRef { id: id.clone(), at });
-                }
-                prose
-            }
-            Err(errors) => {
-                for e in errors {
-                    let d = self.prose_diagnostic(origin, e.line(), e.column(), e.message().into());
-                    self.problems.push(d);
-                }
-                Prose::placeholder()
-            }
+        let (prose, errors) = Prose::parse_partial(value.get_ref());
+        for e in &errors {
+            let d = self.prose_diagnostic(origin, e.line(), e.column(), e.message().into());
+            self.problems.push(d);
         }
+        // Citations are checked even in prose with other problems, so all are reported at once.
+        for id in prose.citations() {
+            let needle = format!("@{id}");
+            let offset = prose.as_str().find(&needle).unwrap_or(0);
+            let (line, column) = line_column(prose.as_str(), offset);
+            let at = self.prose_diagnostic(origin, line, column, String::new());
+            self.refs.push(SourceRef { id: id.clone(), at });
+        }
+        prose
     }
 
     fn opt_prose(&mut self, value: &Option<Str>) -> Option<Prose> {
@@ -603,26 +611,17 @@ fn salary_outlook(cx: &mut Ctx<'_>, raw: raw::SalaryOutlook) -> SalaryOutlook {
 }
 
 fn pay_figure(cx: &mut Ctx<'_>, p: &raw::PayFigure) -> PayFigure {
-    let amount = match *p.amount.get_ref() {
+    let currency = cx.check(&p.currency, Currency::parse);
+    let cents = match *p.amount.get_ref() {
         raw::Number::Int(i) => u64::try_from(i)
-            .map_err(|_| format!("`{i}` is negative; write a positive amount"))
-            .and_then(|i| {
-                i.checked_mul(100)
-                    .ok_or_else(|| format!("`{i}` is too large"))
-            })
-            .and_then(|cents| Money::from_cents(cents, p.currency.get_ref())),
-        // Precision: amounts are written with at most two decimals.
-        #[allow(clippy::cast_precision_loss)]
-        raw::Number::Float(f) => Money::from_number(f, p.currency.get_ref()),
+            .ok()
+            .and_then(|i| i.checked_mul(100))
+            .ok_or_else(|| format!("`{i}` is not a usable amount; write a positive number")),
+        raw::Number::Float(f) => Money::cents_from_number(f),
     };
-    let amount = amount.unwrap_or_else(|message| {
-        let span = if message.contains("currency") {
-            p.currency.span()
-        } else {
-            p.amount.span()
-        };
-        cx.problem(span, message);
-        Money::placeholder()
+    let cents = cents.unwrap_or_else(|message| {
+        cx.problem(p.amount.span(), message);
+        0
     });
     PayFigure {
         occupation: cx.text(&p.occupation),
@@ -632,7 +631,7 @@ fn pay_figure(cx: &mut Ctx<'_>, p: &raw::PayFigure) -> PayFigure {
         statistic: cx
             .check(&p.statistic, Statistic::parse)
             .unwrap_or(Statistic::Median),
-        amount,
+        amount: Money::new(cents, currency.unwrap_or(Currency::Usd)),
         unit: cx.check(&p.unit, PayUnit::parse).unwrap_or(PayUnit::Year),
         period: cx.date(&p.period),
         source: cx.source(&p.source),

@@ -25,6 +25,8 @@ pub fn file_names() -> impl Iterator<Item = String> {
 pub(crate) struct Files {
     files: BTreeMap<String, (PathBuf, Result<String, Diagnostic>)>,
     problems: Vec<Diagnostic>,
+    /// The folder itself could not be read, so its files are not reported one by one.
+    unreadable: bool,
 }
 
 impl Files {
@@ -37,6 +39,7 @@ impl Files {
         let mut files = Files {
             files: BTreeMap::new(),
             problems: Vec::new(),
+            unreadable: false,
         };
         for (name, text) in named {
             let name = name.as_ref();
@@ -55,6 +58,7 @@ impl Files {
         let mut files = Files {
             files: BTreeMap::new(),
             problems: Vec::new(),
+            unreadable: false,
         };
         match std::fs::read_dir(dir) {
             Err(err) => {
@@ -66,6 +70,7 @@ impl Files {
                         io_reason(&err)
                     ),
                 ));
+                files.unreadable = true;
                 return files;
             }
             Ok(entries) => {
@@ -102,6 +107,9 @@ impl Files {
     /// Parses and checks every file and builds the guide.
     pub(crate) fn load(self, base: &Path) -> Result<Guide, LoadError> {
         let mut problems = self.problems;
+        if self.unreadable {
+            return Err(LoadError::new(problems));
+        }
         let mut texts = BTreeMap::new();
         for name in file_names() {
             match self.files.get(&name) {

@@ -165,11 +165,34 @@ pub(super) struct SalaryOutlook {
 }
 
 /// A number as TOML gives it: integer or float.
-#[derive(Deserialize, Clone, Copy)]
-#[serde(untagged)]
+#[derive(Clone, Copy)]
 pub(super) enum Number {
     Int(i64),
     Float(f64),
+}
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Number, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Number;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a number, such as 42590 or 20.29")
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Number, E> {
+                Ok(Number::Int(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Number, E> {
+                i64::try_from(v)
+                    .map(Number::Int)
+                    .map_err(|_| E::custom("this number is too large"))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Number, E> {
+                Ok(Number::Float(v))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Deserialize)]

@@ -1,0 +1,834 @@
+//! The compose step: the guide (or a selection of it) as one render-neutral document.
+//!
+//! Composition decides everything the formats must agree on: which sections appear and in what
+//! order, their numbers, headings and anchors, which figures become which tables, and the number
+//! each cited source carries. Every format renders a [`Document`]; none decides what a section
+//! contains.
+
+use std::collections::BTreeMap;
+
+use mht_guide::{
+    Block, Guide, Id, Item, Meta, PayFigure, PayUnit, Prose, Role, SectionId, SectionRef, Source,
+    Statistic, group_digits, walk_inlines,
+};
+
+use crate::Selection;
+
+/// A composed document, ready to render.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Document<'g> {
+    /// The guide's metadata.
+    pub meta: &'g Meta,
+    /// The sections, in order, numbered from 1.
+    pub sections: Vec<Section<'g>>,
+    /// The sources, numbered from 1 in order of first citation; when the selection includes the
+    /// sources section, sources nobody cites follow the cited ones.
+    pub references: Vec<&'g Source>,
+}
+
+/// One composed section.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Section<'g> {
+    /// Which section this is.
+    pub id: SectionId,
+    /// Its number in this document, from 1.
+    pub number: usize,
+    /// Its heading.
+    pub title: &'static str,
+    /// A stable anchor (the section id).
+    pub anchor: String,
+    /// The section's one- or two-sentence summary.
+    pub summary: &'g Prose,
+    /// The content, in order.
+    pub nodes: Vec<Node<'g>>,
+}
+
+/// A piece of a composed section.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Node<'g> {
+    /// Prose from the content, optionally led by a label such as "What it takes".
+    Prose {
+        /// A label that leads the first paragraph.
+        label: Option<&'static str>,
+        /// The prose.
+        blocks: &'g [Block],
+    },
+    /// A subheading inside a section.
+    Subheading {
+        /// Its text.
+        title: &'static str,
+        /// A stable anchor, unique in the document.
+        anchor: String,
+    },
+    /// Titled entries, each with its own content: duties, skills, settings and the like.
+    Entries(Vec<Entry<'g>>),
+    /// Short labeled facts, such as the pace of a workplace.
+    Fields(Vec<(&'static str, String)>),
+    /// A plain bullet list of short texts.
+    Bullets(Vec<&'g str>),
+    /// A table of figures.
+    Table(Table),
+    /// A frequently asked question and its answer.
+    Question {
+        /// A stable anchor, unique in the document.
+        anchor: String,
+        /// The question.
+        question: &'g str,
+        /// The answer.
+        answer: &'g [Block],
+    },
+    /// The numbered list of [`Document::references`].
+    References,
+}
+
+/// A titled entry.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Entry<'g> {
+    /// The entry's title.
+    pub title: String,
+    /// Its content.
+    pub nodes: Vec<Node<'g>>,
+}
+
+/// A table of figures.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Table {
+    /// What the table shows, including the period when all rows share it.
+    pub caption: String,
+    /// The column headings.
+    pub header: Vec<String>,
+    /// The rows; each has as many cells as the header. The first cell names the row.
+    pub rows: Vec<Vec<Cell>>,
+    /// Remarks printed under the table.
+    pub notes: Vec<String>,
+}
+
+/// A table cell: text and the sources it cites.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct Cell {
+    /// The text.
+    pub text: String,
+    /// The sources the cell cites.
+    pub citations: Vec<Id>,
+}
+
+impl Cell {
+    fn text(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            citations: Vec::new(),
+        }
+    }
+
+    fn cites(ids: Vec<Id>) -> Cell {
+        Cell {
+            text: String::new(),
+            citations: ids,
+        }
+    }
+}
+
+/// The placeholder for a figure that was not published.
+pub const NOT_PUBLISHED: &str = "–";
+
+impl<'g> Document<'g> {
+    /// Composes the selected sections of a guide.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use mht_guide::SectionId;
+    /// use mht_guide_export::{Document, Selection};
+    ///
+    /// let guide = mht_guide::guide();
+    /// let doc = Document::compose(guide, &Selection::only([SectionId::Faq]));
+    /// // The sources the FAQ cites follow it in a sources section of their own.
+    /// let ids: Vec<_> = doc.sections.iter().map(|s| s.id).collect();
+    /// assert_eq!(ids, [SectionId::Faq, SectionId::Sources]);
+    /// assert!(!doc.references.is_empty());
+    /// ```
+    pub fn compose(guide: &'g Guide, selection: &Selection) -> Document<'g> {
+        let mut sections: Vec<Section<'g>> = selection
+            .ids()
+            .filter(|&id| id != SectionId::Sources)
+            .map(|id| compose_section(guide.section(id)))
+            .collect();
+
+        let mut references: Vec<&'g Source> = Vec::new();
+        for section in &sections {
+            for id in section_citations(section) {
+                let source = guide
+                    .sources
+                    .get(id)
+                    .expect("the loader checks that every citation names a source");
+                if !references.iter().any(|r| r.id == source.id) {
+                    references.push(source);
+                }
+            }
+        }
+        if selection.contains(SectionId::Sources) {
+            for source in &guide.sources.sources {
+                if !references.iter().any(|r| r.id == source.id) {
+                    references.push(source);
+                }
+            }
+        }
+        if !references.is_empty() {
+            sections.push(compose_section(guide.section(SectionId::Sources)));
+        }
+        for (i, section) in sections.iter_mut().enumerate() {
+            section.number = i + 1;
+        }
+        Document {
+            meta: &guide.meta,
+            sections,
+            references,
+        }
+    }
+
+    /// The number (from 1) a source carries in this document.
+    pub fn reference_number(&self, id: &Id) -> Option<usize> {
+        self.references
+            .iter()
+            .position(|s| &s.id == id)
+            .map(|i| i + 1)
+    }
+}
+
+/// Every source id a composed section cites, in reading order.
+fn section_citations<'a>(section: &'a Section<'_>) -> Vec<&'a Id> {
+    fn nodes<'a>(list: &'a [Node<'_>], out: &mut Vec<&'a Id>) {
+        for node in list {
+            match node {
+                Node::Prose { blocks, .. } | Node::Question { answer: blocks, .. } => {
+                    walk_inlines(blocks, &mut |inline| {
+                        if let mht_guide::Inline::Citation(ids) = inline {
+                            out.extend(ids);
+                        }
+                    });
+                }
+                Node::Entries(entries) => {
+                    for entry in entries {
+                        nodes(&entry.nodes, out);
+                    }
+                }
+                Node::Table(table) => {
+                    for row in &table.rows {
+                        for cell in row {
+                            out.extend(&cell.citations);
+                        }
+                    }
+                }
+                Node::Subheading { .. } | Node::Fields(_) | Node::Bullets(_) | Node::References => {
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    nodes(&section.nodes, &mut out);
+    out
+}
+
+fn prose(p: &Prose) -> Node<'_> {
+    Node::Prose {
+        label: None,
+        blocks: p.blocks(),
+    }
+}
+
+fn labeled<'g>(label: &'static str, p: &'g Prose) -> Node<'g> {
+    Node::Prose {
+        label: Some(label),
+        blocks: p.blocks(),
+    }
+}
+
+fn sub(section: SectionId, title: &'static str) -> Node<'static> {
+    Node::Subheading {
+        title,
+        anchor: format!("{}-{}", section.id(), slug(title)),
+    }
+}
+
+/// A lowercase ASCII anchor from a title: letters and digits, words joined by hyphens.
+fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for word in title
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&word.to_ascii_lowercase());
+    }
+    out
+}
+
+fn items(list: &[Item]) -> Node<'_> {
+    Node::Entries(
+        list.iter()
+            .map(|item| Entry {
+                title: item.title.to_string(),
+                nodes: vec![prose(&item.description)],
+            })
+            .collect(),
+    )
+}
+
+fn compose_section(section: SectionRef<'_>) -> Section<'_> {
+    let id = section.id();
+    let mut nodes = Vec::new();
+    match section {
+        SectionRef::Definition(s) => {
+            nodes.push(prose(&s.body));
+            if !s.alternate_titles.is_empty() {
+                nodes.push(sub(id, "Other job titles"));
+                nodes.push(Node::Bullets(
+                    s.alternate_titles.iter().map(|t| t.as_str()).collect(),
+                ));
+            }
+            nodes.push(Node::Table(Table {
+                caption: "Occupation codes".into(),
+                header: vec![
+                    "Occupation".into(),
+                    "System".into(),
+                    "Code".into(),
+                    "Source".into(),
+                ],
+                rows: s
+                    .occupation_codes
+                    .iter()
+                    .map(|c| {
+                        vec![
+                            Cell::text(c.title.as_str()),
+                            Cell::text(c.system.as_str()),
+                            Cell::text(c.code.as_str()),
+                            Cell::cites(vec![c.source.clone()]),
+                        ]
+                    })
+                    .collect(),
+                notes: Vec::new(),
+            }));
+        }
+        SectionRef::Responsibilities(s) => {
+            nodes.push(prose(&s.intro));
+            nodes.push(items(&s.duties));
+            if let Some(shift) = &s.typical_shift {
+                nodes.push(sub(id, "A typical shift"));
+                nodes.push(prose(shift));
+            }
+        }
+        SectionRef::Education(s) => {
+            nodes.push(prose(&s.intro));
+            nodes.push(sub(id, "Ways into the job"));
+            nodes.push(items(&s.entry_paths));
+            nodes.push(sub(id, "Training on the job"));
+            nodes.push(prose(&s.training));
+            nodes.push(sub(id, "Licensure"));
+            nodes.push(prose(&s.licensure));
+            if !s.state_licenses.is_empty() {
+                nodes.push(Node::Entries(
+                    s.state_licenses
+                        .iter()
+                        .map(|l| Entry {
+                            title: l.state.to_string(),
+                            nodes: vec![
+                                Node::Fields(vec![
+                                    ("Credential", l.credential.to_string()),
+                                    ("Issued by", l.board.to_string()),
+                                ]),
+                                prose(&l.requirements),
+                            ],
+                        })
+                        .collect(),
+                ));
+            }
+            if !s.certifications.is_empty() {
+                nodes.push(sub(id, "Certification"));
+                nodes.push(Node::Entries(
+                    s.certifications
+                        .iter()
+                        .map(|c| {
+                            let title = match &c.abbreviation {
+                                Some(abbr) => format!("{} ({abbr})", c.name),
+                                None => c.name.to_string(),
+                            };
+                            let mut nodes = vec![
+                                Node::Fields(vec![("Issued by", c.issuer.to_string())]),
+                                prose(&c.description),
+                            ];
+                            if !c.levels.is_empty() {
+                                nodes.push(items(&c.levels));
+                            }
+                            Entry { title, nodes }
+                        })
+                        .collect(),
+                ));
+            }
+            nodes.push(sub(id, "Continuing education"));
+            nodes.push(prose(&s.continuing_education));
+            nodes.push(sub(id, "How long it takes"));
+            nodes.push(Node::Entries(
+                s.time_to_qualify
+                    .iter()
+                    .map(|t| Entry {
+                        title: format!("{}: {}", t.route, t.duration),
+                        nodes: vec![prose(&t.description)],
+                    })
+                    .collect(),
+            ));
+        }
+        SectionRef::WorkSettings(s) => {
+            nodes.push(prose(&s.intro));
+            nodes.push(Node::Entries(
+                s.settings
+                    .iter()
+                    .map(|w| Entry {
+                        title: w.name.to_string(),
+                        nodes: vec![
+                            prose(&w.description),
+                            Node::Fields(vec![
+                                ("Pace", w.pace.to_string()),
+                                ("People served", join(w.populations.iter())),
+                            ]),
+                        ],
+                    })
+                    .collect(),
+            ));
+            if let Some(table) = employment_table(s) {
+                nodes.push(Node::Table(table));
+            }
+            nodes.push(sub(id, "Hours and schedules"));
+            nodes.push(prose(&s.schedules));
+        }
+        SectionRef::Skills(s) => {
+            nodes.push(prose(&s.intro));
+            nodes.push(sub(id, "Skills"));
+            nodes.push(items(&s.skills));
+            nodes.push(sub(id, "Personal qualities"));
+            nodes.push(items(&s.qualities));
+        }
+        SectionRef::CareerPath(s) => {
+            nodes.push(prose(&s.intro));
+            nodes.push(Node::Entries(
+                s.next_roles
+                    .iter()
+                    .map(|step| Entry {
+                        title: step.role.to_string(),
+                        nodes: vec![
+                            prose(&step.description),
+                            labeled("What it takes", &step.requires),
+                        ],
+                    })
+                    .collect(),
+            ));
+        }
+        SectionRef::SalaryOutlook(s) => {
+            nodes.push(prose(&s.intro));
+            nodes.push(sub(id, "Pay"));
+            let (subject, comparison): (Vec<&PayFigure>, Vec<&PayFigure>) =
+                s.pay.iter().partition(|p| p.role == Role::Subject);
+            let (by_setting, overall): (Vec<&PayFigure>, Vec<&PayFigure>) =
+                subject.into_iter().partition(|p| p.setting.is_some());
+            if !overall.is_empty() {
+                nodes.push(Node::Table(pay_table("Pay", &overall, |p| {
+                    p.occupation.as_str()
+                })));
+            }
+            if !by_setting.is_empty() {
+                nodes.push(Node::Table(pay_by_setting_table(&by_setting)));
+            }
+            if !comparison.is_empty() {
+                nodes.push(Node::Table(pay_table(
+                    "Pay in related and comparison occupations",
+                    &comparison,
+                    |p| p.occupation.as_str(),
+                )));
+            }
+            nodes.push(sub(id, "What affects pay"));
+            nodes.push(prose(&s.pay_factors));
+            nodes.push(sub(id, "Benefits"));
+            nodes.push(prose(&s.benefits));
+            nodes.push(sub(id, "Job outlook"));
+            nodes.push(Node::Table(outlook_table(&s.outlook)));
+            nodes.push(prose(&s.outlook_notes));
+        }
+        SectionRef::ChallengesRewards(s) => {
+            nodes.push(prose(&s.intro));
+            nodes.push(sub(id, "Challenges"));
+            nodes.push(items(&s.challenges));
+            nodes.push(sub(id, "Rewards"));
+            nodes.push(items(&s.rewards));
+        }
+        SectionRef::CareTeam(s) => {
+            nodes.push(prose(&s.body));
+            nodes.push(sub(id, "Who is on the team"));
+            nodes.push(items(&s.members));
+            if !s.distinctions.is_empty() {
+                nodes.push(sub(id, "How the roles differ"));
+                nodes.push(items(&s.distinctions));
+            }
+        }
+        SectionRef::Faq(s) => {
+            nodes.extend(s.questions.iter().map(|q| Node::Question {
+                anchor: format!("faq-{}", q.id),
+                question: q.question.as_str(),
+                answer: q.answer.blocks(),
+            }));
+        }
+        SectionRef::Sources(_) => nodes.push(Node::References),
+        _ => {}
+    }
+    Section {
+        id,
+        number: 0,
+        title: id.title(),
+        anchor: id.id().to_owned(),
+        summary: section.summary(),
+        nodes,
+    }
+}
+
+fn join<'a>(texts: impl Iterator<Item = &'a mht_guide::Text>) -> String {
+    texts.map(|t| t.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// Distinct values in order of first appearance.
+fn distinct<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut out = Vec::new();
+    for v in values {
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+fn amount(p: &PayFigure) -> String {
+    match p.unit {
+        PayUnit::Year => p.amount.to_string(),
+        _ => format!("{} {}", p.amount, p.unit.per()),
+    }
+}
+
+/// The shared period of some figures for a caption, or `None` when they differ.
+fn shared_period(figures: &[&PayFigure]) -> Option<String> {
+    match distinct(figures.iter().map(|p| p.period)).as_slice() {
+        [one] => Some(one.to_string()),
+        _ => None,
+    }
+}
+
+fn sources_of(figures: &[&PayFigure]) -> Vec<Id> {
+    distinct(figures.iter().map(|p| p.source.clone()))
+}
+
+fn notes_of(figures: &[&PayFigure]) -> Vec<String> {
+    distinct(
+        figures
+            .iter()
+            .filter_map(|p| p.note.as_ref().map(|n| format!("{}: {n}", p.occupation))),
+    )
+}
+
+/// Pay figures as a table: one row per occupation, one column per statistic.
+fn pay_table<'a>(
+    title: &str,
+    figures: &[&'a PayFigure],
+    row_key: impl Fn(&'a PayFigure) -> &'a str,
+) -> Table {
+    let mut stats = distinct(figures.iter().map(|p| p.statistic));
+    stats.sort_by_key(|s| s.rank());
+    let period = shared_period(figures);
+    let mut header = vec!["Occupation".to_owned()];
+    header.extend(stats.iter().map(|s| s.label().to_owned()));
+    if period.is_none() {
+        header.push("Period".into());
+    }
+    header.push("Source".into());
+
+    let rows = distinct(figures.iter().map(|p| row_key(p)))
+        .into_iter()
+        .map(|key| {
+            let in_row: Vec<&PayFigure> = figures
+                .iter()
+                .copied()
+                .filter(|p| row_key(p) == key)
+                .collect();
+            let mut row = vec![Cell::text(key)];
+            for stat in &stats {
+                row.push(Cell::text(stat_cell(&in_row, *stat)));
+            }
+            if period.is_none() {
+                row.push(Cell::text(
+                    distinct(in_row.iter().map(|p| p.period.to_string())).join("; "),
+                ));
+            }
+            row.push(Cell::cites(sources_of(&in_row)));
+            row
+        })
+        .collect();
+    Table {
+        caption: caption(title, period),
+        header,
+        rows,
+        notes: notes_of(figures),
+    }
+}
+
+fn stat_cell(figures: &[&PayFigure], stat: Statistic) -> String {
+    let cell: Vec<String> = figures
+        .iter()
+        .filter(|p| p.statistic == stat)
+        .map(|p| amount(p))
+        .collect();
+    if cell.is_empty() {
+        NOT_PUBLISHED.into()
+    } else {
+        cell.join("; ")
+    }
+}
+
+fn caption(title: &str, period: Option<String>) -> String {
+    match period {
+        Some(period) => format!("{title}, {period}"),
+        None => title.to_owned(),
+    }
+}
+
+/// Pay by kind of workplace: one row per workplace, one column per occupation.
+fn pay_by_setting_table(figures: &[&PayFigure]) -> Table {
+    let occupations = distinct(figures.iter().map(|p| p.occupation.as_str()));
+    let period = shared_period(figures);
+    let stats = distinct(figures.iter().map(|p| p.statistic));
+    let stat = match stats.as_slice() {
+        [one] => one.label().to_owned(),
+        _ => "Pay".to_owned(),
+    };
+    let mut header = vec!["Workplace".to_owned()];
+    header.extend(occupations.iter().map(|o| (*o).to_owned()));
+    header.push("Source".into());
+    let settings = distinct(
+        figures
+            .iter()
+            .filter_map(|p| p.setting.as_ref().map(|s| s.as_str())),
+    );
+    let rows = settings
+        .into_iter()
+        .map(|setting| {
+            let in_row: Vec<&PayFigure> = figures
+                .iter()
+                .copied()
+                .filter(|p| p.setting.as_ref().is_some_and(|s| s.as_str() == setting))
+                .collect();
+            let mut row = vec![Cell::text(setting)];
+            for occupation in &occupations {
+                let cell: Vec<String> = in_row
+                    .iter()
+                    .filter(|p| p.occupation.as_str() == *occupation)
+                    .map(|p| amount(p))
+                    .collect();
+                row.push(Cell::text(if cell.is_empty() {
+                    NOT_PUBLISHED.to_owned()
+                } else {
+                    cell.join("; ")
+                }));
+            }
+            row.push(Cell::cites(sources_of(&in_row)));
+            row
+        })
+        .collect();
+    Table {
+        caption: caption(&format!("{stat} pay by workplace"), period),
+        header,
+        rows,
+        notes: notes_of(figures),
+    }
+}
+
+fn outlook_table(figures: &[mht_guide::OutlookFigure]) -> Table {
+    let periods = distinct(figures.iter().map(|o| (o.base_year, o.target_year)));
+    let shared = match periods.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    };
+    let count = |n: Option<u32>| n.map_or(NOT_PUBLISHED.to_owned(), |n| group_digits(n.into()));
+    let mut header = vec!["Occupation".to_owned()];
+    match shared {
+        Some((base, target)) => {
+            header.push(format!("Jobs, {base}"));
+            header.push(format!("Projected jobs, {target}"));
+        }
+        None => {
+            header.push("Period".into());
+            header.push("Jobs at start".into());
+            header.push("Projected jobs".into());
+        }
+    }
+    header.extend(
+        ["Change", "Growth", "Openings a year", "Source"]
+            .into_iter()
+            .map(String::from),
+    );
+    let mut ordered: Vec<&mht_guide::OutlookFigure> = figures.iter().collect();
+    ordered.sort_by_key(|o| o.role != Role::Subject);
+    let rows = ordered
+        .into_iter()
+        .map(|o| {
+            let mut row = vec![Cell::text(o.occupation.as_str())];
+            if shared.is_none() {
+                row.push(Cell::text(years(o.base_year, o.target_year)));
+            }
+            row.push(Cell::text(count(o.base_jobs)));
+            row.push(Cell::text(count(o.target_jobs)));
+            row.push(Cell::text(o.change.map_or(NOT_PUBLISHED.to_owned(), |c| {
+                let sign = if c > 0 {
+                    "+"
+                } else if c < 0 {
+                    "−"
+                } else {
+                    ""
+                };
+                format!("{sign}{}", group_digits(c.unsigned_abs().into()))
+            })));
+            row.push(Cell::text(match o.growth_percent {
+                g if g > 0 => format!("+{g}%"),
+                g if g < 0 => format!("−{}%", g.unsigned_abs()),
+                _ => "0%".to_owned(),
+            }));
+            row.push(Cell::text(count(o.openings_per_year)));
+            row.push(Cell::cites(vec![o.source.clone()]));
+            row
+        })
+        .collect();
+    Table {
+        caption: match shared {
+            Some((base, target)) => format!("Employment projections, {}", years(base, target)),
+            None => "Employment projections".into(),
+        },
+        header,
+        rows,
+        notes: Vec::new(),
+    }
+}
+
+/// A span of years as US style guides write it: `2024–34`, or `1998–2004` across centuries.
+fn years(base: u16, target: u16) -> String {
+    if base / 100 == target / 100 {
+        format!("{base}–{:02}", target % 100)
+    } else {
+        format!("{base}–{target}")
+    }
+}
+
+fn employment_table(s: &mht_guide::WorkSettings) -> Option<Table> {
+    let shares: Vec<(&str, &mht_guide::EmploymentShare)> = s
+        .settings
+        .iter()
+        .flat_map(|w| w.employment.iter().map(move |e| (w.name.as_str(), e)))
+        .collect();
+    if shares.is_empty() {
+        return None;
+    }
+    let occupations = distinct(shares.iter().map(|(_, e)| e.occupation.as_str()));
+    let periods = distinct(shares.iter().map(|(_, e)| e.period));
+    let mut header = vec!["Workplace".to_owned()];
+    header.extend(occupations.iter().map(|o| (*o).to_owned()));
+    header.push("Source".into());
+    let mut by_setting: BTreeMap<usize, Vec<&mht_guide::EmploymentShare>> = BTreeMap::new();
+    let names = distinct(shares.iter().map(|(name, _)| *name));
+    for (name, e) in &shares {
+        let row = names.iter().position(|n| n == name).unwrap_or(0);
+        by_setting.entry(row).or_default().push(e);
+    }
+    let rows = by_setting
+        .into_iter()
+        .map(|(row, in_row)| {
+            let mut cells = vec![Cell::text(names[row])];
+            for occupation in &occupations {
+                cells.push(Cell::text(
+                    in_row
+                        .iter()
+                        .find(|e| e.occupation.as_str() == *occupation)
+                        .map_or(NOT_PUBLISHED.to_owned(), |e| format!("{}%", e.percent)),
+                ));
+            }
+            cells.push(Cell::cites(distinct(
+                in_row.iter().map(|e| e.source.clone()),
+            )));
+            cells
+        })
+        .collect();
+    let period = match periods.as_slice() {
+        [one] => Some(one.to_string()),
+        _ => None,
+    };
+    Some(Table {
+        caption: caption("Share of each occupation's jobs by workplace", period),
+        header,
+        rows,
+        notes: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Who is on the team"), "who-is-on-the-team");
+        assert_eq!(slug("Pay, May 2024 (US)"), "pay-may-2024-us");
+    }
+
+    #[test]
+    fn year_spans() {
+        assert_eq!(years(2024, 2034), "2024–34");
+        assert_eq!(years(1998, 2004), "1998–2004");
+        assert_eq!(years(2000, 2009), "2000–09");
+    }
+
+    #[test]
+    fn full_guide_numbers_sections_and_references() {
+        let guide = mht_guide::guide();
+        let doc = Document::compose(guide, &Selection::all());
+        let ids: Vec<_> = doc.sections.iter().map(|s| s.id).collect();
+        assert_eq!(ids, SectionId::ALL);
+        for (i, s) in doc.sections.iter().enumerate() {
+            assert_eq!(s.number, i + 1);
+        }
+        // Every source appears once, cited ones first.
+        assert_eq!(doc.references.len(), guide.sources.sources.len());
+        let first = doc.references[0];
+        assert_eq!(doc.reference_number(&first.id), Some(1));
+    }
+
+    #[test]
+    fn anchors_are_unique() {
+        let guide = mht_guide::guide();
+        let doc = Document::compose(guide, &Selection::all());
+        let mut anchors = Vec::new();
+        for s in &doc.sections {
+            anchors.push(s.anchor.clone());
+            for node in &s.nodes {
+                match node {
+                    Node::Subheading { anchor, .. } | Node::Question { anchor, .. } => {
+                        anchors.push(anchor.clone())
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let n = anchors.len();
+        anchors.sort();
+        anchors.dedup();
+        assert_eq!(anchors.len(), n);
+    }
+}

@@ -1,0 +1,490 @@
+//! Markdown: the composed document as a comrak AST, formatted by comrak as CommonMark.
+//!
+//! The output is CommonMark plus GitHub tables, with YAML front matter. Headings are not numbered
+//! in the text; the contents list links to them by the anchors GitHub and pandoc derive from the
+//! heading text. Citations are links to the numbered sources list.
+
+use comrak::nodes::{
+    AstNode, ListDelimType, ListType, NodeCode, NodeHeading, NodeLink, NodeList, NodeTable,
+    NodeValue, TableAlignment,
+};
+use comrak::{Anchorizer, Arena, Options as ComrakOptions};
+use mht_guide::{Block, Guide, Id, Inline};
+
+use crate::Options;
+use crate::compose::{Cell, Document, Entry, Node, Section, Table};
+
+/// The comrak options the Markdown export is written for: CommonMark, GitHub tables and YAML
+/// front matter, no line wrapping.
+///
+/// Parse the export with these options to get the document back.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide_export::{Options, markdown_options, to_markdown};
+///
+/// let md = to_markdown(mht_guide::guide(), &Options::new());
+/// // Formatting the export again with comrak changes nothing.
+/// assert_eq!(comrak::markdown_to_commonmark(&md, &markdown_options()), md);
+/// ```
+pub fn markdown_options() -> ComrakOptions<'static> {
+    let mut options = ComrakOptions::default();
+    options.extension.table = true;
+    options.extension.front_matter_delimiter = Some("---".into());
+    options.render.width = 0;
+    options.render.list_style = comrak::options::ListStyleType::Dash;
+    options
+}
+
+/// Exports the selected sections of a guide as Markdown.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide_export::{Options, to_markdown};
+///
+/// let md = to_markdown(mht_guide::guide(), &Options::new());
+/// assert!(md.starts_with("---\ntitle: "));
+/// assert!(md.contains("\n## Frequently asked questions\n"));
+/// ```
+pub fn to_markdown(guide: &Guide, options: &Options) -> String {
+    let doc = Document::compose(guide, options.selection());
+    let arena = Arena::new();
+    let md = Builder::new(&arena, &doc);
+    let root = md.node(NodeValue::Document);
+    md.front_matter(root);
+    md.title_block(root);
+    md.contents(root);
+    for section in &doc.sections {
+        md.section(root, section);
+    }
+    let mut out = String::new();
+    // Writing to a String cannot fail.
+    let _ = comrak::format_commonmark(root, &markdown_options(), &mut out);
+    out
+}
+
+struct Builder<'a, 'd> {
+    arena: &'a Arena<'a>,
+    doc: &'d Document<'d>,
+    /// The link target of each section's heading.
+    section_hrefs: Vec<String>,
+    /// The link target of the sources list, which citations point to.
+    sources_href: String,
+}
+
+impl<'a, 'd> Builder<'a, 'd> {
+    /// Works out the anchors GitHub and pandoc give the headings, by visiting every heading in
+    /// document order as they do (a repeated heading gets `-1`, `-2`, ...).
+    fn new(arena: &'a Arena<'a>, doc: &'d Document<'d>) -> Self {
+        let mut anchorizer = Anchorizer::new();
+        anchorizer.anchorize(doc.meta.title.as_str());
+        anchorizer.anchorize("Contents");
+        let mut section_hrefs = Vec::new();
+        let mut sources_href = String::new();
+        for section in &doc.sections {
+            let href = format!("#{}", anchorizer.anchorize(section.title));
+            if section.id == mht_guide::SectionId::Sources {
+                sources_href.clone_from(&href);
+            }
+            section_hrefs.push(href);
+            for node in &section.nodes {
+                match node {
+                    Node::Subheading { title, .. } => {
+                        anchorizer.anchorize(title);
+                    }
+                    Node::Question { question, .. } => {
+                        anchorizer.anchorize(question);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Builder {
+            arena,
+            doc,
+            section_hrefs,
+            sources_href,
+        }
+    }
+
+    fn node(&self, value: NodeValue) -> &'a AstNode<'a> {
+        self.arena.alloc(AstNode::from(value))
+    }
+
+    fn child(&self, parent: &'a AstNode<'a>, value: NodeValue) -> &'a AstNode<'a> {
+        let node = self.node(value);
+        parent.append(node);
+        node
+    }
+
+    fn text(&self, parent: &'a AstNode<'a>, text: &str) {
+        self.child(parent, NodeValue::Text(text.to_owned().into()));
+    }
+
+    fn heading(&self, parent: &'a AstNode<'a>, level: u8, text: &str) {
+        let h = self.child(
+            parent,
+            NodeValue::Heading(NodeHeading {
+                level,
+                setext: false,
+                closed: false,
+            }),
+        );
+        self.text(h, text);
+    }
+
+    fn paragraph(&self, parent: &'a AstNode<'a>) -> &'a AstNode<'a> {
+        self.child(parent, NodeValue::Paragraph)
+    }
+
+    fn list(&self, parent: &'a AstNode<'a>, ordered: bool, tight: bool) -> &'a AstNode<'a> {
+        self.child(parent, NodeValue::List(list_value(ordered, 1, tight)))
+    }
+
+    fn item(&self, list: &'a AstNode<'a>) -> &'a AstNode<'a> {
+        let value = match &list.data().value {
+            NodeValue::List(l) => *l,
+            _ => list_value(false, 1, true),
+        };
+        self.child(list, NodeValue::Item(value))
+    }
+
+    fn link(&self, parent: &'a AstNode<'a>, url: &str, text: &str) {
+        let link = self.child(
+            parent,
+            NodeValue::Link(Box::new(NodeLink {
+                url: url.to_owned(),
+                title: String::new(),
+            })),
+        );
+        self.text(link, text);
+    }
+
+    fn front_matter(&self, root: &'a AstNode<'a>) {
+        let meta = self.doc.meta;
+        let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        let front = format!(
+            "---\ntitle: {}\nsubtitle: {}\nlang: {}\ndate: {}\npublisher: {}\nlicense: {}\n---\n\n",
+            q(meta.title.as_str()),
+            q(meta.subtitle.as_str()),
+            q(meta.language.as_str()),
+            q(&meta.edition.iso()),
+            q(meta.publisher.as_str()),
+            q(meta.license.as_str()),
+        );
+        self.child(root, NodeValue::FrontMatter(front));
+    }
+
+    fn title_block(&self, root: &'a AstNode<'a>) {
+        let meta = self.doc.meta;
+        self.heading(root, 1, meta.title.as_str());
+        let p = self.paragraph(root);
+        let em = self.child(p, NodeValue::Emph);
+        self.text(em, meta.subtitle.as_str());
+        let p = self.paragraph(root);
+        self.text(
+            p,
+            &format!(
+                "Edition of {}. Published by {} under the {} license.",
+                meta.edition, meta.publisher, meta.license
+            ),
+        );
+    }
+
+    fn contents(&self, root: &'a AstNode<'a>) {
+        self.heading(root, 2, "Contents");
+        let list = self.list(root, true, true);
+        for (section, href) in self.doc.sections.iter().zip(&self.section_hrefs) {
+            let item = self.item(list);
+            let p = self.paragraph(item);
+            self.link(p, href, section.title);
+        }
+    }
+
+    fn section(&self, root: &'a AstNode<'a>, section: &Section<'_>) {
+        self.heading(root, 2, section.title);
+        self.nodes(root, &section.nodes);
+    }
+
+    fn nodes(&self, parent: &'a AstNode<'a>, nodes: &[Node<'_>]) {
+        for node in nodes {
+            match node {
+                Node::Prose { label, blocks } => self.prose(parent, *label, blocks),
+                Node::Subheading { title, .. } => self.heading(parent, 3, title),
+                Node::Entries(entries) => self.entries(parent, entries),
+                Node::Fields(fields) => {
+                    let p = self.paragraph(parent);
+                    for (i, (label, value)) in fields.iter().enumerate() {
+                        if i > 0 {
+                            self.child(p, NodeValue::LineBreak);
+                        }
+                        let em = self.child(p, NodeValue::Emph);
+                        self.text(em, &format!("{label}:"));
+                        self.text(p, &format!(" {value}"));
+                    }
+                }
+                Node::Bullets(texts) => {
+                    let list = self.list(parent, false, true);
+                    for text in texts {
+                        let item = self.item(list);
+                        let p = self.paragraph(item);
+                        self.text(p, text);
+                    }
+                }
+                Node::Table(table) => self.table(parent, table),
+                Node::Question {
+                    question, answer, ..
+                } => {
+                    self.heading(parent, 3, question);
+                    self.blocks(parent, answer);
+                }
+                Node::References => self.references(parent),
+            }
+        }
+    }
+
+    /// Prose blocks; a label, when given, leads the first paragraph.
+    fn prose(&self, parent: &'a AstNode<'a>, label: Option<&str>, blocks: &[Block]) {
+        match (label, blocks.split_first()) {
+            (Some(label), Some((Block::Paragraph(first), rest))) => {
+                let p = self.paragraph(parent);
+                let em = self.child(p, NodeValue::Emph);
+                self.text(em, &format!("{label}:"));
+                self.text(p, " ");
+                self.inlines(p, first);
+                self.blocks(parent, rest);
+            }
+            (Some(label), _) => {
+                let p = self.paragraph(parent);
+                let em = self.child(p, NodeValue::Emph);
+                self.text(em, &format!("{label}:"));
+                self.blocks(parent, blocks);
+            }
+            (None, _) => self.blocks(parent, blocks),
+        }
+    }
+
+    fn entries(&self, parent: &'a AstNode<'a>, entries: &[Entry<'_>]) {
+        // Entries that are one paragraph each are set close together.
+        let tight = entries.iter().all(|e| {
+            matches!(
+                e.nodes.as_slice(),
+                [Node::Prose {
+                    label: None,
+                    blocks: [Block::Paragraph(_)]
+                }]
+            )
+        });
+        let list = self.list(parent, false, tight);
+        for entry in entries {
+            let item = self.item(list);
+            let p = self.paragraph(item);
+            let strong = self.child(p, NodeValue::Strong);
+            let title = entry.title.as_str();
+            let ends = title.ends_with(['.', '?', '!', ':']);
+            self.text(
+                strong,
+                &if ends {
+                    title.to_owned()
+                } else {
+                    format!("{title}.")
+                },
+            );
+            // The first paragraph of plain prose joins the title's line.
+            let rest = match entry.nodes.split_first() {
+                Some((
+                    Node::Prose {
+                        label: None,
+                        blocks,
+                    },
+                    rest,
+                )) => match blocks.split_first() {
+                    Some((Block::Paragraph(first), more)) => {
+                        self.text(p, " ");
+                        self.inlines(p, first);
+                        self.blocks(item, more);
+                        rest
+                    }
+                    _ => entry.nodes.as_slice(),
+                },
+                _ => entry.nodes.as_slice(),
+            };
+            self.nodes(item, rest);
+        }
+    }
+
+    fn blocks(&self, parent: &'a AstNode<'a>, blocks: &[Block]) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(inlines) => {
+                    let p = self.paragraph(parent);
+                    self.inlines(p, inlines);
+                }
+                Block::List(list) => {
+                    let node = self.child(
+                        parent,
+                        NodeValue::List(list_value(
+                            list.start.is_some(),
+                            list.start.unwrap_or(1) as usize,
+                            list.tight,
+                        )),
+                    );
+                    for item in &list.items {
+                        let i = self.item(node);
+                        self.blocks(i, item);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn inlines(&self, parent: &'a AstNode<'a>, inlines: &[Inline]) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(text) => self.text(parent, text),
+                Inline::Emphasis(c) => {
+                    let n = self.child(parent, NodeValue::Emph);
+                    self.inlines(n, c);
+                }
+                Inline::Strong(c) => {
+                    let n = self.child(parent, NodeValue::Strong);
+                    self.inlines(n, c);
+                }
+                Inline::Code(code) => {
+                    let ticks = longest_backtick_run(code) + 1;
+                    self.child(
+                        parent,
+                        NodeValue::Code(NodeCode {
+                            num_backticks: ticks,
+                            literal: code.clone(),
+                        }),
+                    );
+                }
+                Inline::Link { url, content } => {
+                    let n = self.child(
+                        parent,
+                        NodeValue::Link(Box::new(NodeLink {
+                            url: url.to_string(),
+                            title: String::new(),
+                        })),
+                    );
+                    self.inlines(n, content);
+                }
+                Inline::Citation(ids) => self.citation(parent, ids),
+                // Line breaks in the content's source are only wrapping; each paragraph becomes
+                // one line.
+                Inline::SoftBreak => self.text(parent, " "),
+                Inline::LineBreak => {
+                    self.child(parent, NodeValue::LineBreak);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// A citation: each source's number in brackets, linked to the sources list, after a
+    /// no-break space so that it never starts a line.
+    fn citation(&self, parent: &'a AstNode<'a>, ids: &[Id]) {
+        self.text(parent, "\u{a0}");
+        self.citation_links(parent, ids);
+    }
+
+    fn citation_links(&self, parent: &'a AstNode<'a>, ids: &[Id]) {
+        for id in ids {
+            if let Some(n) = self.doc.reference_number(id) {
+                self.link(parent, &self.sources_href, &format!("[{n}]"));
+            }
+        }
+    }
+
+    fn table(&self, parent: &'a AstNode<'a>, table: &Table) {
+        let p = self.paragraph(parent);
+        let strong = self.child(p, NodeValue::Strong);
+        self.text(strong, &table.caption);
+        let columns = table.header.len();
+        let node = self.child(
+            parent,
+            NodeValue::Table(Box::new(NodeTable {
+                alignments: vec![TableAlignment::None; columns],
+                num_columns: columns,
+                num_rows: table.rows.len() + 1,
+                num_nonempty_cells: 0,
+            })),
+        );
+        let header = self.child(node, NodeValue::TableRow(true));
+        for h in &table.header {
+            let cell = self.child(header, NodeValue::TableCell);
+            self.text(cell, h);
+        }
+        for row in &table.rows {
+            let r = self.child(node, NodeValue::TableRow(false));
+            for cell in row {
+                let c = self.child(r, NodeValue::TableCell);
+                self.cell(c, cell);
+            }
+        }
+        for note in &table.notes {
+            let p = self.paragraph(parent);
+            let em = self.child(p, NodeValue::Emph);
+            self.text(em, "Note:");
+            self.text(p, &format!(" {note}"));
+        }
+    }
+
+    fn cell(&self, node: &'a AstNode<'a>, cell: &Cell) {
+        if !cell.text.is_empty() {
+            self.text(node, &cell.text);
+        }
+        self.citation_links(node, &cell.citations);
+    }
+
+    fn references(&self, parent: &'a AstNode<'a>) {
+        let list = self.list(parent, true, true);
+        for source in &self.doc.references {
+            let item = self.item(list);
+            let p = self.paragraph(item);
+            if source.publisher != source.title {
+                self.text(p, &format!("{}. ", source.publisher));
+            }
+            let em = self.child(p, NodeValue::Emph);
+            self.text(em, source.title.as_str());
+            let mut tail = String::from(".");
+            if let Some(date) = source.data_date {
+                tail.push_str(&format!(" Data for {date}."));
+            }
+            if let Some(date) = source.published {
+                tail.push_str(&format!(" Published {date}."));
+            }
+            if let Some(note) = &source.note {
+                tail.push_str(&format!(" {note}"));
+            }
+            tail.push(' ');
+            self.text(p, &tail);
+            self.link(p, source.url.as_str(), source.url.as_str());
+        }
+    }
+}
+
+fn list_value(ordered: bool, start: usize, tight: bool) -> NodeList {
+    NodeList {
+        list_type: if ordered {
+            ListType::Ordered
+        } else {
+            ListType::Bullet
+        },
+        marker_offset: 0,
+        padding: 2,
+        start,
+        delimiter: ListDelimType::Period,
+        bullet_char: b'-',
+        tight,
+        is_task_list: false,
+    }
+}
+
+fn longest_backtick_run(code: &str) -> usize {
+    code.split(|c| c != '`').map(str::len).max().unwrap_or(0)
+}

@@ -1,0 +1,109 @@
+//! Helpers shared by the integration tests.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The folder of test fixtures.
+pub(crate) fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A fresh temporary folder.
+pub(crate) fn tempdir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("mht-guide-test-")
+        .tempdir()
+        .unwrap()
+}
+
+/// Copies every file of `from` into `to` (not recursive).
+pub(crate) fn copy_files(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+}
+
+/// Builds `<dir>/guide`: the minimal valid guide with a broken case laid over it.
+///
+/// A case folder holds replacement files, and optionally a `REMOVE` file listing files to
+/// delete, one per line.
+pub(crate) fn broken_guide(case: &Path, dir: &Path) -> PathBuf {
+    let guide = dir.join("guide");
+    copy_files(&fixtures().join("minimal"), &guide);
+    for entry in fs::read_dir(case).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        if name == "REMOVE" {
+            for remove in fs::read_to_string(&path).unwrap().lines() {
+                fs::remove_file(guide.join(remove.trim())).unwrap();
+            }
+        } else {
+            fs::copy(&path, guide.join(&name)).unwrap();
+        }
+    }
+    guide
+}
+
+/// The embedded content, written out to `<dir>/guide`.
+pub(crate) fn embedded_copy(dir: &Path) -> PathBuf {
+    let guide = dir.join("guide");
+    fs::create_dir_all(&guide).unwrap();
+    for (name, text) in mht_guide::EMBEDDED_FILES {
+        fs::write(guide.join(name), text).unwrap();
+    }
+    guide
+}
+
+/// Runs the `mht-guide` binary in `cwd`.
+pub(crate) fn run(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mht-guide"))
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+/// An exit code, stdout and stderr, as one text for snapshots.
+pub(crate) fn transcript(output: &Output) -> String {
+    format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        output
+            .status
+            .code()
+            .map_or("signal".to_owned(), |c| c.to_string()),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+    )
+}
+
+/// A validator program the tests run: the path in `env_var` if set, else `name` on the PATH.
+///
+/// When it is missing, the test says so loudly; under CI (`CI=true`) that fails the test, so a
+/// missing install step can never pass quietly.
+pub(crate) fn validator(name: &str, env_var: &str) -> Option<PathBuf> {
+    let path = std::env::var_os(env_var).map_or_else(|| PathBuf::from(name), PathBuf::from);
+    let found = Command::new(&path)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if found {
+        return Some(path);
+    }
+    let message = format!(
+        "{name} is not installed (set {env_var} or put it on the PATH; `bash .ci/test` installs \
+         it): this test did NOT run"
+    );
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
+    // Written to the stderr handle itself, which libtest does not capture, so it shows.
+    let _ = std::io::Write::write_all(
+        &mut std::io::stderr(),
+        format!("\nwarning: {message}\n").as_bytes(),
+    );
+    None
+}
