@@ -584,11 +584,12 @@ fn pay_table<'a>(
 }
 
 fn stat_cell(figures: &[&PayFigure], stat: Statistic) -> String {
-    let cell: Vec<String> = figures
-        .iter()
-        .filter(|p| p.statistic == stat)
-        .map(|p| amount(p))
-        .collect();
+    amounts(figures.iter().filter(|p| p.statistic == stat))
+}
+
+/// The amounts of some figures for one table cell, or [`NOT_PUBLISHED`] when there are none.
+fn amounts<'a>(figures: impl Iterator<Item = &'a &'a PayFigure>) -> String {
+    let cell: Vec<String> = figures.map(|p| amount(p)).collect();
     if cell.is_empty() {
         NOT_PUBLISHED.into()
     } else {
@@ -630,16 +631,11 @@ fn pay_by_setting_table(figures: &[&PayFigure]) -> Table {
                 .collect();
             let mut row = vec![Cell::text(setting)];
             for occupation in &occupations {
-                let cell: Vec<String> = in_row
-                    .iter()
-                    .filter(|p| p.occupation.as_str() == *occupation)
-                    .map(|p| amount(p))
-                    .collect();
-                row.push(Cell::text(if cell.is_empty() {
-                    NOT_PUBLISHED.to_owned()
-                } else {
-                    cell.join("; ")
-                }));
+                row.push(Cell::text(amounts(
+                    in_row
+                        .iter()
+                        .filter(|p| p.occupation.as_str() == *occupation),
+                )));
             }
             row.push(Cell::cites(sources_of(&in_row)));
             row
