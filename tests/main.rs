@@ -3,6 +3,7 @@
 #![allow(missing_docs, clippy::unwrap_used)]
 
 mod cli;
+mod content;
 mod json;
 mod load;
 mod markdown;

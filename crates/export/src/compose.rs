@@ -534,7 +534,7 @@ fn notes_of(figures: &[&PayFigure]) -> Vec<String> {
     distinct(
         figures
             .iter()
-            .filter_map(|p| p.note.as_ref().map(|n| format!("{}: {n}", p.occupation))),
+            .filter_map(|p| p.note.as_ref().map(ToString::to_string)),
     )
 }
 

@@ -382,10 +382,32 @@ impl Converter<'_> {
 
     fn inlines<'a>(&mut self, parent: &'a AstNode<'a>) -> Vec<Inline> {
         let mut inlines = Vec::new();
-        for node in parent.children() {
+        let mut next = parent.first_child();
+        while let Some(node) = next {
+            next = node.next_sibling();
             let value = node.data().value.clone();
             match value {
-                NodeValue::Text(text) => self.text(node, &text, &mut inlines),
+                NodeValue::Text(text) => {
+                    // A citation wrapped over a line break arrives as text, a soft break and
+                    // more text: join them so the citation is read whole.
+                    let mut text = text.into_owned();
+                    while has_open_citation(&text) {
+                        let Some(brk) = next else { break };
+                        let Some(after) = brk.next_sibling() else {
+                            break;
+                        };
+                        if !matches!(brk.data().value, NodeValue::SoftBreak) {
+                            break;
+                        }
+                        let NodeValue::Text(more) = &after.data().value else {
+                            break;
+                        };
+                        text.push(' ');
+                        text.push_str(more);
+                        next = after.next_sibling();
+                    }
+                    self.text(node, &text, &mut inlines);
+                }
                 NodeValue::SoftBreak => inlines.push(Inline::SoftBreak),
                 NodeValue::LineBreak => inlines.push(Inline::LineBreak),
                 NodeValue::Code(code) => inlines.push(Inline::Code(code.literal)),
@@ -461,6 +483,12 @@ impl Converter<'_> {
             push_text(out, rest);
         }
     }
+}
+
+/// Whether the text opens a citation that it does not close.
+fn has_open_citation(text: &str) -> bool {
+    text.rfind("[@")
+        .is_some_and(|open| !text[open..].contains(']'))
 }
 
 fn push_text(out: &mut Vec<Inline>, text: &str) {
@@ -540,6 +568,17 @@ mod tests {
         assert!(errors("> quote")[0].contains("block quotes"));
         assert!(errors("a\n\n---\n")[0].starts_with("3:1: horizontal rules"));
         assert!(errors("  ")[0].contains("empty"));
+    }
+
+    #[test]
+    fn a_citation_may_wrap_over_a_line_break() {
+        let prose = Prose::parse("Pay rose [@a;\n@b] and [@c\n]. Then [@d; @e\nmore").unwrap_err();
+        assert_eq!(prose.len(), 1, "{prose:?}");
+        assert!(prose[0].message().contains("no closing"));
+        let prose = Prose::parse("Pay rose [@a;\n@b] and [@c\n].").unwrap();
+        let ids: Vec<_> = prose.citations().map(Id::as_str).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(prose.plain_text(), "Pay rose and.");
     }
 
     #[test]

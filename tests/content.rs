@@ -1,0 +1,139 @@
+//! The embedded guide's content: prose that states figures agrees with the typed figures and
+//! cites its source, and every listed source is cited.
+
+use mht_guide::{Block, Guide, Inline, Prose, SectionId};
+use mht_guide_export::{Document, Selection};
+
+/// Every paragraph of every prose field of a guide, as plain text, with whether it cites a
+/// source.
+fn paragraphs(guide: &Guide) -> Vec<(String, bool)> {
+    fn collect(blocks: &[Block], out: &mut Vec<(String, bool)>) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(inlines) => {
+                    let mut text = String::new();
+                    let mut cites = false;
+                    flatten(inlines, &mut text, &mut cites);
+                    out.push((text, cites));
+                }
+                Block::List(list) => list.items.iter().for_each(|item| collect(item, out)),
+                _ => {}
+            }
+        }
+    }
+    fn flatten(inlines: &[Inline], text: &mut String, cites: &mut bool) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) | Inline::Code(t) => text.push_str(t),
+                Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
+                    flatten(c, text, cites)
+                }
+                Inline::Citation(_) => *cites = true,
+                _ => text.push(' '),
+            }
+        }
+    }
+    // Prose fields serialize as their CommonMark source; every string of the serialized guide
+    // that parses as prose is looked at (plain texts are prose without markup, too).
+    let json = serde_json::to_value(guide).unwrap();
+    let mut out = Vec::new();
+    let mut stack = vec![&json];
+    while let Some(value) = stack.pop() {
+        match value {
+            serde_json::Value::Object(map) => stack.extend(map.values()),
+            serde_json::Value::Array(list) => stack.extend(list),
+            serde_json::Value::String(s) => {
+                if let Ok(p) = Prose::parse(s) {
+                    collect(p.blocks(), &mut out);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Dollar amounts of $1,000 or more written in a text, in cents. Smaller amounts are fees and
+/// the like, not pay.
+fn pay_like_amounts(text: &str) -> Vec<u64> {
+    text.match_indices('$')
+        .filter_map(|(i, _)| {
+            let number: String = text[i + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+                .collect();
+            let number = number.trim_end_matches(['.', ',']).replace(',', "");
+            let (whole, cents) = number.split_once('.').unwrap_or((&number, "0"));
+            let cents = format!("{cents:0<2}");
+            Some(whole.parse::<u64>().ok()? * 100 + cents[..2].parse::<u64>().ok()?)
+        })
+        .filter(|&cents| cents >= 100_000)
+        .collect()
+}
+
+#[test]
+fn pay_amounts_in_prose_are_typed_figures() {
+    let guide = mht_guide::guide();
+    let typed: Vec<u64> = guide
+        .salary_outlook
+        .pay
+        .iter()
+        .map(|p| p.amount.cents())
+        .collect();
+    let problems: Vec<String> = paragraphs(guide)
+        .into_iter()
+        .flat_map(|(text, _)| {
+            pay_like_amounts(&text)
+                .into_iter()
+                .filter(|cents| !typed.contains(cents))
+                .map(move |cents| format!("${}: {text}", cents as f64 / 100.0))
+        })
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "not a typed pay figure:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn prose_that_states_a_figure_cites_a_source() {
+    let uncited: Vec<String> = paragraphs(mht_guide::guide())
+        .into_iter()
+        .filter(|(text, cites)| !cites && (text.contains('$') || text.contains('%')))
+        .map(|(text, _)| text)
+        .collect();
+    assert!(
+        uncited.is_empty(),
+        "figures without a source:\n{}",
+        uncited.join("\n")
+    );
+}
+
+#[test]
+fn every_listed_source_is_cited() {
+    let guide = mht_guide::guide();
+    // Without the sources section, the references are exactly the cited sources.
+    let all_but_sources = Selection::only(
+        SectionId::ALL
+            .into_iter()
+            .filter(|&id| id != SectionId::Sources),
+    );
+    let cited = Document::compose(guide, &all_but_sources).references;
+    let uncited: Vec<&str> = guide
+        .sources
+        .sources
+        .iter()
+        .filter(|s| !cited.iter().any(|c| c.id == s.id))
+        .map(|s| s.id.as_str())
+        .collect();
+    assert!(uncited.is_empty(), "listed but never cited: {uncited:?}");
+}
+
+#[test]
+fn amounts_are_read_as_cents() {
+    assert_eq!(
+        pay_like_amounts("from $42,590 a year, or $20.29, to $1,000.5 but not $139."),
+        [4_259_000, 100_050]
+    );
+}
