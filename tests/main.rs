@@ -7,4 +7,5 @@ mod content;
 mod json;
 mod load;
 mod markdown;
+mod pdf;
 mod util;

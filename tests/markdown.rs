@@ -86,7 +86,7 @@ fn exporting_twice_gives_the_same_text() {
 /// identifier the contents list links to, and the tables.
 #[test]
 fn pandoc_reads_the_export() {
-    let Some(pandoc) = crate::util::validator("pandoc", "PANDOC") else {
+    let Some(pandoc) = crate::util::validator("pandoc", "PANDOC", "--version") else {
         return;
     };
     let dir = crate::util::tempdir();

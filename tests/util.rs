@@ -86,10 +86,10 @@ pub(crate) fn transcript(output: &Output) -> String {
 ///
 /// When it is missing, the test says so loudly; under CI (`CI=true`) that fails the test, so a
 /// missing install step can never pass quietly.
-pub(crate) fn validator(name: &str, env_var: &str) -> Option<PathBuf> {
+pub(crate) fn validator(name: &str, env_var: &str, version_flag: &str) -> Option<PathBuf> {
     let path = std::env::var_os(env_var).map_or_else(|| PathBuf::from(name), PathBuf::from);
     let found = Command::new(&path)
-        .arg("--version")
+        .arg(version_flag)
         .output()
         .is_ok_and(|o| o.status.success());
     if found {

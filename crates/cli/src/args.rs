@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use mht_guide_export::{Format, Selection};
+use mht_guide_export::{Format, Paper, Preset, Selection};
 
-/// Export the mental health technician career guide as Markdown or JSON.
+/// Export the mental health technician career guide as a PDF handout, Markdown or JSON.
 ///
 /// The guide is built in: with no --content, the commands use the embedded edition. Pass
 /// --content with a folder of edited content files to use your own edition instead.
@@ -21,7 +21,8 @@ pub(crate) enum Command {
     /// Export the guide, or some of its sections, to a file or to standard output.
     #[command(after_help = "\
 Examples:
-  mht-guide export --format md
+  mht-guide export --format pdf
+  mht-guide export --format pdf --preset fact-sheet --org \"Riverside Clinic\" -o sheet.pdf
   mht-guide export --format json --sections salary-outlook,faq -o figures.json
   mht-guide export --format md --content my-edition -o -")]
     Export(ExportArgs),
@@ -57,8 +58,70 @@ pub(crate) struct ExportArgs {
     #[arg(long, short = 'o', value_name = "PATH")]
     pub(crate) output: Option<PathBuf>,
 
+    /// A shorter handout: `fact-sheet` (two pages of summaries and key figures) or `faq`.
+    #[arg(long, value_enum, default_value_t = PresetArg::Full)]
+    pub(crate) preset: PresetArg,
+
+    /// The paper size of a PDF.
+    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
+    pub(crate) paper: PaperArg,
+
+    /// Embed the bundled fonts in a PDF (larger, but prints characters such as ≥ or ő).
+    #[arg(long)]
+    pub(crate) embed_fonts: bool,
+
+    /// The organization handing the guide out, shown in the title block and the footer.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) org: Option<String>,
+
+    /// A contact line, such as "555-0100, www.example.org", shown under the organization.
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) contact: Option<String>,
+
     #[command(flatten)]
     pub(crate) content: ContentArgs,
+}
+
+/// The presets, as the command line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum PresetArg {
+    /// The selected sections in full
+    Full,
+    /// Summaries and key figures on two pages
+    FactSheet,
+    /// The frequently asked questions
+    Faq,
+}
+
+impl From<PresetArg> for Preset {
+    fn from(arg: PresetArg) -> Preset {
+        match arg {
+            PresetArg::Full => Preset::Full,
+            PresetArg::FactSheet => Preset::FactSheet,
+            PresetArg::Faq => Preset::Faq,
+        }
+    }
+}
+
+/// The paper sizes, as the command line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum PaperArg {
+    /// US Letter, 8.5 × 11 in
+    Letter,
+    /// ISO A4, 210 × 297 mm
+    A4,
+    /// US Legal, 8.5 × 14 in
+    Legal,
+}
+
+impl From<PaperArg> for Paper {
+    fn from(arg: PaperArg) -> Paper {
+        match arg {
+            PaperArg::Letter => Paper::Letter,
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Legal => Paper::Legal,
+        }
+    }
 }
 
 /// The formats, as the command line names them.
@@ -68,6 +131,8 @@ pub(crate) enum FormatArg {
     Md,
     /// The typed guide as JSON
     Json,
+    /// A print-ready PDF handout
+    Pdf,
 }
 
 impl From<FormatArg> for Format {
@@ -75,6 +140,7 @@ impl From<FormatArg> for Format {
         match arg {
             FormatArg::Md => Format::Markdown,
             FormatArg::Json => Format::Json,
+            FormatArg::Pdf => Format::Pdf,
         }
     }
 }

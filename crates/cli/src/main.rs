@@ -87,6 +87,19 @@ fn export(args: ExportArgs) -> Result<ExitCode> {
     if let Some(selection) = args.sections {
         options.set_sections(selection);
     }
+    options
+        .set_preset(args.preset.into())
+        .set_paper(args.paper.into())
+        .set_embed_fonts(args.embed_fonts);
+    if let Some(org) = args.org {
+        options.set_organization(org);
+    }
+    if let Some(contact) = args.contact {
+        options.set_contact(contact);
+    }
+    if let Some(seconds) = source_date_epoch()? {
+        options.set_timestamp(seconds);
+    }
     let target = match args.output {
         Some(path) if path.as_os_str() == "-" => Target::Stdout,
         Some(path) => Target::File(path),
@@ -103,6 +116,16 @@ fn export(args: ExportArgs) -> Result<ExitCode> {
         eprintln!("wrote {} ({} bytes)", target.describe(), bytes.len());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The reproducible-builds timestamp, when `SOURCE_DATE_EPOCH` is set.
+fn source_date_epoch() -> Result<Option<i64>> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value.trim().parse().map(Some).with_context(|| {
+            format!("SOURCE_DATE_EPOCH is `{value}`; it must be a whole number of seconds")
+        }),
+        Err(_) => Ok(None),
+    }
 }
 
 fn sections(args: &ContentArgs) -> Result<ExitCode> {

@@ -12,7 +12,7 @@ use mht_guide::{
     Statistic, group_digits, walk_inlines,
 };
 
-use crate::Selection;
+use crate::{Options, Preset, Selection};
 
 /// A composed document, ready to render.
 #[derive(Debug, Clone, PartialEq)]
@@ -154,10 +154,51 @@ impl<'g> Document<'g> {
     /// assert!(!doc.references.is_empty());
     /// ```
     pub fn compose(guide: &'g Guide, selection: &Selection) -> Document<'g> {
+        Document::assemble(guide, selection, compose_section, true)
+    }
+
+    /// Composes what the options ask for: their selection, in the form their preset gives.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use mht_guide_export::{Document, Node, Options, Preset};
+    ///
+    /// let guide = mht_guide::guide();
+    /// let sheet = Document::from_options(guide, &Options::new().preset(Preset::FactSheet));
+    /// // A fact sheet gives each section its summary.
+    /// assert!(matches!(sheet.sections[0].nodes[0], Node::Prose { .. }));
+    /// ```
+    pub fn from_options(guide: &'g Guide, options: &Options) -> Document<'g> {
+        match options.preset_kind() {
+            Preset::FactSheet => {
+                // The FAQ's summary says nothing on a fact sheet; its answers need the full
+                // guide. Unless it is all that was asked for, it is left out.
+                let selection = options.selection();
+                let only_faq = selection.ids().all(|id| id == SectionId::Faq);
+                let sheet = Selection::only(
+                    selection
+                        .ids()
+                        .filter(|&id| only_faq || id != SectionId::Faq),
+                );
+                Document::assemble(guide, &sheet, fact_sheet_section, false)
+            }
+            _ => Document::compose(guide, options.selection()),
+        }
+    }
+
+    /// Composes the selected sections and numbers the sources they cite. With
+    /// `all_sources`, a selected sources section also lists the sources nobody cites.
+    fn assemble(
+        guide: &'g Guide,
+        selection: &Selection,
+        compose: fn(SectionRef<'g>) -> Section<'g>,
+        all_sources: bool,
+    ) -> Document<'g> {
         let mut sections: Vec<Section<'g>> = selection
             .ids()
             .filter(|&id| id != SectionId::Sources)
-            .map(|id| compose_section(guide.section(id)))
+            .map(|id| compose(guide.section(id)))
             .collect();
 
         let mut references: Vec<&'g Source> = Vec::new();
@@ -172,7 +213,7 @@ impl<'g> Document<'g> {
                 }
             }
         }
-        if selection.contains(SectionId::Sources) {
+        if all_sources && selection.contains(SectionId::Sources) {
             for source in &guide.sources.sources {
                 if !references.iter().any(|r| r.id == source.id) {
                     references.push(source);
@@ -435,13 +476,11 @@ fn compose_section(section: SectionRef<'_>) -> Section<'_> {
             nodes.push(sub(id, "Pay"));
             let (subject, comparison): (Vec<&PayFigure>, Vec<&PayFigure>) =
                 s.pay.iter().partition(|p| p.role == Role::Subject);
-            let (by_setting, overall): (Vec<&PayFigure>, Vec<&PayFigure>) =
-                subject.into_iter().partition(|p| p.setting.is_some());
-            if !overall.is_empty() {
-                nodes.push(Node::Table(pay_table("Pay", &overall, |p| {
-                    p.occupation.as_str()
-                })));
-            }
+            let by_setting: Vec<&PayFigure> = subject
+                .into_iter()
+                .filter(|p| p.setting.is_some())
+                .collect();
+            nodes.extend(overall_pay_table(s).map(Node::Table));
             if !by_setting.is_empty() {
                 nodes.push(Node::Table(pay_by_setting_table(&by_setting)));
             }
@@ -494,6 +533,39 @@ fn compose_section(section: SectionRef<'_>) -> Section<'_> {
         summary: section.summary(),
         nodes,
     }
+}
+
+/// The short form of a section for a fact sheet: its summary, and for pay and outlook the key
+/// figures.
+fn fact_sheet_section(section: SectionRef<'_>) -> Section<'_> {
+    let id = section.id();
+    let mut nodes = vec![prose(section.summary())];
+    match section {
+        SectionRef::SalaryOutlook(s) => {
+            nodes.extend(overall_pay_table(s).map(Node::Table));
+            nodes.push(Node::Table(outlook_table(&s.outlook)));
+        }
+        SectionRef::Sources(_) => nodes = vec![Node::References],
+        _ => {}
+    }
+    Section {
+        id,
+        number: 0,
+        title: id.title(),
+        anchor: id.id().to_owned(),
+        summary: section.summary(),
+        nodes,
+    }
+}
+
+/// The pay of the guide's own occupations across all workplaces.
+fn overall_pay_table(s: &mht_guide::SalaryOutlook) -> Option<Table> {
+    let overall: Vec<&PayFigure> = s
+        .pay
+        .iter()
+        .filter(|p| p.role == Role::Subject && p.setting.is_none())
+        .collect();
+    (!overall.is_empty()).then(|| pay_table("Pay", &overall, |p| p.occupation.as_str()))
 }
 
 fn join<'a>(texts: impl Iterator<Item = &'a mht_guide::Text>) -> String {

@@ -11,6 +11,7 @@
 //! |---|---|---|
 //! | [`Format::Markdown`] | [`to_markdown`] | CommonMark with GitHub tables and YAML front matter |
 //! | [`Format::Json`] | [`to_json`] | the typed model, with a `schema_version` |
+//! | [`Format::Pdf`] | [`to_pdf`] | a print-ready handout (feature `pdf`, on by default) |
 //!
 //! Libraries return bytes and never touch the file system; writing files is the caller's job.
 //!
@@ -34,6 +35,8 @@
 mod compose;
 mod json;
 mod markdown;
+#[cfg(feature = "pdf")]
+mod pdf;
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -44,6 +47,8 @@ use mht_guide::{Guide, SectionId, UnknownSection};
 pub use compose::{Cell, Document, Entry, NOT_PUBLISHED, Node, Section, Table};
 pub use json::{SCHEMA_VERSION, to_json};
 pub use markdown::{markdown_options, to_markdown};
+#[cfg(feature = "pdf")]
+pub use pdf::{Paper, Undrawable, to_pdf};
 
 /// The output formats.
 ///
@@ -65,26 +70,33 @@ pub enum Format {
     Markdown,
     /// The typed model as JSON.
     Json,
+    /// A print-ready PDF handout.
+    #[cfg(feature = "pdf")]
+    Pdf,
 }
 
 impl Format {
     /// Every format, in the order tools list them.
-    pub const ALL: [Format; 2] = [Format::Markdown, Format::Json];
+    pub const ALL: &[Format] = &[
+        Format::Markdown,
+        Format::Json,
+        #[cfg(feature = "pdf")]
+        Format::Pdf,
+    ];
 
     /// The short name used on the command line.
     pub fn name(self) -> &'static str {
         match self {
             Format::Markdown => "md",
             Format::Json => "json",
+            #[cfg(feature = "pdf")]
+            Format::Pdf => "pdf",
         }
     }
 
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
-        match self {
-            Format::Markdown => "md",
-            Format::Json => "json",
-        }
+        self.name()
     }
 
     /// The format a file name's extension names, if any.
@@ -93,6 +105,8 @@ impl Format {
         match ext.as_str() {
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
+            #[cfg(feature = "pdf")]
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -106,8 +120,18 @@ impl fmt::Display for Format {
 
 /// The error returned when a string names no format.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown format `{0}`; the formats are: md, json")]
-pub struct UnknownFormat(String);
+#[error("unknown format `{given}`; the formats are: {}", format_names())]
+pub struct UnknownFormat {
+    given: String,
+}
+
+fn format_names() -> String {
+    Format::ALL
+        .iter()
+        .map(|f| f.name())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 impl FromStr for Format {
     type Err = UnknownFormat;
@@ -116,7 +140,11 @@ impl FromStr for Format {
         match s {
             "md" | "markdown" => Ok(Format::Markdown),
             "json" => Ok(Format::Json),
-            _ => Err(UnknownFormat(s.to_owned())),
+            #[cfg(feature = "pdf")]
+            "pdf" => Ok(Format::Pdf),
+            _ => Err(UnknownFormat {
+                given: s.to_owned(),
+            }),
         }
     }
 }
@@ -183,31 +211,70 @@ impl FromStr for Selection {
     }
 }
 
-/// Options shared by every format.
+/// What to print: the whole guide, or a short handout made from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Preset {
+    /// The selected sections in full, with a table of contents in the PDF.
+    #[default]
+    Full,
+    /// Each selected section's summary and the key pay and outlook figures: two printed pages.
+    FactSheet,
+    /// The frequently asked questions and their sources.
+    Faq,
+}
+
+impl FromStr for Preset {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "full" => Ok(Preset::Full),
+            "fact-sheet" => Ok(Preset::FactSheet),
+            "faq" => Ok(Preset::Faq),
+            _ => Err(format!(
+                "unknown preset `{s}`; the presets are: full, fact-sheet, faq"
+            )),
+        }
+    }
+}
+
+/// Options for every format. Each field says which formats use it.
 ///
 /// # Examples
 ///
 /// ```
 /// use mht_guide::SectionId;
-/// use mht_guide_export::{Options, Selection};
+/// use mht_guide_export::{Options, Preset, Selection};
 ///
 /// let mut options = Options::new();
-/// options.set_sections(Selection::only([SectionId::Faq]));
+/// options
+///     .set_sections(Selection::only([SectionId::Faq]))
+///     .set_organization("Riverside Community College");
 /// assert!(!options.selection().is_all());
+/// assert_eq!(Options::new().preset(Preset::FactSheet).preset_kind(), Preset::FactSheet);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct Options {
     sections: Selection,
+    preset: Preset,
+    organization: Option<String>,
+    contact: Option<String>,
+    #[cfg(feature = "pdf")]
+    paper: Paper,
+    embed_fonts: bool,
+    timestamp: Option<i64>,
 }
 
 impl Options {
-    /// The defaults: every section.
+    /// The defaults: every section, in full, unbranded, US Letter, standard PDF fonts, and the
+    /// content's edition date as the timestamp.
     pub fn new() -> Options {
         Options::default()
     }
 
-    /// Selects the sections to export.
+    /// Selects the sections to export (all formats).
     pub fn set_sections(&mut self, selection: Selection) -> &mut Options {
         self.sections = selection;
         self
@@ -220,9 +287,93 @@ impl Options {
         self
     }
 
-    /// The selected sections.
+    /// The selected sections; [`Preset::Faq`] selects the FAQ alone.
     pub fn selection(&self) -> &Selection {
-        &self.sections
+        static FAQ: std::sync::OnceLock<Selection> = std::sync::OnceLock::new();
+        match self.preset {
+            Preset::Faq => FAQ.get_or_init(|| Selection::only([SectionId::Faq])),
+            _ => &self.sections,
+        }
+    }
+
+    /// Chooses a preset (Markdown and PDF; [`Preset::Faq`] also narrows JSON to the FAQ).
+    pub fn set_preset(&mut self, preset: Preset) -> &mut Options {
+        self.preset = preset;
+        self
+    }
+
+    /// Chooses a preset, by value.
+    #[must_use]
+    pub fn preset(mut self, preset: Preset) -> Options {
+        self.preset = preset;
+        self
+    }
+
+    /// The preset.
+    pub fn preset_kind(&self) -> Preset {
+        self.preset
+    }
+
+    /// Names the organization handing the guide out, for the title block and footer (Markdown
+    /// and PDF).
+    pub fn set_organization(&mut self, name: impl Into<String>) -> &mut Options {
+        self.organization = Some(name.into());
+        self
+    }
+
+    /// The organization handing the guide out.
+    pub fn organization(&self) -> Option<&str> {
+        self.organization.as_deref()
+    }
+
+    /// Sets a contact line, such as a phone number and web address (Markdown and PDF).
+    pub fn set_contact(&mut self, contact: impl Into<String>) -> &mut Options {
+        self.contact = Some(contact.into());
+        self
+    }
+
+    /// The contact line.
+    pub fn contact(&self) -> Option<&str> {
+        self.contact.as_deref()
+    }
+
+    /// Sets the paper size (PDF).
+    #[cfg(feature = "pdf")]
+    pub fn set_paper(&mut self, paper: Paper) -> &mut Options {
+        self.paper = paper;
+        self
+    }
+
+    /// The paper size (PDF).
+    #[cfg(feature = "pdf")]
+    pub fn paper_size(&self) -> Paper {
+        self.paper
+    }
+
+    /// Embeds the bundled fonts instead of naming the standard PDF fonts (PDF). Larger files,
+    /// but every character the bundled fonts have can be printed.
+    pub fn set_embed_fonts(&mut self, embed: bool) -> &mut Options {
+        self.embed_fonts = embed;
+        self
+    }
+
+    /// Whether the PDF embeds its fonts.
+    pub fn embeds_fonts(&self) -> bool {
+        self.embed_fonts
+    }
+
+    /// Sets the creation date written into files, in seconds since the Unix epoch (PDF).
+    ///
+    /// Without it, the content's edition date is used, so the same content always gives the
+    /// same bytes; the command line passes `SOURCE_DATE_EPOCH` here when it is set.
+    pub fn set_timestamp(&mut self, seconds: i64) -> &mut Options {
+        self.timestamp = Some(seconds);
+        self
+    }
+
+    /// The timestamp, or `default` when none was set.
+    pub fn timestamp_or(&self, default: i64) -> i64 {
+        self.timestamp.unwrap_or(default)
     }
 }
 
@@ -233,6 +384,30 @@ pub enum ExportError {
     /// The model could not be serialized as JSON.
     #[error("cannot serialize the guide as JSON")]
     Json(#[source] serde_json::Error),
+    /// The text has characters the PDF's fonts cannot draw.
+    #[cfg(feature = "pdf")]
+    #[error(
+        "the {} cannot draw {}: {}{}",
+        if *embedded { "bundled fonts" } else { "standard PDF fonts" },
+        if characters.len() == 1 { "this character" } else { "these characters" },
+        characters.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+        match (*embedded, characters.len()) {
+            (true, 1) => "; replace it in the content",
+            (true, _) => "; replace them in the content",
+            (false, 1) => "; export with --embed-fonts, or replace it in the content",
+            (false, _) => "; export with --embed-fonts, or replace them in the content",
+        }
+    )]
+    Undrawable {
+        /// Whether the fonts were the embedded ones.
+        embedded: bool,
+        /// Each character, with where it occurs.
+        characters: Vec<Undrawable>,
+    },
+    /// genpdf or the post-processing failed.
+    #[cfg(feature = "pdf")]
+    #[error("cannot make the PDF: {0}")]
+    Pdf(String),
 }
 
 /// Exports a guide in one format.
@@ -254,5 +429,7 @@ pub fn export(guide: &Guide, format: Format, options: &Options) -> Result<Vec<u8
     Ok(match format {
         Format::Markdown => to_markdown(guide, options).into_bytes(),
         Format::Json => to_json(guide, options)?.into_bytes(),
+        #[cfg(feature = "pdf")]
+        Format::Pdf => to_pdf(guide, options)?,
     })
 }

@@ -49,12 +49,12 @@ pub fn markdown_options() -> ComrakOptions<'static> {
 /// assert!(md.contains("\n## Frequently asked questions\n"));
 /// ```
 pub fn to_markdown(guide: &Guide, options: &Options) -> String {
-    let doc = Document::compose(guide, options.selection());
+    let doc = Document::from_options(guide, options);
     let arena = Arena::new();
     let md = Builder::new(&arena, &doc);
     let root = md.node(NodeValue::Document);
     md.front_matter(root);
-    md.title_block(root);
+    md.title_block(root, options);
     md.contents(root);
     for section in &doc.sections {
         md.section(root, section);
@@ -177,7 +177,7 @@ impl<'a, 'd> Builder<'a, 'd> {
         self.child(root, NodeValue::FrontMatter(front));
     }
 
-    fn title_block(&self, root: &'a AstNode<'a>) {
+    fn title_block(&self, root: &'a AstNode<'a>, options: &Options) {
         let meta = self.doc.meta;
         self.heading(root, 1, meta.title.as_str());
         let p = self.paragraph(root);
@@ -191,6 +191,18 @@ impl<'a, 'd> Builder<'a, 'd> {
                 meta.edition, meta.publisher, meta.license
             ),
         );
+        if let Some(org) = options.organization() {
+            let p = self.paragraph(root);
+            let strong = self.child(p, NodeValue::Strong);
+            self.text(strong, &format!("Provided by {org}"));
+            if let Some(contact) = options.contact() {
+                self.child(p, NodeValue::LineBreak);
+                self.text(p, contact);
+            }
+        } else if let Some(contact) = options.contact() {
+            let p = self.paragraph(root);
+            self.text(p, contact);
+        }
     }
 
     fn contents(&self, root: &'a AstNode<'a>) {

@@ -1,0 +1,462 @@
+//! Line breaking: styled runs of text → lines that fit a width, losing nothing.
+//!
+//! genpdf's own paragraph drops a word wider than the column (and at the start of a paragraph,
+//! the whole paragraph). This module measures every word with genpdf's font metrics first, fills
+//! lines greedily, hyphenates with the en-US dictionary where a word would not fit, and splits a
+//! word that is wider than a whole line (a long URL, say) at a slash, a hyphen or, failing that,
+//! between characters. Every character of the input ends up on some line.
+
+use genpdf::fonts::FontCache;
+use genpdf::style::{Color, Style};
+use hyphenation::Hyphenator;
+
+/// The line spacing of all text.
+pub(super) const LINE_SPACING: f64 = 1.25;
+
+/// How much wider than the measure a line may be: rounding, not a visible difference (mm).
+const SLACK: f64 = 0.01;
+
+/// How a run of text looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Look {
+    pub(super) bold: bool,
+    pub(super) italic: bool,
+    pub(super) size: u8,
+    pub(super) color: (u8, u8, u8),
+}
+
+impl Look {
+    pub(super) const fn new(size: u8) -> Look {
+        Look {
+            bold: false,
+            italic: false,
+            size,
+            color: (0, 0, 0),
+        }
+    }
+
+    pub(super) const fn bold(mut self) -> Look {
+        self.bold = true;
+        self
+    }
+
+    pub(super) const fn italic(mut self) -> Look {
+        self.italic = true;
+        self
+    }
+
+    pub(super) const fn color(mut self, color: (u8, u8, u8)) -> Look {
+        self.color = color;
+        self
+    }
+
+    pub(super) fn style(self) -> Style {
+        let mut style = Style::new()
+            .with_font_size(self.size)
+            .with_line_spacing(LINE_SPACING)
+            .with_color(Color::Rgb(self.color.0, self.color.1, self.color.2));
+        if self.bold {
+            style.set_bold();
+        }
+        if self.italic {
+            style.set_italic();
+        }
+        style
+    }
+}
+
+/// Where a piece of text links to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Target {
+    /// A web or mail address.
+    Uri(String),
+    /// An anchor in this document.
+    Anchor(String),
+}
+
+/// A run of text in one look.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Run {
+    pub(super) text: String,
+    pub(super) look: Look,
+    pub(super) target: Option<Target>,
+}
+
+impl Run {
+    pub(super) fn new(text: impl Into<String>, look: Look) -> Run {
+        Run {
+            text: text.into(),
+            look,
+            target: None,
+        }
+    }
+
+    pub(super) fn link(text: impl Into<String>, look: Look, target: Target) -> Run {
+        Run {
+            text: text.into(),
+            look,
+            target: Some(target),
+        }
+    }
+}
+
+/// A laid-out line.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Line {
+    pub(super) segs: Vec<Seg>,
+    /// The height the line takes, in mm.
+    pub(super) height: f64,
+    /// The look that sets the baseline (the largest on the line).
+    pub(super) tallest: Look,
+}
+
+/// A piece of a line in one look, at a horizontal offset.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Seg {
+    pub(super) text: String,
+    pub(super) look: Look,
+    pub(super) target: Option<Target>,
+    /// Offset from the start of the line, in mm.
+    pub(super) x: f64,
+    /// Width, in mm.
+    pub(super) width: f64,
+}
+
+/// Measures text with the fonts genpdf draws with.
+pub(super) struct Measure<'a> {
+    pub(super) fonts: &'a FontCache,
+    pub(super) hyphenator: Option<&'a hyphenation::Standard>,
+}
+
+pub(super) fn mm(value: genpdf::Mm) -> f64 {
+    value.into()
+}
+
+/// The text as it is drawn: no-break spaces as spaces, soft hyphens removed.
+pub(super) fn drawn(text: &str) -> String {
+    text.chars()
+        .filter(|&c| c != '\u{ad}')
+        .map(|c| if c == '\u{a0}' { ' ' } else { c })
+        .collect()
+}
+
+impl Measure<'_> {
+    pub(super) fn width(&self, text: &str, look: Look) -> f64 {
+        mm(look.style().str_width(self.fonts, &drawn(text)))
+    }
+
+    pub(super) fn line_height(&self, look: Look) -> f64 {
+        mm(look.style().line_height(self.fonts))
+    }
+}
+
+/// A piece of a word: text from one run.
+#[derive(Debug, Clone)]
+struct Piece {
+    text: String,
+    run: usize,
+}
+
+type Word = Vec<Piece>;
+
+/// Splits runs into words at spaces. A word may span runs (`**bold**,`).
+fn words(runs: &[Run]) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut current: Word = Vec::new();
+    for (i, run) in runs.iter().enumerate() {
+        let mut first = true;
+        for part in run.text.split([' ', '\n', '\t']) {
+            if !first && !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            first = false;
+            if !part.is_empty() {
+                current.push(Piece {
+                    text: part.to_owned(),
+                    run: i,
+                });
+            }
+        }
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+struct LineBuilder<'r> {
+    runs: &'r [Run],
+    segs: Vec<Seg>,
+    x: f64,
+}
+
+impl LineBuilder<'_> {
+    fn push(&mut self, m: &Measure<'_>, text: &str, run: usize) {
+        let look = self.runs[run].look;
+        let width = m.width(text, look);
+        match self.segs.last_mut() {
+            Some(seg) if seg.look == look && seg.target == self.runs[run].target => {
+                seg.text.push_str(text);
+                seg.width += width;
+            }
+            _ => self.segs.push(Seg {
+                text: text.to_owned(),
+                look,
+                target: self.runs[run].target.clone(),
+                x: self.x,
+                width,
+            }),
+        }
+        self.x += width;
+    }
+
+    fn push_word(&mut self, m: &Measure<'_>, word: &Word) {
+        for piece in word {
+            self.push(m, &piece.text, piece.run);
+        }
+    }
+
+    fn finish(&mut self, m: &Measure<'_>, lines: &mut Vec<Line>, base: Look) {
+        let segs = std::mem::take(&mut self.segs);
+        let tallest = segs
+            .iter()
+            .map(|s| s.look)
+            .max_by_key(|l| l.size)
+            .unwrap_or(base);
+        lines.push(Line {
+            height: m.line_height(tallest),
+            segs,
+            tallest,
+        });
+        self.x = 0.0;
+    }
+}
+
+fn word_width(m: &Measure<'_>, runs: &[Run], word: &Word) -> f64 {
+    word.iter()
+        .map(|p| m.width(&p.text, runs[p.run].look))
+        .sum()
+}
+
+/// Lays runs out in lines no wider than `width` mm, hyphenating only if `hyphenate` is set.
+pub(super) fn layout(
+    m: &Measure<'_>,
+    runs: &[Run],
+    width: f64,
+    base: Look,
+    hyphenate_words: bool,
+) -> Vec<Line> {
+    let width = width + SLACK;
+    let dict = if hyphenate_words { m.hyphenator } else { None };
+    let mut lines = Vec::new();
+    let mut line = LineBuilder {
+        runs,
+        segs: Vec::new(),
+        x: 0.0,
+    };
+    for mut word in words(runs) {
+        let look = runs[word[0].run].look;
+        let space = m.width(" ", look);
+        let w = word_width(m, runs, &word);
+        if !line.segs.is_empty() {
+            if line.x + space + w <= width {
+                line.push(m, " ", word[0].run);
+                line.push_word(m, &word);
+                continue;
+            }
+            // Fill the line with the first part of a hyphenated word, if one fits.
+            let room = width - line.x - space;
+            if let Some((head, tail)) = hyphenate(m, dict, runs, &word, room) {
+                line.push(m, " ", word[0].run);
+                line.push_word(m, &head);
+                word = tail;
+            }
+            line.finish(m, &mut lines, base);
+        }
+        // At the start of a line: split a word that is wider than the whole line.
+        while word_width(m, runs, &word) > width {
+            let (head, tail) = hyphenate(m, dict, runs, &word, width)
+                .unwrap_or_else(|| split_anywhere(m, runs, &word, width));
+            line.push_word(m, &head);
+            line.finish(m, &mut lines, base);
+            word = tail;
+        }
+        line.push_word(m, &word);
+    }
+    if !line.segs.is_empty() || lines.is_empty() {
+        line.finish(m, &mut lines, base);
+    }
+    lines
+}
+
+/// Splits a one-run word at a hyphenation point so that the head, with a hyphen, fits `room`.
+fn hyphenate(
+    m: &Measure<'_>,
+    dict: Option<&hyphenation::Standard>,
+    runs: &[Run],
+    word: &Word,
+    room: f64,
+) -> Option<(Word, Word)> {
+    let dict = dict?;
+    let [piece] = word.as_slice() else {
+        return None;
+    };
+    let letters = piece.text.trim_end_matches(|c: char| !c.is_alphabetic());
+    if letters.chars().count() < 6 || !letters.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let look = runs[piece.run].look;
+    let breaks = dict.hyphenate(letters).breaks;
+    breaks.iter().rev().find_map(|&b| {
+        let head = format!("{}-", &piece.text[..b]);
+        (m.width(&head, look) <= room).then(|| {
+            (
+                vec![Piece {
+                    text: head,
+                    run: piece.run,
+                }],
+                vec![Piece {
+                    text: piece.text[b..].to_owned(),
+                    run: piece.run,
+                }],
+            )
+        })
+    })
+}
+
+/// Splits a word so that the head fits `room`: after the last `/`, `-`, `.`, `?`, `&`, `=` or
+/// `_` that fits (when that keeps at least a third of the room), else after the last character
+/// that fits, and always after at least one character.
+fn split_anywhere(m: &Measure<'_>, runs: &[Run], word: &Word, room: f64) -> (Word, Word) {
+    // Every character with its piece, and the width up to and including it.
+    let mut chars = Vec::new();
+    let mut x = 0.0;
+    for (p, piece) in word.iter().enumerate() {
+        let look = runs[piece.run].look;
+        for (i, c) in piece.text.char_indices() {
+            x += m.width(c.encode_utf8(&mut [0; 4]), look);
+            chars.push((p, i + c.len_utf8(), c, x));
+        }
+    }
+    let fits = chars.iter().take_while(|(.., w)| *w <= room).count().max(1);
+    let preferred = chars[..fits]
+        .iter()
+        .rposition(|&(.., c, w)| "/-.?&=_".contains(c) && w >= room / 3.0)
+        .map(|i| i + 1);
+    let cut = preferred
+        .unwrap_or(fits)
+        .min(chars.len().saturating_sub(1))
+        .max(1);
+    let (piece, at, ..) = chars[cut - 1];
+    let mut head: Word = word[..piece].to_vec();
+    let mut tail: Word = Vec::new();
+    let split = &word[piece];
+    head.push(Piece {
+        text: split.text[..at].to_owned(),
+        run: split.run,
+    });
+    if at < split.text.len() {
+        tail.push(Piece {
+            text: split.text[at..].to_owned(),
+            run: split.run,
+        });
+    }
+    tail.extend(word[piece + 1..].iter().cloned());
+    (head, tail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn measure<T>(f: impl FnOnce(&Measure<'_>) -> T) -> T {
+        let family = super::super::fonts::family(false).unwrap();
+        let cache = FontCache::new(family);
+        use hyphenation::Load;
+        let dict = hyphenation::Standard::from_embedded(hyphenation::Language::EnglishUS).unwrap();
+        f(&Measure {
+            fonts: &cache,
+            hyphenator: Some(&dict),
+        })
+    }
+
+    fn text(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.segs.iter().map(|s| s.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn nothing_is_lost_and_every_line_fits() {
+        let url = format!("https://example.org/{}", "segment/".repeat(35));
+        let long = "a".repeat(60);
+        let input = format!("Start {url} then {long} and pneumonoultramicroscopic words end.");
+        measure(|m| {
+            let look = Look::new(10);
+            let lines = layout(m, &[Run::new(input.clone(), look)], 60.0, look, true);
+            for line in &lines {
+                let w: f64 = line.segs.iter().map(|s| s.width).sum();
+                assert!(w <= 60.0 + SLACK, "{w} > 60: {line:?}");
+            }
+            let joined: String = text(&lines).join(" ");
+            // Removing the spaces and the hyphens added at breaks gives the input back.
+            let squash = |s: &str| s.replace([' ', '-'], "");
+            assert_eq!(squash(&joined), squash(&input));
+            assert!(lines.len() > 5);
+        });
+    }
+
+    #[test]
+    fn hyphenates_to_fill_a_line() {
+        measure(|m| {
+            let look = Look::new(10);
+            let runs = [Run::new(
+                "Technicians give hands-on care for hospitalization",
+                look,
+            )];
+            // Room for "hospi-" but not for the whole word.
+            let width = m.width("Technicians give hands-on care for hospi-", look) + 0.5;
+            let lines = layout(m, &runs, width, look, true);
+            assert_eq!(
+                text(&lines),
+                ["Technicians give hands-on care for hospi-", "talization"]
+            );
+            let lines = layout(m, &runs, width, look, false);
+            assert_eq!(
+                text(&lines),
+                ["Technicians give hands-on care for", "hospitalization"]
+            );
+        });
+    }
+
+    #[test]
+    fn words_may_span_runs_and_keep_their_looks() {
+        measure(|m| {
+            let look = Look::new(10);
+            let runs = [
+                Run::new("Pay", look.bold()),
+                Run::new(", by ", look),
+                Run::link("[1]", look, Target::Anchor("sources".into())),
+            ];
+            let lines = layout(m, &runs, 100.0, look, true);
+            assert_eq!(text(&lines), ["Pay, by [1]"]);
+            let segs = &lines[0].segs;
+            assert_eq!(segs.len(), 3);
+            assert!(segs[0].look.bold && !segs[1].look.bold);
+            assert_eq!(segs[2].target, Some(Target::Anchor("sources".into())));
+            assert!(segs[2].x > segs[1].x);
+        });
+    }
+
+    #[test]
+    fn a_no_break_space_does_not_break() {
+        measure(|m| {
+            let look = Look::new(10);
+            let runs = [Run::new("aaaa aaaa\u{a0}[1]", look)];
+            let w = m.width("aaaa aaaa", look) + 1.0;
+            let lines = layout(m, &runs, w, look, true);
+            assert_eq!(text(&lines), ["aaaa", "aaaa\u{a0}[1]"]);
+        });
+    }
+}

@@ -1,0 +1,290 @@
+//! PDF handouts: genpdf lays the pages out, lopdf finishes the file.
+//!
+//! The document is rendered twice: the first pass finds the page of every section and the page
+//! count, the second prints them in the table of contents and the footer. Before any rendering,
+//! every character is checked against what the chosen fonts can draw.
+
+mod elements;
+mod fonts;
+mod layout;
+mod post;
+mod render;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::sync::OnceLock;
+
+use mht_guide::Guide;
+
+use crate::compose::Document;
+use crate::{ExportError, Options, Preset};
+use elements::{Footer, Tracker};
+use fonts::Coverage;
+use layout::Look;
+
+/// A paper size for PDF handouts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum Paper {
+    /// US Letter, 8.5 × 11 inches (612 × 792 points).
+    #[default]
+    Letter,
+    /// ISO A4, 210 × 297 mm.
+    A4,
+    /// US Legal, 8.5 × 14 inches (612 × 1008 points).
+    Legal,
+}
+
+impl Paper {
+    /// Width and height in millimetres.
+    pub fn mm(self) -> (f64, f64) {
+        match self {
+            Paper::Letter => (215.9, 279.4),
+            Paper::A4 => (210.0, 297.0),
+            Paper::Legal => (215.9, 355.6),
+        }
+    }
+
+    /// Width and height in points, rounded to hundredths.
+    pub fn points(self) -> (f64, f64) {
+        let (w, h) = self.mm();
+        let pt = |mm: f64| (mm * 72.0 / 25.4 * 100.0).round() / 100.0;
+        (pt(w), pt(h))
+    }
+}
+
+impl fmt::Display for Paper {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Paper::Letter => "letter",
+            Paper::A4 => "a4",
+            Paper::Legal => "legal",
+        })
+    }
+}
+
+/// A character the chosen fonts cannot draw, and where it occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undrawable {
+    /// The character.
+    pub character: char,
+    /// Where it occurs, such as `section “Career path”`.
+    pub places: Vec<String>,
+}
+
+impl fmt::Display for Undrawable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` (U+{:04X}) in {}",
+            self.character.escape_debug(),
+            u32::from(self.character),
+            self.places.join(", ")
+        )
+    }
+}
+
+/// Page margins: top, right, bottom, left, in mm.
+const MARGINS: (f64, f64, f64, f64) = (18.0, 20.0, 12.0, 20.0);
+
+fn hyphenator() -> Option<&'static hyphenation::Standard> {
+    static DICT: OnceLock<Option<hyphenation::Standard>> = OnceLock::new();
+    DICT.get_or_init(|| {
+        use hyphenation::Load;
+        hyphenation::Standard::from_embedded(hyphenation::Language::EnglishUS).ok()
+    })
+    .as_ref()
+}
+
+/// The result of one rendering pass.
+struct Pass {
+    bytes: Vec<u8>,
+    drawn: [BTreeSet<char>; 4],
+    pages: usize,
+    anchors: Vec<elements::AnchorMark>,
+    links: Vec<elements::LinkMark>,
+}
+
+/// Exports the guide as a PDF handout.
+///
+/// The default uses the standard PDF fonts (Helvetica, laid out with the metrics of the bundled
+/// Liberation Sans), which keeps files small; [`Options::embed_fonts`] embeds Liberation Sans
+/// instead, subset to the glyphs used.
+///
+/// # Errors
+///
+/// [`ExportError::Undrawable`] when the text has characters the chosen fonts cannot draw (each
+/// named with where it occurs), [`ExportError::Pdf`] if genpdf or the post-processing fails.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide_export::{Options, Preset, to_pdf};
+///
+/// let pdf = to_pdf(mht_guide::guide(), &Options::new().preset(Preset::FactSheet))?;
+/// assert!(pdf.starts_with(b"%PDF-"));
+/// # Ok::<(), mht_guide_export::ExportError>(())
+/// ```
+pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> {
+    let doc = Document::from_options(guide, options);
+    let coverage = if options.embeds_fonts() {
+        Coverage::Embedded
+    } else {
+        Coverage::Standard
+    };
+    let contents = options.preset_kind() == Preset::Full && doc.sections.len() > 2;
+
+    // First pass: where every anchor lands, and how many pages there are.
+    let first = render_pass(&doc, options, coverage, contents, None, None)?;
+    let pages: BTreeMap<String, usize> = first
+        .anchors
+        .iter()
+        .map(|a| (a.id.clone(), a.page))
+        .collect();
+    let second = render_pass(
+        &doc,
+        options,
+        coverage,
+        contents,
+        Some(&pages),
+        Some(first.pages),
+    )?;
+    let stable = second.pages == first.pages
+        && second
+            .anchors
+            .iter()
+            .all(|a| pages.get(&a.id) == Some(&a.page));
+    let last = if stable {
+        second
+    } else {
+        // The page numbers changed a line break somewhere; one more pass settles it.
+        let pages: BTreeMap<String, usize> = second
+            .anchors
+            .iter()
+            .map(|a| (a.id.clone(), a.page))
+            .collect();
+        render_pass(
+            &doc,
+            options,
+            coverage,
+            contents,
+            Some(&pages),
+            Some(second.pages),
+        )?
+    };
+
+    let meta = &guide.meta;
+    let mut subject = meta.description.to_string();
+    if let Some(org) = options.organization() {
+        subject.push_str(&format!(" Provided by {org}."));
+    }
+    let keywords = "mental health technician, psychiatric technician, behavioral health \
+                    technician, psychiatric aide, career guide";
+    let finish = post::Finish {
+        title: meta.title.as_str(),
+        author: &meta
+            .authors
+            .iter()
+            .map(|a| a.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        subject: &subject,
+        keywords,
+        language: meta.language.as_str(),
+        creator: concat!("mht-guide ", env!("CARGO_PKG_VERSION")),
+        timestamp: options.timestamp_or(meta.edition.unix_seconds()),
+        paper_pt: options.paper_size().points(),
+        paper_mm: options.paper_size().mm(),
+        anchors: &last.anchors,
+        links: &last.links,
+        embedded: options.embeds_fonts().then_some(&last.drawn),
+    };
+    post::finish(&last.bytes, &finish).map_err(|e| ExportError::Pdf(e.to_string()))
+}
+
+fn footer_text(doc: &Document<'_>, options: &Options) -> (String, Option<String>) {
+    let mut left = doc.meta.title.to_string();
+    if let Some(org) = options.organization() {
+        left.push_str(" · ");
+        left.push_str(org);
+    }
+    (left, options.contact().map(str::to_owned))
+}
+
+fn render_pass(
+    doc: &Document<'_>,
+    options: &Options,
+    coverage: Coverage,
+    contents: bool,
+    pages: Option<&BTreeMap<String, usize>>,
+    total: Option<usize>,
+) -> Result<Pass, ExportError> {
+    let pdf_error = |e: genpdf::error::Error| ExportError::Pdf(e.to_string());
+    let paper = options.paper_size();
+    let track = Tracker::new(paper.mm(), MARGINS);
+    let compact = options.preset_kind() == Preset::FactSheet;
+    let mut builder = render::Builder::new(doc, &track, pages, coverage, contents, compact);
+    let (footer_left, contact) = footer_text(doc, options);
+    let footer = Look::new(8);
+    let footer_left = builder.check(&footer_left, footer);
+    let contact = contact.map(|c| builder.check(&c, footer));
+    builder.check("Page 0123456789 of", footer);
+    let (elements, undrawable, drawn) = builder.build(options.organization(), options.contact());
+    if !undrawable.is_empty() {
+        return Err(ExportError::Undrawable {
+            embedded: coverage == Coverage::Embedded,
+            characters: undrawable
+                .into_iter()
+                .map(|(character, places)| Undrawable {
+                    character,
+                    places: places.into_iter().collect(),
+                })
+                .collect(),
+        });
+    }
+
+    let family = fonts::family(coverage == Coverage::Embedded).map_err(pdf_error)?;
+    let mut pdf = genpdf::Document::new(family);
+    pdf.set_minimal_conformance();
+    pdf.set_paper_size(genpdf::Size::new(paper.mm().0, paper.mm().1));
+    pdf.set_font_size(10);
+    pdf.set_line_spacing(layout::LINE_SPACING);
+    if let Some(dict) = hyphenator() {
+        pdf.set_hyphenator(dict.clone());
+    }
+    pdf.set_page_decorator(Footer {
+        track: track.clone(),
+        left: footer_left,
+        contact,
+        total,
+        look: Look::new(8).color((90, 90, 90)),
+    });
+    for element in elements {
+        pdf.push(BoxedElement(element));
+    }
+    let mut bytes = Vec::new();
+    pdf.render(&mut bytes).map_err(pdf_error)?;
+    let anchors = track.anchors.borrow().clone();
+    let links = track.links.borrow().clone();
+    Ok(Pass {
+        bytes,
+        drawn,
+        pages: track.page.get(),
+        anchors,
+        links,
+    })
+}
+
+/// genpdf's `Document::push` takes a sized element; this wraps a boxed one.
+struct BoxedElement(Box<dyn genpdf::Element>);
+
+impl genpdf::Element for BoxedElement {
+    fn render(
+        &mut self,
+        context: &genpdf::Context,
+        area: genpdf::render::Area<'_>,
+        style: genpdf::style::Style,
+    ) -> Result<genpdf::RenderResult, genpdf::error::Error> {
+        self.0.render(context, area, style)
+    }
+}

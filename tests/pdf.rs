@@ -1,0 +1,410 @@
+//! PDF handouts, checked through what a reader sees: poppler's text, page sizes and fonts, and
+//! qpdf's outline and structure check.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use comrak::nodes::NodeValue;
+use mht_guide::Guide;
+use mht_guide_export::{ExportError, Options, Paper, Preset, Selection, to_markdown, to_pdf};
+
+use crate::util::{fixtures, run, tempdir, transcript, validator};
+
+/// The poppler and qpdf programs, or `None` (with a loud warning; a failure under CI).
+struct Tools {
+    pdftotext: PathBuf,
+    pdfinfo: PathBuf,
+    pdffonts: PathBuf,
+    qpdf: PathBuf,
+}
+
+fn tools() -> Option<Tools> {
+    Some(Tools {
+        pdftotext: validator("pdftotext", "PDFTOTEXT", "-v")?,
+        pdfinfo: validator("pdfinfo", "PDFINFO", "-v")?,
+        pdffonts: validator("pdffonts", "PDFFONTS", "-v")?,
+        qpdf: validator("qpdf", "QPDF", "--version")?,
+    })
+}
+
+fn output(program: &Path, args: &[&str]) -> String {
+    let out = Command::new(program).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{} {args:?}: {}",
+        program.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn write(dir: &Path, bytes: &[u8]) -> String {
+    let path = dir.join("handout.pdf");
+    fs::write(&path, bytes).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+/// The text of each page, as poppler extracts it.
+fn page_texts(tools: &Tools, file: &str) -> Vec<String> {
+    let text = output(&tools.pdftotext, &["-enc", "UTF-8", file, "-"]);
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// The outline titles, indented by level, from qpdf.
+fn outline(tools: &Tools, file: &str) -> Vec<String> {
+    fn walk(items: &serde_json::Value, depth: usize, out: &mut Vec<String>) {
+        for item in items.as_array().into_iter().flatten() {
+            let title = item["title"].as_str().unwrap_or("?");
+            out.push(format!("{}{title}", "  ".repeat(depth)));
+            walk(&item["kids"], depth + 1, out);
+        }
+    }
+    let json = output(&tools.qpdf, &["--json", "--json-key=outlines", file]);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut out = Vec::new();
+    walk(&json["outlines"], 0, &mut out);
+    out
+}
+
+/// What a reader sees: page count and size, fonts, outline, and each page's text.
+fn reader_view(tools: &Tools, bytes: &[u8]) -> String {
+    let dir = tempdir();
+    let file = write(dir.path(), bytes);
+    let info = output(&tools.pdfinfo, &[&file]);
+    let keep = |key: &str| {
+        info.lines()
+            .find(|l| l.starts_with(key))
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    let fonts = output(&tools.pdffonts, &[&file]);
+    let fonts: Vec<String> = fonts
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().take(6).collect::<Vec<_>>().join(" "))
+        .collect();
+    let mut view = format!(
+        "{}\n{}\n{}\nfonts:\n  {}\noutline:\n",
+        keep("Pages:"),
+        keep("Page size:"),
+        keep("Title:"),
+        fonts.join("\n  ")
+    );
+    for line in outline(tools, &file) {
+        view.push_str(&format!("  {line}\n"));
+    }
+    for (i, text) in page_texts(tools, &file).iter().enumerate() {
+        view.push_str(&format!("--- page {}\n{}\n", i + 1, text.trim_end()));
+    }
+    view
+}
+
+fn qpdf_check(tools: &Tools, bytes: &[u8]) {
+    let dir = tempdir();
+    let file = write(dir.path(), bytes);
+    let out = Command::new(&tools.qpdf).args(["--check", &file]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.contains("No syntax or stream encoding errors found"),
+        "qpdf --check: {stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn guide() -> &'static Guide {
+    mht_guide::guide()
+}
+
+fn branded() -> Options {
+    let mut options = Options::new().preset(Preset::FactSheet);
+    options
+        .set_organization("Riverside Community College")
+        .set_contact("Career Center · 555-0100 · careers.example.edu");
+    options
+}
+
+fn a4() -> Options {
+    let mut options = Options::new();
+    options.set_paper(Paper::A4);
+    options
+}
+
+#[test]
+fn full_guide() {
+    let Some(tools) = tools() else { return };
+    insta::assert_snapshot!(reader_view(&tools, &to_pdf(guide(), &Options::new()).unwrap()));
+}
+
+#[test]
+fn two_sections() {
+    let Some(tools) = tools() else { return };
+    let options = Options::new().sections("definition,salary-outlook".parse().unwrap());
+    insta::assert_snapshot!(reader_view(&tools, &to_pdf(guide(), &options).unwrap()));
+}
+
+#[test]
+fn fact_sheet_fits_on_one_sheet() {
+    let Some(tools) = tools() else { return };
+    let view = reader_view(&tools, &to_pdf(guide(), &branded()).unwrap());
+    assert!(view.starts_with("Pages: 1\n") || view.starts_with("Pages: 2\n"), "{view}");
+    insta::assert_snapshot!(view);
+}
+
+#[test]
+fn a4_paper() {
+    let Some(tools) = tools() else { return };
+    insta::assert_snapshot!(reader_view(&tools, &to_pdf(guide(), &a4()).unwrap()));
+}
+
+#[test]
+fn every_variant_passes_qpdf_check() {
+    let Some(tools) = tools() else { return };
+    let mut embedded = Options::new();
+    embedded.set_embed_fonts(true);
+    let mut legal = Options::new();
+    legal.set_paper(Paper::Legal);
+    for options in [
+        Options::new(),
+        Options::new().sections("faq".parse().unwrap()),
+        Options::new().preset(Preset::Faq),
+        branded(),
+        a4(),
+        legal,
+        embedded,
+    ] {
+        qpdf_check(&tools, &to_pdf(guide(), &options).unwrap());
+    }
+}
+
+#[test]
+fn paper_sizes_are_exact() {
+    let Some(tools) = tools() else { return };
+    for (paper, size) in [
+        (Paper::Letter, "612 x 792 pts (letter)"),
+        (Paper::A4, "595.28 x 841.89 pts (A4)"),
+        (Paper::Legal, "612 x 1008 pts"),
+    ] {
+        let mut options = Options::new().preset(Preset::Faq);
+        options.set_paper(paper);
+        let dir = tempdir();
+        let file = write(dir.path(), &to_pdf(guide(), &options).unwrap());
+        let info = output(&tools.pdfinfo, &[&file]);
+        assert!(info.contains(&format!("Page size:       {size}")), "{paper}: {info}");
+    }
+}
+
+#[test]
+fn renders_are_byte_identical_in_one_process() {
+    for options in [Options::new(), branded()] {
+        assert_eq!(to_pdf(guide(), &options).unwrap(), to_pdf(guide(), &options).unwrap());
+    }
+    let mut embedded = Options::new().preset(Preset::Faq);
+    embedded.set_embed_fonts(true);
+    assert_eq!(to_pdf(guide(), &embedded).unwrap(), to_pdf(guide(), &embedded).unwrap());
+}
+
+#[test]
+fn renders_are_byte_identical_across_processes() {
+    let dir = tempdir();
+    for name in ["a.pdf", "b.pdf"] {
+        let output = run(dir.path(), &["export", "-f", "pdf", "-o", name]);
+        assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    }
+    let a = fs::read(dir.path().join("a.pdf")).unwrap();
+    assert_eq!(a, fs::read(dir.path().join("b.pdf")).unwrap());
+    assert_eq!(a, to_pdf(guide(), &Options::new()).unwrap());
+}
+
+#[test]
+fn the_timestamp_comes_from_the_options() {
+    let mut options = Options::new().preset(Preset::Faq);
+    let default = to_pdf(guide(), &options).unwrap();
+    options.set_timestamp(0);
+    let epoch = to_pdf(guide(), &options).unwrap();
+    assert_ne!(default, epoch);
+    let text = String::from_utf8_lossy(&epoch);
+    // Dates sit in a compressed object stream; the file's bytes differ only there and in /ID.
+    assert!(!text.contains("D:2026"), "the edition date leaked into an epoch-0 file");
+}
+
+/// Normalizes text for comparison: lowercase letters and digits only.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// The prose paragraphs and headings of a Markdown export (not its tables), from the first
+/// section heading on.
+fn markdown_prose(md: &str) -> Vec<String> {
+    let arena = comrak::Arena::new();
+    let root = comrak::parse_document(&arena, md, &mht_guide_export::markdown_options());
+    let mut out = Vec::new();
+    let mut started = false;
+    for node in root.descendants() {
+        let value = node.data().value.clone();
+        match value {
+            NodeValue::Heading(h) if h.level == 2 && !started => started = true,
+            NodeValue::Paragraph | NodeValue::Heading(_) if started => {
+                let in_table = node
+                    .ancestors()
+                    .any(|a| matches!(a.data().value, NodeValue::Table(_)));
+                if !in_table {
+                    let text: String = node
+                        .descendants()
+                        .filter_map(|n| match &n.data().value {
+                            NodeValue::Text(t) => Some(t.to_string()),
+                            NodeValue::Code(c) => Some(c.literal.clone()),
+                            _ => None,
+                        })
+                        .collect();
+                    out.push(text);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Checks that every prose paragraph of the Markdown export appears in the PDF's text, whole
+/// and in order.
+fn assert_no_text_lost(tools: &Tools, guide: &Guide, options: &Options) {
+    let pdf = to_pdf(guide, options).unwrap();
+    let dir = tempdir();
+    let file = write(dir.path(), &pdf);
+    let footer = letters(&guide.meta.title.to_string());
+    let text: String = page_texts(tools, &file)
+        .iter()
+        .map(|page| {
+            // The running footer sits between the pages' text; leave it out.
+            let page = letters(page);
+            let page = page.trim_end_matches(char::is_numeric);
+            let page = page.strip_suffix("of").unwrap_or(page);
+            let page = page.trim_end_matches(char::is_numeric);
+            let page = page.strip_suffix("page").unwrap_or(page);
+            page.strip_suffix(&footer).unwrap_or(page).to_owned()
+        })
+        .collect();
+    let mut from = 0;
+    for paragraph in markdown_prose(&to_markdown(guide, options)) {
+        let wanted = letters(&paragraph);
+        match text[from..].find(&wanted) {
+            Some(at) => from += at + wanted.len(),
+            None => panic!("not found in the PDF (in order): {paragraph}"),
+        }
+    }
+}
+
+#[test]
+fn no_text_is_lost() {
+    let Some(tools) = tools() else { return };
+    assert_no_text_lost(&tools, guide(), &Options::new());
+    assert_no_text_lost(&tools, guide(), &a4());
+}
+
+#[test]
+fn long_urls_and_words_are_broken_not_dropped() {
+    let Some(tools) = tools() else { return };
+    let dir = tempdir();
+    let guide_dir = dir.path().join("guide");
+    crate::util::copy_files(&fixtures().join("minimal"), &guide_dir);
+    let url = format!("https://example.org/{}", "longpath/".repeat(32));
+    assert!(url.len() >= 300);
+    let word = "Pneumonoultramicroscopicsilicovolcanoconiosis".to_owned() + "abcdefghijklmno";
+    assert_eq!(word.len(), 60);
+    fs::write(
+        guide_dir.join("faq.toml"),
+        format!(
+            "summary = \"Questions.\"\n\n[[questions]]\nid = \"why\"\nquestion = \"Why?\"\n\
+             answer = '''\n{word} starts this paragraph, then <{url}> and a [link]({url}) \
+             [@src-a; @src-b].\n\n<{url}>\n'''\n"
+        ),
+    )
+    .unwrap();
+    let guide = Guide::from_dir(&guide_dir).unwrap();
+    let pdf = to_pdf(&guide, &Options::new()).unwrap();
+    qpdf_check(&tools, &pdf);
+    let file = write(dir.path(), &pdf);
+    let text = letters(&page_texts(&tools, &file).concat());
+    assert!(text.contains(&letters(&word)), "the long word is missing");
+    assert!(text.matches(&letters(&url)).count() >= 2, "a long address is missing");
+    assert_no_text_lost(&tools, &guide, &Options::new());
+}
+
+fn guide_with_faq_answer(answer: &str) -> (tempfile::TempDir, Guide) {
+    let dir = tempdir();
+    let guide_dir = dir.path().join("guide");
+    crate::util::copy_files(&fixtures().join("minimal"), &guide_dir);
+    fs::write(
+        guide_dir.join("faq.toml"),
+        format!(
+            "summary = \"Questions.\"\n\n[[questions]]\nid = \"why\"\nquestion = \"Why?\"\n\
+             answer = \"{answer} [@src-a; @src-b]\"\n"
+        ),
+    )
+    .unwrap();
+    let guide = Guide::from_dir(&guide_dir).unwrap();
+    (dir, guide)
+}
+
+#[test]
+fn characters_the_standard_fonts_lack_are_named() {
+    let (_dir, guide) = guide_with_faq_answer("Pay ≥ $40,000 → Erdős 😀, café – “fine”");
+    let err = to_pdf(&guide, &Options::new()).unwrap_err();
+    assert!(matches!(err, ExportError::Undrawable { embedded: false, .. }));
+    insta::assert_snapshot!(err.to_string());
+}
+
+#[test]
+fn characters_the_embedded_fonts_lack_are_named() {
+    let (_dir, guide) = guide_with_faq_answer("Pay ≥ $40,000 → Erdős 😀 ✓");
+    let mut options = Options::new();
+    options.set_embed_fonts(true);
+    let err = to_pdf(&guide, &options).unwrap_err();
+    assert!(matches!(err, ExportError::Undrawable { embedded: true, .. }));
+    insta::assert_snapshot!(err.to_string());
+    let (_dir, guide) = guide_with_faq_answer("Pay ≥ $40,000 → Erdős, café – “fine”");
+    let pdf = to_pdf(&guide, &options).unwrap();
+    let Some(tools) = tools() else { return };
+    qpdf_check(&tools, &pdf);
+    let dir = tempdir();
+    let file = write(dir.path(), &pdf);
+    let text = page_texts(&tools, &file).concat();
+    assert!(text.contains("Pay ≥ $40,000 → Erdős, café – “fine”"), "{text}");
+}
+
+#[test]
+fn the_command_line_names_undrawable_characters() {
+    let (dir, _guide) = guide_with_faq_answer("Pay ≥ $40,000");
+    let output = run(dir.path(), &["export", "-f", "pdf", "--content", "guide", "-o", "x.pdf"]);
+    assert_eq!(output.status.code(), Some(1));
+    insta::assert_snapshot!(transcript(&output));
+    assert!(!dir.path().join("x.pdf").exists());
+}
+
+#[test]
+fn links_and_outline_are_there() {
+    let Some(tools) = tools() else { return };
+    let dir = tempdir();
+    let file = write(dir.path(), &to_pdf(guide(), &Options::new()).unwrap());
+    let qdf = dir.path().join("qdf.pdf");
+    output(
+        &tools.qpdf,
+        &["--qdf", "--object-streams=disable", &file, qdf.to_str().unwrap()],
+    );
+    let raw = String::from_utf8_lossy(&fs::read(&qdf).unwrap()).into_owned();
+    assert!(raw.contains("/URI (https://www.bls.gov/ooh/healthcare/psychiatric-technicians-and-aides.htm)"));
+    assert!(raw.matches("/Subtype /Link").count() > 100);
+    assert!(raw.contains("/PageMode /UseOutlines"));
+    assert!(raw.contains("/Lang (en-US)"));
+    let titles = outline(&tools, &file);
+    assert_eq!(titles.iter().filter(|t| !t.starts_with(' ')).count(), 11);
+    let _ = Selection::all();
+}
