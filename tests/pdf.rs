@@ -107,7 +107,10 @@ fn reader_view(tools: &Tools, bytes: &[u8]) -> String {
 fn qpdf_check(tools: &Tools, bytes: &[u8]) {
     let dir = tempdir();
     let file = write(dir.path(), bytes);
-    let out = Command::new(&tools.qpdf).args(["--check", &file]).output().unwrap();
+    let out = Command::new(&tools.qpdf)
+        .args(["--check", &file])
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success() && stdout.contains("No syntax or stream encoding errors found"),
@@ -137,7 +140,10 @@ fn a4() -> Options {
 #[test]
 fn full_guide() {
     let Some(tools) = tools() else { return };
-    insta::assert_snapshot!(reader_view(&tools, &to_pdf(guide(), &Options::new()).unwrap()));
+    insta::assert_snapshot!(reader_view(
+        &tools,
+        &to_pdf(guide(), &Options::new()).unwrap()
+    ));
 }
 
 #[test]
@@ -151,7 +157,10 @@ fn two_sections() {
 fn fact_sheet_fits_on_one_sheet() {
     let Some(tools) = tools() else { return };
     let view = reader_view(&tools, &to_pdf(guide(), &branded()).unwrap());
-    assert!(view.starts_with("Pages: 1\n") || view.starts_with("Pages: 2\n"), "{view}");
+    assert!(
+        view.starts_with("Pages: 1\n") || view.starts_with("Pages: 2\n"),
+        "{view}"
+    );
     insta::assert_snapshot!(view);
 }
 
@@ -194,18 +203,27 @@ fn paper_sizes_are_exact() {
         let dir = tempdir();
         let file = write(dir.path(), &to_pdf(guide(), &options).unwrap());
         let info = output(&tools.pdfinfo, &[&file]);
-        assert!(info.contains(&format!("Page size:       {size}")), "{paper}: {info}");
+        assert!(
+            info.contains(&format!("Page size:       {size}")),
+            "{paper}: {info}"
+        );
     }
 }
 
 #[test]
 fn renders_are_byte_identical_in_one_process() {
     for options in [Options::new(), branded()] {
-        assert_eq!(to_pdf(guide(), &options).unwrap(), to_pdf(guide(), &options).unwrap());
+        assert_eq!(
+            to_pdf(guide(), &options).unwrap(),
+            to_pdf(guide(), &options).unwrap()
+        );
     }
     let mut embedded = Options::new().preset(Preset::Faq);
     embedded.set_embed_fonts(true);
-    assert_eq!(to_pdf(guide(), &embedded).unwrap(), to_pdf(guide(), &embedded).unwrap());
+    assert_eq!(
+        to_pdf(guide(), &embedded).unwrap(),
+        to_pdf(guide(), &embedded).unwrap()
+    );
 }
 
 #[test]
@@ -229,7 +247,10 @@ fn the_timestamp_comes_from_the_options() {
     assert_ne!(default, epoch);
     let text = String::from_utf8_lossy(&epoch);
     // Dates sit in a compressed object stream; the file's bytes differ only there and in /ID.
-    assert!(!text.contains("D:2026"), "the edition date leaked into an epoch-0 file");
+    assert!(
+        !text.contains("D:2026"),
+        "the edition date leaked into an epoch-0 file"
+    );
 }
 
 /// Normalizes text for comparison: lowercase letters and digits only.
@@ -334,7 +355,10 @@ fn long_urls_and_words_are_broken_not_dropped() {
     let file = write(dir.path(), &pdf);
     let text = letters(&page_texts(&tools, &file).concat());
     assert!(text.contains(&letters(&word)), "the long word is missing");
-    assert!(text.matches(&letters(&url)).count() >= 2, "a long address is missing");
+    assert!(
+        text.matches(&letters(&url)).count() >= 2,
+        "a long address is missing"
+    );
     assert_no_text_lost(&tools, &guide, &Options::new());
 }
 
@@ -358,7 +382,13 @@ fn guide_with_faq_answer(answer: &str) -> (tempfile::TempDir, Guide) {
 fn characters_the_standard_fonts_lack_are_named() {
     let (_dir, guide) = guide_with_faq_answer("Pay ≥ $40,000 → Erdős 😀, café – “fine”");
     let err = to_pdf(&guide, &Options::new()).unwrap_err();
-    assert!(matches!(err, ExportError::Undrawable { embedded: false, .. }));
+    assert!(matches!(
+        err,
+        ExportError::Undrawable {
+            embedded: false,
+            ..
+        }
+    ));
     insta::assert_snapshot!(err.to_string());
 }
 
@@ -368,7 +398,10 @@ fn characters_the_embedded_fonts_lack_are_named() {
     let mut options = Options::new();
     options.set_embed_fonts(true);
     let err = to_pdf(&guide, &options).unwrap_err();
-    assert!(matches!(err, ExportError::Undrawable { embedded: true, .. }));
+    assert!(matches!(
+        err,
+        ExportError::Undrawable { embedded: true, .. }
+    ));
     insta::assert_snapshot!(err.to_string());
     let (_dir, guide) = guide_with_faq_answer("Pay ≥ $40,000 → Erdős, café – “fine”");
     let pdf = to_pdf(&guide, &options).unwrap();
@@ -377,13 +410,19 @@ fn characters_the_embedded_fonts_lack_are_named() {
     let dir = tempdir();
     let file = write(dir.path(), &pdf);
     let text = page_texts(&tools, &file).concat();
-    assert!(text.contains("Pay ≥ $40,000 → Erdős, café – “fine”"), "{text}");
+    assert!(
+        text.contains("Pay ≥ $40,000 → Erdős, café – “fine”"),
+        "{text}"
+    );
 }
 
 #[test]
 fn the_command_line_names_undrawable_characters() {
     let (dir, _guide) = guide_with_faq_answer("Pay ≥ $40,000");
-    let output = run(dir.path(), &["export", "-f", "pdf", "--content", "guide", "-o", "x.pdf"]);
+    let output = run(
+        dir.path(),
+        &["export", "-f", "pdf", "--content", "guide", "-o", "x.pdf"],
+    );
     assert_eq!(output.status.code(), Some(1));
     insta::assert_snapshot!(transcript(&output));
     assert!(!dir.path().join("x.pdf").exists());
@@ -397,10 +436,17 @@ fn links_and_outline_are_there() {
     let qdf = dir.path().join("qdf.pdf");
     output(
         &tools.qpdf,
-        &["--qdf", "--object-streams=disable", &file, qdf.to_str().unwrap()],
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            &file,
+            qdf.to_str().unwrap(),
+        ],
     );
     let raw = String::from_utf8_lossy(&fs::read(&qdf).unwrap()).into_owned();
-    assert!(raw.contains("/URI (https://www.bls.gov/ooh/healthcare/psychiatric-technicians-and-aides.htm)"));
+    assert!(raw.contains(
+        "/URI (https://www.bls.gov/ooh/healthcare/psychiatric-technicians-and-aides.htm)"
+    ));
     assert!(raw.matches("/Subtype /Link").count() > 100);
     assert!(raw.contains("/PageMode /UseOutlines"));
     assert!(raw.contains("/Lang (en-US)"));
