@@ -108,7 +108,7 @@ struct Pass {
 /// Exports the guide as a PDF handout.
 ///
 /// The default uses the standard PDF fonts (Helvetica, laid out with the metrics of the bundled
-/// Liberation Sans), which keeps files small; [`Options::embed_fonts`] embeds Liberation Sans
+/// Liberation Sans), which keeps files small; [`Options::set_embed_fonts`] embeds Liberation Sans
 /// instead, subset to the glyphs used.
 ///
 /// # Errors
