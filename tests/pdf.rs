@@ -454,3 +454,17 @@ fn links_and_outline_are_there() {
     assert_eq!(titles.iter().filter(|t| !t.starts_with(' ')).count(), 11);
     let _ = Selection::all();
 }
+
+#[test]
+fn standard_fonts_take_no_break_spaces_and_soft_hyphens() {
+    let Some(tools) = tools() else { return };
+    let (dir, guide) = guide_with_faq_answer("Pay was $42,590\u{a0}a year for co\u{ad}operation");
+    let pdf = to_pdf(&guide, &Options::new()).unwrap();
+    qpdf_check(&tools, &pdf);
+    let file = write(dir.path(), &pdf);
+    let text = page_texts(&tools, &file).concat();
+    assert!(
+        text.contains("Pay was $42,590 a year for cooperation"),
+        "{text}"
+    );
+}

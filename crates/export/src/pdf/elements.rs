@@ -72,6 +72,12 @@ impl Tracker {
         )
     }
 
+    /// Where the page body ends, in mm from the top of the page.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(super) fn body_bottom(&self) -> f64 {
+        self.body_bottom.get()
+    }
+
     /// Whether the area is a whole, untouched page body.
     fn fresh(&self, area: &Area<'_>) -> bool {
         mm(area.size().height) >= self.body_height.get() - 0.01

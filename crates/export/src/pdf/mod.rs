@@ -100,6 +100,9 @@ fn hyphenator() -> Option<&'static hyphenation::Standard> {
 struct Pass {
     bytes: Vec<u8>,
     drawn: [BTreeSet<char>; 4],
+    /// Where the page body ends, in mm from the top of the page.
+    #[cfg_attr(not(test), allow(dead_code))]
+    body_bottom: f64,
     pages: usize,
     anchors: Vec<elements::AnchorMark>,
     links: Vec<elements::LinkMark>,
@@ -269,6 +272,7 @@ fn render_pass(
     Ok(Pass {
         bytes,
         drawn,
+        body_bottom: track.body_bottom(),
         pages: track.page.get(),
         anchors,
         links,
@@ -286,5 +290,36 @@ impl genpdf::Element for BoxedElement {
         style: genpdf::style::Style,
     ) -> Result<genpdf::RenderResult, genpdf::error::Error> {
         self.0.render(context, area, style)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every heading has room below it for at least two lines of what follows it.
+    #[test]
+    fn headings_are_never_stranded_at_a_page_bottom() {
+        let guide = mht_guide::guide();
+        for paper in [Paper::Letter, Paper::A4, Paper::Legal] {
+            for preset in [Preset::Full, Preset::FactSheet] {
+                let mut options = Options::new().preset(preset);
+                options.set_paper(paper);
+                let doc = Document::from_options(guide, &options);
+                let pass =
+                    render_pass(&doc, &options, Coverage::Standard, true, None, None).unwrap();
+                let headings: Vec<_> = pass.anchors.iter().filter(|a| a.level.is_some()).collect();
+                assert!(headings.len() > 5);
+                for h in headings {
+                    assert!(
+                        h.y + 16.0 <= pass.body_bottom,
+                        "{paper} {preset:?}: “{}” on page {} starts {:.1} mm above the bottom",
+                        h.title,
+                        h.page,
+                        pass.body_bottom - h.y
+                    );
+                }
+            }
+        }
     }
 }
