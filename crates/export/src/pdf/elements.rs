@@ -13,7 +13,7 @@ use genpdf::render::Area;
 use genpdf::style::{Color, Style};
 use genpdf::{Context, Element, Margins, Mm, PageDecorator, Position, RenderResult, Size};
 
-use super::layout::{Line, Look, Measure, Run, Target, drawn, layout, mm};
+use super::layout::{Line, Look, Measure, Run, Target, Widths, drawn, layout, mm};
 
 /// A place in the document that links and the outline can point to.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,13 +46,24 @@ pub(super) struct Tracker {
     body_height: Cell<f64>,
     pub(super) anchors: RefCell<Vec<AnchorMark>>,
     pub(super) links: RefCell<Vec<LinkMark>>,
+    /// Text widths, shared by every pass over one document.
+    widths: Rc<Widths>,
+    /// A pass that only finds where things land: it lays out and paginates but draws nothing.
+    dry: bool,
 }
 
 pub(super) type Track = Rc<Tracker>;
 
 impl Tracker {
-    pub(super) fn new(paper: (f64, f64), margins: (f64, f64, f64, f64)) -> Track {
+    pub(super) fn new(
+        paper: (f64, f64),
+        margins: (f64, f64, f64, f64),
+        widths: &Rc<Widths>,
+        dry: bool,
+    ) -> Track {
         Rc::new(Tracker {
+            widths: Rc::clone(widths),
+            dry,
             paper,
             margins,
             page: Cell::new(0),
@@ -118,7 +129,12 @@ fn print_lines(
         // Each section starts at the x of its first line's first segment: 0 for every line.
         let base = group[0].tallest.style();
         let position = Position::new(Mm::from(x0), Mm::from(y));
-        if let Some(mut section) = area.text_section(&cx.font_cache, position, base) {
+        let section = if track.dry {
+            None
+        } else {
+            area.text_section(&cx.font_cache, position, base)
+        };
+        if let Some(mut section) = section {
             for (i, line) in group.iter().enumerate() {
                 if i > 0 && !section.add_newline() {
                     break;
@@ -145,10 +161,11 @@ fn print_lines(
     Ok(y)
 }
 
-fn measure(cx: &Context) -> Measure<'_> {
+fn measure<'a>(cx: &'a Context, track: &'a Tracker) -> Measure<'a> {
     Measure {
         fonts: &cx.font_cache,
         hyphenator: cx.hyphenator.as_ref(),
+        widths: &track.widths,
     }
 }
 
@@ -223,7 +240,7 @@ impl TextBlock {
 
 impl Element for TextBlock {
     fn render(&mut self, cx: &Context, area: Area<'_>, _: Style) -> Result<RenderResult, Error> {
-        let m = measure(cx);
+        let m = measure(cx, &self.track);
         let width = mm(area.size().width) - self.indent;
         let right_width = self
             .right
@@ -278,7 +295,7 @@ impl Element for TextBlock {
             fit = 1;
         }
         let shown = &lines[self.next..self.next + fit];
-        if self.next == 0 {
+        if self.next == 0 && !self.track.dry {
             if let Some(marker) = &self.marker {
                 let w = m.width(&marker.text, marker.look);
                 let position = Position::new(Mm::from(self.indent - w - 1.6), Mm::from(y));
@@ -444,7 +461,10 @@ fn row_height(cells: &[Vec<Line>]) -> f64 {
         + 2.0 * PAD
 }
 
-fn rule(area: &Area<'_>, y: f64, width: f64, color: (u8, u8, u8)) {
+fn rule(area: &Area<'_>, dry: bool, y: f64, width: f64, color: (u8, u8, u8)) {
+    if dry {
+        return;
+    }
     area.draw_line(
         vec![
             Position::new(0, Mm::from(y)),
@@ -456,7 +476,7 @@ fn rule(area: &Area<'_>, y: f64, width: f64, color: (u8, u8, u8)) {
 
 impl Element for TableBlock {
     fn render(&mut self, cx: &Context, area: Area<'_>, _: Style) -> Result<RenderResult, Error> {
-        let m = measure(cx);
+        let m = measure(cx, &self.track);
         let width = mm(area.size().width);
         if self.laid.is_none() {
             self.laid = Some(self.lay_out(&m, width));
@@ -494,14 +514,14 @@ impl Element for TableBlock {
             });
         }
         // The header row, on every page the table spans.
-        rule(&area, y, width, RULE);
+        rule(&area, self.track.dry, y, width, RULE);
         let mut x = 0.0;
         for (cell, w) in t.header.iter().zip(&t.columns) {
             print_lines(cx, &self.track, &area, cell, x + PAD, y + PAD)?;
             x += w;
         }
         y += header_h;
-        rule(&area, y, width, RULE);
+        rule(&area, self.track.dry, y, width, RULE);
         let mut printed = 0;
         while let Some(row) = t.rows.get(self.next) {
             let h = row_height(row);
@@ -517,7 +537,7 @@ impl Element for TableBlock {
             self.next += 1;
             printed += 1;
             if self.next < t.rows.len() {
-                rule(&area, y, width, HAIRLINE);
+                rule(&area, self.track.dry, y, width, HAIRLINE);
             }
         }
         if self.next < t.rows.len() {
@@ -526,7 +546,7 @@ impl Element for TableBlock {
                 has_more: true,
             });
         }
-        rule(&area, y, width, RULE);
+        rule(&area, self.track.dry, y, width, RULE);
         y += 1.5;
         for note in &t.notes {
             y = print_lines(cx, &self.track, &area, note, 0.0, y)?;
@@ -571,18 +591,29 @@ impl Element for Space {
 pub(super) struct Rule {
     color: (u8, u8, u8),
     space: f64,
+    track: Track,
 }
 
 impl Rule {
-    pub(super) fn new(color: (u8, u8, u8), space: f64) -> Rule {
-        Rule { color, space }
+    pub(super) fn new(track: &Track, color: (u8, u8, u8), space: f64) -> Rule {
+        Rule {
+            color,
+            space,
+            track: Rc::clone(track),
+        }
     }
 }
 
 impl Element for Rule {
     fn render(&mut self, _: &Context, area: Area<'_>, _: Style) -> Result<RenderResult, Error> {
         let h = (2.0 * self.space).min(mm(area.size().height));
-        rule(&area, h / 2.0, mm(area.size().width), self.color);
+        rule(
+            &area,
+            self.track.dry,
+            h / 2.0,
+            mm(area.size().width),
+            self.color,
+        );
         Ok(RenderResult {
             size: Size::new(area.size().width, Mm::from(h)),
             has_more: false,
@@ -613,40 +644,30 @@ impl PageDecorator for Footer {
         t.page.set(page);
         let (top, right, bottom, left) = t.margins;
         area.add_margins(Margins::trbl(top, right, bottom, left));
-        let m = measure(cx);
+        let m = measure(cx, t);
         let lh = m.line_height(self.look);
         let lines = 1 + usize::from(self.contact.is_some());
         let footer = lh * lines as f64;
         let width = mm(area.size().width);
         let height = mm(area.size().height);
         let mut y = height - footer;
-        rule(&area, y - 1.5, width, HAIRLINE);
-        let style = self.look.style();
-        area.print_str(
-            &cx.font_cache,
-            Position::new(0, Mm::from(y)),
-            style,
-            drawn(&self.left),
-        )?;
-        let number = match self.total {
-            Some(total) => format!("Page {page} of {total}"),
-            None => format!("Page {page}"),
-        };
-        let w = m.width(&number, self.look);
-        area.print_str(
-            &cx.font_cache,
-            Position::new(Mm::from(width - w), Mm::from(y)),
-            style,
-            &number,
-        )?;
-        if let Some(contact) = &self.contact {
-            y += lh;
-            area.print_str(
-                &cx.font_cache,
-                Position::new(0, Mm::from(y)),
-                style,
-                drawn(contact),
-            )?;
+        if !t.dry {
+            rule(&area, false, y - 1.5, width, HAIRLINE);
+            let style = self.look.style();
+            let left = Position::new(0, Mm::from(y));
+            area.print_str(&cx.font_cache, left, style, drawn(&self.left))?;
+            let number = match self.total {
+                Some(total) => format!("Page {page} of {total}"),
+                None => format!("Page {page}"),
+            };
+            let w = m.width(&number, self.look);
+            let right = Position::new(Mm::from(width - w), Mm::from(y));
+            area.print_str(&cx.font_cache, right, style, &number)?;
+            if let Some(contact) = &self.contact {
+                y += lh;
+                let below = Position::new(0, Mm::from(y));
+                area.print_str(&cx.font_cache, below, style, drawn(contact))?;
+            }
         }
         let body = height - footer - 5.0;
         area.set_height(Mm::from(body));

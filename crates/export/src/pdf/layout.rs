@@ -17,7 +17,7 @@ pub(super) const LINE_SPACING: f64 = 1.25;
 const SLACK: f64 = 0.01;
 
 /// How a run of text looks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) struct Look {
     pub(super) bold: bool,
     pub(super) italic: bool,
@@ -122,10 +122,15 @@ pub(super) struct Seg {
     pub(super) width: f64,
 }
 
+/// Widths already measured, in mm, by look and text. Words repeat, and the document is laid
+/// out once per rendering pass, so most measurements are found here.
+pub(super) type Widths = std::cell::RefCell<std::collections::HashMap<(Look, String), f64>>;
+
 /// Measures text with the fonts genpdf draws with.
 pub(super) struct Measure<'a> {
     pub(super) fonts: &'a FontCache,
     pub(super) hyphenator: Option<&'a hyphenation::Standard>,
+    pub(super) widths: &'a Widths,
 }
 
 pub(super) fn mm(value: genpdf::Mm) -> f64 {
@@ -142,7 +147,13 @@ pub(super) fn drawn(text: &str) -> String {
 
 impl Measure<'_> {
     pub(super) fn width(&self, text: &str, look: Look) -> f64 {
-        mm(look.style().str_width(self.fonts, &drawn(text)))
+        let key = (look, text.to_owned());
+        if let Some(&w) = self.widths.borrow().get(&key) {
+            return w;
+        }
+        let w = mm(look.style().str_width(self.fonts, &drawn(text)));
+        self.widths.borrow_mut().insert(key, w);
+        w
     }
 
     pub(super) fn line_height(&self, look: Look) -> f64 {
@@ -377,6 +388,7 @@ mod tests {
         f(&Measure {
             fonts: &cache,
             hyphenator: Some(&dict),
+            widths: &Widths::default(),
         })
     }
 

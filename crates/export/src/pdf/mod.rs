@@ -12,6 +12,7 @@ mod render;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use mht_guide::Guide;
@@ -137,8 +138,9 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
     };
     let contents = options.preset_kind() == Preset::Full && doc.sections.len() > 2;
 
+    let widths = Rc::new(layout::Widths::default());
     // First pass: where every anchor lands, and how many pages there are.
-    let first = render_pass(&doc, options, coverage, contents, None, None)?;
+    let first = render_pass(&doc, options, coverage, contents, &widths, None, None)?;
     let pages: BTreeMap<String, usize> = first
         .anchors
         .iter()
@@ -149,6 +151,7 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
         options,
         coverage,
         contents,
+        &widths,
         Some(&pages),
         Some(first.pages),
     )?;
@@ -171,6 +174,7 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
             options,
             coverage,
             contents,
+            &widths,
             Some(&pages),
             Some(second.pages),
         )?
@@ -219,12 +223,15 @@ fn render_pass(
     options: &Options,
     coverage: Coverage,
     contents: bool,
+    widths: &Rc<layout::Widths>,
     pages: Option<&BTreeMap<String, usize>>,
     total: Option<usize>,
 ) -> Result<Pass, ExportError> {
     let pdf_error = |e: genpdf::error::Error| ExportError::Pdf(e.to_string());
     let paper = options.paper_size();
-    let track = Tracker::new(paper.mm(), MARGINS);
+    // Without page numbers to print, this is the first pass, which only paginates.
+    let dry = pages.is_none();
+    let track = Tracker::new(paper.mm(), MARGINS, widths, dry);
     let compact = options.preset_kind() == Preset::FactSheet;
     let mut builder = render::Builder::new(doc, &track, pages, coverage, contents, compact);
     let (footer_left, contact) = footer_text(doc, options);
@@ -306,8 +313,17 @@ mod tests {
                 let mut options = Options::new().preset(preset);
                 options.set_paper(paper);
                 let doc = Document::from_options(guide, &options);
-                let pass =
-                    render_pass(&doc, &options, Coverage::Standard, true, None, None).unwrap();
+                let widths = Rc::new(layout::Widths::default());
+                let pass = render_pass(
+                    &doc,
+                    &options,
+                    Coverage::Standard,
+                    true,
+                    &widths,
+                    None,
+                    None,
+                )
+                .unwrap();
                 let headings: Vec<_> = pass.anchors.iter().filter(|a| a.level.is_some()).collect();
                 assert!(headings.len() > 5);
                 for h in headings {

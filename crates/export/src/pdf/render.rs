@@ -148,7 +148,7 @@ impl<'d> Builder<'d> {
             let contact = self.run(contact, Look::new(10));
             self.push(self.block(vec![contact]).spacing(0.0, 0.5));
         }
-        self.push(Rule::new(ACCENT, 3.0));
+        self.push(Rule::new(&self.track, ACCENT, 3.0));
     }
 
     fn contents(&mut self) {
