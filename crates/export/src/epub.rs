@@ -1,0 +1,268 @@
+//! EPUB 3: the composed document as a package of XHTML documents in a zip file.
+//!
+//! The package holds `mimetype` (stored first, uncompressed), `META-INF/container.xml`, the
+//! package document with complete metadata, a navigation document, a title page, one XHTML
+//! document per section, and the stylesheet. Every zip entry carries the same fixed date and
+//! permissions, so the same content and options always give the same bytes.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::{Cursor, Write as _};
+
+use mht_guide::Guide;
+use sha2::{Digest, Sha256};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use crate::compose::{Document, Node};
+use crate::html::{STYLE, Writer, document_start, escape};
+use crate::{ExportError, Options};
+
+const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n\
+<rootfiles>\n\
+<rootfile full-path=\"EPUB/package.opf\" media-type=\"application/oebps-package+xml\"/>\n\
+</rootfiles>\n\
+</container>\n";
+
+/// A document of the package: its file name (under `EPUB/`), manifest id and content.
+struct Item {
+    file: String,
+    id: String,
+    content: String,
+    properties: Option<&'static str>,
+}
+
+/// The book's identifier: a name-based UUID from what makes this book this book.
+fn identifier(guide: &Guide, options: &Options, doc: &Document<'_>) -> String {
+    let mut hash = Sha256::new();
+    for part in [
+        guide.meta.slug.as_str(),
+        &guide.meta.edition.iso(),
+        guide.meta.language.as_str(),
+        options.organization().unwrap_or(""),
+        &format!("{:?}", options.preset_kind()),
+    ] {
+        hash.update(part.as_bytes());
+        hash.update([0]);
+    }
+    for section in &doc.sections {
+        hash.update(section.id.id().as_bytes());
+    }
+    let mut b: [u8; 16] = hash.finalize()[..16].try_into().unwrap_or([0; 16]);
+    // Version 5 and the RFC 4122 variant, as a name-based UUID has.
+    b[6] = (b[6] & 0x0f) | 0x50;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "urn:uuid:{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+/// An XHTML content document: a title, the stylesheet, and a body.
+fn content_document(lang: &str, title: &str, body: &str) -> String {
+    format!(
+        "{}<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\" />\n\
+         </head>\n<body>\n{body}</body>\n</html>\n",
+        document_start(lang, true),
+        escape(title)
+    )
+}
+
+/// Exports the selected sections of a guide as an EPUB 3 book.
+///
+/// # Errors
+///
+/// [`ExportError::Epub`] if the zip file cannot be written, which an in-memory buffer does
+/// not cause.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide_export::{Options, to_epub};
+///
+/// let epub = to_epub(mht_guide::guide(), &Options::new())?;
+/// assert!(epub.starts_with(b"PK"));
+/// assert_eq!(&epub[30..58], b"mimetypeapplication/epub+zip");
+/// # Ok::<(), mht_guide_export::ExportError>(())
+/// ```
+pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> {
+    let doc = Document::from_options(guide, options);
+    let lang = guide.meta.language.as_str();
+
+    // Which file holds each anchor, so links work across documents.
+    let file_of = |n: usize, anchor: &str| format!("{n:02}-{anchor}.xhtml");
+    let mut files: BTreeMap<String, String> = BTreeMap::new();
+    for section in &doc.sections {
+        let file = file_of(section.number, &section.anchor);
+        files.insert(section.anchor.clone(), file.clone());
+        for node in &section.nodes {
+            if let Node::Subheading { anchor, .. } | Node::Question { anchor, .. } = node {
+                files.insert(anchor.clone(), file.clone());
+            }
+        }
+        if section.id == mht_guide::SectionId::Sources {
+            for source in &doc.references {
+                files.insert(format!("source-{}", source.id), file.clone());
+            }
+        }
+    }
+    let href = |anchor: &str| match files.get(anchor) {
+        Some(file) if file.ends_with(&format!("-{anchor}.xhtml")) => file.clone(),
+        Some(file) => format!("{file}#{anchor}"),
+        None => format!("#{anchor}"),
+    };
+
+    let mut items = Vec::new();
+    let mut title = Writer::new(&doc, &href);
+    title.title_block(options, true);
+    items.push(Item {
+        file: "title.xhtml".into(),
+        id: "title".into(),
+        content: content_document(lang, guide.meta.title.as_str(), &title.out),
+        properties: None,
+    });
+    let mut nav = Writer::new(&doc, &href);
+    nav.contents("Contents");
+    let first = doc
+        .sections
+        .first()
+        .map(|s| file_of(s.number, &s.anchor))
+        .unwrap_or_default();
+    let _ = write!(
+        nav.out,
+        "<nav epub:type=\"landmarks\" hidden=\"hidden\">\n<h2>Landmarks</h2>\n<ol>\n\
+         <li><a epub:type=\"titlepage\" href=\"title.xhtml\">Title page</a></li>\n\
+         <li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">Contents</a></li>\n\
+         <li><a epub:type=\"bodymatter\" href=\"{}\">Start of content</a></li>\n</ol>\n</nav>\n",
+        escape(&first)
+    );
+    items.push(Item {
+        file: "nav.xhtml".into(),
+        id: "nav".into(),
+        content: content_document(lang, "Contents", &nav.out),
+        properties: Some("nav"),
+    });
+    for section in &doc.sections {
+        let mut w = Writer::new(&doc, &href);
+        w.section(section);
+        items.push(Item {
+            file: file_of(section.number, &section.anchor),
+            id: format!("s{:02}", section.number),
+            content: content_document(lang, section.title, &w.out),
+            properties: None,
+        });
+    }
+
+    let opf = package_document(guide, options, &doc, &items);
+    zip_package(
+        &opf,
+        &items,
+        options.timestamp_or(guide.meta.edition.unix_seconds()),
+    )
+    .map_err(|e| ExportError::Epub(e.to_string()))
+}
+
+fn package_document(
+    guide: &Guide,
+    options: &Options,
+    doc: &Document<'_>,
+    items: &[Item],
+) -> String {
+    let meta = &guide.meta;
+    let modified = crate::time::iso(options.timestamp_or(meta.edition.unix_seconds()));
+    let mut opf = String::new();
+    let _ = write!(
+        opf,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" \
+         unique-identifier=\"uid\" xml:lang=\"{lang}\">\n\
+         <metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n\
+         <dc:identifier id=\"uid\">{id}</dc:identifier>\n\
+         <dc:title>{title}</dc:title>\n\
+         <dc:language>{lang}</dc:language>\n",
+        lang = escape(meta.language.as_str()),
+        id = identifier(guide, options, doc),
+        title = escape(meta.title.as_str()),
+    );
+    for author in &meta.authors {
+        let _ = writeln!(opf, "<dc:creator>{}</dc:creator>", escape(author.as_str()));
+    }
+    let mut description = meta.description.to_string();
+    if let Some(org) = options.organization() {
+        description.push_str(&format!(" Provided by {org}."));
+    }
+    let _ = write!(
+        opf,
+        "<dc:publisher>{publisher}</dc:publisher>\n\
+         <dc:date>{date}</dc:date>\n\
+         <dc:rights>{license}</dc:rights>\n\
+         <dc:description>{description}</dc:description>\n\
+         <dc:subject>Mental health technicians</dc:subject>\n\
+         <dc:subject>Careers</dc:subject>\n\
+         <meta property=\"dcterms:modified\">{modified}</meta>\n\
+         </metadata>\n<manifest>\n\
+         <item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n",
+        publisher = escape(meta.publisher.as_str()),
+        date = meta.edition.iso(),
+        license = escape(meta.license.as_str()),
+        description = escape(&description),
+    );
+    for item in items {
+        let properties = item
+            .properties
+            .map(|p| format!(" properties=\"{p}\""))
+            .unwrap_or_default();
+        let _ = writeln!(
+            opf,
+            "<item id=\"{}\" href=\"{}\" media-type=\"application/xhtml+xml\"{properties}/>",
+            item.id, item.file
+        );
+    }
+    opf.push_str("</manifest>\n<spine>\n");
+    for item in items {
+        let _ = writeln!(opf, "<itemref idref=\"{}\"/>", item.id);
+    }
+    opf.push_str("</spine>\n</package>\n");
+    opf
+}
+
+fn zip_package(opf: &str, items: &[Item], timestamp: i64) -> zip::result::ZipResult<Vec<u8>> {
+    let (y, mo, d, h, mi, s) = crate::time::civil(timestamp);
+    // Zip dates run from 1980 to 2107; the fixed date is clamped into that range.
+    let date = DateTime::from_date_and_time(
+        u16::try_from(y.clamp(1980, 2107)).unwrap_or(1980),
+        u8::try_from(mo).unwrap_or(1),
+        u8::try_from(d).unwrap_or(1),
+        u8::try_from(h).unwrap_or(0),
+        u8::try_from(mi).unwrap_or(0),
+        u8::try_from(s).unwrap_or(0),
+    )
+    .unwrap_or_default();
+    let stored = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Stored)
+        .last_modified_time(date)
+        .unix_permissions(0o644);
+    let deflated = stored
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(9));
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    zip.start_file("mimetype", stored)?;
+    zip.write_all(b"application/epub+zip")?;
+    zip.start_file("META-INF/container.xml", deflated)?;
+    zip.write_all(CONTAINER.as_bytes())?;
+    zip.start_file("EPUB/package.opf", deflated)?;
+    zip.write_all(opf.as_bytes())?;
+    zip.start_file("EPUB/style.css", deflated)?;
+    zip.write_all(STYLE.as_bytes())?;
+    for item in items {
+        zip.start_file(format!("EPUB/{}", item.file), deflated)?;
+        zip.write_all(item.content.as_bytes())?;
+    }
+    Ok(zip.finish()?.into_inner())
+}

@@ -1,0 +1,578 @@
+//! HTML: the composed document as polyglot XHTML5, one file or one file a section.
+//!
+//! The markup is valid as HTML and as XML: every element is closed, attributes are quoted, and
+//! every string from the content is escaped. Sections carry EPUB structural semantics
+//! (`epub:type`) and their ARIA counterparts, tables have captions and header cells, and
+//! citations link to the numbered sources.
+
+use std::fmt::Write as _;
+
+use mht_guide::{Block, Guide, Id, Inline, PayUnit, Role, SectionId, Statistic};
+use serde_json::{Value, json};
+
+use crate::Options;
+use crate::compose::{Cell, Document, Entry, Node, Section, Table};
+
+/// The stylesheet of the HTML export and the EPUB.
+pub(crate) const STYLE: &str = include_str!("style.css");
+
+/// Escapes text for an XHTML text node or a quoted attribute value.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes the body of a composed document as XHTML.
+pub(crate) struct Writer<'d> {
+    doc: &'d Document<'d>,
+    /// Where an anchor lives: `#id` in one file, `file.xhtml#id` across files.
+    href: &'d dyn Fn(&str) -> String,
+    pub(crate) out: String,
+}
+
+impl<'d> Writer<'d> {
+    pub(crate) fn new(doc: &'d Document<'d>, href: &'d dyn Fn(&str) -> String) -> Writer<'d> {
+        Writer {
+            doc,
+            href,
+            out: String::new(),
+        }
+    }
+
+    fn push(&mut self, s: &str) {
+        self.out.push_str(s);
+    }
+
+    fn text(&mut self, s: &str) {
+        let escaped = escape(s);
+        self.out.push_str(&escaped);
+    }
+
+    /// The title block: title, subtitle, edition, and the organization when branded.
+    pub(crate) fn title_block(&mut self, options: &Options, epub_type: bool) {
+        let meta = self.doc.meta;
+        if epub_type {
+            self.push("<header class=\"title-block\" epub:type=\"titlepage\">\n");
+        } else {
+            self.push("<header class=\"title-block\">\n");
+        }
+        self.push("<h1>");
+        self.text(meta.title.as_str());
+        self.push("</h1>\n<p class=\"subtitle\">");
+        self.text(meta.subtitle.as_str());
+        self.push("</p>\n<p>");
+        self.text(meta.description.as_str());
+        self.push("</p>\n<p class=\"edition\">Edition of <time datetime=\"");
+        self.text(&meta.edition.iso());
+        self.push("\">");
+        self.text(&meta.edition.to_string());
+        self.push("</time> · ");
+        self.text(meta.publisher.as_str());
+        self.push(" · License ");
+        self.text(meta.license.as_str());
+        self.push("</p>\n");
+        if let Some(org) = options.organization() {
+            self.push("<p class=\"provided-by\">Provided by ");
+            self.text(org);
+            self.push("</p>\n");
+        }
+        if let Some(contact) = options.contact() {
+            self.push("<p>");
+            self.text(contact);
+            self.push("</p>\n");
+        }
+        self.push("</header>\n");
+    }
+
+    /// The table of contents.
+    pub(crate) fn contents(&mut self, heading: &str) {
+        self.push("<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">");
+        self.text(heading);
+        self.push("</h2>\n<ol>\n");
+        for section in &self.doc.sections {
+            let href = (self.href)(&section.anchor);
+            let _ = write!(self.out, "<li><a href=\"{}\">", escape(&href));
+            self.text(section.title);
+            self.push("</a></li>\n");
+        }
+        self.push("</ol>\n</nav>\n");
+    }
+
+    /// One section, as a `<section>` with its heading.
+    pub(crate) fn section(&mut self, section: &Section<'_>) {
+        let (epub, role) = match section.id {
+            SectionId::Sources => ("bibliography", " role=\"doc-bibliography\""),
+            _ => ("chapter", ""),
+        };
+        let _ = write!(
+            self.out,
+            "<section class=\"chapter\" epub:type=\"{epub}\"{role} id=\"{id}\" \
+             aria-labelledby=\"{id}-title\">\n<h2 id=\"{id}-title\">{n}.\u{a0}",
+            id = escape(&section.anchor),
+            n = section.number,
+        );
+        self.text(section.title);
+        self.push("</h2>\n");
+        self.nodes(&section.nodes);
+        self.push("</section>\n");
+    }
+
+    fn nodes(&mut self, nodes: &[Node<'_>]) {
+        for node in nodes {
+            match node {
+                Node::Prose { label, blocks } => self.prose(*label, blocks),
+                Node::Subheading { title, anchor } => {
+                    let _ = write!(self.out, "<h3 id=\"{}\">", escape(anchor));
+                    self.text(title);
+                    self.push("</h3>\n");
+                }
+                Node::Entries(entries) => self.entries(entries),
+                Node::Fields(fields) => {
+                    self.push("<dl class=\"fields\">\n");
+                    for (label, value) in fields {
+                        self.push("<dt>");
+                        self.text(label);
+                        self.push("</dt><dd>");
+                        self.text(value);
+                        self.push("</dd>\n");
+                    }
+                    self.push("</dl>\n");
+                }
+                Node::Bullets(texts) => {
+                    self.push("<ul>\n");
+                    for text in texts {
+                        self.push("<li>");
+                        self.text(text);
+                        self.push("</li>\n");
+                    }
+                    self.push("</ul>\n");
+                }
+                Node::Table(table) => self.table(table),
+                Node::Question {
+                    anchor,
+                    question,
+                    answer,
+                } => {
+                    let _ = write!(
+                        self.out,
+                        "<section class=\"faq-item\" id=\"{id}\" aria-labelledby=\"{id}-q\">\n\
+                         <h3 id=\"{id}-q\">",
+                        id = escape(anchor)
+                    );
+                    self.text(question);
+                    self.push("</h3>\n");
+                    self.blocks(answer);
+                    self.push("</section>\n");
+                }
+                Node::References => self.references(),
+            }
+        }
+    }
+
+    fn prose(&mut self, label: Option<&str>, blocks: &[Block]) {
+        match (label, blocks.split_first()) {
+            (Some(label), Some((Block::Paragraph(first), rest))) => {
+                self.push("<p><em>");
+                self.text(label);
+                self.push(":</em> ");
+                self.inlines(first);
+                self.push("</p>\n");
+                self.blocks(rest);
+            }
+            _ => self.blocks(blocks),
+        }
+    }
+
+    fn blocks(&mut self, blocks: &[Block]) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(inlines) => {
+                    self.push("<p>");
+                    self.inlines(inlines);
+                    self.push("</p>\n");
+                }
+                Block::List(list) => {
+                    match list.start {
+                        Some(1) => self.push("<ol>\n"),
+                        Some(start) => {
+                            let _ = writeln!(self.out, "<ol start=\"{start}\">");
+                        }
+                        None => self.push("<ul>\n"),
+                    }
+                    for item in &list.items {
+                        self.push("<li>");
+                        // A tight item's one paragraph needs no <p>.
+                        match item.as_slice() {
+                            [Block::Paragraph(inlines)] if list.tight => self.inlines(inlines),
+                            _ => self.blocks(item),
+                        }
+                        self.push("</li>\n");
+                    }
+                    self.push(if list.start.is_some() {
+                        "</ol>\n"
+                    } else {
+                        "</ul>\n"
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn inlines(&mut self, inlines: &[Inline]) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(text) => self.text(text),
+                Inline::Emphasis(c) => {
+                    self.push("<em>");
+                    self.inlines(c);
+                    self.push("</em>");
+                }
+                Inline::Strong(c) => {
+                    self.push("<strong>");
+                    self.inlines(c);
+                    self.push("</strong>");
+                }
+                Inline::Code(code) => {
+                    self.push("<code>");
+                    self.text(code);
+                    self.push("</code>");
+                }
+                Inline::Link { url, content } => {
+                    let _ = write!(self.out, "<a href=\"{}\">", escape(url.as_str()));
+                    self.inlines(content);
+                    self.push("</a>");
+                }
+                Inline::Citation(ids) => {
+                    self.push("\u{a0}");
+                    self.citations(ids);
+                }
+                Inline::SoftBreak => self.push("\n"),
+                Inline::LineBreak => self.push("<br />\n"),
+                _ => {}
+            }
+        }
+    }
+
+    fn citations(&mut self, ids: &[Id]) {
+        for id in ids {
+            if let Some(n) = self.doc.reference_number(id) {
+                let href = (self.href)(&format!("source-{id}"));
+                let _ = write!(
+                    self.out,
+                    "<a class=\"cite\" href=\"{}\" epub:type=\"biblioref\" \
+                     role=\"doc-biblioref\">[{n}]</a>",
+                    escape(&href)
+                );
+            }
+        }
+    }
+
+    fn entries(&mut self, entries: &[Entry<'_>]) {
+        self.push("<ul class=\"entries\">\n");
+        for entry in entries {
+            self.push("<li><p><strong>");
+            let title = entry.title.as_str();
+            self.text(title);
+            if !title.ends_with(['.', '?', '!', ':']) {
+                self.push(".");
+            }
+            self.push("</strong>");
+            // The first paragraph of plain prose runs on from the title.
+            let mut rest = entry.nodes.as_slice();
+            if let Some((
+                Node::Prose {
+                    label: None,
+                    blocks,
+                },
+                after,
+            )) = entry.nodes.split_first()
+                && let Some((Block::Paragraph(first), more)) = blocks.split_first()
+            {
+                self.push(" ");
+                self.inlines(first);
+                self.push("</p>\n");
+                self.blocks(more);
+                rest = after;
+            } else {
+                self.push("</p>\n");
+            }
+            self.nodes(rest);
+            self.push("</li>\n");
+        }
+        self.push("</ul>\n");
+    }
+
+    fn cell(&mut self, cell: &Cell) {
+        self.text(&cell.text);
+        if !cell.citations.is_empty() {
+            if !cell.text.is_empty() {
+                self.push("\u{a0}");
+            }
+            self.citations(&cell.citations);
+        }
+    }
+
+    fn table(&mut self, table: &Table) {
+        self.push("<div class=\"table-scroll\">\n<table>\n<caption>");
+        self.text(&table.caption);
+        self.push("</caption>\n<thead>\n<tr>");
+        for h in &table.header {
+            self.push("<th scope=\"col\">");
+            self.text(h);
+            self.push("</th>");
+        }
+        self.push("</tr>\n</thead>\n<tbody>\n");
+        for row in &table.rows {
+            self.push("<tr>");
+            for (i, cell) in row.iter().enumerate() {
+                self.push(if i == 0 { "<th scope=\"row\">" } else { "<td>" });
+                self.cell(cell);
+                self.push(if i == 0 { "</th>" } else { "</td>" });
+            }
+            self.push("</tr>\n");
+        }
+        self.push("</tbody>\n</table>\n</div>\n");
+        for note in &table.notes {
+            self.push("<p class=\"note\"><em>Note:</em> ");
+            self.text(note);
+            self.push("</p>\n");
+        }
+    }
+
+    fn references(&mut self) {
+        self.push("<ol class=\"references\">\n");
+        for source in &self.doc.references {
+            let _ = write!(
+                self.out,
+                "<li id=\"source-{}\" epub:type=\"biblioentry\">",
+                escape(source.id.as_str())
+            );
+            if source.publisher != source.title {
+                self.text(source.publisher.as_str());
+                self.push(". ");
+            }
+            self.push("<cite>");
+            self.text(source.title.as_str());
+            self.push("</cite>.");
+            let mut details = String::new();
+            if let Some(date) = source.data_date {
+                details.push_str(&format!(" Data for {date}."));
+            }
+            if let Some(date) = source.published {
+                details.push_str(&format!(" Published {date}."));
+            }
+            if let Some(note) = &source.note {
+                details.push_str(&format!(" {note}"));
+            }
+            if !details.is_empty() {
+                self.push("<span class=\"source-details\">");
+                self.text(&details);
+                self.push("</span>");
+            }
+            let url = escape(source.url.as_str());
+            let _ = writeln!(self.out, " <a href=\"{url}\">{url}</a></li>");
+        }
+        self.push("</ol>\n");
+    }
+}
+
+/// The opening of every XHTML document, up to and including `<head>`.
+pub(crate) fn document_start(lang: &str, xml_declaration: bool) -> String {
+    let lang = escape(lang);
+    format!(
+        "{}<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" \
+         xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"{lang}\" xml:lang=\"{lang}\">\n\
+         <head>\n<meta charset=\"utf-8\" />\n",
+        if xml_declaration {
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        } else {
+            ""
+        }
+    )
+}
+
+/// Exports the selected sections of a guide as one self-contained XHTML5 file.
+///
+/// The file has its stylesheet inline (readable on phones and desktops, with a dark scheme and
+/// a print stylesheet), no scripts, and a JSON-LD block that describes the occupation and the
+/// FAQ for search engines with schema.org `Occupation` and `FAQPage`.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide_export::{Options, to_html};
+///
+/// let html = to_html(mht_guide::guide(), &Options::new());
+/// assert!(html.contains("<nav epub:type=\"toc\""));
+/// assert!(html.contains("\"@type\":\"Occupation\""));
+/// ```
+pub fn to_html(guide: &Guide, options: &Options) -> String {
+    let doc = Document::from_options(guide, options);
+    let href = |anchor: &str| format!("#{anchor}");
+    let mut w = Writer::new(&doc, &href);
+    w.push(&document_start(guide.meta.language.as_str(), false));
+    w.push("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<title>");
+    w.text(guide.meta.title.as_str());
+    w.push("</title>\n<meta name=\"description\" content=\"");
+    w.text(guide.meta.description.as_str());
+    w.push("\" />\n");
+    let _ = writeln!(
+        w.out,
+        "<meta name=\"generator\" content=\"mht-guide {}\" />",
+        env!("CARGO_PKG_VERSION")
+    );
+    w.push("<style>\n");
+    w.push(STYLE);
+    w.push("</style>\n<script type=\"application/ld+json\">\n");
+    w.push(&json_ld(guide, &doc));
+    w.push("\n</script>\n</head>\n<body>\n");
+    w.title_block(options, false);
+    if doc.sections.len() > 1 {
+        w.contents("Contents");
+    }
+    w.push("<main>\n");
+    for section in &doc.sections {
+        w.section(section);
+    }
+    w.push("</main>\n<footer>\n<p>");
+    w.text(&format!(
+        "{}, edition of {}. {} · License {}.",
+        guide.meta.title, guide.meta.edition, guide.meta.publisher, guide.meta.license
+    ));
+    w.push("</p>\n</footer>\n</body>\n</html>\n");
+    w.out
+}
+
+/// schema.org `Occupation` and `FAQPage` data for search engines, as JSON-LD.
+///
+/// Only what the document shows is described: the occupation from its definition, pay,
+/// education, duties and skills when those sections are in it, and the FAQ when it is.
+fn json_ld(guide: &Guide, doc: &Document<'_>) -> String {
+    let has = |id: SectionId| doc.sections.iter().any(|s| s.id == id);
+    let mut occupation = json!({
+        "@type": "Occupation",
+        "name": guide.meta.title.as_str(),
+        "description": guide.definition.summary.plain_text(),
+        "alternateName": guide.definition.alternate_titles.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
+        "occupationalCategory": guide.definition.occupation_codes.iter().map(|c| json!({
+            "@type": "CategoryCode",
+            "codeValue": c.code.as_str(),
+            "name": c.title.as_str(),
+            "inCodeSet": c.system.as_str(),
+        })).collect::<Vec<_>>(),
+    });
+    if has(SectionId::SalaryOutlook) {
+        occupation["estimatedSalary"] = Value::Array(estimated_salary(guide));
+    }
+    if has(SectionId::Education) {
+        let e = &guide.education;
+        occupation["educationRequirements"] = Value::String(e.summary.plain_text());
+        occupation["qualifications"] = Value::String(
+            e.certifications
+                .iter()
+                .map(|c| format!("{} ({}): {}", c.name, c.issuer, c.description.plain_text()))
+                .chain(
+                    e.state_licenses
+                        .iter()
+                        .map(|l| format!("{}: {} from the {}.", l.state, l.credential, l.board)),
+                )
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+    }
+    if has(SectionId::Responsibilities) {
+        occupation["responsibilities"] = Value::Array(
+            guide
+                .responsibilities
+                .duties
+                .iter()
+                .map(|d| Value::String(format!("{}: {}", d.title, d.description.plain_text())))
+                .collect(),
+        );
+    }
+    if has(SectionId::Skills) {
+        occupation["skills"] = Value::Array(
+            guide
+                .skills
+                .skills
+                .iter()
+                .chain(&guide.skills.qualities)
+                .map(|s| Value::String(s.title.to_string()))
+                .collect(),
+        );
+    }
+    let mut graph = vec![occupation];
+    if has(SectionId::Faq) {
+        graph.push(json!({
+            "@type": "FAQPage",
+            "mainEntity": guide.faq.questions.iter().map(|q| json!({
+                "@type": "Question",
+                "name": q.question.as_str(),
+                "acceptedAnswer": {"@type": "Answer", "text": q.answer.plain_text()},
+            })).collect::<Vec<_>>(),
+        }));
+    }
+    let ld = json!({"@context": "https://schema.org", "@graph": graph});
+    // `<`, `>` and `&` are escaped so that the block is plain text to HTML and XML parsers alike.
+    serde_json::to_string(&ld)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// The guide's own pay figures as schema.org `MonetaryAmountDistribution`s, one per occupation
+/// and pay unit.
+fn estimated_salary(guide: &Guide) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    let figures = guide
+        .salary_outlook
+        .pay
+        .iter()
+        .filter(|p| p.role == Role::Subject && p.setting.is_none());
+    for p in figures {
+        let duration = match p.unit {
+            PayUnit::Hour => "PT1H",
+            _ => "P1Y",
+        };
+        let name = format!("{}, {}", p.occupation, p.period);
+        let key = match p.statistic {
+            Statistic::Median => "median".to_owned(),
+            Statistic::Percentile(n) => format!("percentile{n}"),
+            _ => continue,
+        };
+        let cents = p.amount.cents();
+        // Whole amounts are written as integers, as the JSON export writes them.
+        #[allow(clippy::cast_precision_loss)]
+        let amount = if cents % 100 == 0 {
+            json!(cents / 100)
+        } else {
+            json!(cents as f64 / 100.0)
+        };
+        let existing = out
+            .iter_mut()
+            .find(|v| v["name"] == name.as_str() && v["duration"] == duration);
+        match existing {
+            Some(v) => v[key] = amount,
+            None => out.push(json!({
+                "@type": "MonetaryAmountDistribution",
+                "name": name,
+                "currency": p.amount.currency().code(),
+                "duration": duration,
+                key: amount,
+            })),
+        }
+    }
+    out
+}

@@ -1,0 +1,41 @@
+//! Calendar dates from timestamps, for the dates written into PDF and EPUB files.
+
+/// A UTC date and time: year, month, day, hour, minute, second.
+pub(crate) type Civil = (i64, i64, i64, i64, i64, i64);
+
+/// The UTC date and time of a number of seconds since the Unix epoch.
+pub(crate) fn civil(seconds: i64) -> Civil {
+    let days = seconds.div_euclid(86_400);
+    let secs = seconds.rem_euclid(86_400);
+    // Civil from days, after Howard Hinnant's algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day, secs / 3600, secs % 3600 / 60, secs % 60)
+}
+
+/// ISO 8601 in UTC to the second, as EPUB's `dcterms:modified` wants: `2026-11-23T00:00:00Z`.
+#[cfg_attr(not(feature = "epub"), allow(dead_code))]
+pub(crate) fn iso(seconds: i64) -> String {
+    let (y, mo, d, h, mi, s) = civil(seconds);
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(iso(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso(1_795_392_000), "2026-11-23T00:00:00Z");
+        assert_eq!(iso(951_782_400 + 3_661), "2000-02-29T01:01:01Z");
+        assert_eq!(civil(-1), (1969, 12, 31, 23, 59, 59));
+    }
+}

@@ -1,0 +1,104 @@
+// Opens an HTML export in headless Chromium and reports what a reader's browser sees, as JSON:
+// console errors, axe-core violations (WCAG 2.1 A and AA), whether every contents link scrolls
+// to its section, and the files it wrote (first-screen screenshots at phone and desktop width,
+// and the page printed to PDF).
+//
+// usage: node check.cjs PAGE.html OUT_DIR
+// environment: MHT_NODE_MODULES (where playwright-core and axe-core are installed),
+//              CHROMIUM (the browser; default /usr/bin/chromium)
+"use strict";
+
+const path = require("node:path");
+const modules = process.env.MHT_NODE_MODULES;
+const { chromium } = require(path.join(modules, "playwright-core"));
+const axeSource = path.join(modules, "axe-core", "axe.min.js");
+
+const [page_path, out_dir] = process.argv.slice(2);
+const url = "file://" + path.resolve(page_path);
+const flags = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+async function open(browser, viewport, report) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") report.console.push(m.text());
+  });
+  page.on("pageerror", (e) => report.console.push(String(e)));
+  page.on("requestfailed", (r) => report.console.push("request failed: " + r.url()));
+  await page.goto(url, { waitUntil: "load" });
+  return { context, page };
+}
+
+(async () => {
+  const report = { console: [], violations: [], toc: [], files: {} };
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: flags,
+  });
+  try {
+    const { context, page } = await open(browser, { width: 1280, height: 800 }, report);
+    report.files.desktop = path.join(out_dir, "desktop.png");
+    await page.screenshot({ path: report.files.desktop });
+
+    await page.addScriptTag({ path: axeSource });
+    const axe = await page.evaluate(() =>
+      window.axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      })
+    );
+    report.violations = axe.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(" ")),
+    }));
+    report.passes = axe.passes.length;
+
+    const hrefs = await page.$$eval("nav#toc a", (as) => as.map((a) => a.getAttribute("href")));
+    for (const href of hrefs) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.click(`nav#toc a[href="${href}"]`);
+      await page.waitForFunction((h) => location.hash === h, href);
+      const where = await page.evaluate((h) => {
+        const target = document.getElementById(decodeURIComponent(h.slice(1)));
+        const max = document.documentElement.scrollHeight - window.innerHeight;
+        return {
+          found: target !== null,
+          top: target ? target.getBoundingClientRect().top : null,
+          atEnd: Math.abs(window.scrollY - max) < 2,
+        };
+      }, href);
+      // A link works when its section is at the top of the window, or the page cannot scroll
+      // further and the section is in view.
+      const ok =
+        where.found && (Math.abs(where.top) < 2 || (where.atEnd && where.top >= 0 && where.top < 800));
+      report.toc.push({ href, ok, top: where.top });
+    }
+    await context.close();
+
+    const phone = await open(browser, { width: 390, height: 844 }, report);
+    report.files.phone = path.join(out_dir, "phone.png");
+    await phone.page.screenshot({ path: report.files.phone });
+    report.phoneOverflow = await phone.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+    );
+    report.files.print = path.join(out_dir, "print.pdf");
+    await phone.page.emulateMedia({ media: "print" });
+    await phone.page.pdf({ path: report.files.print, format: "Letter" });
+    await phone.context.close();
+  } finally {
+    await browser.close();
+  }
+  process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+})().catch((e) => {
+  process.stderr.write(String(e && e.stack ? e.stack : e) + "\n");
+  process.exit(1);
+});
