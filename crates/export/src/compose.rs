@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 
 use mht_guide::{
-    Block, Guide, Id, Item, Meta, PayFigure, PayUnit, Prose, Role, SectionId, SectionRef, Source,
-    Statistic, group_digits, walk_inlines,
+    Block, Guide, Id, Inline, Item, Meta, PayFigure, PayUnit, Prose, Role, SectionId, SectionRef,
+    Source, Statistic, group_digits, walk_inlines,
 };
 
 use crate::{Options, Preset, Selection};
@@ -92,6 +92,70 @@ pub struct Entry<'g> {
     pub title: String,
     /// Its content.
     pub nodes: Vec<Node<'g>>,
+}
+
+/// An entry set with a run-in heading: the title, then the first paragraph on the same line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct RunIn<'e, 'g> {
+    /// The title as a run-in heading, ending in a period unless it already ends in punctuation.
+    pub heading: &'e str,
+    /// Whether `heading` needs a period added.
+    pub add_period: bool,
+    /// The first paragraph, when the entry starts with plain prose.
+    pub lead: Option<&'g [Inline]>,
+    /// The rest of that first prose node.
+    pub more: &'g [Block],
+    /// The entry's other nodes.
+    pub rest: &'e [Node<'g>],
+}
+
+impl<'g> Entry<'g> {
+    /// The entry split for a run-in heading; every format sets entries this way.
+    pub fn run_in(&self) -> RunIn<'_, 'g> {
+        let heading = self.title.as_str();
+        let add_period = !heading.ends_with(['.', '?', '!', ':']);
+        if let Some((
+            Node::Prose {
+                label: None,
+                blocks,
+            },
+            rest,
+        )) = self.nodes.split_first()
+            && let Some((Block::Paragraph(lead), more)) = blocks.split_first()
+        {
+            return RunIn {
+                heading,
+                add_period,
+                lead: Some(lead),
+                more,
+                rest,
+            };
+        }
+        RunIn {
+            heading,
+            add_period,
+            lead: None,
+            more: &[],
+            rest: &self.nodes,
+        }
+    }
+}
+
+/// What a reference list says about a source after its title: the date its data describes,
+/// when it was published, and its note, as sentences (`Data for May 2024. Published ...`).
+pub fn source_details(source: &Source) -> String {
+    let mut details = Vec::new();
+    if let Some(date) = source.data_date {
+        details.push(format!("Data for {date}."));
+    }
+    if let Some(date) = source.published {
+        details.push(format!("Published {date}."));
+    }
+    if let Some(note) = &source.note {
+        details.push(note.to_string());
+    }
+    details.join(" ")
 }
 
 /// A table of figures.

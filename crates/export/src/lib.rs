@@ -50,7 +50,9 @@ use std::str::FromStr;
 
 use mht_guide::{Guide, SectionId, UnknownSection};
 
-pub use compose::{Cell, Document, Entry, NOT_PUBLISHED, Node, Section, Table};
+pub use compose::{
+    Cell, Document, Entry, NOT_PUBLISHED, Node, RunIn, Section, Table, source_details,
+};
 #[cfg(feature = "epub")]
 pub use epub::to_epub;
 pub use html::to_html;

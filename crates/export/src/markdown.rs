@@ -12,7 +12,7 @@ use comrak::{Anchorizer, Arena, Options as ComrakOptions};
 use mht_guide::{Block, Guide, Id, Inline};
 
 use crate::Options;
-use crate::compose::{Cell, Document, Entry, Node, Section, Table};
+use crate::compose::{Cell, Document, Entry, Node, Section, Table, source_details};
 
 /// The comrak options the Markdown export is written for: CommonMark, GitHub tables and YAML
 /// front matter, no line wrapping.
@@ -294,36 +294,15 @@ impl<'a, 'd> Builder<'a, 'd> {
             let item = self.item(list);
             let p = self.paragraph(item);
             let strong = self.child(p, NodeValue::Strong);
-            let title = entry.title.as_str();
-            let ends = title.ends_with(['.', '?', '!', ':']);
-            self.text(
-                strong,
-                &if ends {
-                    title.to_owned()
-                } else {
-                    format!("{title}.")
-                },
-            );
-            // The first paragraph of plain prose joins the title's line.
-            let rest = match entry.nodes.split_first() {
-                Some((
-                    Node::Prose {
-                        label: None,
-                        blocks,
-                    },
-                    rest,
-                )) => match blocks.split_first() {
-                    Some((Block::Paragraph(first), more)) => {
-                        self.text(p, " ");
-                        self.inlines(p, first);
-                        self.blocks(item, more);
-                        rest
-                    }
-                    _ => entry.nodes.as_slice(),
-                },
-                _ => entry.nodes.as_slice(),
-            };
-            self.nodes(item, rest);
+            let run_in = entry.run_in();
+            let period = if run_in.add_period { "." } else { "" };
+            self.text(strong, &format!("{}{period}", run_in.heading));
+            if let Some(lead) = run_in.lead {
+                self.text(p, " ");
+                self.inlines(p, lead);
+                self.blocks(item, run_in.more);
+            }
+            self.nodes(item, run_in.rest);
         }
     }
 
@@ -463,17 +442,12 @@ impl<'a, 'd> Builder<'a, 'd> {
             }
             let em = self.child(p, NodeValue::Emph);
             self.text(em, source.title.as_str());
-            let mut tail = String::from(".");
-            if let Some(date) = source.data_date {
-                tail.push_str(&format!(" Data for {date}."));
-            }
-            if let Some(date) = source.published {
-                tail.push_str(&format!(" Published {date}."));
-            }
-            if let Some(note) = &source.note {
-                tail.push_str(&format!(" {note}"));
-            }
-            tail.push(' ');
+            let details = source_details(source);
+            let tail = if details.is_empty() {
+                ". ".to_owned()
+            } else {
+                format!(". {details} ")
+            };
             self.text(p, &tail);
             self.link(p, source.url.as_str(), source.url.as_str());
         }

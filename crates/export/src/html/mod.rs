@@ -11,7 +11,7 @@ use mht_guide::{Block, Guide, Id, Inline, PayUnit, Role, SectionId, Statistic};
 use serde_json::{Value, json};
 
 use crate::Options;
-use crate::compose::{Cell, Document, Entry, Node, Section, Table};
+use crate::compose::{Cell, Document, Entry, Node, Section, Table, source_details};
 
 /// The stylesheet of the HTML export and the EPUB.
 pub(crate) const STYLE: &str = include_str!("style.css");
@@ -282,32 +282,19 @@ impl<'d> Writer<'d> {
         self.push("<ul class=\"entries\">\n");
         for entry in entries {
             self.push("<li><p><strong>");
-            let title = entry.title.as_str();
-            self.text(title);
-            if !title.ends_with(['.', '?', '!', ':']) {
+            let run_in = entry.run_in();
+            self.text(run_in.heading);
+            if run_in.add_period {
                 self.push(".");
             }
             self.push("</strong>");
-            // The first paragraph of plain prose runs on from the title.
-            let mut rest = entry.nodes.as_slice();
-            if let Some((
-                Node::Prose {
-                    label: None,
-                    blocks,
-                },
-                after,
-            )) = entry.nodes.split_first()
-                && let Some((Block::Paragraph(first), more)) = blocks.split_first()
-            {
+            if let Some(lead) = run_in.lead {
                 self.push(" ");
-                self.inlines(first);
-                self.push("</p>\n");
-                self.blocks(more);
-                rest = after;
-            } else {
-                self.push("</p>\n");
+                self.inlines(lead);
             }
-            self.nodes(rest);
+            self.push("</p>\n");
+            self.blocks(run_in.more);
+            self.nodes(run_in.rest);
             self.push("</li>\n");
         }
         self.push("</ul>\n");
@@ -365,18 +352,9 @@ impl<'d> Writer<'d> {
             self.push("<cite>");
             self.text(source.title.as_str());
             self.push("</cite>.");
-            let mut details = String::new();
-            if let Some(date) = source.data_date {
-                details.push_str(&format!(" Data for {date}."));
-            }
-            if let Some(date) = source.published {
-                details.push_str(&format!(" Published {date}."));
-            }
-            if let Some(note) = &source.note {
-                details.push_str(&format!(" {note}"));
-            }
+            let details = source_details(source);
             if !details.is_empty() {
-                self.push("<span class=\"source-details\">");
+                self.push(" <span class=\"source-details\">");
                 self.text(&details);
                 self.push("</span>");
             }

@@ -8,7 +8,7 @@ use mht_guide::{Block, Id, Inline};
 use super::elements::{Rule, Space, TableBlock, TextBlock, Track};
 use super::fonts::Coverage;
 use super::layout::{Look, Run, Target};
-use crate::compose::{Cell, Document, Entry, Node, Section, Table};
+use crate::compose::{Cell, Document, Entry, Node, Section, Table, source_details};
 
 const BODY: u8 = 10;
 const ACCENT: (u8, u8, u8) = (0, 72, 110);
@@ -341,45 +341,24 @@ impl<'d> Builder<'d> {
     fn entries(&mut self, entries: &[Entry<'_>], indent: f64) {
         for entry in entries {
             let inner = indent + INDENT;
-            let title = entry.title.as_str();
-            let title = if title.ends_with(['.', '?', '!', ':']) {
-                title.to_owned()
-            } else {
-                format!("{title}.")
-            };
+            let run_in = entry.run_in();
+            let period = if run_in.add_period { "." } else { "" };
+            let title = format!("{}{period}", run_in.heading);
             let mut runs = vec![self.run(title, Look::new(BODY).bold())];
-            let mut rest = entry.nodes.as_slice();
-            // The first paragraph of plain prose runs on from the title.
-            if let Some((
-                Node::Prose {
-                    label: None,
-                    blocks,
-                },
-                after,
-            )) = entry.nodes.split_first()
-                && let Some((Block::Paragraph(first), more)) = blocks.split_first()
-            {
+            if let Some(lead) = run_in.lead {
                 runs.push(Run::new(" ", Look::new(BODY)));
-                self.inlines(first, Look::new(BODY), None, &mut runs);
-                let marker = self.run("•", Look::new(BODY).color(ACCENT));
-                self.push(
-                    self.block(runs)
-                        .indent(inner)
-                        .marker(marker)
-                        .spacing(0.0, 1.6),
-                );
-                self.prose(None, more, inner);
-                rest = after;
-            } else {
-                let marker = self.run("•", Look::new(BODY).color(ACCENT));
-                self.push(
-                    self.block(runs)
-                        .indent(inner)
-                        .marker(marker)
-                        .spacing(0.0, 1.2),
-                );
+                self.inlines(lead, Look::new(BODY), None, &mut runs);
             }
-            self.nodes(rest, inner);
+            let marker = self.run("•", Look::new(BODY).color(ACCENT));
+            let after = if run_in.lead.is_some() { 1.6 } else { 1.2 };
+            self.push(
+                self.block(runs)
+                    .indent(inner)
+                    .marker(marker)
+                    .spacing(0.0, after),
+            );
+            self.prose(None, run_in.more, inner);
+            self.nodes(run_in.rest, inner);
         }
         self.push(Space::new(&self.track, 1.0));
     }
@@ -439,17 +418,12 @@ impl<'d> Builder<'d> {
                 runs.push(self.run(format!("{}. ", source.publisher), look));
             }
             runs.push(self.run(format!("{}.", source.title), look.italic()));
-            let mut details = String::new();
-            if let Some(date) = source.data_date {
-                details.push_str(&format!(" Data for {date}."));
-            }
-            if let Some(date) = source.published {
-                details.push_str(&format!(" Published {date}."));
-            }
-            if let Some(note) = &source.note {
-                details.push_str(&format!(" {note}"));
-            }
-            details.push(' ');
+            let details = source_details(source);
+            let details = if details.is_empty() {
+                " ".to_owned()
+            } else {
+                format!(" {details} ")
+            };
             runs.push(self.run(details, look));
             let url = source.url.as_str();
             runs.push(self.link(url, look.color(LINK), Target::Uri(url.to_owned())));
