@@ -105,23 +105,28 @@ fn epubcheck_finds_nothing() {
         ),
         ("sheet.epub", branded),
     ] {
-        let path = dir.path().join(name);
-        fs::write(&path, epub(&options)).unwrap();
-        let out = Command::new("java")
-            .arg("-jar")
-            .arg(&jar)
-            .arg(&path)
-            .output()
-            .unwrap();
-        let report = format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert!(
-            out.status.success()
-                && report.contains("Messages: 0 fatals / 0 errors / 0 warnings / 0 infos"),
-            "{name}: {report}"
-        );
+        epubcheck(&jar, dir.path(), name, &epub(&options));
     }
+}
+
+/// Runs epubcheck on a book and requires its summary to report no messages at all.
+pub(crate) fn epubcheck(jar: &std::path::Path, dir: &std::path::Path, name: &str, book: &[u8]) {
+    let path = dir.join(name);
+    fs::write(&path, book).unwrap();
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(jar)
+        .arg(&path)
+        .output()
+        .unwrap();
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.status.success()
+            && report.contains("Messages: 0 fatals / 0 errors / 0 warnings / 0 infos"),
+        "{name}: {report}"
+    );
 }

@@ -63,7 +63,7 @@ fn content_text_is_escaped() {
 /// HTML does not define the EPUB namespace, so the checker reports each `epub:type` attribute
 /// (and, as HTML, the `xmlns:epub` declaration). Those reports are counted against the
 /// attributes the page really has; anything else is an error.
-fn vnu_errors(jar: &Path, page: &str) -> (Vec<String>, usize) {
+pub(crate) fn vnu_errors(jar: &Path, page: &str) -> (Vec<String>, usize) {
     let dir = tempdir();
     let files = [dir.path().join("page.html"), dir.path().join("page.xhtml")];
     for f in &files {

@@ -102,3 +102,25 @@ fn a_missing_folder_is_reported() {
     assert_eq!(output.status.code(), Some(1));
     insta::assert_snapshot!(transcript(&output));
 }
+
+/// A file that cannot be read (here a symlink loop, since the tests may run as root, whom file
+/// permissions do not stop) is reported with the reason, alongside every other problem.
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_reported_with_the_reason() {
+    let dir = tempdir();
+    let guide = embedded_copy(dir.path());
+    fs::remove_file(guide.join("skills.toml")).unwrap();
+    std::os::unix::fs::symlink("skills.toml", guide.join("skills.toml")).unwrap();
+    fs::write(guide.join("extra.toml"), "x = 1").unwrap();
+    let err = Guide::from_dir(&guide).unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("skills.toml: error: cannot read this file:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("extra.toml: error: this file is not part of a guide"),
+        "{text}"
+    );
+}

@@ -5,6 +5,7 @@
 mod cli;
 mod content;
 mod epub;
+mod hostile;
 mod html;
 mod json;
 mod load;

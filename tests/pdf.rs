@@ -12,14 +12,14 @@ use mht_guide_export::{ExportError, Options, Paper, Preset, Selection, to_markdo
 use crate::util::{fixtures, run, tempdir, transcript, validator};
 
 /// The poppler and qpdf programs, or `None` (with a loud warning; a failure under CI).
-struct Tools {
-    pdftotext: PathBuf,
+pub(crate) struct Tools {
+    pub(crate) pdftotext: PathBuf,
     pdfinfo: PathBuf,
     pdffonts: PathBuf,
     qpdf: PathBuf,
 }
 
-fn tools() -> Option<Tools> {
+pub(crate) fn tools() -> Option<Tools> {
     Some(Tools {
         pdftotext: validator("pdftotext", "PDFTOTEXT", "-v")?,
         pdfinfo: validator("pdfinfo", "PDFINFO", "-v")?,
@@ -39,14 +39,14 @@ fn output(program: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn write(dir: &Path, bytes: &[u8]) -> String {
+pub(crate) fn write(dir: &Path, bytes: &[u8]) -> String {
     let path = dir.join("handout.pdf");
     fs::write(&path, bytes).unwrap();
     path.to_str().unwrap().to_owned()
 }
 
 /// The text of each page, as poppler extracts it.
-fn page_texts(tools: &Tools, file: &str) -> Vec<String> {
+pub(crate) fn page_texts(tools: &Tools, file: &str) -> Vec<String> {
     let text = output(&tools.pdftotext, &["-enc", "UTF-8", file, "-"]);
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
     if pages.last().is_some_and(|p| p.trim().is_empty()) {
@@ -104,7 +104,7 @@ fn reader_view(tools: &Tools, bytes: &[u8]) -> String {
     view
 }
 
-fn qpdf_check(tools: &Tools, bytes: &[u8]) {
+pub(crate) fn qpdf_check(tools: &Tools, bytes: &[u8]) {
     let dir = tempdir();
     let file = write(dir.path(), bytes);
     let out = Command::new(&tools.qpdf)

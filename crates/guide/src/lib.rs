@@ -73,7 +73,7 @@ pub use model::{
 };
 pub use prose::{Block, Inline, List, MAX_DEPTH, Prose, ProseError, comrak_options, walk_inlines};
 pub use section::{SectionId, UnknownSection};
-pub use values::{Currency, Id, Money, RefDate, Text, Url, group_digits};
+pub use values::{Currency, Id, Money, RefDate, Text, Url, forbidden_char, group_digits};
 
 /// The folder the embedded content comes from, as diagnostics name it.
 pub const EMBEDDED_DIR: &str = "content/mental-health-technician";

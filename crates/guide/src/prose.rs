@@ -13,15 +13,18 @@ use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Arena, Options};
 use serde::{Serialize, Serializer};
 
-use crate::values::{Id, Url};
+use crate::values::{Id, Url, forbidden_char, forbidden_message};
 
 /// How deeply lists and inline markup may nest inside one piece of prose.
 pub const MAX_DEPTH: usize = 8;
 
+/// How many problems of one kind are reported for one piece of prose before they are counted.
+const MAX_REPORTED: usize = 5;
+
 /// A piece of CommonMark prose from the content, parsed and checked.
 ///
-/// It keeps its source text (which is what serializes) and the parsed [`Block`]s that the
-/// exporters render.
+/// It keeps its source text (which is what serializes), in Unicode Normalization Form C, and the
+/// parsed [`Block`]s that the exporters render.
 ///
 /// # Examples
 ///
@@ -147,6 +150,8 @@ impl Prose {
     /// Parses what can be parsed, and lists every problem; the prose is complete only when
     /// there are none. The loader uses the partial prose to go on checking its citations.
     pub(crate) fn parse_partial(source: &str) -> (Prose, Vec<ProseError>) {
+        // Composed (NFC) text, as XML and the web expect; positions refer to it.
+        let source: &str = &crate::values::nfc(source);
         if source.trim().is_empty() {
             let error = ProseError {
                 line: 1,
@@ -155,12 +160,39 @@ impl Prose {
             };
             return (Prose::placeholder(), vec![error]);
         }
-        let arena = Arena::new();
-        let root = comrak::parse_document(&arena, source, &comrak_options());
         let mut conv = Converter {
             source,
             errors: Vec::new(),
         };
+        // Characters no format can carry; a few are reported, with a count of the rest.
+        let mut forbidden = 0;
+        for (line, text) in source.lines().enumerate() {
+            for (column, c) in text.chars().enumerate() {
+                if let Some(why) = forbidden_char(c) {
+                    forbidden += 1;
+                    if forbidden <= MAX_REPORTED {
+                        conv.errors.push(ProseError {
+                            line: line + 1,
+                            column: column + 1,
+                            message: forbidden_message(c, why),
+                        });
+                    }
+                }
+            }
+        }
+        if forbidden > MAX_REPORTED {
+            let more = forbidden - MAX_REPORTED;
+            conv.errors.push(ProseError {
+                line: 1,
+                column: 1,
+                message: format!("and {more} more such characters in this text"),
+            });
+        }
+        if forbidden > 0 {
+            return (Prose::placeholder(), conv.errors);
+        }
+        let arena = Arena::new();
+        let root = comrak::parse_document(&arena, source, &comrak_options());
         if let Some(deep) = too_deep(root) {
             conv.error(deep, too_deep_message());
             return (Prose::placeholder(), conv.errors);
@@ -277,8 +309,8 @@ fn plain_inlines(inlines: &[Inline], out: &mut String) {
 
 fn too_deep_message() -> String {
     format!(
-        "lists and emphasis are nested more than {MAX_DEPTH} levels deep here; flatten the \
-         structure"
+        "lists, quotes, emphasis or links are nested more than {MAX_DEPTH} levels deep here; \
+         flatten the structure"
     )
 }
 

@@ -7,6 +7,43 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+/// The text in Unicode Normalization Form C, the composed form XML and the web expect: the same
+/// text a reader sees, whichever way the editor's keyboard produced it.
+pub(crate) fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => std::borrow::Cow::Borrowed(s),
+        _ => std::borrow::Cow::Owned(s.nfc().collect()),
+    }
+}
+
+/// Why content may not contain a character, or `None` when it may.
+///
+/// Control characters (other than tab and line ends) are invalid in XML and HTML; bidirectional
+/// controls can make text display differently from how it reads (the "trojan source" trick);
+/// noncharacters are not text.
+pub fn forbidden_char(c: char) -> Option<&'static str> {
+    match c {
+        '\t' | '\n' | '\r' => None,
+        c if c.is_control() => Some("a control character"),
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some(
+            "a bidirectional control character, which can make text display differently from \
+             how it reads",
+        ),
+        '\u{FDD0}'..='\u{FDEF}' => Some("a Unicode noncharacter"),
+        c if u32::from(c) & 0xFFFE == 0xFFFE => Some("a Unicode noncharacter"),
+        _ => None,
+    }
+}
+
+/// The message for a forbidden character.
+pub(crate) fn forbidden_message(c: char, why: &str) -> String {
+    format!(
+        "this text contains U+{:04X}, {why}; remove it",
+        u32::from(c)
+    )
+}
+
 /// A single line of plain text: trimmed, not empty, without control characters.
 ///
 /// Used for titles, names and labels; longer text is [`Prose`](crate::Prose).
@@ -25,24 +62,31 @@ use serde::{Serialize, Serializer};
 pub struct Text(String);
 
 impl Text {
-    /// Checks that `s` is one line of text and wraps it.
+    /// Checks that `s` is one line of text and wraps it, in Unicode Normalization Form C.
     ///
     /// # Errors
     ///
     /// A message saying what is wrong, written for the person editing the content.
     pub fn parse(s: &str) -> Result<Text, String> {
+        let s: &str = &crate::values::nfc(s);
         if s.trim().is_empty() {
             return Err("this text is empty; write the text or remove the field".into());
         }
         if s.trim() != s {
             return Err("this text starts or ends with white space; remove it".into());
         }
-        if let Some(c) = s.chars().find(|c| c.is_control()) {
+        if let Some(c) = s.chars().find(|&c| matches!(c, '\n' | '\r' | '\t')) {
             return Err(format!(
-                "this text contains the control character U+{:04X}; a title or name must be \
-                 one line of text",
+                "this text contains a line break or tab (U+{:04X}); a title or name must be one \
+                 line of text",
                 u32::from(c)
             ));
+        }
+        if let Some((c, why)) = s
+            .chars()
+            .find_map(|c| forbidden_char(c).map(|why| (c, why)))
+        {
+            return Err(forbidden_message(c, why));
         }
         Ok(Text(s.to_owned()))
     }
@@ -157,7 +201,19 @@ impl Url {
             .iter()
             .find_map(|scheme| lower.strip_prefix(scheme));
         match rest {
-            Some(rest) if !rest.is_empty() && !rest.starts_with('/') => Ok(Url(s.to_owned())),
+            Some(rest) if !rest.is_empty() && !rest.starts_with('/') => {
+                // Characters a URL may not hold are percent-encoded, as browsers do.
+                let mut url = String::with_capacity(s.len());
+                for c in s.chars() {
+                    match c {
+                        '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`' => {
+                            url.push_str(&format!("%{:02X}", u32::from(c)));
+                        }
+                        _ => url.push(c),
+                    }
+                }
+                Ok(Url(url))
+            }
             _ => Err(format!(
                 "the address `{}` is not allowed; links must be absolute http://, https:// or \
                  mailto: addresses",
@@ -508,6 +564,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn text_is_normalized_to_nfc() {
+        assert_eq!(
+            Text::parse("cafe\u{301}").map(|t| t.to_string()),
+            Ok("caf\u{e9}".into())
+        );
+    }
+
+    #[test]
     fn text_rejects_control_characters_and_padding() {
         assert!(Text::parse("a\nb").is_err());
         assert!(Text::parse(" a").is_err());
@@ -528,8 +592,12 @@ mod tests {
     #[test]
     fn urls_allow_only_safe_schemes() {
         for good in ["https://www.bls.gov/ooh/", "HTTP://x.org", "mailto:a@b.org"] {
-            assert!(Url::parse(good).is_ok(), "{good}");
+            assert_eq!(Url::parse(good).map(|u| u.to_string()), Ok(good.to_owned()));
         }
+        assert_eq!(
+            Url::parse("https://x.org/?a=<1>&b=\"2\"").map(|u| u.to_string()),
+            Ok("https://x.org/?a=%3C1%3E&b=%222%22".to_owned())
+        );
         for bad in [
             "javascript:alert(1)",
             "JaVaScRiPt:alert(1)",

@@ -284,10 +284,14 @@ pub(super) fn layout(
             }
             line.finish(m, &mut lines, base);
         }
-        // At the start of a line: split a word that is wider than the whole line.
-        while word_width(m, runs, &word) > width {
-            let (head, tail) = hyphenate(m, dict, runs, &word, width)
-                .unwrap_or_else(|| split_anywhere(m, runs, &word, width));
+        // At the start of a line: split a word that is wider than the whole line. Each split
+        // measures only as far as the line reaches, so a very long word costs linear time.
+        loop {
+            let (head, tail) = split_anywhere(m, runs, &word, width);
+            if tail.is_empty() {
+                break;
+            }
+            let (head, tail) = hyphenate(m, dict, runs, &word, width).unwrap_or((head, tail));
             line.push_word(m, &head);
             line.finish(m, &mut lines, base);
             word = tail;
@@ -313,7 +317,9 @@ fn hyphenate(
         return None;
     };
     let letters = piece.text.trim_end_matches(|c: char| !c.is_alphabetic());
-    if letters.chars().count() < 6 || !letters.chars().all(char::is_alphabetic) {
+    // Words of ordinary length only: the dictionary has nothing to say about a run of 1,000
+    // letters, and looking would cost time on every line it fills.
+    if !(6..=64).contains(&letters.chars().count()) || !letters.chars().all(char::is_alphabetic) {
         return None;
     }
     let look = runs[piece.run].look;
@@ -337,27 +343,32 @@ fn hyphenate(
 
 /// Splits a word so that the head fits `room`: after the last `/`, `-`, `.`, `?`, `&`, `=` or
 /// `_` that fits (when that keeps at least a third of the room), else after the last character
-/// that fits, and always after at least one character.
+/// that fits, and always after at least one character. When the whole word fits, the tail is
+/// empty. Characters are measured only up to the first that does not fit.
 fn split_anywhere(m: &Measure<'_>, runs: &[Run], word: &Word, room: f64) -> (Word, Word) {
-    // Every character with its piece, and the width up to and including it.
+    // The characters that fit, each with its piece and byte end, and the width up to it.
     let mut chars = Vec::new();
     let mut x = 0.0;
-    for (p, piece) in word.iter().enumerate() {
+    let mut overflow = false;
+    'pieces: for (p, piece) in word.iter().enumerate() {
         let look = runs[piece.run].look;
         for (i, c) in piece.text.char_indices() {
             x += m.width(c.encode_utf8(&mut [0; 4]), look);
+            if x > room && !chars.is_empty() {
+                overflow = true;
+                break 'pieces;
+            }
             chars.push((p, i + c.len_utf8(), c, x));
         }
     }
-    let fits = chars.iter().take_while(|(.., w)| *w <= room).count().max(1);
-    let preferred = chars[..fits]
+    if !overflow {
+        return (word.clone(), Vec::new());
+    }
+    let preferred = chars
         .iter()
         .rposition(|&(.., c, w)| "/-.?&=_".contains(c) && w >= room / 3.0)
         .map(|i| i + 1);
-    let cut = preferred
-        .unwrap_or(fits)
-        .min(chars.len().saturating_sub(1))
-        .max(1);
+    let cut = preferred.unwrap_or(chars.len()).max(1);
     let (piece, at, ..) = chars[cut - 1];
     let mut head: Word = word[..piece].to_vec();
     let mut tail: Word = Vec::new();
@@ -439,6 +450,16 @@ mod tests {
                 text(&lines),
                 ["Technicians give hands-on care for", "hospitalization"]
             );
+        });
+    }
+
+    #[test]
+    fn a_very_long_word_is_split_without_loss() {
+        measure(|m| {
+            let look = Look::new(10);
+            let word = "x".repeat(100_000);
+            let lines = layout(m, &[Run::new(word.clone(), look)], 170.0, look, true);
+            assert_eq!(text(&lines).concat(), word);
         });
     }
 

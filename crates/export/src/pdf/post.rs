@@ -80,23 +80,29 @@ pub(super) fn finish(raw: &[u8], f: &Finish<'_>) -> Result<Vec<u8>, PostError> {
     Ok(out)
 }
 
-/// Every page's content streams, decoded, with their object ids.
-fn page_contents(doc: &Document) -> Result<Vec<(ObjectId, ObjectId, Content)>, PostError> {
-    let mut out = Vec::new();
-    for page in doc.get_pages().into_values() {
-        for id in doc.get_page_contents(page) {
-            let stream = doc
-                .get_object(id)
-                .and_then(Object::as_stream)
-                .map_err(err("reading a page"))?;
-            let data = stream
-                .decompressed_content()
-                .unwrap_or_else(|_| stream.content.clone());
-            let content = Content::decode(&data).map_err(err("decoding a page"))?;
-            out.push((page, id, content));
-        }
-    }
-    Ok(out)
+/// Every content stream of every page, in page order: (page, stream).
+fn content_streams(doc: &Document) -> Vec<(ObjectId, ObjectId)> {
+    doc.get_pages()
+        .into_values()
+        .flat_map(|page| {
+            doc.get_page_contents(page)
+                .into_iter()
+                .map(move |id| (page, id))
+        })
+        .collect()
+}
+
+/// Decodes one content stream. Pages are decoded one at a time, so a document of a thousand
+/// pages never has all of its pages decoded at once.
+fn decode(doc: &Document, id: ObjectId) -> Result<Content, PostError> {
+    let stream = doc
+        .get_object(id)
+        .and_then(Object::as_stream)
+        .map_err(err("reading a page"))?;
+    let data = stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone());
+    Content::decode(&data).map_err(err("decoding a page"))
 }
 
 fn is_text_op(op: &str) -> bool {
@@ -249,7 +255,8 @@ fn write_content(
 /// printpdf writes each character of a standard font as two bytes, the first zero; the
 /// standard fonts use one byte a character.
 fn fix_standard_codes(doc: &mut Document, hash: &mut Sha256) -> Result<(), PostError> {
-    for (_, id, mut content) in page_contents(doc)? {
+    for (_, id) in content_streams(doc) {
+        let mut content = decode(doc, id)?;
         for op in &mut content.operations {
             if is_text_op(&op.operator) {
                 for operand in &mut op.operands {
@@ -300,11 +307,12 @@ fn subset_fonts(
     hash: &mut Sha256,
 ) -> Result<(), PostError> {
     let files = super::fonts::font_files();
-    let mut contents = page_contents(doc)?;
+    let streams = content_streams(doc);
     // The glyphs each font object draws.
     let mut used: BTreeMap<ObjectId, BTreeSet<u16>> = BTreeMap::new();
-    for (page, _, content) in &contents {
-        let fonts = page_fonts(doc, *page);
+    for &(page, id) in &streams {
+        let content = decode(doc, id)?;
+        let fonts = page_fonts(doc, page);
         let mut current = None;
         for op in &content.operations {
             if op.operator == "Tf" {
@@ -455,8 +463,9 @@ fn subset_fonts(
         );
         maps.insert(font_id, map);
     }
-    for (page, id, content) in &mut contents {
-        let fonts = page_fonts(doc, *page);
+    for &(page, id) in &streams {
+        let mut content = decode(doc, id)?;
+        let fonts = page_fonts(doc, page);
         let mut current = None;
         for op in &mut content.operations {
             if op.operator == "Tf" {
@@ -482,7 +491,7 @@ fn subset_fonts(
                 }
             }
         }
-        write_content(doc, *id, content, hash)?;
+        write_content(doc, id, &mut content, hash)?;
     }
     Ok(())
 }

@@ -171,6 +171,17 @@ fn parse_toml<T: DeserializeOwned>(
     text: &str,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<T> {
+    if text.trim().is_empty() {
+        problems.push(Diagnostic::at_offset(
+            path,
+            text,
+            0,
+            "this file is empty; it must hold the fields of its section (see the other files \
+             of a guide for their form)"
+                .into(),
+        ));
+        return None;
+    }
     match toml::from_str(text) {
         Ok(value) => Some(value),
         Err(err) => {
