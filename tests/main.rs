@@ -10,5 +10,8 @@ mod html;
 mod json;
 mod load;
 mod markdown;
+mod output;
 mod pdf;
+mod properties;
+mod scale;
 mod util;
