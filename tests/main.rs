@@ -5,6 +5,7 @@
 mod cli;
 mod content;
 mod epub;
+mod fuzz;
 mod hostile;
 mod html;
 mod json;
