@@ -5,7 +5,7 @@
 /// the file; the rest is its text. Loading answers with a guide or with diagnostics, never a
 /// panic, and a guide that loads exports to Markdown and JSON.
 #[allow(dead_code)]
-pub fn load_case(data: &[u8]) {
+pub(crate) fn load_case(data: &[u8]) {
     use mht_guide::{EMBEDDED_FILES, Guide};
     use mht_guide_export::{Options, to_json, to_markdown};
     let Some((&which, text)) = data.split_first() else {
@@ -30,7 +30,7 @@ pub fn load_case(data: &[u8]) {
 /// Prose through every exporter: the text becomes an FAQ answer of the small test guide. When
 /// it loads, every format exports it; the PDF may only refuse characters its fonts lack.
 #[allow(dead_code)]
-pub fn prose_case(prose: &str) {
+pub(crate) fn prose_case(prose: &str) {
     use mht_guide::Guide;
     use mht_guide_export::{ExportError, Options, to_epub, to_html, to_json, to_markdown, to_pdf};
     const MINIMAL: [(&str, &str); 11] = [
