@@ -156,3 +156,32 @@ fn check_names_the_broken_file_line_and_column() {
     );
     assert!(stderr.contains("unknown unit `yearly`; use `year` or `hour`"));
 }
+
+#[test]
+fn all_formats_at_once_go_into_a_folder() {
+    let dir = tempdir();
+    let output = run(dir.path(), &["export", "--all", "-o", "handouts"]);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    let guide = mht_guide::guide();
+    for format in mht_guide_export::Format::ALL {
+        let path = dir
+            .path()
+            .join("handouts")
+            .join(format!("mental-health-technician.{}", format.extension()));
+        let expected = mht_guide_export::export(guide, *format, &Default::default()).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), expected, "{}", path.display());
+    }
+    let output = run(dir.path(), &["export", "--format", "md,json"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(dir.path().join("mental-health-technician.md").exists());
+    assert!(dir.path().join("mental-health-technician.json").exists());
+}
+
+#[test]
+fn several_formats_cannot_go_to_standard_output() {
+    let dir = tempdir();
+    let output = run(dir.path(), &["export", "--format", "pdf,md", "-o", "-"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    insta::assert_snapshot!(transcript(&output));
+}

@@ -25,6 +25,7 @@ Examples:
   mht-guide export --format pdf
   mht-guide export --format pdf --preset fact-sheet --org \"Riverside Clinic\" -o sheet.pdf
   mht-guide export --format json --sections salary-outlook,faq -o figures.json
+  mht-guide export --all -o handouts
   mht-guide export --format md --content my-edition -o -")]
     Export(ExportArgs),
     /// List the sections: id, title and number of words.
@@ -44,15 +45,25 @@ pub(crate) struct ContentArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct ExportArgs {
-    /// The output format.
-    #[arg(long, short = 'f', value_enum)]
-    pub(crate) format: FormatArg,
+    /// The output format, or several, comma-separated (such as `pdf,epub`).
+    #[arg(
+        long,
+        short = 'f',
+        value_enum,
+        value_delimiter = ',',
+        required_unless_present = "all"
+    )]
+    pub(crate) format: Vec<FormatArg>,
+
+    /// Export every format at once, loading the guide once.
+    #[arg(long, conflicts_with = "format")]
+    pub(crate) all: bool,
 
     /// Export only these sections (comma-separated ids; see `mht-guide sections`).
     #[arg(long, value_name = "ID,ID...", value_parser = parse_selection)]
     pub(crate) sections: Option<Selection>,
 
-    /// Where to write: a file path, or `-` for standard output.
+    /// Where to write: a file path, or `-` for standard output; with several formats, a folder.
     ///
     /// Defaults to a file in the current folder named after the guide and the format, such as
     /// mental-health-technician.md.

@@ -33,6 +33,13 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             let mut stderr = io::stderr().lock();
+            if let Some(usage) = err.downcast_ref::<UsageError>() {
+                let _ = writeln!(
+                    stderr,
+                    "error: {usage}\n\nFor more information, try '--help'."
+                );
+                return ExitCode::from(2);
+            }
             if let Some(load) = err.downcast_ref::<LoadError>() {
                 let _ = report(&mut stderr, load);
             } else {
@@ -80,9 +87,26 @@ fn load(args: &ContentArgs) -> Result<(Guide, Option<PathBuf>)> {
     }
 }
 
+/// A usage error found after parsing: exit code 2, like clap's own.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct UsageError(String);
+
 fn export(args: ExportArgs) -> Result<ExitCode> {
+    let mut formats: Vec<Format> = if args.all {
+        Format::ALL.to_vec()
+    } else {
+        args.format.iter().map(|&f| f.into()).collect()
+    };
+    formats.dedup();
+    let several = formats.len() > 1;
+    if several && args.output.as_deref() == Some(std::path::Path::new("-")) {
+        return Err(UsageError(
+            "several formats cannot all go to standard output; give a folder with -o".into(),
+        )
+        .into());
+    }
     let (guide, content) = load(&args.content)?;
-    let format: Format = args.format.into();
     let mut options = Options::new();
     if let Some(selection) = args.sections {
         options.set_sections(selection);
@@ -100,20 +124,29 @@ fn export(args: ExportArgs) -> Result<ExitCode> {
     if let Some(seconds) = source_date_epoch()? {
         options.set_timestamp(seconds);
     }
-    let target = match args.output {
-        Some(path) if path.as_os_str() == "-" => Target::Stdout,
-        Some(path) => Target::File(path),
-        None => Target::File(PathBuf::from(format!(
-            "{}.{}",
-            guide.meta.slug,
-            format.extension()
-        ))),
-    };
-    let bytes = mht_guide_export::export(&guide, format, &options)
-        .with_context(|| format!("cannot export the guide as {format}"))?;
-    output::write(&target, &bytes, content.as_deref())?;
-    if let Target::File(_) = target {
-        eprintln!("wrote {} ({} bytes)", target.describe(), bytes.len());
+    let file_name = |format: Format| format!("{}.{}", guide.meta.slug, format.extension());
+    // Every format is exported before anything is written, so one failure writes nothing.
+    let mut outputs = Vec::new();
+    for &format in &formats {
+        let bytes = mht_guide_export::export(&guide, format, &options)
+            .with_context(|| format!("cannot export the guide as {format}"))?;
+        let target = match (&args.output, several) {
+            (Some(path), false) if path.as_os_str() == "-" => Target::Stdout,
+            (Some(path), false) => Target::File(path.clone()),
+            (Some(dir), true) => Target::File(dir.join(file_name(format))),
+            (None, _) => Target::File(PathBuf::from(file_name(format))),
+        };
+        outputs.push((target, bytes));
+    }
+    if let (Some(dir), true) = (&args.output, several) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+    }
+    for (target, bytes) in &outputs {
+        output::write(target, bytes, content.as_deref())?;
+        if let Target::File(_) = target {
+            eprintln!("wrote {} ({} bytes)", target.describe(), bytes.len());
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
