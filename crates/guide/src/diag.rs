@@ -63,11 +63,6 @@ impl Diagnostic {
         }
     }
 
-    /// Replaces the message, keeping the place.
-    pub(crate) fn set_message(&mut self, message: String) {
-        self.message = message;
-    }
-
     /// The file the problem is in.
     pub fn path(&self) -> &Path {
         &self.path

@@ -14,18 +14,45 @@ use crate::prose::Prose;
 use crate::section::SectionId;
 use crate::values::{Currency, Id, Money, RefDate, Text, Url};
 
-/// A reference to a source id, checked once every source is known.
-struct SourceRef {
+/// A reference to a source id, checked once every source is known. Its place is worked out
+/// only if the source turns out to be unknown: finding a line and column means scanning the
+/// file, and doing that for every citation of a large file would take quadratic time.
+struct SourceRef<'t> {
     id: Id,
-    at: Diagnostic,
+    path: &'t Path,
+    text: &'t str,
+    place: Place,
+}
+
+/// Where a source reference is in its file.
+enum Place {
+    /// At a byte offset of the file (a typed field's value).
+    Offset(usize),
+    /// In a prose value whose text starts at `origin`: at the citation of the id.
+    Prose { origin: usize, prose: Range<usize> },
+}
+
+impl SourceRef<'_> {
+    fn diagnostic(&self, message: String) -> Diagnostic {
+        match &self.place {
+            Place::Offset(offset) => Diagnostic::at_offset(self.path, self.text, *offset, message),
+            Place::Prose { origin, prose } => {
+                let prose_text = self.text.get(prose.clone()).unwrap_or("");
+                let needle = format!("@{}", self.id);
+                let at = prose_text.find(&needle).unwrap_or(0);
+                let (line, column) = line_column(prose_text, at);
+                prose_diagnostic(self.path, self.text, *origin, line, column, message)
+            }
+        }
+    }
 }
 
 /// The file being converted, and where problems go.
-struct Ctx<'a> {
-    path: &'a Path,
-    text: &'a str,
+struct Ctx<'a, 't> {
+    path: &'t Path,
+    text: &'t str,
     problems: &'a mut Vec<Diagnostic>,
-    refs: &'a mut Vec<SourceRef>,
+    refs: &'a mut Vec<SourceRef<'t>>,
 }
 
 pub(super) fn build(
@@ -94,14 +121,12 @@ pub(super) fn build(
         };
         for r in refs {
             if !known.contains(&r.id) {
-                let mut d = r.at;
-                d.set_message(format!(
+                problems.push(r.diagnostic(format!(
                     "unknown source `{}`; cite one of the ids in {}: {}",
                     r.id,
                     SectionId::Sources.file_name(),
                     list()
-                ));
-                problems.push(d);
+                )));
             }
         }
     }
@@ -219,7 +244,7 @@ fn toml_message(message: &str) -> String {
     }
 }
 
-impl Ctx<'_> {
+impl Ctx<'_, '_> {
     fn problem(&mut self, span: Range<usize>, message: String) {
         let d = Diagnostic::at_offset(self.path, self.text, span.start, message);
         self.problems.push(d);
@@ -269,8 +294,12 @@ impl Ctx<'_> {
     /// A source id in a typed field: checked for form now, for existence at the end.
     fn source(&mut self, value: &Str) -> Id {
         let id = self.id(value);
-        let at = Diagnostic::at_offset(self.path, self.text, value.span().start, String::new());
-        self.refs.push(SourceRef { id: id.clone(), at });
+        self.refs.push(SourceRef {
+            id: id.clone(),
+            path: self.path,
+            text: self.text,
+            place: Place::Offset(value.span().start),
+        });
         id
     }
 
@@ -283,11 +312,15 @@ impl Ctx<'_> {
         }
         // Citations are checked even in prose with other problems, so all are reported at once.
         for id in prose.citations() {
-            let needle = format!("@{id}");
-            let offset = prose.as_str().find(&needle).unwrap_or(0);
-            let (line, column) = line_column(prose.as_str(), offset);
-            let at = self.prose_diagnostic(origin, line, column, String::new());
-            self.refs.push(SourceRef { id: id.clone(), at });
+            self.refs.push(SourceRef {
+                id: id.clone(),
+                path: self.path,
+                text: self.text,
+                place: Place::Prose {
+                    origin,
+                    prose: origin..value.span().end,
+                },
+            });
         }
         prose
     }
@@ -304,19 +337,7 @@ impl Ctx<'_> {
         column: usize,
         message: String,
     ) -> Diagnostic {
-        let (origin_line, origin_column) = line_column(self.text, origin);
-        let position = if line <= 1 {
-            Position {
-                line: origin_line,
-                column: origin_column + column.saturating_sub(1),
-            }
-        } else {
-            Position {
-                line: origin_line + line - 1,
-                column,
-            }
-        };
-        Diagnostic::at(self.path, self.text, position, message)
+        prose_diagnostic(self.path, self.text, origin, line, column, message)
     }
 
     fn not_empty<T>(&mut self, list: &S<Vec<T>>, what: &str) {
@@ -399,6 +420,31 @@ impl Ctx<'_> {
     }
 }
 
+/// A diagnostic at a line and column of a prose value whose text starts at byte `origin` of the
+/// file.
+fn prose_diagnostic(
+    path: &Path,
+    text: &str,
+    origin: usize,
+    line: usize,
+    column: usize,
+    message: String,
+) -> Diagnostic {
+    let (origin_line, origin_column) = line_column(text, origin);
+    let position = if line <= 1 {
+        Position {
+            line: origin_line,
+            column: origin_column + column.saturating_sub(1),
+        }
+    } else {
+        Position {
+            line: origin_line + line - 1,
+            column,
+        }
+    };
+    Diagnostic::at(path, text, position, message)
+}
+
 /// Where the text of a string value starts, past its quotes and a first line break that the
 /// TOML format drops from multi-line strings.
 fn prose_origin(text: &str, span: Range<usize>) -> usize {
@@ -430,7 +476,7 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[start..].chars().count() + 1)
 }
 
-fn meta(cx: &mut Ctx<'_>, raw: raw::Meta) -> Meta {
+fn meta(cx: &mut Ctx<'_, '_>, raw: raw::Meta) -> Meta {
     let language = cx.text(&raw.language);
     if !is_language_tag(language.as_str()) && !language.as_str().is_empty() {
         cx.problem(
@@ -459,7 +505,7 @@ fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-fn definition(cx: &mut Ctx<'_>, raw: raw::Definition) -> Definition {
+fn definition(cx: &mut Ctx<'_, '_>, raw: raw::Definition) -> Definition {
     cx.not_empty(&raw.occupation_codes, "`occupation_codes`");
     Definition {
         summary: cx.prose(&raw.summary),
@@ -479,7 +525,7 @@ fn definition(cx: &mut Ctx<'_>, raw: raw::Definition) -> Definition {
     }
 }
 
-fn responsibilities(cx: &mut Ctx<'_>, raw: raw::Responsibilities) -> Responsibilities {
+fn responsibilities(cx: &mut Ctx<'_, '_>, raw: raw::Responsibilities) -> Responsibilities {
     Responsibilities {
         summary: cx.prose(&raw.summary),
         intro: cx.prose(&raw.intro),
@@ -488,7 +534,7 @@ fn responsibilities(cx: &mut Ctx<'_>, raw: raw::Responsibilities) -> Responsibil
     }
 }
 
-fn education(cx: &mut Ctx<'_>, raw: raw::Education) -> Education {
+fn education(cx: &mut Ctx<'_, '_>, raw: raw::Education) -> Education {
     cx.not_empty(&raw.time_to_qualify, "`time_to_qualify`");
     Education {
         summary: cx.prose(&raw.summary),
@@ -540,7 +586,7 @@ fn education(cx: &mut Ctx<'_>, raw: raw::Education) -> Education {
     }
 }
 
-fn work_settings(cx: &mut Ctx<'_>, raw: raw::WorkSettings) -> WorkSettings {
+fn work_settings(cx: &mut Ctx<'_, '_>, raw: raw::WorkSettings) -> WorkSettings {
     cx.not_empty(&raw.settings, "`settings`");
     WorkSettings {
         summary: cx.prose(&raw.summary),
@@ -570,7 +616,7 @@ fn work_settings(cx: &mut Ctx<'_>, raw: raw::WorkSettings) -> WorkSettings {
     }
 }
 
-fn skills(cx: &mut Ctx<'_>, raw: raw::Skills) -> Skills {
+fn skills(cx: &mut Ctx<'_, '_>, raw: raw::Skills) -> Skills {
     Skills {
         summary: cx.prose(&raw.summary),
         intro: cx.prose(&raw.intro),
@@ -579,7 +625,7 @@ fn skills(cx: &mut Ctx<'_>, raw: raw::Skills) -> Skills {
     }
 }
 
-fn career_path(cx: &mut Ctx<'_>, raw: raw::CareerPath) -> CareerPath {
+fn career_path(cx: &mut Ctx<'_, '_>, raw: raw::CareerPath) -> CareerPath {
     cx.not_empty(&raw.next_roles, "`next_roles`");
     CareerPath {
         summary: cx.prose(&raw.summary),
@@ -597,7 +643,7 @@ fn career_path(cx: &mut Ctx<'_>, raw: raw::CareerPath) -> CareerPath {
     }
 }
 
-fn salary_outlook(cx: &mut Ctx<'_>, raw: raw::SalaryOutlook) -> SalaryOutlook {
+fn salary_outlook(cx: &mut Ctx<'_, '_>, raw: raw::SalaryOutlook) -> SalaryOutlook {
     cx.not_empty(&raw.pay, "`pay`");
     cx.not_empty(&raw.outlook, "`outlook`");
     SalaryOutlook {
@@ -621,7 +667,7 @@ fn salary_outlook(cx: &mut Ctx<'_>, raw: raw::SalaryOutlook) -> SalaryOutlook {
     }
 }
 
-fn pay_figure(cx: &mut Ctx<'_>, p: &raw::PayFigure) -> PayFigure {
+fn pay_figure(cx: &mut Ctx<'_, '_>, p: &raw::PayFigure) -> PayFigure {
     let currency = cx.check(&p.currency, Currency::parse);
     let cents = match *p.amount.get_ref() {
         raw::Number::Int(i) => u64::try_from(i)
@@ -650,7 +696,7 @@ fn pay_figure(cx: &mut Ctx<'_>, p: &raw::PayFigure) -> PayFigure {
     }
 }
 
-fn outlook_figure(cx: &mut Ctx<'_>, o: &raw::OutlookFigure) -> OutlookFigure {
+fn outlook_figure(cx: &mut Ctx<'_, '_>, o: &raw::OutlookFigure) -> OutlookFigure {
     let base_year: u16 = cx.int(&o.base_year, 1900..2201, "the year");
     let target_year: u16 = cx.int(&o.target_year, 1900..2201, "the year");
     if target_year <= base_year {
@@ -659,7 +705,7 @@ fn outlook_figure(cx: &mut Ctx<'_>, o: &raw::OutlookFigure) -> OutlookFigure {
             format!("`target_year` ({target_year}) must come after `base_year` ({base_year})"),
         );
     }
-    let jobs = |cx: &mut Ctx<'_>, v: &Option<S<i64>>| {
+    let jobs = |cx: &mut Ctx<'_, '_>, v: &Option<S<i64>>| {
         v.as_ref()
             .map(|v| cx.int::<u32>(v, 0..1_000_000_000, "the number of jobs"))
     };
@@ -681,7 +727,7 @@ fn outlook_figure(cx: &mut Ctx<'_>, o: &raw::OutlookFigure) -> OutlookFigure {
     }
 }
 
-fn challenges_rewards(cx: &mut Ctx<'_>, raw: raw::ChallengesRewards) -> ChallengesRewards {
+fn challenges_rewards(cx: &mut Ctx<'_, '_>, raw: raw::ChallengesRewards) -> ChallengesRewards {
     ChallengesRewards {
         summary: cx.prose(&raw.summary),
         intro: cx.prose(&raw.intro),
@@ -690,7 +736,7 @@ fn challenges_rewards(cx: &mut Ctx<'_>, raw: raw::ChallengesRewards) -> Challeng
     }
 }
 
-fn care_team(cx: &mut Ctx<'_>, raw: raw::CareTeam) -> CareTeam {
+fn care_team(cx: &mut Ctx<'_, '_>, raw: raw::CareTeam) -> CareTeam {
     CareTeam {
         summary: cx.prose(&raw.summary),
         body: cx.prose(&raw.body),
@@ -706,7 +752,7 @@ fn care_team(cx: &mut Ctx<'_>, raw: raw::CareTeam) -> CareTeam {
     }
 }
 
-fn faq(cx: &mut Ctx<'_>, raw: raw::Faq) -> Faq {
+fn faq(cx: &mut Ctx<'_, '_>, raw: raw::Faq) -> Faq {
     cx.not_empty(&raw.questions, "`questions`");
     cx.unique(raw.questions.get_ref().iter().map(|q| &q.id), "question");
     Faq {
@@ -724,7 +770,7 @@ fn faq(cx: &mut Ctx<'_>, raw: raw::Faq) -> Faq {
     }
 }
 
-fn sources(cx: &mut Ctx<'_>, raw: raw::Sources) -> Sources {
+fn sources(cx: &mut Ctx<'_, '_>, raw: raw::Sources) -> Sources {
     cx.not_empty(&raw.sources, "`sources`");
     cx.unique(raw.sources.get_ref().iter().map(|s| &s.id), "source");
     Sources {
