@@ -185,3 +185,23 @@ fn several_formats_cannot_go_to_standard_output() {
     assert!(output.stdout.is_empty());
     insta::assert_snapshot!(transcript(&output));
 }
+
+#[test]
+fn the_faq_preset_takes_no_sections() {
+    let dir = tempdir();
+    let output = run(
+        dir.path(),
+        &[
+            "export",
+            "-f",
+            "pdf",
+            "--preset",
+            "faq",
+            "--sections",
+            "education",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with("error: --preset faq prints"));
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+}

@@ -14,7 +14,7 @@ use clap::Parser;
 use mht_guide::{Diagnostic, Guide, LoadError, SectionId};
 use mht_guide_export::{Format, Options};
 
-use crate::args::{Cli, Command, ContentArgs, ExportArgs};
+use crate::args::{Cli, Command, ContentArgs, ExportArgs, PresetArg};
 use crate::output::Target;
 
 fn main() -> ExitCode {
@@ -103,6 +103,14 @@ fn export(args: ExportArgs) -> Result<ExitCode> {
     if several && args.output.as_deref() == Some(std::path::Path::new("-")) {
         return Err(UsageError(
             "several formats cannot all go to standard output; give a folder with -o".into(),
+        )
+        .into());
+    }
+    if args.preset == PresetArg::Faq && args.sections.is_some() {
+        return Err(UsageError(
+            "--preset faq prints the FAQ alone, so it takes no --sections; use --sections faq,... \
+             to add other sections"
+                .into(),
         )
         .into());
     }
