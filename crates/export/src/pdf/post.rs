@@ -92,16 +92,21 @@ fn content_streams(doc: &Document) -> Vec<(ObjectId, ObjectId)> {
         .collect()
 }
 
-/// Decodes one content stream. Pages are decoded one at a time, so a document of a thousand
-/// pages never has all of its pages decoded at once.
-fn decode(doc: &Document, id: ObjectId) -> Result<Content, PostError> {
+/// The bytes of a stream object, decompressed when they are compressed.
+fn stream_bytes(doc: &Document, id: ObjectId, what: &str) -> Result<Vec<u8>, PostError> {
     let stream = doc
         .get_object(id)
         .and_then(Object::as_stream)
-        .map_err(err("reading a page"))?;
-    let data = stream
+        .map_err(err(what))?;
+    Ok(stream
         .decompressed_content()
-        .unwrap_or_else(|_| stream.content.clone());
+        .unwrap_or_else(|_| stream.content.clone()))
+}
+
+/// Decodes one content stream. Pages are decoded one at a time, so a document of a thousand
+/// pages never has all of its pages decoded at once.
+fn decode(doc: &Document, id: ObjectId) -> Result<Content, PostError> {
+    let data = stream_bytes(doc, id, "reading a page")?;
     Content::decode(&data).map_err(err("decoding a page"))
 }
 
@@ -382,13 +387,7 @@ fn subset_fonts(
             .and_then(Object::as_reference)
             .map_err(err("a font file"))?;
         // Which bundled style this is: the embedded file is one of the four, unchanged.
-        let embedded = doc
-            .get_object(file)
-            .and_then(Object::as_stream)
-            .map_err(err("a font file"))?;
-        let embedded = embedded
-            .decompressed_content()
-            .unwrap_or_else(|_| embedded.content.clone());
+        let embedded = stream_bytes(doc, file, "a font file")?;
         let style = files
             .iter()
             .position(|f| *f == embedded.as_slice())
