@@ -139,46 +139,34 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
     let contents = options.preset_kind() == Preset::Full && doc.sections.len() > 2;
 
     let widths = Rc::new(layout::Widths::default());
-    // First pass: where every anchor lands, and how many pages there are.
-    let first = render_pass(&doc, options, coverage, contents, &widths, None, None)?;
-    let pages: BTreeMap<String, usize> = first
-        .anchors
-        .iter()
-        .map(|a| (a.id.clone(), a.page))
-        .collect();
-    let second = render_pass(
-        &doc,
-        options,
-        coverage,
-        contents,
-        &widths,
-        Some(&pages),
-        Some(first.pages),
-    )?;
-    let stable = second.pages == first.pages
-        && second
-            .anchors
-            .iter()
-            .all(|a| pages.get(&a.id) == Some(&a.page));
-    let last = if stable {
-        second
-    } else {
-        // The page numbers changed a line break somewhere; one more pass settles it.
-        let pages: BTreeMap<String, usize> = second
+    // First pass: where every anchor lands, and how many pages there are. Then render with
+    // those page numbers; if printing them moved a page break, one more pass settles it.
+    let mut last = render_pass(&doc, options, coverage, contents, &widths, None, None)?;
+    for _ in 0..2 {
+        let pages: BTreeMap<String, usize> = last
             .anchors
             .iter()
             .map(|a| (a.id.clone(), a.page))
             .collect();
-        render_pass(
+        let next = render_pass(
             &doc,
             options,
             coverage,
             contents,
             &widths,
             Some(&pages),
-            Some(second.pages),
-        )?
-    };
+            Some(last.pages),
+        )?;
+        let settled = next.pages == last.pages
+            && next
+                .anchors
+                .iter()
+                .all(|a| pages.get(&a.id) == Some(&a.page));
+        last = next;
+        if settled {
+            break;
+        }
+    }
 
     let meta = &guide.meta;
     let mut subject = meta.description.to_string();
