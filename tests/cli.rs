@@ -125,13 +125,62 @@ fn sections_lists_ids_titles_and_words() {
 }
 
 #[test]
-fn check_passes_on_the_embedded_guide() {
+fn check_reviews_the_embedded_guide() {
     let dir = tempdir();
-    let output = run(dir.path(), &["check"]);
+    let output = run(dir.path(), &["check", "--as-of", "2026-11-23"]);
     assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    insta::assert_snapshot!(transcript(&output));
+    // The same warnings fail the check when they are denied; --quiet hides them.
+    let denied = run(
+        dir.path(),
+        &["check", "--as-of", "2026-11-23", "--deny-warnings"],
+    );
+    assert_eq!(denied.status.code(), Some(1));
     assert!(
-        String::from_utf8_lossy(&output.stdout)
-            .starts_with("content/mental-health-technician (embedded): no problems; 11 sections")
+        String::from_utf8_lossy(&denied.stderr)
+            .ends_with("error: 3 warnings, denied by --deny-warnings\n")
+    );
+    let quiet = run(dir.path(), &["check", "--as-of", "2026-11-23", "--quiet"]);
+    assert_eq!(quiet.status.code(), Some(0));
+    assert!(quiet.stderr.is_empty());
+    // In 2014, none of the data was old yet.
+    let earlier = run(
+        dir.path(),
+        &["check", "--as-of", "2014-12-31", "--deny-warnings"],
+    );
+    assert_eq!(earlier.status.code(), Some(0), "{}", transcript(&earlier));
+}
+
+#[test]
+fn check_warns_about_a_figure_without_a_citation() {
+    let dir = tempdir();
+    let guide = embedded_copy(dir.path());
+    let path = guide.join("career-path.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    let marker = "intro = '''\n";
+    let intro = text.find(marker).unwrap() + marker.len();
+    let mut edited = text.clone();
+    edited.insert_str(
+        intro,
+        "Most technicians, some 62%, move on within five years.\n\n",
+    );
+    fs::write(&path, edited).unwrap();
+    let line = text[..intro].lines().count() + 1;
+    let output = run(
+        dir.path(),
+        &["check", "--content", "guide", "--as-of", "2026-11-23"],
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let pad = " ".repeat(line.to_string().len());
+    let expected = format!(
+        "warning: `62%` is a figure, but its paragraph cites no source\n\
+         {pad}--> guide/career-path.toml:{line}:24\n"
+    );
+    assert!(stderr.contains(&expected), "{stderr}");
+    assert!(
+        stderr.contains("= help: add a citation such as `[@"),
+        "{stderr}"
     );
 }
 
@@ -154,7 +203,8 @@ fn check_names_the_broken_file_line_and_column() {
         stderr.contains(&format!("--> guide/salary-outlook.toml:{line}:8")),
         "{stderr}"
     );
-    assert!(stderr.contains("unknown unit `yearly`; use `year` or `hour`"));
+    assert!(stderr.contains("unknown unit `yearly`\n"));
+    assert!(stderr.contains("= help: use `year` or `hour`\n"));
 }
 
 #[test]

@@ -77,7 +77,12 @@ fn dangerous_markup_and_links_are_rejected_at_load() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         let first = stderr.lines().next().unwrap_or("");
         let place = stderr.lines().nth(1).unwrap_or("").trim();
-        report.push_str(&format!("{name}:\n  {first}\n  {place}\n"));
+        let help = stderr
+            .lines()
+            .find(|l| l.contains("= help:"))
+            .unwrap_or("")
+            .trim();
+        report.push_str(&format!("{name}:\n  {first}\n  {place}\n  {help}\n"));
     }
     insta::assert_snapshot!(report);
 }

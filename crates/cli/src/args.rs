@@ -11,10 +11,54 @@ use mht_guide_export::{Format, Paper, Preset, Selection};
 /// The guide is built in: with no --content, the commands use the embedded edition. Pass
 /// --content with a folder of edited content files to use your own edition instead.
 #[derive(Debug, Parser)]
-#[command(name = "mht-guide", version, about, long_about, max_term_width = 100)]
+#[command(
+    name = "mht-guide",
+    about,
+    long_about,
+    max_term_width = 100,
+    version,
+    after_help = "\
+Examples:
+  mht-guide export -o handout.pdf                       the whole guide as a PDF
+  mht-guide export --preset fact-sheet --org \"Riverside Clinic\" -o sheet.pdf
+  mht-guide export --all -o handouts                    every format into handouts/
+  mht-guide new-edition my-edition                      copy the content to edit it
+  mht-guide check --content my-edition                  check your edited copy
+  mht-guide export --content my-edition -o ours.pdf     export your edition"
+)]
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
+
+    #[command(flatten)]
+    pub(crate) global: GlobalArgs,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args)]
+pub(crate) struct GlobalArgs {
+    /// Print errors only: no warnings, no line per file written.
+    #[arg(long, short = 'q', global = true, conflicts_with = "verbose")]
+    pub(crate) quiet: bool,
+
+    /// Also print where the content came from and how long each step took.
+    #[arg(long, short = 'v', global = true)]
+    pub(crate) verbose: bool,
+
+    /// When to color messages: `auto` colors them on a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, global = true, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    pub(crate) color: ColorArg,
+}
+
+/// When to use colors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set
+    Auto,
+    /// Always, even into a file or a pipe
+    Always,
+    /// Never
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -23,15 +67,86 @@ pub(crate) enum Command {
     #[command(after_help = "\
 Examples:
   mht-guide export --format pdf
-  mht-guide export --format pdf --preset fact-sheet --org \"Riverside Clinic\" -o sheet.pdf
-  mht-guide export --format json --sections salary-outlook,faq -o figures.json
+  mht-guide export --preset fact-sheet --org \"Riverside Clinic\" -o sheet.pdf
+  mht-guide export --sections salary-outlook,faq -o figures.json
   mht-guide export --all -o handouts
   mht-guide export --format md --content my-edition -o -")]
     Export(ExportArgs),
     /// List the sections: id, title and number of words.
     Sections(ContentArgs),
-    /// Check the content and report every problem; exits 1 when there is any.
-    Check(ContentArgs),
+    /// Check the content: every error, words and reading grade per section, and warnings.
+    ///
+    /// Errors (content that cannot be used) exit 1. Warnings flag figures whose data is more
+    /// than three years old and paragraphs that state a figure without citing a source; they
+    /// exit 0 unless --deny-warnings is given.
+    #[command(after_help = "\
+Examples:
+  mht-guide check
+  mht-guide check --content my-edition --deny-warnings")]
+    Check(CheckArgs),
+    /// Copy the built-in content to a new folder, to edit as your own edition.
+    ///
+    /// The folder gets every content file and the JSON Schemas that editors such as VS Code
+    /// (with the Even Better TOML extension) use to check and complete the files as you type.
+    /// Then pass it to the other commands with --content.
+    #[command(after_help = "\
+Examples:
+  mht-guide new-edition riverside
+  mht-guide export --content riverside -o riverside.pdf")]
+    NewEdition(NewEditionArgs),
+    /// Print the JSON Schema of a content file, for editors and validators.
+    #[command(after_help = "\
+Examples:
+  mht-guide schema faq
+  mht-guide schema guide > guide.schema.json")]
+    Schema(SchemaArgs),
+    /// Print a shell completion script: bash, zsh, fish or powershell.
+    #[command(after_help = "\
+Examples:
+  mht-guide completions bash > ~/.local/share/bash-completion/completions/mht-guide
+  mht-guide completions zsh > ~/.zfunc/_mht-guide
+  mht-guide completions fish > ~/.config/fish/completions/mht-guide.fish")]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man`.
+    #[command(after_help = "\
+Examples:
+  mht-guide man > mht-guide.1 && man ./mht-guide.1")]
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// Exit 1 when there is any warning, not only on errors (for continuous integration).
+    #[arg(long)]
+    pub(crate) deny_warnings: bool,
+
+    /// Judge the age of figures as of this day (YYYY-MM-DD) instead of today.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub(crate) as_of: Option<mht_guide::RefDate>,
+
+    #[command(flatten)]
+    pub(crate) content: ContentArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct NewEditionArgs {
+    /// The folder to create; it must not exist yet, or be empty.
+    #[arg(value_name = "DIR")]
+    pub(crate) dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SchemaArgs {
+    /// The content file: `guide` or a section id (see `mht-guide sections`).
+    #[arg(value_name = "FILE", value_parser = parse_schema_file)]
+    pub(crate) file: String,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub(crate) shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -46,13 +161,9 @@ pub(crate) struct ContentArgs {
 #[derive(Debug, Args)]
 pub(crate) struct ExportArgs {
     /// The output format, or several, comma-separated (such as `pdf,epub`).
-    #[arg(
-        long,
-        short = 'f',
-        value_enum,
-        value_delimiter = ',',
-        required_unless_present = "all"
-    )]
+    ///
+    /// Without it, the format comes from the extension of -o (.pdf, .epub, .html, .md, .json).
+    #[arg(long, short = 'f', value_enum, value_delimiter = ',')]
     pub(crate) format: Vec<FormatArg>,
 
     /// Export every format at once, loading the guide once.
@@ -160,6 +271,30 @@ impl From<FormatArg> for Format {
             FormatArg::Epub => Format::Epub,
             FormatArg::Pdf => Format::Pdf,
         }
+    }
+}
+
+fn parse_day(s: &str) -> Result<mht_guide::RefDate, String> {
+    match mht_guide::RefDate::parse(s) {
+        Ok(date) if date.day().is_some() => Ok(date),
+        _ => Err(format!(
+            "`{s}` is not a day; write it as YYYY-MM-DD, such as 2026-11-23"
+        )),
+    }
+}
+
+fn parse_schema_file(s: &str) -> Result<String, String> {
+    let name = s.strip_suffix(".toml").unwrap_or(s);
+    if mht_guide::file_names().any(|f| f == format!("{name}.toml")) {
+        Ok(name.to_owned())
+    } else {
+        Err(format!(
+            "no content file is called `{s}`; the files are {}",
+            mht_guide::file_names()
+                .map(|f| f.trim_end_matches(".toml").to_owned())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
     }
 }
 

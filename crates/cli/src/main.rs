@@ -1,24 +1,31 @@
 //! `mht-guide`: export the mental health technician career guide.
 //!
-//! Exit codes: 0 success, 1 a content or export error, 2 a usage error.
+//! Exit codes: 0 success, 1 a content or export error (or a warning with `--deny-warnings`),
+//! 2 a usage error.
+
+#![cfg_attr(test, allow(clippy::unwrap_used))]
 
 mod args;
+mod edition;
 mod output;
+mod report;
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use anyhow::{Context, Result};
-use clap::Parser;
-use mht_guide::{Diagnostic, Guide, LoadError, SectionId};
+use clap::{CommandFactory, FromArgMatches};
+use mht_guide::{Guide, LoadError, RefDate, Review, SectionId, Severity};
 use mht_guide_export::{Format, Options};
 
-use crate::args::{Cli, Command, ContentArgs, ExportArgs, PresetArg};
+use crate::args::{CheckArgs, Cli, ColorArg, Command, ContentArgs, ExportArgs, PresetArg};
 use crate::output::Target;
+use crate::report::Verbosity;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse() {
         Ok(cli) => cli,
         // Help and version go to stdout with code 0; usage errors to stderr with code 2.
         Err(err) => {
@@ -26,36 +33,334 @@ fn main() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
         }
     };
-    match run(cli) {
+    anstream::ColorChoice::write_global(match cli.global.color {
+        ColorArg::Auto => anstream::ColorChoice::Auto,
+        ColorArg::Always => anstream::ColorChoice::Always,
+        ColorArg::Never => anstream::ColorChoice::Never,
+    });
+    let verbosity = if cli.global.quiet {
+        Verbosity::Quiet
+    } else if cli.global.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
+    let mut app = App { verbosity };
+    match app.run(cli.command) {
         Ok(code) => code,
         Err(err) => {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            let mut stderr = io::stderr().lock();
+            let mut stderr = report::stderr().lock();
             if let Some(usage) = err.downcast_ref::<UsageError>() {
-                let _ = writeln!(
-                    stderr,
-                    "error: {usage}\n\nFor more information, try '--help'."
-                );
+                let _ = report::headline(&mut stderr, Severity::Error, &usage.0);
+                let _ = writeln!(stderr, "\nFor more information, try '--help'.");
                 return ExitCode::from(2);
             }
             if let Some(load) = err.downcast_ref::<LoadError>() {
-                let _ = report(&mut stderr, load);
+                let _ = report_load_error(&mut stderr, load);
             } else {
-                let _ = writeln!(stderr, "error: {err:#}");
+                let _ = report::headline(&mut stderr, Severity::Error, &format!("{err:#}"));
             }
             ExitCode::from(1)
         }
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode> {
-    match cli.command {
-        Command::Export(args) => export(args),
-        Command::Sections(args) => sections(&args),
-        Command::Check(args) => check(&args),
+/// Parses the command line, with a version line that names the built-in content's edition.
+fn parse() -> Result<Cli, clap::Error> {
+    let version = match Guide::embedded() {
+        Ok(guide) => format!(
+            "{} (content: {}, edition of {})",
+            env!("CARGO_PKG_VERSION"),
+            guide.meta.title,
+            guide.meta.edition
+        ),
+        Err(_) => env!("CARGO_PKG_VERSION").to_owned(),
+    };
+    let matches = Cli::command().version(version).try_get_matches()?;
+    Cli::from_arg_matches(&matches)
+}
+
+/// What every command shares: how much to say.
+struct App {
+    verbosity: Verbosity,
+}
+
+impl App {
+    fn run(&mut self, command: Command) -> Result<ExitCode> {
+        match command {
+            Command::Export(args) => self.export(args),
+            Command::Sections(args) => self.sections(&args),
+            Command::Check(args) => self.check(&args),
+            Command::NewEdition(args) => {
+                let written = edition::create(&args.dir)?;
+                self.say(&format!(
+                    "created {} with {written} files; edit them, then use --content {}",
+                    args.dir.display(),
+                    args.dir.display()
+                ));
+                Ok(ExitCode::SUCCESS)
+            }
+            Command::Schema(args) => {
+                print(&edition::schema(&args.file))?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Command::Completions(args) => {
+                let mut out = Vec::new();
+                clap_complete::generate(args.shell, &mut Cli::command(), "mht-guide", &mut out);
+                print_bytes(&out)?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Command::Man => {
+                let mut out = Vec::new();
+                clap_mangen::Man::new(Cli::command())
+                    .render(&mut out)
+                    .context("cannot render the manual page")?;
+                print_bytes(&out)?;
+                Ok(ExitCode::SUCCESS)
+            }
+        }
     }
+
+    /// A line of progress on standard error, unless --quiet.
+    fn say(&self, line: &str) {
+        if self.verbosity >= Verbosity::Normal {
+            let _ = writeln!(report::stderr(), "{line}");
+        }
+    }
+
+    /// A line of detail on standard error, with --verbose only.
+    fn detail(&self, line: &str) {
+        if self.verbosity >= Verbosity::Verbose {
+            let _ = writeln!(report::stderr(), "{line}");
+        }
+    }
+
+    fn load(&self, args: &ContentArgs) -> Result<(Guide, Option<PathBuf>)> {
+        let start = Instant::now();
+        let loaded = match content_dir(args) {
+            Some(dir) => (Guide::from_dir(&dir)?, Some(dir)),
+            None => (Guide::embedded()?, None),
+        };
+        self.detail(&format!(
+            "loaded {} in {:.1} ms",
+            place(loaded.1.as_deref()),
+            start.elapsed().as_secs_f64() * 1000.0
+        ));
+        Ok(loaded)
+    }
+
+    fn export(&mut self, args: ExportArgs) -> Result<ExitCode> {
+        let mut formats = formats(&args)?;
+        formats.dedup();
+        let several = formats.len() > 1;
+        if several && args.output.as_deref() == Some(Path::new("-")) {
+            return Err(UsageError(
+                "several formats cannot all go to standard output; give a folder with -o".into(),
+            )
+            .into());
+        }
+        if args.preset == PresetArg::Faq && args.sections.is_some() {
+            return Err(UsageError(
+                "--preset faq prints the FAQ alone, so it takes no --sections; use --sections \
+                 faq,... to add other sections"
+                    .into(),
+            )
+            .into());
+        }
+        if let ([format], Some(path)) = (formats.as_slice(), &args.output)
+            && let Some(named) = path.to_str().and_then(Format::from_extension)
+            && named != *format
+        {
+            self.warn(&format!(
+                "writing {format} to {}, whose extension says {named}",
+                path.display()
+            ));
+        }
+        let (guide, content) = self.load(&args.content)?;
+        let mut options = Options::new();
+        if let Some(selection) = args.sections {
+            options.set_sections(selection);
+        }
+        options
+            .set_preset(args.preset.into())
+            .set_paper(args.paper.into())
+            .set_embed_fonts(args.embed_fonts);
+        if let Some(org) = args.org {
+            options.set_organization(org);
+        }
+        if let Some(contact) = args.contact {
+            options.set_contact(contact);
+        }
+        if let Some(seconds) = source_date_epoch()? {
+            options.set_timestamp(seconds);
+        }
+        let file_name = |format: Format| format!("{}.{}", guide.meta.slug, format.extension());
+        // Every format is exported before anything is written, so one failure writes nothing.
+        let mut outputs = Vec::new();
+        for &format in &formats {
+            let start = Instant::now();
+            let bytes = mht_guide_export::export(&guide, format, &options)
+                .with_context(|| format!("cannot export the guide as {format}"))?;
+            self.detail(&format!(
+                "exported {format} in {:.1} ms",
+                start.elapsed().as_secs_f64() * 1000.0
+            ));
+            let target = match (&args.output, several) {
+                (Some(path), false) if path.as_os_str() == "-" => Target::Stdout,
+                (Some(path), false) => Target::File(path.clone()),
+                (Some(dir), true) => Target::File(dir.join(file_name(format))),
+                (None, _) => Target::File(PathBuf::from(file_name(format))),
+            };
+            outputs.push((target, bytes));
+        }
+        if let (Some(dir), true) = (&args.output, several) {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+        }
+        for (target, bytes) in &outputs {
+            output::write(target, bytes, content.as_deref())?;
+            if let Target::File(_) = target {
+                self.say(&format!(
+                    "wrote {} ({} bytes)",
+                    target.describe(),
+                    bytes.len()
+                ));
+            }
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+
+    fn warn(&self, message: &str) {
+        if self.verbosity >= Verbosity::Normal {
+            let _ = report::headline(&mut report::stderr(), Severity::Warning, message);
+        }
+    }
+
+    fn sections(&self, args: &ContentArgs) -> Result<ExitCode> {
+        let (guide, _) = self.load(args)?;
+        let width = SectionId::ALL
+            .iter()
+            .map(|id| id.id().len())
+            .max()
+            .unwrap_or(0);
+        let title_width = SectionId::ALL
+            .iter()
+            .map(|id| id.title().len())
+            .max()
+            .unwrap_or(0);
+        let mut out = String::new();
+        for section in guide.sections() {
+            let id = section.id();
+            out.push_str(&format!(
+                "{:width$}  {:title_width$}  {:>5} words\n",
+                id.id(),
+                id.title(),
+                section.word_count(),
+            ));
+        }
+        print(&out)?;
+        Ok(ExitCode::SUCCESS)
+    }
+
+    fn check(&self, args: &CheckArgs) -> Result<ExitCode> {
+        let as_of = args.as_of.unwrap_or_else(today);
+        let dir = content_dir(&args.content);
+        let review = match &dir {
+            Some(dir) => Review::of_dir(dir, as_of)?,
+            None => Review::embedded(as_of)?,
+        };
+        let mut out = format!(
+            "{}: no errors; figures judged as of {}\n\n",
+            place(dir.as_deref()),
+            as_of.iso()
+        );
+        let width = SectionId::ALL
+            .iter()
+            .map(|id| id.id().len())
+            .max()
+            .unwrap_or(0);
+        out.push_str(&format!(
+            "{:width$}  {:>6}  {:>5}\n",
+            "section", "words", "grade"
+        ));
+        let row = |name: &str, s: &mht_guide::SectionStats| {
+            format!("{name:width$}  {:>6}  {:>5.1}\n", s.words, s.grade())
+        };
+        for s in review.sections() {
+            out.push_str(&row(s.id.id(), s));
+        }
+        out.push_str(&row("all", &review.total()));
+        print(&out)?;
+        let warnings = review.warnings();
+        if self.verbosity >= Verbosity::Normal || args.deny_warnings {
+            let mut err = report::stderr().lock();
+            for w in warnings {
+                report::diagnostic(&mut err, w)?;
+            }
+        }
+        let n = warnings.len();
+        if n > 0 {
+            let plural = if n == 1 { "" } else { "s" };
+            if args.deny_warnings {
+                report::headline(
+                    &mut report::stderr(),
+                    Severity::Error,
+                    &format!("{n} warning{plural}, denied by --deny-warnings"),
+                )?;
+                return Ok(ExitCode::from(1));
+            }
+            self.warn(&format!("{n} warning{plural}"));
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// The formats to export: --all, --format, or the extension of -o.
+fn formats(args: &ExportArgs) -> Result<Vec<Format>> {
+    if args.all {
+        return Ok(Format::ALL.to_vec());
+    }
+    if !args.format.is_empty() {
+        return Ok(args.format.iter().map(|&f| f.into()).collect());
+    }
+    match &args.output {
+        Some(path) if path.as_os_str() != "-" => {
+            match path.to_str().and_then(Format::from_extension) {
+                Some(format) => Ok(vec![format]),
+                None => Err(UsageError(format!(
+                    "cannot tell the format from `{}`; end the file name in .pdf, .epub, \
+                     .html, .md or .json, or give --format",
+                    path.display()
+                ))
+                .into()),
+            }
+        }
+        _ => Err(UsageError(
+            "which format? give --format (pdf, epub, html, md or json), --all, or -o with a \
+             file name such as handout.pdf"
+                .into(),
+        )
+        .into()),
+    }
+}
+
+/// Today's date in UTC.
+fn today() -> RefDate {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    RefDate::from_unix_seconds(seconds)
+}
+
+/// How the content's origin is named in messages.
+fn place(dir: Option<&Path>) -> String {
+    dir.map_or_else(
+        || format!("{} (embedded)", mht_guide::EMBEDDED_DIR),
+        |d| d.display().to_string(),
+    )
 }
 
 /// The content folder to read, if not the embedded one.
@@ -80,84 +385,10 @@ fn content_dir(args: &ContentArgs) -> Option<PathBuf> {
     }
 }
 
-fn load(args: &ContentArgs) -> Result<(Guide, Option<PathBuf>)> {
-    match content_dir(args) {
-        Some(dir) => Ok((Guide::from_dir(&dir)?, Some(dir))),
-        None => Ok((Guide::embedded()?, None)),
-    }
-}
-
 /// A usage error found after parsing: exit code 2, like clap's own.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 struct UsageError(String);
-
-fn export(args: ExportArgs) -> Result<ExitCode> {
-    let mut formats: Vec<Format> = if args.all {
-        Format::ALL.to_vec()
-    } else {
-        args.format.iter().map(|&f| f.into()).collect()
-    };
-    formats.dedup();
-    let several = formats.len() > 1;
-    if several && args.output.as_deref() == Some(std::path::Path::new("-")) {
-        return Err(UsageError(
-            "several formats cannot all go to standard output; give a folder with -o".into(),
-        )
-        .into());
-    }
-    if args.preset == PresetArg::Faq && args.sections.is_some() {
-        return Err(UsageError(
-            "--preset faq prints the FAQ alone, so it takes no --sections; use --sections faq,... \
-             to add other sections"
-                .into(),
-        )
-        .into());
-    }
-    let (guide, content) = load(&args.content)?;
-    let mut options = Options::new();
-    if let Some(selection) = args.sections {
-        options.set_sections(selection);
-    }
-    options
-        .set_preset(args.preset.into())
-        .set_paper(args.paper.into())
-        .set_embed_fonts(args.embed_fonts);
-    if let Some(org) = args.org {
-        options.set_organization(org);
-    }
-    if let Some(contact) = args.contact {
-        options.set_contact(contact);
-    }
-    if let Some(seconds) = source_date_epoch()? {
-        options.set_timestamp(seconds);
-    }
-    let file_name = |format: Format| format!("{}.{}", guide.meta.slug, format.extension());
-    // Every format is exported before anything is written, so one failure writes nothing.
-    let mut outputs = Vec::new();
-    for &format in &formats {
-        let bytes = mht_guide_export::export(&guide, format, &options)
-            .with_context(|| format!("cannot export the guide as {format}"))?;
-        let target = match (&args.output, several) {
-            (Some(path), false) if path.as_os_str() == "-" => Target::Stdout,
-            (Some(path), false) => Target::File(path.clone()),
-            (Some(dir), true) => Target::File(dir.join(file_name(format))),
-            (None, _) => Target::File(PathBuf::from(file_name(format))),
-        };
-        outputs.push((target, bytes));
-    }
-    if let (Some(dir), true) = (&args.output, several) {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the folder {}", dir.display()))?;
-    }
-    for (target, bytes) in &outputs {
-        output::write(target, bytes, content.as_deref())?;
-        if let Target::File(_) = target {
-            eprintln!("wrote {} ({} bytes)", target.describe(), bytes.len());
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
 
 /// The reproducible-builds timestamp, when `SOURCE_DATE_EPOCH` is set.
 fn source_date_epoch() -> Result<Option<i64>> {
@@ -169,102 +400,31 @@ fn source_date_epoch() -> Result<Option<i64>> {
     }
 }
 
-fn sections(args: &ContentArgs) -> Result<ExitCode> {
-    let (guide, _) = load(args)?;
-    let width = SectionId::ALL
-        .iter()
-        .map(|id| id.id().len())
-        .max()
-        .unwrap_or(0);
-    let title_width = SectionId::ALL
-        .iter()
-        .map(|id| id.title().len())
-        .max()
-        .unwrap_or(0);
-    let mut out = String::new();
-    for section in guide.sections() {
-        let id = section.id();
-        out.push_str(&format!(
-            "{:width$}  {:title_width$}  {:>5} words\n",
-            id.id(),
-            id.title(),
-            section.word_count(),
-        ));
-    }
-    print(&out)?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn check(args: &ContentArgs) -> Result<ExitCode> {
-    let (guide, dir) = load(args)?;
-    let words: usize = guide.sections().map(|s| s.word_count()).sum();
-    let place = dir.map_or_else(
-        || format!("{} (embedded)", mht_guide::EMBEDDED_DIR),
-        |d| d.display().to_string(),
-    );
-    print(&format!(
-        "{place}: no problems; {} sections, {words} words\n",
-        SectionId::ALL.len()
-    ))?;
-    Ok(ExitCode::SUCCESS)
-}
-
 fn print(text: &str) -> Result<()> {
+    print_bytes(text.as_bytes())
+}
+
+fn print_bytes(bytes: &[u8]) -> Result<()> {
     let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())
+    out.write_all(bytes)
         .and_then(|()| out.flush())
         .context("cannot write to standard output")
 }
 
-/// Prints every diagnostic the way compilers do: message, place, the line, a caret.
-fn report(out: &mut impl Write, err: &LoadError) -> io::Result<()> {
+/// Prints every diagnostic the way compilers do, then how many there were.
+fn report_load_error(out: &mut impl Write, err: &LoadError) -> io::Result<()> {
     for d in err.diagnostics() {
-        write_diagnostic(out, d)?;
+        report::diagnostic(out, d)?;
     }
     let n = err.diagnostics().len();
-    writeln!(
+    report::headline(
         out,
-        "error: the content has {n} problem{}; nothing was written",
-        if n == 1 { "" } else { "s" }
+        Severity::Error,
+        &format!(
+            "the content has {n} problem{}; nothing was written",
+            if n == 1 { "" } else { "s" }
+        ),
     )
-}
-
-fn write_diagnostic(out: &mut impl Write, d: &Diagnostic) -> io::Result<()> {
-    writeln!(out, "error: {}", d.message())?;
-    let path = d.path().display();
-    match (d.position(), d.line_text()) {
-        (Some(pos), Some(line)) => {
-            let number = pos.line.to_string();
-            let pad = " ".repeat(number.len());
-            writeln!(out, "{pad}--> {path}:{}:{}", pos.line, pos.column)?;
-            writeln!(out, "{pad} |")?;
-            writeln!(out, "{number} | {}", visible(line))?;
-            let caret_pad: String = line
-                .chars()
-                .take(pos.column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            writeln!(out, "{pad} | {caret_pad}^")?;
-        }
-        (Some(pos), None) => writeln!(out, "  --> {path}:{}:{}", pos.line, pos.column)?,
-        (None, _) => writeln!(out, "  --> {path}")?,
-    }
-    writeln!(out)
-}
-
-/// A line of content as it can be shown on a terminal: control characters made visible.
-fn visible(line: &str) -> String {
-    line.chars()
-        .map(|c| {
-            if c.is_control() && c != '\t' {
-                char::from_u32(0x2400 + u32::from(c))
-                    .filter(|_| u32::from(c) < 0x20)
-                    .unwrap_or('�')
-            } else {
-                c
-            }
-        })
-        .collect()
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -9,14 +9,58 @@ use std::path::{Path, PathBuf};
 /// jump to the spot:
 ///
 /// ```text
-/// content/mental-health-technician/faq.toml:12:10: error: unknown source `bls`; ...
+/// content/mental-health-technician/faq.toml:12:10: error: unknown source `bls`; cite one ...
+/// ```
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::{Guide, Severity};
+///
+/// let files = [("guide.toml", "slug = 'x'\ntitel = 'y'\n")];
+/// let err = Guide::from_files("draft", files).unwrap_err();
+/// let d = &err.diagnostics()[0];
+/// assert_eq!(d.severity(), Severity::Error);
+/// assert_eq!(d.path(), std::path::Path::new("draft/guide.toml"));
+/// assert_eq!((d.position().unwrap().line, d.position().unwrap().column), (2, 1));
+/// assert_eq!(d.line_text(), Some("titel = 'y'"));
+/// assert!(d.message().starts_with("unknown field `titel`"));
+/// assert!(d.hint().unwrap().starts_with("remove the field or fix its spelling"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    severity: Severity,
     path: PathBuf,
     position: Option<Position>,
     line_text: Option<String>,
+    /// What is wrong, then (after `; `, from `hint_at` on) what to do about it.
     message: String,
+    hint_at: Option<usize>,
+}
+
+/// How serious a [`Diagnostic`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// Worth a look, but the content loads: an old figure, a figure without a citation.
+    Warning,
+    /// The content cannot be used until this is fixed.
+    Error,
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`, as diagnostics print it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// A 1-based line and column (counted in characters) in a content file.
@@ -46,9 +90,11 @@ impl Diagnostic {
             .nth(position.line.saturating_sub(1))
             .map(|l| l.trim_end_matches('\r').to_owned());
         Diagnostic {
+            severity: Severity::Error,
             path: path.to_owned(),
             position: Some(position),
             line_text,
+            hint_at: hint_at(&message),
             message,
         }
     }
@@ -56,11 +102,36 @@ impl Diagnostic {
     /// A problem with a file as a whole (it is missing, unreadable, or not wanted).
     pub(crate) fn file(path: &Path, message: String) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             path: path.to_owned(),
             position: None,
             line_text: None,
+            hint_at: hint_at(&message),
             message,
         }
+    }
+
+    /// The same diagnostic as a warning.
+    pub(crate) fn warning(self) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..self
+        }
+    }
+
+    /// The same place with another message, as a warning.
+    pub(crate) fn with_message(self, message: String) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            hint_at: hint_at(&message),
+            message,
+            ..self
+        }
+    }
+
+    /// Whether this is an error or a warning.
+    pub fn severity(&self) -> Severity {
+        self.severity
     }
 
     /// The file the problem is in.
@@ -78,10 +149,36 @@ impl Diagnostic {
         self.line_text.as_deref()
     }
 
-    /// What is wrong, and how to fix it.
+    /// What is wrong.
     pub fn message(&self) -> &str {
-        &self.message
+        match self.hint_at {
+            Some(i) => &self.message[..i],
+            None => &self.message,
+        }
     }
+
+    /// What to do about it, when there is advice to give.
+    pub fn hint(&self) -> Option<&str> {
+        self.hint_at.map(|i| &self.message[i + 2..])
+    }
+}
+
+/// Where `what is wrong; what to do` splits: its last `; ` outside backticks and quotes, which
+/// is how every message of this crate puts its advice.
+fn hint_at(message: &str) -> Option<usize> {
+    let (mut ticks, mut quotes) = (0, 0);
+    let mut split = None;
+    for (i, c) in message.char_indices() {
+        match c {
+            '`' => ticks += 1,
+            '"' => quotes += 1,
+            ';' if ticks % 2 == 0 && quotes % 2 == 0 && message[i..].starts_with("; ") => {
+                split = Some(i);
+            }
+            _ => {}
+        }
+    }
+    split
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -97,7 +194,7 @@ impl fmt::Display for Diagnostic {
         if let Some(Position { line, column }) = self.position {
             write!(f, ":{line}:{column}")?;
         }
-        write!(f, ": error: {}", self.message)
+        write!(f, ": {}: {}", self.severity, self.message)
     }
 }
 

@@ -57,13 +57,16 @@ mod diag;
 mod load;
 mod model;
 mod prose;
+mod review;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod section;
 mod values;
 
 use std::path::Path;
 use std::sync::OnceLock;
 
-pub use diag::{Diagnostic, LoadError, Position};
+pub use diag::{Diagnostic, LoadError, Position, Severity};
 pub use load::{GUIDE_FILE, file_names};
 pub use model::{
     CareTeam, CareerPath, CareerStep, Certification, ChallengesRewards, Definition, Education,
@@ -72,6 +75,7 @@ pub use model::{
     StateLicense, Statistic, TimeToQualify, WorkSetting, WorkSettings,
 };
 pub use prose::{Block, Inline, List, MAX_DEPTH, Prose, ProseError, comrak_options, walk_inlines};
+pub use review::{Review, STALE_AFTER_YEARS, SectionStats};
 pub use section::{SectionId, UnknownSection};
 pub use values::{Currency, Id, Money, RefDate, Text, Url, forbidden_char, group_digits};
 

@@ -352,6 +352,83 @@ impl RefDate {
         }
     }
 
+    /// The first day the date covers: `2024` → January 1, 2024.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use mht_guide::RefDate;
+    ///
+    /// assert_eq!(RefDate::parse("2024")?.first_day(), RefDate::parse("2024-01-01")?);
+    /// # Ok::<(), String>(())
+    /// ```
+    pub fn first_day(self) -> RefDate {
+        let month = self.month.unwrap_or(1);
+        RefDate {
+            year: self.year,
+            month: Some(month),
+            day: Some(self.day.unwrap_or(1)),
+        }
+    }
+
+    /// The last day the date covers: `2024-02` → February 29, 2024.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use mht_guide::RefDate;
+    ///
+    /// assert_eq!(RefDate::parse("2024-02")?.last_day(), RefDate::parse("2024-02-29")?);
+    /// assert_eq!(RefDate::parse("2022")?.last_day(), RefDate::parse("2022-12-31")?);
+    /// # Ok::<(), String>(())
+    /// ```
+    pub fn last_day(self) -> RefDate {
+        let month = self.month.unwrap_or(12);
+        RefDate {
+            year: self.year,
+            month: Some(month),
+            day: Some(self.day.unwrap_or(days_in_month(self.year, month))),
+        }
+    }
+
+    /// The same day `years` years earlier (February 29 becomes February 28).
+    pub fn years_earlier(self, years: u16) -> RefDate {
+        let year = self.year.saturating_sub(years);
+        let day = match (self.month, self.day) {
+            (Some(m), Some(d)) => Some(d.min(days_in_month(year, m))),
+            (_, d) => d,
+        };
+        RefDate { year, day, ..self }
+    }
+
+    /// The UTC day that a Unix time falls on, such as today's date from
+    /// [`SystemTime`](std::time::SystemTime).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use mht_guide::RefDate;
+    ///
+    /// assert_eq!(RefDate::from_unix_seconds(1_779_580_800).iso(), "2026-05-24");
+    /// ```
+    pub fn from_unix_seconds(seconds: i64) -> RefDate {
+        // Civil from days, after Howard Hinnant's algorithm.
+        let z = seconds.div_euclid(86_400) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        RefDate {
+            year: u16::try_from(year.clamp(0, i64::from(u16::MAX))).unwrap_or(u16::MAX),
+            month: u8::try_from(month).ok(),
+            day: u8::try_from(day).ok(),
+        }
+    }
+
     /// Seconds since the Unix epoch at midnight UTC on the first day the date covers.
     pub fn unix_seconds(self) -> i64 {
         let (y, m, d) = (

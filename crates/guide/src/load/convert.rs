@@ -11,8 +11,9 @@ use super::raw::{self, S, Str};
 use crate::diag::{Diagnostic, LoadError, Position};
 use crate::model::*;
 use crate::prose::Prose;
+use crate::review;
 use crate::section::SectionId;
-use crate::values::{Currency, Id, Money, RefDate, Text, Url};
+use crate::values::{Currency, Id, Money, RefDate, Text, Url, group_digits};
 
 /// A reference to a source id, checked once every source is known. Its place is worked out
 /// only if the source turns out to be unknown: finding a line and column means scanning the
@@ -53,13 +54,49 @@ struct Ctx<'a, 't> {
     text: &'t str,
     problems: &'a mut Vec<Diagnostic>,
     refs: &'a mut Vec<SourceRef<'t>>,
+    /// Where figures are, when a review asked.
+    figures: Option<&'a mut Figures<'t>>,
+}
+
+/// The figures a review looks at.
+#[derive(Default)]
+struct Figures<'t> {
+    /// Typed figures: their date and where it is written.
+    dated: Vec<(&'t Path, &'t str, usize, RefDate)>,
+    /// Figures stated in prose.
+    prose: Vec<ProseSite<'t>>,
+}
+
+struct ProseSite<'t> {
+    path: &'t Path,
+    text: &'t str,
+    origin: usize,
+    line: usize,
+    column: usize,
+    figure: review::ProseFigure,
+}
+
+impl ProseSite<'_> {
+    fn diagnostic(&self, message: String) -> Diagnostic {
+        prose_diagnostic(
+            self.path,
+            self.text,
+            self.origin,
+            self.line,
+            self.column,
+            message,
+        )
+        .warning()
+    }
 }
 
 pub(super) fn build(
     texts: &BTreeMap<String, (&Path, &str)>,
     mut problems: Vec<Diagnostic>,
-) -> Result<Guide, LoadError> {
+    as_of: Option<RefDate>,
+) -> Result<(Guide, Vec<Diagnostic>), LoadError> {
     let mut refs = Vec::new();
+    let mut figures = as_of.map(|_| Figures::default());
 
     macro_rules! section {
         ($name:expr, $raw:ty, $convert:expr) => {{
@@ -70,6 +107,7 @@ pub(super) fn build(
                     text,
                     problems: &mut problems,
                     refs: &mut refs,
+                    figures: figures.as_mut(),
                 };
                 let before = cx.problems.len();
                 let value = $convert(&mut cx, raw);
@@ -167,20 +205,28 @@ pub(super) fn build(
             Some(care_team),
             Some(faq),
             Some(sources),
-        ) if problems.is_empty() => Ok(Guide {
-            meta,
-            definition,
-            responsibilities,
-            education,
-            work_settings,
-            skills,
-            career_path,
-            salary_outlook,
-            challenges_rewards,
-            care_team,
-            faq,
-            sources,
-        }),
+        ) if problems.is_empty() => {
+            let mut warnings = match (as_of, figures) {
+                (Some(as_of), Some(figures)) => review_figures(figures, &sources, as_of),
+                _ => Vec::new(),
+            };
+            warnings.sort_by_key(|d| (file_rank(d), d.position()));
+            let guide = Guide {
+                meta,
+                definition,
+                responsibilities,
+                education,
+                work_settings,
+                skills,
+                career_path,
+                salary_outlook,
+                challenges_rewards,
+                care_team,
+                faq,
+                sources,
+            };
+            Ok((guide, warnings))
+        }
         _ => {
             debug_assert!(
                 !problems.is_empty(),
@@ -310,6 +356,20 @@ impl Ctx<'_, '_> {
             let d = self.prose_diagnostic(origin, e.line(), e.column(), e.message().into());
             self.problems.push(d);
         }
+        if let Some(figures) = self.figures.as_deref_mut() {
+            let source = value.get_ref();
+            for figure in review::prose_figures(source) {
+                let (line, column) = line_column(source, figure.offset);
+                figures.prose.push(ProseSite {
+                    path: self.path,
+                    text: self.text,
+                    origin,
+                    line,
+                    column,
+                    figure,
+                });
+            }
+        }
         // Citations are checked even in prose with other problems, so all are reported at once.
         for id in prose.citations() {
             self.refs.push(SourceRef {
@@ -323,6 +383,19 @@ impl Ctx<'_, '_> {
             });
         }
         prose
+    }
+
+    /// A figure's date: checked, and noted for a review.
+    fn figure_date(&mut self, value: &Str) -> RefDate {
+        let date = self.date(value);
+        self.dated(value.span().start, date);
+        date
+    }
+
+    fn dated(&mut self, offset: usize, date: RefDate) {
+        if let Some(figures) = self.figures.as_deref_mut() {
+            figures.dated.push((self.path, self.text, offset, date));
+        }
     }
 
     fn opt_prose(&mut self, value: &Option<Str>) -> Option<Prose> {
@@ -606,7 +679,7 @@ fn work_settings(cx: &mut Ctx<'_, '_>, raw: raw::WorkSettings) -> WorkSettings {
                     .map(|e| EmploymentShare {
                         occupation: cx.text(&e.occupation),
                         percent: cx.int(&e.percent, 0..101, "the percentage"),
-                        period: cx.date(&e.period),
+                        period: cx.figure_date(&e.period),
                         source: cx.source(&e.source),
                     })
                     .collect(),
@@ -690,7 +763,7 @@ fn pay_figure(cx: &mut Ctx<'_, '_>, p: &raw::PayFigure) -> PayFigure {
             .unwrap_or(Statistic::Median),
         amount: Money::new(cents, currency.unwrap_or(Currency::Usd)),
         unit: cx.check(&p.unit, PayUnit::parse).unwrap_or(PayUnit::Year),
-        period: cx.date(&p.period),
+        period: cx.figure_date(&p.period),
         source: cx.source(&p.source),
         note: cx.opt_text(&p.note),
     }
@@ -698,6 +771,9 @@ fn pay_figure(cx: &mut Ctx<'_, '_>, p: &raw::PayFigure) -> PayFigure {
 
 fn outlook_figure(cx: &mut Ctx<'_, '_>, o: &raw::OutlookFigure) -> OutlookFigure {
     let base_year: u16 = cx.int(&o.base_year, 1900..2201, "the year");
+    if let Ok(year) = RefDate::parse(&base_year.to_string()) {
+        cx.dated(o.base_year.span().start, year);
+    }
     let target_year: u16 = cx.int(&o.target_year, 1900..2201, "the year");
     if target_year <= base_year {
         cx.problem(
@@ -792,4 +868,80 @@ fn sources(cx: &mut Ctx<'_, '_>, raw: raw::Sources) -> Sources {
             })
             .collect(),
     }
+}
+
+/// The review's warnings: figures that cite nothing, and figures whose data is old. Figures of
+/// the same date in one file, or citing the same old source, make one warning, at the first.
+fn review_figures(figures: Figures<'_>, sources: &Sources, as_of: RefDate) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    let years = review::STALE_AFTER_YEARS;
+    let mut dated: BTreeMap<(&Path, RefDate), (Diagnostic, usize)> = BTreeMap::new();
+    for (path, text, offset, date) in figures.dated {
+        dated
+            .entry((path, date))
+            .and_modify(|(_, n)| *n += 1)
+            .or_insert_with(|| {
+                let d = Diagnostic::at_offset(path, text, offset, String::new());
+                (d, 1)
+            });
+    }
+    for ((_, date), (d, n)) in dated {
+        if review::is_stale(date, as_of) {
+            let what = if n == 1 {
+                "this figure refers".to_owned()
+            } else {
+                format!("{n} figures in this file refer")
+            };
+            warnings.push(d.with_message(format!(
+                "{what} to {date}, more than {years} years before {as_of}; look for newer data \
+                 from the source and update the figures and their dates"
+            )));
+        }
+    }
+    let mut old_sources: BTreeMap<&str, (Diagnostic, usize, RefDate, &str)> = BTreeMap::new();
+    for site in &figures.prose {
+        if site.figure.citations.is_empty() {
+            warnings.push(site.diagnostic(format!(
+                "`{}` is a figure, but its paragraph cites no source; add a citation such as \
+                 `[@{}]` after the sentence",
+                site.figure.text,
+                sources.sources.first().map_or("source-id", |s| s.id.as_str())
+            )));
+            continue;
+        }
+        for id in &site.figure.citations {
+            let Some(source) = sources.sources.iter().find(|s| s.id.as_str() == id) else {
+                continue;
+            };
+            let dated = match (source.data_date, source.published) {
+                (Some(date), _) => Some((date, "whose data is from")),
+                (None, Some(date)) => Some((date, "published in")),
+                (None, None) => None,
+            };
+            let Some((date, dated)) = dated else {
+                continue;
+            };
+            if review::is_stale(date, as_of) {
+                old_sources
+                    .entry(source.id.as_str())
+                    .and_modify(|(_, n, _, _)| *n += 1)
+                    .or_insert_with(|| (site.diagnostic(String::new()), 1, date, dated));
+            }
+        }
+    }
+    for (id, (d, n, date, dated)) in old_sources {
+        let figures = if n == 1 {
+            "this figure cites".to_owned()
+        } else {
+            format!(
+                "this figure and {} more cite",
+                group_digits(u64::try_from(n - 1).unwrap_or(u64::MAX))
+            )
+        };
+        warnings.push(d.with_message(format!(
+            "{figures} `{id}`, {dated} {date}, more than {years} years before {as_of}; look for \
+             newer data, or say in the text how old the figures are"
+        )));
+    }
+    warnings
 }

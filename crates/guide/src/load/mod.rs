@@ -4,14 +4,16 @@
 //! function turns that table into a [`Guide`] or every problem found.
 
 mod convert;
-mod raw;
+pub(crate) mod raw;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, LoadError};
 use crate::model::Guide;
+use crate::review::Review;
 use crate::section::SectionId;
+use crate::values::RefDate;
 
 /// The file that holds the guide's metadata.
 pub const GUIDE_FILE: &str = "guide.toml";
@@ -106,6 +108,22 @@ impl Files {
 
     /// Parses and checks every file and builds the guide.
     pub(crate) fn load(self, base: &Path) -> Result<Guide, LoadError> {
+        self.build(base, None).map(|(guide, _)| guide)
+    }
+
+    /// Loads the guide and reviews it as of a date.
+    pub(crate) fn review(self, base: &Path, as_of: RefDate) -> Result<Review, LoadError> {
+        let (guide, warnings) = self.build(base, Some(as_of))?;
+        Ok(Review::new(guide, warnings))
+    }
+
+    /// Parses and checks every file and builds the guide, with the review's warnings when
+    /// `as_of` asks for them.
+    fn build(
+        self,
+        base: &Path,
+        as_of: Option<RefDate>,
+    ) -> Result<(Guide, Vec<Diagnostic>), LoadError> {
         let mut problems = self.problems;
         if self.unreadable {
             return Err(LoadError::new(problems));
@@ -128,7 +146,7 @@ impl Files {
                 }
             }
         }
-        convert::build(&texts, problems)
+        convert::build(&texts, problems, as_of)
     }
 }
 

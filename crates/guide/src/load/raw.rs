@@ -1,172 +1,318 @@
 //! Serde structs that mirror the content files one-to-one.
 //!
 //! Every leaf keeps its span so that later checks can point at it. Unknown keys are rejected.
+//! With the `schema` feature, the same structs give the content files' JSON Schemas, so their
+//! doc comments are what an editor shows beside each key: they speak to the person editing.
+
+use std::ops::Deref;
 
 use serde::Deserialize;
 use toml::Spanned;
 
-pub(super) type S<T> = Spanned<T>;
-pub(super) type Str = Spanned<String>;
+#[cfg(feature = "schema")]
+use schemars::JsonSchema;
 
+/// A value with its place in the file. In a schema, it is just the value.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct Meta {
-    pub(super) slug: Str,
-    pub(super) title: Str,
-    pub(super) subtitle: Str,
-    pub(super) description: Str,
-    pub(super) language: Str,
-    pub(super) edition: Str,
-    pub(super) publisher: Str,
-    pub(super) authors: S<Vec<Str>>,
-    pub(super) license: Str,
+#[serde(transparent)]
+pub(crate) struct S<T>(Spanned<T>);
+
+impl<T> Deref for S<T> {
+    type Target = Spanned<T>;
+    fn deref(&self) -> &Spanned<T> {
+        &self.0
+    }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct Item {
-    pub(super) title: Str,
-    pub(super) description: Str,
+#[cfg(feature = "schema")]
+impl<T: JsonSchema> JsonSchema for S<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        T::schema_id()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
 }
 
+pub(crate) type Str = S<String>;
+
+/// The guide's metadata (`guide.toml`).
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct Definition {
-    pub(super) summary: Str,
-    pub(super) body: Str,
-    pub(super) alternate_titles: Vec<Str>,
-    pub(super) occupation_codes: S<Vec<OccupationCode>>,
+pub(crate) struct Meta {
+    /// A short name made of lowercase letters, digits and hyphens; it names exported files.
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = ID_PATTERN)))]
+    pub(crate) slug: Str,
+    /// The guide's title, as the cover and the title page show it.
+    pub(crate) title: Str,
+    /// One line under the title.
+    pub(crate) subtitle: Str,
+    /// One or two sentences that say what the guide covers (used in metadata and JSON-LD).
+    pub(crate) description: Str,
+    /// The language of the text, as a BCP 47 tag such as `en-US`.
+    pub(crate) language: Str,
+    /// The date of this edition: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = DATE_PATTERN)))]
+    pub(crate) edition: Str,
+    /// Who publishes this edition, such as your organization.
+    pub(crate) publisher: Str,
+    /// The authors, as they should be credited.
+    pub(crate) authors: S<Vec<Str>>,
+    /// The license of the text, such as `CC-BY-4.0`.
+    pub(crate) license: Str,
 }
 
+/// A titled entry of a list: a duty, a skill, a challenge.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct OccupationCode {
-    pub(super) system: Str,
-    pub(super) code: Str,
-    pub(super) title: Str,
-    pub(super) source: Str,
+pub(crate) struct Item {
+    /// The entry's title, a few words.
+    pub(crate) title: Str,
+    /// What it means, in Markdown; cite sources as `[@source-id]`.
+    pub(crate) description: Str,
 }
 
+/// What the occupation is (`definition.toml`).
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct Responsibilities {
-    pub(super) summary: Str,
-    pub(super) intro: Str,
-    pub(super) duties: S<Vec<Item>>,
-    pub(super) typical_shift: Option<Str>,
+pub(crate) struct Definition {
+    /// One or two sentences that stand for the whole section (fact sheets print these).
+    pub(crate) summary: Str,
+    /// The definition, in Markdown; cite sources as `[@source-id]`.
+    pub(crate) body: Str,
+    /// Other names the job goes by.
+    pub(crate) alternate_titles: Vec<Str>,
+    /// The occupation's codes in official classifications.
+    pub(crate) occupation_codes: S<Vec<OccupationCode>>,
 }
 
+/// A code in an official classification of occupations.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct Education {
-    pub(super) summary: Str,
-    pub(super) intro: Str,
-    pub(super) entry_paths: S<Vec<Item>>,
-    pub(super) training: Str,
-    pub(super) licensure: Str,
-    pub(super) state_licenses: S<Vec<StateLicense>>,
-    pub(super) certifications: S<Vec<Certification>>,
-    pub(super) continuing_education: Str,
-    pub(super) time_to_qualify: S<Vec<TimeToQualify>>,
+pub(crate) struct OccupationCode {
+    /// The classification, such as `SOC 2018` or `O*NET-SOC`.
+    pub(crate) system: Str,
+    /// The code, such as `29-2053`.
+    pub(crate) code: Str,
+    /// The occupation's title in that classification.
+    pub(crate) title: Str,
+    /// The id of the source (in sources.toml) that gives the code.
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = ID_PATTERN)))]
+    pub(crate) source: Str,
 }
 
+/// What the work involves (`responsibilities.toml`).
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct StateLicense {
-    pub(super) state: Str,
-    pub(super) credential: Str,
-    pub(super) board: Str,
-    pub(super) requirements: Str,
+pub(crate) struct Responsibilities {
+    /// One or two sentences that stand for the whole section (fact sheets print these).
+    pub(crate) summary: Str,
+    /// An introduction to the section, in Markdown.
+    pub(crate) intro: Str,
+    /// The main duties.
+    pub(crate) duties: S<Vec<Item>>,
+    /// What a typical shift looks like, in Markdown (optional).
+    pub(crate) typical_shift: Option<Str>,
 }
 
+/// How to qualify (`education.toml`).
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct Certification {
-    pub(super) name: Str,
-    pub(super) abbreviation: Option<Str>,
-    pub(super) issuer: Str,
-    pub(super) description: Str,
+pub(crate) struct Education {
+    /// One or two sentences that stand for the whole section (fact sheets print these).
+    pub(crate) summary: Str,
+    /// An introduction to the section, in Markdown.
+    pub(crate) intro: Str,
+    /// The ways into the job.
+    pub(crate) entry_paths: S<Vec<Item>>,
+    /// Training on the job and in programs, in Markdown.
+    pub(crate) training: Str,
+    /// Where a license is needed, in Markdown.
+    pub(crate) licensure: Str,
+    /// The states that license the occupation.
+    pub(crate) state_licenses: S<Vec<StateLicense>>,
+    /// Certifications open to technicians.
+    pub(crate) certifications: S<Vec<Certification>>,
+    /// Keeping a license or certification current, in Markdown.
+    pub(crate) continuing_education: Str,
+    /// How long each route takes.
+    pub(crate) time_to_qualify: S<Vec<TimeToQualify>>,
+}
+
+/// A state license.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StateLicense {
+    /// The state.
+    pub(crate) state: Str,
+    /// The credential's name.
+    pub(crate) credential: Str,
+    /// The board that issues it.
+    pub(crate) board: Str,
+    /// What it takes, in Markdown; cite sources as `[@source-id]`.
+    pub(crate) requirements: Str,
+}
+
+/// A certification.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Certification {
+    /// The certification's full name.
+    pub(crate) name: Str,
+    /// Its abbreviation, such as `NCPT` (optional).
+    pub(crate) abbreviation: Option<Str>,
+    /// Who awards it.
+    pub(crate) issuer: Str,
+    /// What it is and who it suits, in Markdown; cite sources as `[@source-id]`.
+    pub(crate) description: Str,
+    /// Its levels, when it has several (optional).
     #[serde(default)]
-    pub(super) levels: Vec<Item>,
+    pub(crate) levels: Vec<Item>,
 }
 
+/// How long one route into the job takes.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct TimeToQualify {
-    pub(super) route: Str,
-    pub(super) duration: Str,
-    pub(super) description: Str,
+pub(crate) struct TimeToQualify {
+    /// The route, such as `National certification, Level 1`.
+    pub(crate) route: Str,
+    /// How long it takes, in words, such as `12 to 18 months`.
+    pub(crate) duration: Str,
+    /// What the time is spent on, in Markdown; cite sources as `[@source-id]`.
+    pub(crate) description: Str,
 }
 
+/// Where technicians work (`work-settings.toml`).
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct WorkSettings {
-    pub(super) summary: Str,
-    pub(super) intro: Str,
-    pub(super) settings: S<Vec<WorkSetting>>,
-    pub(super) schedules: Str,
+pub(crate) struct WorkSettings {
+    /// One or two sentences that stand for the whole section (fact sheets print these).
+    pub(crate) summary: Str,
+    /// An introduction to the section, in Markdown.
+    pub(crate) intro: Str,
+    /// The kinds of workplace.
+    pub(crate) settings: S<Vec<WorkSetting>>,
+    /// Hours, shifts and schedules, in Markdown.
+    pub(crate) schedules: Str,
 }
 
+/// One kind of workplace.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct WorkSetting {
-    pub(super) name: Str,
-    pub(super) description: Str,
-    pub(super) pace: Str,
-    pub(super) populations: S<Vec<Str>>,
+pub(crate) struct WorkSetting {
+    /// The kind of workplace.
+    pub(crate) name: Str,
+    /// What working there is like, in Markdown.
+    pub(crate) description: Str,
+    /// The pace of the work, in a few words.
+    pub(crate) pace: Str,
+    /// The people served there.
+    pub(crate) populations: S<Vec<Str>>,
+    /// The share of the occupation's jobs found there, when published (optional).
     #[serde(default)]
-    pub(super) employment: Vec<EmploymentShare>,
+    pub(crate) employment: Vec<EmploymentShare>,
 }
 
+/// The share of an occupation's jobs in one kind of workplace.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct EmploymentShare {
-    pub(super) occupation: Str,
-    pub(super) percent: S<i64>,
-    pub(super) period: Str,
-    pub(super) source: Str,
+pub(crate) struct EmploymentShare {
+    /// The occupation, such as `Psychiatric technicians`.
+    pub(crate) occupation: Str,
+    /// The share of its jobs, in whole percent (0 to 100).
+    #[cfg_attr(feature = "schema", schemars(range(min = 0, max = 100)))]
+    pub(crate) percent: S<i64>,
+    /// The year (or month) the share describes: `YYYY` or `YYYY-MM`.
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = DATE_PATTERN)))]
+    pub(crate) period: Str,
+    /// The id of the source (in sources.toml) of the figure.
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = ID_PATTERN)))]
+    pub(crate) source: Str,
 }
 
+/// Skills and personal qualities (`skills.toml`).
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct Skills {
-    pub(super) summary: Str,
-    pub(super) intro: Str,
-    pub(super) skills: S<Vec<Item>>,
-    pub(super) qualities: S<Vec<Item>>,
+pub(crate) struct Skills {
+    /// One or two sentences that stand for the whole section (fact sheets print these).
+    pub(crate) summary: Str,
+    /// An introduction to the section, in Markdown.
+    pub(crate) intro: Str,
+    /// Skills that can be learned and practiced.
+    pub(crate) skills: S<Vec<Item>>,
+    /// Personal qualities that the work draws on.
+    pub(crate) qualities: S<Vec<Item>>,
 }
 
+/// Where the job can lead (`career-path.toml`).
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct CareerPath {
-    pub(super) summary: Str,
-    pub(super) intro: Str,
-    pub(super) next_roles: S<Vec<CareerStep>>,
+pub(crate) struct CareerPath {
+    /// One or two sentences that stand for the whole section (fact sheets print these).
+    pub(crate) summary: Str,
+    /// An introduction to the section, in Markdown.
+    pub(crate) intro: Str,
+    /// Roles a technician can move on to.
+    pub(crate) next_roles: S<Vec<CareerStep>>,
 }
 
+/// A role a technician can move on to.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct CareerStep {
-    pub(super) role: Str,
-    pub(super) description: Str,
-    pub(super) requires: Str,
+pub(crate) struct CareerStep {
+    /// The role.
+    pub(crate) role: Str,
+    /// What the role is, in Markdown.
+    pub(crate) description: Str,
+    /// What it takes to get there, in Markdown.
+    pub(crate) requires: Str,
 }
 
+/// Pay and job outlook (`salary-outlook.toml`).
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct SalaryOutlook {
-    pub(super) summary: Str,
-    pub(super) intro: Str,
-    pub(super) pay: S<Vec<PayFigure>>,
-    pub(super) pay_factors: Str,
-    pub(super) benefits: Str,
-    pub(super) outlook: S<Vec<OutlookFigure>>,
-    pub(super) outlook_notes: Str,
+pub(crate) struct SalaryOutlook {
+    /// One or two sentences that stand for the whole section (fact sheets print these).
+    pub(crate) summary: Str,
+    /// An introduction to the figures, in Markdown.
+    pub(crate) intro: Str,
+    /// Pay figures, one `[[pay]]` table each.
+    pub(crate) pay: S<Vec<PayFigure>>,
+    /// What moves pay up or down, in Markdown.
+    pub(crate) pay_factors: Str,
+    /// Benefits commonly offered, in Markdown.
+    pub(crate) benefits: Str,
+    /// Employment projections, one `[[outlook]]` table each.
+    pub(crate) outlook: S<Vec<OutlookFigure>>,
+    /// What the projections mean for a job seeker, in Markdown.
+    pub(crate) outlook_notes: Str,
 }
 
 /// A number as TOML gives it: integer or float.
 #[derive(Clone, Copy)]
-pub(super) enum Number {
+pub(crate) enum Number {
     Int(i64),
     Float(f64),
 }
@@ -195,86 +341,187 @@ impl<'de> Deserialize<'de> for Number {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct PayFigure {
-    pub(super) occupation: Str,
-    pub(super) code: Option<Str>,
-    pub(super) setting: Option<Str>,
-    pub(super) role: Option<Str>,
-    pub(super) statistic: Str,
-    pub(super) amount: S<Number>,
-    pub(super) currency: Str,
-    pub(super) unit: Str,
-    pub(super) period: Str,
-    pub(super) source: Str,
-    pub(super) note: Option<Str>,
+#[cfg(feature = "schema")]
+impl JsonSchema for Number {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Amount".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "number", "exclusiveMinimum": 0 })
+    }
 }
 
+/// One pay figure, as published.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct OutlookFigure {
-    pub(super) occupation: Str,
-    pub(super) code: Option<Str>,
-    pub(super) role: Option<Str>,
-    pub(super) base_year: S<i64>,
-    pub(super) target_year: S<i64>,
-    pub(super) base_jobs: Option<S<i64>>,
-    pub(super) target_jobs: Option<S<i64>>,
-    pub(super) change: Option<S<i64>>,
-    pub(super) growth_percent: S<i64>,
-    pub(super) openings_per_year: Option<S<i64>>,
-    pub(super) source: Str,
+pub(crate) struct PayFigure {
+    /// The occupation, such as `Psychiatric technicians` or `All occupations`.
+    pub(crate) occupation: Str,
+    /// The occupation's code, such as `29-2053` (optional).
+    pub(crate) code: Option<Str>,
+    /// The kind of workplace, for pay by industry (optional).
+    pub(crate) setting: Option<Str>,
+    /// `subject` (the guide's occupation, the default) or `comparison`.
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["subject", "comparison"])))]
+    pub(crate) role: Option<Str>,
+    /// Which statistic: `p10`, `p25`, `median`, `mean`, `p75` or `p90`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("enum" = ["p10", "p25", "median", "mean", "p75", "p90"]))
+    )]
+    pub(crate) statistic: Str,
+    /// The amount, such as `42590` a year or `20.29` an hour.
+    pub(crate) amount: S<Number>,
+    /// The currency: `USD`.
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["USD"])))]
+    pub(crate) currency: Str,
+    /// `year` or `hour`.
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["year", "hour"])))]
+    pub(crate) unit: Str,
+    /// The month or year the figure describes, such as `2024-05`.
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = DATE_PATTERN)))]
+    pub(crate) period: Str,
+    /// The id of the source (in sources.toml) of the figure.
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = ID_PATTERN)))]
+    pub(crate) source: Str,
+    /// A remark a reader needs to read the figure right (optional).
+    pub(crate) note: Option<Str>,
 }
 
+/// One employment projection, as published.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct ChallengesRewards {
-    pub(super) summary: Str,
-    pub(super) intro: Str,
-    pub(super) challenges: S<Vec<Item>>,
-    pub(super) rewards: S<Vec<Item>>,
+pub(crate) struct OutlookFigure {
+    /// The occupation, such as `Psychiatric technicians` or `All occupations`.
+    pub(crate) occupation: Str,
+    /// The occupation's code, such as `29-2053` (optional).
+    pub(crate) code: Option<Str>,
+    /// `subject` (the guide's occupation, the default) or `comparison`.
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["subject", "comparison"])))]
+    pub(crate) role: Option<Str>,
+    /// The first year of the projection, such as `2024`.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1900, max = 2200)))]
+    pub(crate) base_year: S<i64>,
+    /// The last year of the projection, such as `2034`.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1900, max = 2200)))]
+    pub(crate) target_year: S<i64>,
+    /// Jobs in the first year (optional).
+    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
+    pub(crate) base_jobs: Option<S<i64>>,
+    /// Jobs projected for the last year (optional).
+    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
+    pub(crate) target_jobs: Option<S<i64>>,
+    /// The projected change in jobs, as published (optional).
+    pub(crate) change: Option<S<i64>>,
+    /// The projected growth, in whole percent.
+    #[cfg_attr(feature = "schema", schemars(range(min = -100, max = 1000)))]
+    pub(crate) growth_percent: S<i64>,
+    /// Projected openings each year, on average (optional).
+    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
+    pub(crate) openings_per_year: Option<S<i64>>,
+    /// The id of the source (in sources.toml) of the projection.
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = ID_PATTERN)))]
+    pub(crate) source: Str,
 }
 
+/// What is hard about the work and what is rewarding (`challenges-rewards.toml`).
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct CareTeam {
-    pub(super) summary: Str,
-    pub(super) body: Str,
-    pub(super) members: S<Vec<Item>>,
-    pub(super) distinctions: Vec<Item>,
+pub(crate) struct ChallengesRewards {
+    /// One or two sentences that stand for the whole section (fact sheets print these).
+    pub(crate) summary: Str,
+    /// An introduction to the section, in Markdown.
+    pub(crate) intro: Str,
+    /// The hard parts.
+    pub(crate) challenges: S<Vec<Item>>,
+    /// The rewarding parts.
+    pub(crate) rewards: S<Vec<Item>>,
 }
 
+/// The technician's place in the care team (`care-team.toml`).
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct Faq {
-    pub(super) summary: Str,
-    pub(super) questions: S<Vec<Question>>,
+pub(crate) struct CareTeam {
+    /// One or two sentences that stand for the whole section (fact sheets print these).
+    pub(crate) summary: Str,
+    /// How the team works and why the technician matters to it, in Markdown.
+    pub(crate) body: Str,
+    /// The other members of the team and how technicians work with each.
+    pub(crate) members: S<Vec<Item>>,
+    /// How technicians differ from the roles they are most often confused with.
+    pub(crate) distinctions: Vec<Item>,
 }
 
+/// Frequently asked questions (`faq.toml`).
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct Question {
-    pub(super) id: Str,
-    pub(super) question: Str,
-    pub(super) answer: Str,
+pub(crate) struct Faq {
+    /// One or two sentences that stand for the whole section (fact sheets print these).
+    pub(crate) summary: Str,
+    /// The questions and answers, one `[[questions]]` table each.
+    pub(crate) questions: S<Vec<Question>>,
 }
 
+/// A question and its answer.
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct Sources {
-    pub(super) summary: Str,
-    pub(super) sources: S<Vec<Source>>,
+pub(crate) struct Question {
+    /// A short, stable id for links to the question: lowercase letters, digits, hyphens.
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = ID_PATTERN)))]
+    pub(crate) id: Str,
+    /// The question, as a reader would ask it.
+    pub(crate) question: Str,
+    /// The answer, in Markdown; cite sources as `[@source-id]`.
+    pub(crate) answer: Str,
 }
 
+/// The sources the guide cites (`sources.toml`).
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub(super) struct Source {
-    pub(super) id: Str,
-    pub(super) title: Str,
-    pub(super) publisher: Str,
-    pub(super) url: Str,
-    pub(super) data_date: Option<Str>,
-    pub(super) published: Option<Str>,
-    pub(super) note: Option<Str>,
+pub(crate) struct Sources {
+    /// One or two sentences on how the sources were chosen and dated.
+    pub(crate) summary: Str,
+    /// The sources, one `[[sources]]` table each.
+    pub(crate) sources: S<Vec<Source>>,
 }
+
+/// A source the guide cites.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Source {
+    /// The id that citations use, as in `[@bls-ooh]`: lowercase letters, digits, hyphens.
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = ID_PATTERN)))]
+    pub(crate) id: Str,
+    /// The title of the work.
+    pub(crate) title: Str,
+    /// Who publishes it.
+    pub(crate) publisher: Str,
+    /// Where to read it: an `https://` or `http://` address.
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = "^https?://")))]
+    pub(crate) url: Str,
+    /// The date the data in it describes, such as `2024-05` for pay of May 2024 (optional).
+    /// `mht-guide check` warns when figures citing it are more than three years old.
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = DATE_PATTERN)))]
+    pub(crate) data_date: Option<Str>,
+    /// The date it was published or last changed, when it says (optional).
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = DATE_PATTERN)))]
+    pub(crate) published: Option<Str>,
+    /// A remark a reader needs to weigh the source (optional).
+    pub(crate) note: Option<Str>,
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+#[cfg(feature = "schema")]
+const DATE_PATTERN: &str = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
+
+/// Lowercase letters and digits in words joined by single hyphens.
+#[cfg(feature = "schema")]
+const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";

@@ -1,0 +1,71 @@
+//! `new-edition` and `schema`: the content as a starting point for an edition of one's own.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use mht_guide::schema;
+
+/// Copies the embedded content files, and their schemas, into a new folder `dir`.
+///
+/// The files are written into a hidden folder beside `dir` and renamed into place once all are
+/// on disk, so a failure leaves no half-made edition. Returns the number of files written.
+pub(crate) fn create(dir: &Path) -> Result<usize> {
+    let shown = dir.display();
+    if dir.exists() {
+        let empty = fs::read_dir(dir)
+            .with_context(|| format!("cannot use {shown}: it is not a folder"))?
+            .next()
+            .is_none();
+        if !empty {
+            bail!("{shown} already exists and is not empty; give a new folder for the edition");
+        }
+    }
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent)
+        .with_context(|| format!("cannot create the folder {}", parent.display()))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".mht-guide-edition-");
+    // A temporary folder is private (0700); an edition is an ordinary folder.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o755));
+    }
+    let staging = builder
+        .tempdir_in(&parent)
+        .with_context(|| format!("cannot create a folder in {}", parent.display()))?;
+    let mut written = 0;
+    for (name, text) in mht_guide::EMBEDDED_FILES {
+        write(&staging.path().join(name), text.as_bytes())?;
+        written += 1;
+    }
+    let schemas = staging.path().join(schema::SCHEMA_DIR);
+    fs::create_dir(&schemas).context("cannot create the schemas folder")?;
+    for (name, json) in schema::all() {
+        write(&schemas.join(name), json.as_bytes())?;
+        written += 1;
+    }
+    fs::rename(staging.path(), dir).with_context(|| format!("cannot create {shown}"))?;
+    // The staging folder is now `dir`; nothing is left to clean up.
+    let _ = staging.keep();
+    Ok(written)
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut file =
+        fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// The JSON Schema of a content file named without `.toml` (`guide`, `faq`, ...).
+pub(crate) fn schema(file: &str) -> String {
+    // The argument parser accepts only names of content files, which all have a schema.
+    schema::json(&format!("{file}.toml")).unwrap_or_default()
+}

@@ -1,0 +1,466 @@
+//! An editor's review of the content: words and reading grade per section, and warnings about
+//! figures that are old or that cite nothing.
+//!
+//! Loading a guide ([`Guide::from_dir`](crate::Guide::from_dir) and the like) stops at errors:
+//! content that cannot be used. A review also looks for what is worth a second look before a
+//! new edition goes out, and says where it is, as `mht-guide check` prints it.
+
+use std::path::Path;
+
+use crate::diag::{Diagnostic, LoadError};
+use crate::load::Files;
+use crate::model::Guide;
+use crate::section::SectionId;
+use crate::values::RefDate;
+use crate::{EMBEDDED_DIR, EMBEDDED_FILES};
+
+/// How many years a figure may be older than the review date before it is flagged.
+pub const STALE_AFTER_YEARS: u16 = 3;
+
+/// A guide, checked and reviewed: its sections' statistics and every warning.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::{RefDate, Review, SectionId};
+///
+/// let review = Review::embedded(RefDate::parse("2026-11-23")?).expect("the embedded guide loads");
+/// let salary = review.section(SectionId::SalaryOutlook);
+/// assert!(salary.words > 300);
+/// assert!(salary.grade() > 4.0 && salary.grade() < 14.0);
+/// for warning in review.warnings() {
+///     println!("{warning}");
+/// }
+/// # Ok::<(), String>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Review {
+    guide: Guide,
+    sections: Vec<SectionStats>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Review {
+    /// Reviews the content compiled into this crate as of a date (usually today).
+    ///
+    /// # Errors
+    ///
+    /// Every problem that stops the content from loading, as [`Guide::embedded`] reports them.
+    pub fn embedded(as_of: RefDate) -> Result<Review, LoadError> {
+        Review::of_files(EMBEDDED_DIR, EMBEDDED_FILES, as_of)
+    }
+
+    /// Reviews a guide folder as of a date (usually today).
+    ///
+    /// # Errors
+    ///
+    /// Every problem that stops the content from loading, as [`Guide::from_dir`] reports them.
+    pub fn of_dir(dir: impl AsRef<Path>, as_of: RefDate) -> Result<Review, LoadError> {
+        let dir = dir.as_ref();
+        Files::from_dir(dir).review(dir, as_of)
+    }
+
+    /// Reviews content files held in memory, as [`Guide::from_files`] takes them.
+    ///
+    /// # Errors
+    ///
+    /// Every problem that stops the content from loading.
+    pub fn of_files<N, T>(
+        base: impl AsRef<Path>,
+        files: impl IntoIterator<Item = (N, T)>,
+        as_of: RefDate,
+    ) -> Result<Review, LoadError>
+    where
+        N: AsRef<str>,
+        T: Into<String>,
+    {
+        let base = base.as_ref();
+        Files::from_named(base, files).review(base, as_of)
+    }
+
+    pub(crate) fn new(guide: Guide, warnings: Vec<Diagnostic>) -> Review {
+        let sections = guide
+            .sections()
+            .map(|section| {
+                let mut text = Readability::default();
+                section.for_each_text(&mut |piece| text.add(piece));
+                SectionStats {
+                    id: section.id(),
+                    words: text.words,
+                    sentences: text.sentences,
+                    syllables: text.syllables,
+                }
+            })
+            .collect();
+        Review {
+            guide,
+            sections,
+            warnings,
+        }
+    }
+
+    /// The guide that was reviewed.
+    pub fn guide(&self) -> &Guide {
+        &self.guide
+    }
+
+    /// Statistics for every section, in guide order.
+    pub fn sections(&self) -> &[SectionStats] {
+        &self.sections
+    }
+
+    /// Statistics for one section.
+    pub fn section(&self, id: SectionId) -> &SectionStats {
+        // `sections` holds every section in the order of `SectionId::ALL`.
+        &self.sections[id as usize]
+    }
+
+    /// Statistics for the whole guide.
+    pub fn total(&self) -> SectionStats {
+        let mut total = self.sections[0];
+        for s in &self.sections[1..] {
+            total.words += s.words;
+            total.sentences += s.sentences;
+            total.syllables += s.syllables;
+        }
+        total
+    }
+
+    /// Every warning, file by file in guide order, top to bottom.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+}
+
+/// The size and reading difficulty of a section's text (its summary not counted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectionStats {
+    /// The section.
+    pub id: SectionId,
+    /// Words a reader reads.
+    pub words: usize,
+    /// Sentences; a title, a list entry or a table cell counts as one.
+    pub sentences: usize,
+    /// Syllables, estimated from English spelling.
+    pub syllables: usize,
+}
+
+impl SectionStats {
+    /// The Flesch-Kincaid grade level: about the US school grade a reader needs.
+    ///
+    /// `0.39 × words per sentence + 11.8 × syllables per word − 15.59`, with syllables
+    /// estimated from spelling, so expect it to differ from other tools by a few tenths.
+    pub fn grade(&self) -> f64 {
+        if self.words == 0 || self.sentences == 0 {
+            return 0.0;
+        }
+        let (w, s, y) = (
+            self.words as f64,
+            self.sentences as f64,
+            self.syllables as f64,
+        );
+        0.39 * (w / s) + 11.8 * (y / w) - 15.59
+    }
+}
+
+/// Counts words, sentences and syllables of text pieces, each piece at least one sentence.
+#[derive(Debug, Default)]
+struct Readability {
+    words: usize,
+    sentences: usize,
+    syllables: usize,
+}
+
+impl Readability {
+    fn add(&mut self, piece: &str) {
+        let words: Vec<&str> = piece.split_whitespace().collect();
+        if words.is_empty() {
+            return;
+        }
+        self.words += words.len();
+        self.syllables += words.iter().map(|w| syllables(w)).sum::<usize>();
+        let ends = words
+            .iter()
+            .enumerate()
+            .filter(|&(i, w)| i + 1 < words.len() && ends_sentence(w))
+            .count();
+        self.sentences += ends + 1;
+    }
+}
+
+/// Whether a word ends its sentence: it ends in `.`, `!` or `?` (before closing quotes or
+/// brackets) and is not an abbreviation such as `U.S.` or `e.g.`.
+fn ends_sentence(word: &str) -> bool {
+    let word = word.trim_end_matches(['"', '\'', ')', ']', '”', '’']);
+    if word.ends_with(['!', '?']) {
+        return true;
+    }
+    let Some(stem) = word.strip_suffix('.') else {
+        return false;
+    };
+    let abbreviation = stem.contains('.')
+        || matches!(
+            stem.to_ascii_lowercase().as_str(),
+            "mr" | "mrs" | "ms" | "dr" | "st" | "vs" | "etc" | "no" | "approx"
+        )
+        || (stem.chars().count() == 1 && stem.chars().all(|c| c.is_uppercase()));
+    !abbreviation
+}
+
+/// Estimates the syllables of an English word from its spelling: groups of vowels, less a
+/// silent final `e` and a silent `-ed` or `-es`. A word without letters (a number) counts one.
+fn syllables(word: &str) -> usize {
+    let w: Vec<u8> = word
+        .bytes()
+        .filter(u8::is_ascii_alphabetic)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    if w.is_empty() {
+        return 1;
+    }
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let mut count = 0;
+    let mut previous = false;
+    for (i, &b) in w.iter().enumerate() {
+        // A `y` that starts a word is a consonant.
+        let v = vowel(b) && !(b == b'y' && i == 0);
+        if v && !previous {
+            count += 1;
+        }
+        previous = v;
+    }
+    // `ia` is two syllables (me-di-an, psy-chi-a-tric) except in `-cial`, `-tial`, `-gia`.
+    count += w
+        .windows(3)
+        .filter(|t| t[1] == b'i' && t[2] == b'a' && !matches!(t[0], b'c' | b't' | b'g'))
+        .count();
+    let n = w.len();
+    let ends = |suffix: &[u8]| w.ends_with(suffix);
+    let before = |k: usize| if n > k { w[n - 1 - k] } else { b'a' };
+    let silent_ed = ends(b"ed") && !matches!(before(2), b't' | b'd');
+    let silent_es = ends(b"es")
+        && !matches!(before(2), b's' | b'x' | b'z' | b'c' | b'g')
+        && !(before(2) == b'h' && matches!(before(3), b'c' | b's'));
+    let silent_e = ends(b"e") && !ends(b"le") && !ends(b"ee");
+    if count > 1 && n > 3 && (silent_e || ((silent_ed || silent_es) && !vowel(before(2)))) {
+        count -= 1;
+    }
+    count.max(1)
+}
+
+/// A figure that prose states: an amount of money, a percentage, a count with thousands
+/// separators, or a multiple (`7 times`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ProseFigure {
+    /// The byte offset of the figure in the prose source.
+    pub(crate) offset: usize,
+    /// The figure as written.
+    pub(crate) text: String,
+    /// The source ids cited in the same paragraph or list entry.
+    pub(crate) citations: Vec<String>,
+}
+
+/// Finds the first figure of every paragraph and list entry of a prose source.
+pub(crate) fn prose_figures(source: &str) -> Vec<ProseFigure> {
+    let mut found = Vec::new();
+    for (start, unit) in units(source) {
+        if let Some((at, text)) = first_figure(unit) {
+            found.push(ProseFigure {
+                offset: start + at,
+                text: text.to_owned(),
+                citations: citations(unit),
+            });
+        }
+    }
+    found
+}
+
+/// Splits prose into paragraphs and list entries: (byte offset, text).
+fn units(source: &str) -> Vec<(usize, &str)> {
+    let mut units = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let blank = trimmed.trim().is_empty();
+        let item = is_list_marker(trimmed);
+        if let Some(s) = start
+            && (blank || item)
+        {
+            units.push((s, &source[s..offset]));
+            start = None;
+        }
+        if !blank && start.is_none() {
+            start = Some(offset);
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        units.push((s, &source[s..]));
+    }
+    units
+}
+
+fn is_list_marker(line: &str) -> bool {
+    if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") {
+        return true;
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
+}
+
+/// The first figure in a text: its byte offset and the figure as written.
+fn first_figure(text: &str) -> Option<(usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let starts_number = b.is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        if b == b'$' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            let end = number_end(bytes, i + 1);
+            return Some((i, &text[i..end]));
+        }
+        if starts_number {
+            let end = number_end(bytes, i);
+            let number = &text[i..end];
+            let rest = &text[end..];
+            let grouped = number.contains(',');
+            if rest.starts_with('%') {
+                return Some((i, &text[i..=end]));
+            }
+            for unit in [" percent", " times"] {
+                if rest.starts_with(unit) {
+                    return Some((i, &text[i..end + unit.len()]));
+                }
+            }
+            if grouped {
+                return Some((i, number));
+            }
+            i = end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Where a number that starts at `i` ends: digits, with commas or one point between digits.
+fn number_end(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() {
+        let b = bytes[i];
+        let joins = matches!(b, b',' | b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if b.is_ascii_digit() || joins {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// The source ids cited in a text: every `@id` inside `[...]`.
+fn citations(text: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("[@") {
+        let after = &rest[open + 1..];
+        let close = after.find(']').unwrap_or(after.len());
+        for part in after[..close].split(';') {
+            if let Some(id) = part.trim().strip_prefix('@') {
+                ids.push(id.trim().to_owned());
+            }
+        }
+        rest = &after[close..];
+    }
+    ids
+}
+
+/// Whether data dated `date` is more than [`STALE_AFTER_YEARS`] old on `as_of`.
+pub(crate) fn is_stale(date: RefDate, as_of: RefDate) -> bool {
+    date.last_day() < as_of.first_day().years_earlier(STALE_AFTER_YEARS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllables_follow_common_words() {
+        for (word, n) in [
+            ("care", 1),
+            ("jobs", 1),
+            ("worked", 1),
+            ("needed", 2),
+            ("people", 2),
+            ("technician", 3),
+            ("patients", 2),
+            ("median", 3),
+            ("psychiatric", 4),
+            ("social", 2),
+            ("year", 1),
+            ("42,590", 1),
+            ("aides", 1),
+            ("places", 2),
+            ("wanted", 2),
+            ("changes", 2),
+            ("reaches", 2),
+        ] {
+            assert_eq!(syllables(word), n, "{word}");
+        }
+    }
+
+    #[test]
+    fn sentences_end_at_stops_but_not_abbreviations() {
+        let mut r = Readability::default();
+        r.add("The U.S. pays more. Aides earn less, e.g. in clinics! Why? Because.");
+        assert_eq!((r.words, r.sentences), (12, 4));
+        r.add("A title");
+        assert_eq!(r.sentences, 5);
+    }
+
+    #[test]
+    fn grade_matches_the_formula() {
+        let s = SectionStats {
+            id: SectionId::Faq,
+            words: 100,
+            sentences: 10,
+            syllables: 150,
+        };
+        assert!((s.grade() - (3.9 + 17.7 - 15.59)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn figures_are_money_percentages_counts_and_multiples() {
+        let first = |t: &str| first_figure(t).map(|(_, f)| f.to_owned());
+        assert_eq!(first("paid $42,590 a year").as_deref(), Some("$42,590"));
+        assert_eq!(first("grow 20% by 2034").as_deref(), Some("20%"));
+        assert_eq!(first("about 16 percent").as_deref(), Some("16 percent"));
+        assert_eq!(first("some 127,400 jobs").as_deref(), Some("127,400"));
+        assert_eq!(first("7 times the rate").as_deref(), Some("7 times"));
+        assert_eq!(
+            first("In 2024, after 12 months, in 3 shifts, $ later."),
+            None
+        );
+        assert_eq!(first("COVID-19 at 29-2053"), None);
+    }
+
+    #[test]
+    fn figures_are_found_per_paragraph_and_list_entry_with_their_citations() {
+        let prose = "Pay is $40,000 [@a].\n\n- Growth is 5%.\n- None here [@b; @c].\n";
+        let found = prose_figures(prose);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].citations, ["a"]);
+        assert_eq!(&prose[found[1].offset..found[1].offset + 2], "5%");
+        assert!(found[1].citations.is_empty());
+        assert_eq!(citations("x [@b; @c] y [@d]"), ["b", "c", "d"]);
+    }
+
+    #[test]
+    fn data_goes_stale_three_years_after_its_period_ends() {
+        let d = |s: &str| RefDate::parse(s).unwrap();
+        assert!(is_stale(d("2022"), d("2026-11-23")));
+        assert!(!is_stale(d("2024-05"), d("2026-11-23")));
+        assert!(!is_stale(d("2024-05"), d("2027-05-31")));
+        assert!(is_stale(d("2024-05"), d("2027-06-01")));
+    }
+}
