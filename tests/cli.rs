@@ -255,3 +255,201 @@ fn the_faq_preset_takes_no_sections() {
     assert!(String::from_utf8_lossy(&output.stderr).starts_with("error: --preset faq prints"));
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn the_format_comes_from_the_output_file_name() {
+    let dir = tempdir();
+    let output = run(dir.path(), &["export", "-o", "handout.pdf"]);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    assert!(
+        fs::read(dir.path().join("handout.pdf"))
+            .unwrap()
+            .starts_with(b"%PDF-")
+    );
+    let output = run(dir.path(), &["export", "-o", "page.HTML"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        fs::read_to_string(dir.path().join("page.HTML"))
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+
+    // A name that says nothing, or no name at all, is a usage error that says what to do.
+    let output = run(dir.path(), &["export", "-o", "handout.docx"]);
+    assert_eq!(output.status.code(), Some(2));
+    insta::assert_snapshot!(transcript(&output));
+    let output = run(dir.path(), &["export"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with("error: which format?"));
+
+    // --format wins over the extension, with a warning when they disagree.
+    let output = run(dir.path(), &["export", "--format", "md", "-o", "notes.pdf"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stderr).starts_with(
+        "warning: writing the md export to notes.pdf, though its extension says pdf\n"
+    ));
+    assert!(
+        fs::read_to_string(dir.path().join("notes.pdf"))
+            .unwrap()
+            .starts_with("---\n")
+    );
+}
+
+#[test]
+fn quiet_and_verbose() {
+    let dir = tempdir();
+    let quiet = run(dir.path(), &["--quiet", "export", "-o", "a.md"]);
+    assert_eq!(quiet.status.code(), Some(0));
+    assert!(quiet.stderr.is_empty());
+    let normal = run(dir.path(), &["export", "-o", "a.md"]);
+    let size = fs::metadata(dir.path().join("a.md")).unwrap().len();
+    assert_eq!(
+        String::from_utf8_lossy(&normal.stderr),
+        format!("wrote a.md ({size} bytes)\n")
+    );
+    let verbose = run(dir.path(), &["export", "-o", "a.md", "--verbose"]);
+    let lines: Vec<String> = String::from_utf8_lossy(&verbose.stderr)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines[0].starts_with("loaded content/mental-health-technician (embedded) in "));
+    assert!(lines[1].starts_with("exported md in ") && lines[1].ends_with(" ms"));
+    // Errors still show when quiet.
+    let output = run(dir.path(), &["-q", "check", "--content", "nowhere"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read the content folder"));
+    assert_eq!(
+        run(dir.path(), &["-q", "-v", "sections"]).status.code(),
+        Some(2)
+    );
+}
+
+/// Runs the binary with `NO_COLOR` unset, optionally under a pseudo-terminal (util-linux
+/// `script`), and returns what it wrote to standard error.
+fn stderr_of(args: &str, terminal: bool, no_color: bool) -> String {
+    let dir = tempdir();
+    let bin = env!("CARGO_BIN_EXE_mht-guide");
+    let mut command = if terminal {
+        let mut c = std::process::Command::new("script");
+        // The pty merges stdout and stderr; the command's stdout goes to /dev/null.
+        c.args(["-qec", &format!("{bin} {args} > /dev/null"), "/dev/null"]);
+        c
+    } else {
+        let mut c = std::process::Command::new(bin);
+        c.args(args.split(' '));
+        c
+    };
+    command
+        .current_dir(dir.path())
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR")
+        .env("TERM", "xterm-256color");
+    if no_color {
+        command.env("NO_COLOR", "1");
+    }
+    let output = command.output().unwrap();
+    if terminal {
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    } else {
+        String::from_utf8_lossy(&output.stderr).into_owned()
+    }
+}
+
+#[test]
+fn colors_on_terminals_only_and_never_with_no_color() {
+    let args = "check --as-of 2026-11-23";
+    let bold_yellow = "\u{1b}[1m\u{1b}[33mwarning";
+    let has_color = |s: &str| s.contains('\u{1b}');
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok()
+    {
+        let tty = stderr_of(args, true, false);
+        assert!(tty.contains(bold_yellow), "{tty:?}");
+        let tty_no_color = stderr_of(args, true, true);
+        assert!(tty_no_color.contains("warning: this figure"));
+        assert!(!has_color(&tty_no_color), "{tty_no_color:?}");
+    }
+    let piped = stderr_of(args, false, false);
+    assert!(piped.contains("warning: this figure") && !has_color(&piped));
+    assert!(has_color(&stderr_of(
+        &format!("{args} --color always"),
+        false,
+        false
+    )));
+    assert!(!has_color(&stderr_of(
+        &format!("{args} --color never"),
+        true,
+        false
+    )));
+}
+
+#[test]
+fn completions_and_manual_page() {
+    let dir = tempdir();
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let output = run(dir.path(), &["completions", shell]);
+        assert_eq!(output.status.code(), Some(0), "{shell}");
+        let script = String::from_utf8(output.stdout).unwrap();
+        for word in ["export", "new-edition", "fact-sheet", "deny-warnings"] {
+            assert!(script.contains(word), "{shell} completions lack {word}");
+        }
+    }
+    // The bash script is valid bash, and completes subcommands.
+    let script = dir.path().join("mht-guide.bash");
+    fs::write(&script, run(dir.path(), &["completions", "bash"]).stdout).unwrap();
+    let probe = format!(
+        "source {}; COMP_WORDS=(mht-guide new); COMP_CWORD=1; _mht__guide mht-guide new mht-guide; \
+         echo \"${{COMPREPLY[@]}}\"",
+        script.display()
+    );
+    let output = std::process::Command::new("bash")
+        .args(["-c", &probe])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        "new-edition"
+    );
+
+    let output = run(dir.path(), &["man"]);
+    assert_eq!(output.status.code(), Some(0));
+    let page = String::from_utf8(output.stdout).unwrap();
+    assert!(page.contains(".TH mht-guide 1"));
+    assert!(page.contains("new\\-edition"));
+    // groff formats it without a warning, where groff is installed.
+    if let Ok(output) = std::process::Command::new("groff")
+        .args(["-man", "-Tutf8", "-ww", "-z"])
+        .stdin(std::fs::File::open(write(&dir, "mht-guide.1", page.as_bytes())).unwrap())
+        .output()
+    {
+        assert!(output.status.success());
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    }
+}
+
+fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = dir.path().join(name);
+    fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn the_version_names_the_content_edition() {
+    let dir = tempdir();
+    let output = run(dir.path(), &["--version"]);
+    assert_eq!(output.status.code(), Some(0));
+    let guide = mht_guide::guide();
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        format!(
+            "mht-guide {} (content: {}, edition of {})\n",
+            env!("CARGO_PKG_VERSION"),
+            guide.meta.title,
+            guide.meta.edition
+        )
+    );
+}

@@ -4,6 +4,7 @@
 
 mod cli;
 mod content;
+mod edition;
 mod epub;
 mod fuzz;
 mod hostile;

@@ -175,7 +175,7 @@ impl App {
             && named != *format
         {
             self.warn(&format!(
-                "writing {format} to {}, whose extension says {named}",
+                "writing the {format} export to {}, though its extension says {named}",
                 path.display()
             ));
         }

@@ -1,0 +1,222 @@
+//! An edition of one's own: `new-edition`, the content files' JSON Schemas, and an editor's
+//! validator (Taplo, the TOML language server's engine) reading them.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::util::{ci_tools, run, tempdir, tool_file, transcript};
+
+fn content_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(mht_guide::EMBEDDED_DIR)
+}
+
+#[test]
+fn every_content_file_names_its_schema_and_the_schemas_are_current() {
+    for name in mht_guide::file_names() {
+        let text = fs::read_to_string(content_dir().join(&name)).unwrap();
+        assert_eq!(
+            text.lines().next(),
+            Some(mht_guide::schema::directive(&name).as_str()),
+            "{name} must start with its #:schema line"
+        );
+        let committed = content_dir()
+            .join(mht_guide::schema::SCHEMA_DIR)
+            .join(mht_guide::schema::file_name(&name));
+        let committed = fs::read_to_string(&committed).unwrap_or_default();
+        assert!(
+            committed == mht_guide::schema::json(&name).unwrap(),
+            "{} is out of date; rewrite it with `mht-guide schema {}`",
+            mht_guide::schema::file_name(&name),
+            name.trim_end_matches(".toml")
+        );
+    }
+    // No schema is left over from a file that no longer exists.
+    let schemas = fs::read_dir(content_dir().join(mht_guide::schema::SCHEMA_DIR)).unwrap();
+    assert_eq!(schemas.count(), mht_guide::file_names().count());
+}
+
+#[test]
+fn the_schema_command_prints_a_files_schema() {
+    let dir = tempdir();
+    let output = run(dir.path(), &["schema", "faq"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        mht_guide::schema::json("faq.toml").unwrap()
+    );
+    // `faq.toml` is accepted too; a name that is not a content file is a usage error.
+    assert_eq!(
+        run(dir.path(), &["schema", "faq.toml"]).status.code(),
+        Some(0)
+    );
+    let output = run(dir.path(), &["schema", "notes"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("no content file is called `notes`; the files are guide, definition,")
+    );
+}
+
+#[test]
+fn a_new_edition_is_a_working_copy_of_the_content() {
+    let dir = tempdir();
+    let output = run(dir.path(), &["new-edition", "riverside"]);
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "created riverside with 24 files; edit them, then use --content riverside\n"
+    );
+    let edition = dir.path().join("riverside");
+    for name in mht_guide::file_names() {
+        assert!(edition.join(&name).is_file(), "{name}");
+        let schema = mht_guide::schema::file_name(&name);
+        assert!(edition.join("schemas").join(&schema).is_file(), "{schema}");
+    }
+    // Nothing else: no staging folder left beside it.
+    let entries: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(entries.len(), 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&edition).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o755);
+    }
+
+    // The copy exports exactly what the embedded guide exports ...
+    let ours = run(
+        dir.path(),
+        &[
+            "export",
+            "--content",
+            "riverside",
+            "--format",
+            "md",
+            "-o",
+            "-",
+        ],
+    );
+    let embedded = run(dir.path(), &["export", "--format", "md", "-o", "-"]);
+    assert_eq!(ours.status.code(), Some(0));
+    assert_eq!(ours.stdout, embedded.stdout);
+
+    // ... and an edit shows up in the export.
+    let guide = edition.join("guide.toml");
+    let text = fs::read_to_string(&guide).unwrap();
+    fs::write(
+        &guide,
+        text.replace(
+            "publisher = \"mht-guide contributors\"",
+            "publisher = \"Riverside Clinic\"",
+        ),
+    )
+    .unwrap();
+    let edited = run(
+        dir.path(),
+        &[
+            "export",
+            "--content",
+            "riverside",
+            "--format",
+            "md",
+            "-o",
+            "-",
+        ],
+    );
+    assert!(String::from_utf8_lossy(&edited.stdout).contains("Riverside Clinic"));
+}
+
+#[test]
+fn a_new_edition_never_overwrites() {
+    let dir = tempdir();
+    let taken = dir.path().join("taken");
+    fs::create_dir(&taken).unwrap();
+    fs::write(taken.join("notes.txt"), "keep me").unwrap();
+    let output = run(dir.path(), &["new-edition", "taken"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: taken already exists and is not empty; give a new folder for the edition\n"
+    );
+    assert_eq!(fs::read_dir(&taken).unwrap().count(), 1);
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+
+    // An empty folder is fine, and so is a folder whose parents do not exist yet.
+    fs::create_dir(dir.path().join("empty")).unwrap();
+    assert_eq!(
+        run(dir.path(), &["new-edition", "empty"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(dir.path(), &["new-edition", "a/b/c"]).status.code(),
+        Some(0)
+    );
+    assert!(dir.path().join("a/b/c/guide.toml").is_file());
+}
+
+/// Taplo, the engine of the Even Better TOML extension, run as `taplo check`.
+fn taplo() -> Option<PathBuf> {
+    tool_file(
+        "Taplo (npm package @taplo/cli)",
+        "TAPLO_JS",
+        &[ci_tools().join("node_modules/@taplo/cli/dist/cli.js")],
+    )
+}
+
+fn taplo_check(dir: &Path, files: &[&str]) -> (bool, String) {
+    let taplo = taplo().unwrap();
+    let output = Command::new("node")
+        .arg(taplo)
+        .arg("check")
+        .args(files)
+        .current_dir(dir)
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    (output.status.success(), text)
+}
+
+#[test]
+fn an_editor_validates_content_against_the_schemas() {
+    if taplo().is_none() {
+        return;
+    }
+    let dir = tempdir();
+    assert_eq!(
+        run(dir.path(), &["new-edition", "ed"]).status.code(),
+        Some(0)
+    );
+    let edition = dir.path().join("ed");
+    let names: Vec<String> = mht_guide::file_names().collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let (ok, report) = taplo_check(&edition, &names);
+    assert!(ok, "the content does not match its schemas:\n{report}");
+
+    // The mistakes an editor makes are caught as they type, through the #:schema line.
+    let path = edition.join("salary-outlook.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    let text = text
+        .replacen("unit = \"year\"", "unit = \"yr\"", 1)
+        .replacen("statistic = \"median\"", "statistic = \"middle\"", 1)
+        .replacen("period = \"2024-05\"", "period = \"May 2024\"", 1);
+    fs::write(&path, text).unwrap();
+    let faq = edition.join("faq.toml");
+    let text = fs::read_to_string(&faq).unwrap();
+    fs::write(
+        &faq,
+        text.replacen("[[questions]]", "[[questions]]\nasker = \"me\"", 1),
+    )
+    .unwrap();
+    let (ok, report) = taplo_check(&edition, &["salary-outlook.toml", "faq.toml"]);
+    assert!(!ok, "{report}");
+    for expected in [
+        "\"yr\" is not one of [\"year\",\"hour\"]",
+        "\"middle\" is not one of [\"p10\",\"p25\",\"median\",\"mean\",\"p75\",\"p90\"]",
+        "\"May 2024\" does not match",
+        "'asker' was unexpected",
+    ] {
+        assert!(report.contains(expected), "{expected} not in:\n{report}");
+    }
+}
