@@ -1,0 +1,56 @@
+//! Serializes the guide to JSON for a web page: the whole guide for a page's script, and a
+//! small payload (the questions and the median pay) for a widget.
+//!
+//! Run it with `cargo run --example web_json -- site/data`; without a folder it writes into
+//! the current one.
+
+use std::error::Error;
+use std::path::PathBuf;
+
+use mht_guide::{Role, Statistic};
+use mht_guide_export::{Format, Options};
+use serde_json::json;
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
+    std::fs::create_dir_all(&dir)?;
+    let guide = mht_guide::guide();
+
+    // The export: every section, prose as Markdown and as HTML, with a schema version to check.
+    let full = mht_guide_export::export(guide, Format::Json, &Options::new())?;
+    std::fs::write(dir.join("guide.json"), &full)?;
+
+    // Or pick from the typed guide and serialize with serde: every type implements Serialize.
+    let median = guide
+        .salary_outlook
+        .pay
+        .iter()
+        .find(|p| p.role == Role::Subject && p.statistic == Statistic::Median)
+        .ok_or("the guide has a median wage")?;
+    let widget = json!({
+        "title": guide.meta.title,
+        "edition": guide.meta.edition,
+        "median_pay": {
+            "occupation": median.occupation,
+            "amount": median.amount.to_string(),
+            "per": median.unit.per(),
+            "period": median.period.to_string(),
+            "source": guide.sources.get(&median.source).map(|s| s.url.as_str()),
+        },
+        "questions": guide.faq.questions.iter().map(|q| json!({
+            "id": q.id,
+            "question": q.question,
+            "answer_markdown": q.answer,
+        })).collect::<Vec<_>>(),
+    });
+    let widget = serde_json::to_string_pretty(&widget)?;
+    std::fs::write(dir.join("faq-widget.json"), &widget)?;
+
+    println!(
+        "wrote guide.json ({} bytes) and faq-widget.json ({} bytes) in {}",
+        full.len(),
+        widget.len(),
+        dir.display()
+    );
+    Ok(())
+}
