@@ -122,6 +122,16 @@ impl Format {
     }
 
     /// The format a file name's extension names, if any.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use mht_guide_export::Format;
+    ///
+    /// assert_eq!(Format::from_extension("handout.PDF"), Some(Format::Pdf));
+    /// assert_eq!(Format::from_extension("site/guide.xhtml"), Some(Format::Html));
+    /// assert_eq!(Format::from_extension("notes.txt"), None);
+    /// ```
     pub fn from_extension(path: &str) -> Option<Format> {
         let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
         match ext.as_str() {
@@ -144,6 +154,15 @@ impl fmt::Display for Format {
 }
 
 /// The error returned when a string names no format.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide_export::Format;
+///
+/// let err = "docx".parse::<Format>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown format `docx`; the formats are: md, json, html, epub, pdf");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown format `{given}`; the formats are: {}", format_names())]
 pub struct UnknownFormat {
@@ -201,6 +220,19 @@ impl Selection {
     }
 
     /// Only these sections.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use mht_guide::SectionId;
+    /// use mht_guide_export::Selection;
+    ///
+    /// let selection = Selection::only([SectionId::Faq, SectionId::Definition]);
+    /// // Sections always come out in guide order.
+    /// assert_eq!(selection.ids().collect::<Vec<_>>(), [SectionId::Definition, SectionId::Faq]);
+    /// assert!(selection.contains(SectionId::Faq) && !selection.is_all());
+    /// assert_eq!("definition, faq".parse::<Selection>(), Ok(selection));
+    /// ```
     pub fn only(ids: impl IntoIterator<Item = SectionId>) -> Selection {
         Selection(ids.into_iter().collect())
     }
@@ -240,6 +272,18 @@ impl FromStr for Selection {
 }
 
 /// What to print: the whole guide, or a short handout made from it.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide_export::{Format, Options, Preset, export};
+///
+/// let full = export(mht_guide::guide(), Format::Markdown, &Options::new())?;
+/// let faq = export(mht_guide::guide(), Format::Markdown, &Options::new().preset(Preset::Faq))?;
+/// assert!(faq.len() < full.len() / 2);
+/// assert_eq!("fact-sheet".parse::<Preset>(), Ok(Preset::FactSheet));
+/// # Ok::<(), mht_guide_export::ExportError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Preset {
@@ -408,6 +452,25 @@ impl Options {
 }
 
 /// Why an export failed.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::{Guide, SectionId};
+/// use mht_guide_export::{ExportError, Format, Options};
+///
+/// // The standard PDF fonts have no emoji: the error names the character and where it is.
+/// let mut files = mht_guide::EMBEDDED_FILES.map(|(name, text)| (name, text.to_owned()));
+/// files[10].1 = files[10].1.replacen("question = \"", "question = \"\u{1F600} ", 1);
+/// let guide = Guide::from_files("draft", files).expect("the edited copy loads");
+/// let options = Options::new().sections(mht_guide_export::Selection::only([SectionId::Faq]));
+/// match mht_guide_export::export(&guide, Format::Pdf, &options) {
+///     Err(ExportError::Undrawable { characters, .. }) => {
+///         assert_eq!(characters[0].character, '\u{1F600}')
+///     }
+///     other => panic!("expected an undrawable character, got {other:?}"),
+/// }
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ExportError {

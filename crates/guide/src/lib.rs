@@ -48,6 +48,33 @@
 //! file is there, that text is not empty, that ids are unique, that every citation names a
 //! source, that dates, amounts and links are valid, and that prose uses only the CommonMark the
 //! guide allows (see [`Prose`]).
+//!
+//! # Reviewing an edition
+//!
+//! Content that loads can still deserve a second look. A [`Review`] counts the words and
+//! estimates the reading grade of each section, and warns, with file, line and column, about
+//! figures whose data is more than [`STALE_AFTER_YEARS`] years old and about paragraphs that
+//! state a figure without citing a source. `mht-guide check` prints the same report.
+//!
+//! ```
+//! use mht_guide::{RefDate, Review};
+//!
+//! let review = Review::embedded(RefDate::parse("2026-11-23")?).expect("the guide loads");
+//! println!("reading grade {:.1}", review.total().grade());
+//! for warning in review.warnings() {
+//!     println!("{warning}");
+//! }
+//! # Ok::<(), String>(())
+//! ```
+//!
+//! # Features
+//!
+//! - `schema` (off by default): the `schema` module, the JSON Schemas of the content files, through
+//!   `schemars`. Each content file names its schema on its first line (`#:schema ...`), so
+//!   editors with a TOML language server check and complete it while it is typed.
+//!
+//! The crate has no other features, and pulls in no PDF, EPUB or HTML machinery: the exporters
+//! live in the `mht-guide-export` crate.
 
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]

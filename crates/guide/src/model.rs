@@ -51,6 +51,14 @@ pub struct Guide {
 }
 
 /// Facts about the guide itself, from `guide.toml`.
+///
+/// # Examples
+///
+/// ```
+/// let meta = &mht_guide::guide().meta;
+/// println!("{}: {} ({}), edition of {}", meta.title, meta.subtitle, meta.language, meta.edition);
+/// assert_eq!(meta.license.as_str(), "CC-BY-4.0");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Meta {
@@ -75,6 +83,14 @@ pub struct Meta {
 }
 
 /// A titled entry with a description: a duty, a skill, a challenge, a path.
+///
+/// # Examples
+///
+/// ```
+/// for duty in &mht_guide::guide().responsibilities.duties {
+///     println!("{}: {}", duty.title, duty.description.plain_text());
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Item {
@@ -85,6 +101,15 @@ pub struct Item {
 }
 
 /// What the occupation is.
+///
+/// # Examples
+///
+/// ```
+/// let definition = &mht_guide::guide().definition;
+/// assert!(definition.alternate_titles.iter().any(|t| t.as_str() == "Psychiatric technician"));
+/// let soc = &definition.occupation_codes[0];
+/// println!("{} {}: {}", soc.system, soc.code, soc.title);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Definition {
@@ -127,6 +152,17 @@ pub struct Responsibilities {
 }
 
 /// Education, training, licensure and certification.
+///
+/// # Examples
+///
+/// ```
+/// let education = &mht_guide::guide().education;
+/// let states: Vec<&str> = education.state_licenses.iter().map(|l| l.state.as_str()).collect();
+/// assert!(states.contains(&"California"));
+/// for route in &education.time_to_qualify {
+///     println!("{}: {}", route.route, route.duration);
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Education {
@@ -193,6 +229,16 @@ pub struct TimeToQualify {
 }
 
 /// Where the work is done.
+///
+/// # Examples
+///
+/// ```
+/// for setting in &mht_guide::guide().work_settings.settings {
+///     for share in &setting.employment {
+///         println!("{}: {}% of {} ({})", setting.name, share.percent, share.occupation, share.period);
+///     }
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct WorkSettings {
@@ -251,6 +297,14 @@ pub struct Skills {
 }
 
 /// Where the job can lead.
+///
+/// # Examples
+///
+/// ```
+/// for step in &mht_guide::guide().career_path.next_roles {
+///     println!("{} (needs: {})", step.role, step.requires.plain_text());
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct CareerPath {
@@ -275,6 +329,20 @@ pub struct CareerStep {
 }
 
 /// Pay and job outlook.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::{Role, Statistic};
+///
+/// let salary = &mht_guide::guide().salary_outlook;
+/// let median = salary
+///     .pay
+///     .iter()
+///     .find(|p| p.role == Role::Subject && p.statistic == Statistic::Median)
+///     .expect("the guide gives a median wage");
+/// println!("median: {} {} in {}", median.amount, median.unit.per(), median.period);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct SalaryOutlook {
@@ -295,6 +363,19 @@ pub struct SalaryOutlook {
 }
 
 /// Whether a figure describes the occupation itself or something to compare it with.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::Role;
+///
+/// let comparisons = mht_guide::guide()
+///     .salary_outlook
+///     .outlook
+///     .iter()
+///     .filter(|o| o.role == Role::Comparison);
+/// assert!(comparisons.map(|o| o.occupation.as_str()).any(|o| o == "All occupations"));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -308,6 +389,17 @@ pub enum Role {
 /// What statistic a pay figure is.
 ///
 /// Serializes as it is written in the content: `p10`, `p25`, `median`, `mean`, `p75`, `p90`.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::Statistic;
+///
+/// assert_eq!(Statistic::parse("p90"), Ok(Statistic::Percentile(90)));
+/// assert_eq!(Statistic::Percentile(10).label(), "Lowest 10% earn under");
+/// assert_eq!(Statistic::Median.name(), "median");
+/// assert!(Statistic::parse("middle").is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum Statistic {
@@ -379,6 +471,15 @@ impl Serialize for Statistic {
 }
 
 /// The time a pay amount is for.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::PayUnit;
+///
+/// assert_eq!(PayUnit::parse("hour"), Ok(PayUnit::Hour));
+/// assert_eq!(PayUnit::Hour.per(), "an hour");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -413,6 +514,17 @@ impl PayUnit {
 }
 
 /// One published pay figure.
+///
+/// # Examples
+///
+/// ```
+/// let guide = mht_guide::guide();
+/// for p in &guide.salary_outlook.pay {
+///     let source = guide.sources.get(&p.source).expect("every figure names a listed source");
+///     println!("{} {}: {} {} ({}, {})", p.occupation, p.statistic.name(), p.amount, p.unit.per(),
+///         p.period, source.publisher);
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct PayFigure {
@@ -439,6 +551,14 @@ pub struct PayFigure {
 }
 
 /// One employment projection.
+///
+/// # Examples
+///
+/// ```
+/// for o in &mht_guide::guide().salary_outlook.outlook {
+///     println!("{}: {:+}% from {} to {}", o.occupation, o.growth_percent, o.base_year, o.target_year);
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct OutlookFigure {
@@ -495,6 +615,14 @@ pub struct CareTeam {
 }
 
 /// Frequently asked questions.
+///
+/// # Examples
+///
+/// ```
+/// let faq = &mht_guide::guide().faq;
+/// let question = faq.questions.iter().find(|q| q.id.as_str() == "pay").expect("a pay question");
+/// println!("{}\n{}", question.question, question.answer.plain_text());
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Faq {
@@ -517,6 +645,27 @@ pub struct Question {
 }
 
 /// The sources the guide cites.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::Id;
+///
+/// let sources = &mht_guide::guide().sources;
+/// let ooh = sources.get(&Id::parse("bls-ooh")?).expect("the guide cites the OOH");
+/// assert!(ooh.url.as_str().starts_with("https://www.bls.gov/"));
+/// # Ok::<(), String>(())
+/// ```
+///
+/// # Examples
+///
+/// ```
+/// for source in &mht_guide::guide().sources.sources {
+///     let date = source.data_date.or(source.published).map(|d| d.to_string());
+///     println!("[{}] {}. {} ({})", source.id, source.publisher, source.title,
+///         date.as_deref().unwrap_or("undated"));
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Sources {
@@ -593,6 +742,16 @@ pub enum SectionRef<'a> {
 
 impl Guide {
     /// The section with this id.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use mht_guide::SectionId;
+    ///
+    /// let faq = mht_guide::guide().section(SectionId::Faq);
+    /// assert_eq!(faq.id().title(), "Frequently asked questions");
+    /// println!("{}", faq.summary().plain_text());
+    /// ```
     pub fn section(&self, id: SectionId) -> SectionRef<'_> {
         match id {
             SectionId::Definition => SectionRef::Definition(&self.definition),
@@ -765,6 +924,13 @@ impl<'a> SectionRef<'a> {
     }
 
     /// The number of words in the section's text, not counting its summary.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let words: usize = mht_guide::guide().sections().map(|s| s.word_count()).sum();
+    /// assert!(words > 4_000);
+    /// ```
     pub fn word_count(self) -> usize {
         let mut words = 0;
         self.for_each_text(&mut |text| words += text.split_whitespace().count());

@@ -49,6 +49,23 @@ pub struct Prose {
 }
 
 /// A block of prose.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::{Block, Inline, Prose};
+///
+/// // A renderer of your own walks the blocks and inlines.
+/// let prose = Prose::parse("Pay is *good* [@bls-ooh].\n\n- Days\n- Nights").unwrap();
+/// match &prose.blocks()[0] {
+///     Block::Paragraph(inlines) => assert!(matches!(inlines[1], Inline::Emphasis(_))),
+///     other => panic!("a paragraph comes first, not {other:?}"),
+/// }
+/// match &prose.blocks()[1] {
+///     Block::List(list) => assert_eq!((list.start, list.items.len()), (None, 2)),
+///     other => panic!("then a list, not {other:?}"),
+/// }
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub enum Block {
@@ -97,6 +114,16 @@ pub enum Inline {
 }
 
 /// A problem found in a piece of prose, at a 1-based line and column of the prose itself.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::Prose;
+///
+/// let errors = Prose::parse("Fine.\n\n# A heading").unwrap_err();
+/// assert_eq!((errors[0].line(), errors[0].column()), (3, 1));
+/// assert!(errors[0].message().starts_with("headings are not allowed in prose"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{line}:{column}: {message}")]
 pub struct ProseError {

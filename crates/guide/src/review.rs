@@ -133,6 +133,20 @@ impl Review {
 }
 
 /// The size and reading difficulty of a section's text (its summary not counted).
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::{RefDate, Review};
+///
+/// let review = Review::embedded(RefDate::parse("2026-11-23")?).expect("the guide loads");
+/// for s in review.sections() {
+///     println!("{:20} {:>5} words, grade {:.1}", s.id.id(), s.words, s.grade());
+/// }
+/// let total = review.total();
+/// assert_eq!(total.words, review.sections().iter().map(|s| s.words).sum::<usize>());
+/// # Ok::<(), String>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SectionStats {
     /// The section.

@@ -106,6 +106,16 @@ impl SectionId {
     }
 
     /// The section whose content file has this name, if any.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use mht_guide::SectionId;
+    ///
+    /// assert_eq!(SectionId::from_file_name("salary-outlook.toml"), Some(SectionId::SalaryOutlook));
+    /// assert_eq!(SectionId::SalaryOutlook.file_name(), "salary-outlook.toml");
+    /// assert_eq!(SectionId::from_file_name("guide.toml"), None);
+    /// ```
     pub fn from_file_name(name: &str) -> Option<SectionId> {
         let id = name.strip_suffix(".toml")?;
         id.parse().ok()
@@ -121,6 +131,16 @@ impl fmt::Display for SectionId {
 /// The error returned when a string names no section.
 ///
 /// Its message lists the valid ids.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::SectionId;
+///
+/// let err = "salary".parse::<SectionId>().unwrap_err();
+/// assert_eq!(err.given(), "salary");
+/// assert!(err.to_string().contains("salary-outlook"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown section `{given}`; valid sections are: {}", valid_ids())]
 pub struct UnknownSection {

@@ -24,6 +24,19 @@ use fonts::Coverage;
 use layout::Look;
 
 /// A paper size for PDF handouts.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide_export::{Format, Options, Paper, export};
+///
+/// assert_eq!(Paper::A4.points(), (595.28, 841.89));
+/// let mut options = Options::new();
+/// options.set_paper(Paper::A4);
+/// let pdf = export(mht_guide::guide(), Format::Pdf, &options)?;
+/// assert!(pdf.starts_with(b"%PDF-"));
+/// # Ok::<(), mht_guide_export::ExportError>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Paper {

@@ -19,6 +19,14 @@ use crate::values::RefDate;
 pub const GUIDE_FILE: &str = "guide.toml";
 
 /// The names of every file a guide folder holds, metadata first, then sections in order.
+///
+/// # Examples
+///
+/// ```
+/// let names: Vec<String> = mht_guide::file_names().collect();
+/// assert_eq!(names.len(), 12);
+/// assert_eq!((names[0].as_str(), names[11].as_str()), ("guide.toml", "sources.toml"));
+/// ```
 pub fn file_names() -> impl Iterator<Item = String> {
     std::iter::once(GUIDE_FILE.to_owned()).chain(SectionId::ALL.map(SectionId::file_name))
 }
