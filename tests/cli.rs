@@ -420,6 +420,29 @@ fn completions_and_manual_page() {
     let page = String::from_utf8(output.stdout).unwrap();
     assert!(page.contains(".TH mht-guide 1"));
     assert!(page.contains("new\\-edition"));
+    // Each command has its own page, which the main page refers to.
+    let output = run(dir.path(), &["man", "export"]);
+    assert!(String::from_utf8_lossy(&output.stdout).contains(".TH mht-guide-export 1"));
+    let output = run(dir.path(), &["man", "--dir", "man1"]);
+    assert_eq!(output.status.code(), Some(0));
+    let mut pages: Vec<String> = fs::read_dir(dir.path().join("man1"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    pages.sort();
+    assert_eq!(
+        pages,
+        [
+            "mht-guide-check.1",
+            "mht-guide-completions.1",
+            "mht-guide-export.1",
+            "mht-guide-man.1",
+            "mht-guide-new-edition.1",
+            "mht-guide-schema.1",
+            "mht-guide-sections.1",
+            "mht-guide.1"
+        ]
+    );
     // groff formats it without a warning, where groff is installed.
     if let Ok(output) = std::process::Command::new("groff")
         .args(["-man", "-Tutf8", "-ww", "-z"])

@@ -107,11 +107,13 @@ Examples:
   mht-guide completions zsh > ~/.zfunc/_mht-guide
   mht-guide completions fish > ~/.config/fish/completions/mht-guide.fish")]
     Completions(CompletionsArgs),
-    /// Print the manual page (roff), for `man`.
+    /// Print the manual page (roff), for `man`, or write every page into a folder.
     #[command(after_help = "\
 Examples:
-  mht-guide man > mht-guide.1 && man ./mht-guide.1")]
-    Man,
+  mht-guide man > mht-guide.1 && man ./mht-guide.1
+  mht-guide man export > mht-guide-export.1
+  mht-guide man --dir ~/.local/share/man/man1")]
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -140,6 +142,17 @@ pub(crate) struct SchemaArgs {
     /// The content file: `guide` or a section id (see `mht-guide sections`).
     #[arg(value_name = "FILE", value_parser = parse_schema_file)]
     pub(crate) file: String,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ManArgs {
+    /// The page of this command (such as `export`) instead of the main page.
+    #[arg(value_name = "COMMAND", conflicts_with = "dir")]
+    pub(crate) command: Option<String>,
+
+    /// Write the main page and one page per command into this folder.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -113,15 +113,50 @@ impl App {
                 print_bytes(&out)?;
                 Ok(ExitCode::SUCCESS)
             }
-            Command::Man => {
-                let mut out = Vec::new();
-                clap_mangen::Man::new(Cli::command())
-                    .render(&mut out)
-                    .context("cannot render the manual page")?;
-                print_bytes(&out)?;
-                Ok(ExitCode::SUCCESS)
+            Command::Man(args) => self.man(&args),
+        }
+    }
+
+    /// `man`: one page to standard output, or every page into a folder.
+    fn man(&self, args: &args::ManArgs) -> Result<ExitCode> {
+        let mut root = Cli::command().disable_help_subcommand(true);
+        root.build();
+        let render = |cmd: &clap::Command| -> Result<(String, Vec<u8>)> {
+            let man = clap_mangen::Man::new(cmd.clone());
+            let mut page = Vec::new();
+            man.render(&mut page)
+                .context("cannot render the manual page")?;
+            Ok((man.get_filename(), page))
+        };
+        match (&args.command, &args.dir) {
+            (None, None) => print_bytes(&render(&root)?.1)?,
+            (Some(name), _) => {
+                let Some(cmd) = root.find_subcommand(name) else {
+                    let names: Vec<&str> = root.get_subcommands().map(|c| c.get_name()).collect();
+                    return Err(UsageError(format!(
+                        "no command is called `{name}`; the commands are {}",
+                        names.join(", ")
+                    ))
+                    .into());
+                };
+                print_bytes(&render(cmd)?.1)?;
+            }
+            (None, Some(dir)) => {
+                // Every page is rendered before any is written.
+                let mut pages = vec![render(&root)?];
+                for cmd in root.get_subcommands() {
+                    pages.push(render(cmd)?);
+                }
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+                for (name, page) in &pages {
+                    let target = Target::File(dir.join(name));
+                    output::write(&target, page, None)?;
+                    self.say(&format!("wrote {}", target.describe()));
+                }
             }
         }
+        Ok(ExitCode::SUCCESS)
     }
 
     /// A line of progress on standard error, unless --quiet.
