@@ -2,11 +2,12 @@
 // suite, which runs the seed corpora and every crasher kept in `crates/fuzz/regressions/`.
 
 /// The loader on any bytes: the embedded guide with one file replaced. The first byte chooses
-/// the file; the rest is its text. Loading answers with a guide or with diagnostics, never a
-/// panic, and a guide that loads exports to Markdown and JSON.
+/// the file; the rest is its text. Loading (with the review `mht-guide check` runs) answers
+/// with a guide or with diagnostics, never a panic; a guide that loads exports to Markdown and
+/// JSON, and every warning of its review points at a line of its file.
 #[allow(dead_code)]
 pub(crate) fn load_case(data: &[u8]) {
-    use mht_guide::{EMBEDDED_FILES, Guide};
+    use mht_guide::{EMBEDDED_FILES, RefDate, Review, Severity};
     use mht_guide_export::{Options, to_json, to_markdown};
     let Some((&which, text)) = data.split_first() else {
         return;
@@ -17,11 +18,17 @@ pub(crate) fn load_case(data: &[u8]) {
         .map(|(name, text)| (*name, (*text).to_owned()))
         .collect();
     files[which].1 = String::from_utf8_lossy(text).into_owned();
-    match Guide::from_files("fuzz", files) {
-        Ok(guide) => {
+    let as_of = RefDate::from_unix_seconds(1_795_392_000);
+    match Review::of_files("fuzz", files, as_of) {
+        Ok(review) => {
+            for w in review.warnings() {
+                assert_eq!(w.severity(), Severity::Warning);
+                assert!(w.line_text().is_some(), "a warning without its line: {w}");
+            }
+            let guide = review.guide();
             let options = Options::new();
-            let _ = to_markdown(&guide, &options);
-            assert!(to_json(&guide, &options).is_ok(), "JSON export of a loaded guide failed");
+            let _ = to_markdown(guide, &options);
+            assert!(to_json(guide, &options).is_ok(), "JSON export of a loaded guide failed");
         }
         Err(err) => assert!(!err.diagnostics().is_empty(), "an error without diagnostics"),
     }
@@ -31,7 +38,7 @@ pub(crate) fn load_case(data: &[u8]) {
 /// it loads, every format exports it; the PDF may only refuse characters its fonts lack.
 #[allow(dead_code)]
 pub(crate) fn prose_case(prose: &str) {
-    use mht_guide::Guide;
+    use mht_guide::{RefDate, Review};
     use mht_guide_export::{ExportError, Options, to_epub, to_html, to_json, to_markdown, to_pdf};
     const MINIMAL: [(&str, &str); 11] = [
         ("guide.toml", include_str!("fixtures/minimal/guide.toml")),
@@ -64,9 +71,11 @@ pub(crate) fn prose_case(prose: &str) {
         .iter()
         .map(|(n, t)| (*n, (*t).to_owned()))
         .chain(std::iter::once(("faq.toml", faq)));
-    let Ok(guide) = Guide::from_files("fuzz", files) else {
+    let Ok(review) = Review::of_files("fuzz", files, RefDate::from_unix_seconds(1_795_392_000))
+    else {
         return;
     };
+    let guide = review.guide().clone();
     let options = Options::new();
     let _ = to_markdown(&guide, &options);
     assert!(to_json(&guide, &options).is_ok(), "JSON export failed");
