@@ -321,11 +321,11 @@ impl App {
             "{:width$}  {:>6}  {:>5}\n",
             "section", "words", "grade"
         ));
-        let row = |name: &str, s: &mht_guide::SectionStats| {
+        let row = |name: &str, s: &mht_guide::TextStats| {
             format!("{name:width$}  {:>6}  {:>5.1}\n", s.words, s.grade())
         };
         for s in review.sections() {
-            out.push_str(&row(s.id.id(), s));
+            out.push_str(&row(s.id.id(), &s.text));
         }
         out.push_str(&row("all", &review.total()));
         print(&out)?;

@@ -26,8 +26,8 @@ pub const STALE_AFTER_YEARS: u16 = 3;
 ///
 /// let review = Review::embedded(RefDate::parse("2026-11-23")?).expect("the embedded guide loads");
 /// let salary = review.section(SectionId::SalaryOutlook);
-/// assert!(salary.words > 300);
-/// assert!(salary.grade() > 4.0 && salary.grade() < 14.0);
+/// assert!(salary.text.words > 300);
+/// assert!(salary.text.grade() > 4.0 && salary.text.grade() < 14.0);
 /// for warning in review.warnings() {
 ///     println!("{warning}");
 /// }
@@ -82,13 +82,11 @@ impl Review {
         let sections = guide
             .sections()
             .map(|section| {
-                let mut text = Readability::default();
+                let mut text = TextStats::default();
                 section.for_each_text(&mut |piece| text.add(piece));
                 SectionStats {
                     id: section.id(),
-                    words: text.words,
-                    sentences: text.sentences,
-                    syllables: text.syllables,
+                    text,
                 }
             })
             .collect();
@@ -111,17 +109,20 @@ impl Review {
 
     /// Statistics for one section.
     pub fn section(&self, id: SectionId) -> &SectionStats {
-        // `sections` holds every section in the order of `SectionId::ALL`.
-        &self.sections[id as usize]
+        // `sections` holds every section, so the fallback is never taken.
+        self.sections
+            .iter()
+            .find(|s| s.id == id)
+            .unwrap_or(&self.sections[0])
     }
 
-    /// Statistics for the whole guide.
-    pub fn total(&self) -> SectionStats {
-        let mut total = self.sections[0];
-        for s in &self.sections[1..] {
-            total.words += s.words;
-            total.sentences += s.sentences;
-            total.syllables += s.syllables;
+    /// Statistics for the whole guide's text.
+    pub fn total(&self) -> TextStats {
+        let mut total = TextStats::default();
+        for s in &self.sections {
+            total.words += s.text.words;
+            total.sentences += s.text.sentences;
+            total.syllables += s.text.syllables;
         }
         total
     }
@@ -133,24 +134,17 @@ impl Review {
 }
 
 /// The size and reading difficulty of a section's text (its summary not counted).
-///
-/// # Examples
-///
-/// ```
-/// use mht_guide::{RefDate, Review};
-///
-/// let review = Review::embedded(RefDate::parse("2026-11-23")?).expect("the guide loads");
-/// for s in review.sections() {
-///     println!("{:20} {:>5} words, grade {:.1}", s.id.id(), s.words, s.grade());
-/// }
-/// let total = review.total();
-/// assert_eq!(total.words, review.sections().iter().map(|s| s.words).sum::<usize>());
-/// # Ok::<(), String>(())
-/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SectionStats {
     /// The section.
     pub id: SectionId,
+    /// Its text.
+    pub text: TextStats,
+}
+
+/// The size and reading difficulty of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TextStats {
     /// Words a reader reads.
     pub words: usize,
     /// Sentences; a title, a list entry or a table cell counts as one.
@@ -159,7 +153,24 @@ pub struct SectionStats {
     pub syllables: usize,
 }
 
-impl SectionStats {
+impl TextStats {
+    /// Counts the words, sentences and syllables of a text, such as a paragraph.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use mht_guide::TextStats;
+    ///
+    /// let stats = TextStats::of("Technicians care for patients. Aides help them every day.");
+    /// assert_eq!((stats.words, stats.sentences), (9, 2));
+    /// assert!(stats.grade() < 8.0);
+    /// ```
+    pub fn of(text: &str) -> TextStats {
+        let mut stats = TextStats::default();
+        stats.add(text);
+        stats
+    }
+
     /// The Flesch-Kincaid grade level: about the US school grade a reader needs.
     ///
     /// `0.39 × words per sentence + 11.8 × syllables per word − 15.59`, with syllables
@@ -175,17 +186,8 @@ impl SectionStats {
         );
         0.39 * (w / s) + 11.8 * (y / w) - 15.59
     }
-}
 
-/// Counts words, sentences and syllables of text pieces, each piece at least one sentence.
-#[derive(Debug, Default)]
-struct Readability {
-    words: usize,
-    sentences: usize,
-    syllables: usize,
-}
-
-impl Readability {
+    /// Adds a piece of text, which counts as at least one sentence.
     fn add(&mut self, piece: &str) {
         let words: Vec<&str> = piece.split_whitespace().collect();
         if words.is_empty() {
@@ -425,7 +427,7 @@ mod tests {
 
     #[test]
     fn sentences_end_at_stops_but_not_abbreviations() {
-        let mut r = Readability::default();
+        let mut r = TextStats::default();
         r.add("The U.S. pays more. Aides earn less, e.g. in clinics! Why? Because.");
         assert_eq!((r.words, r.sentences), (12, 4));
         r.add("A title");
@@ -434,8 +436,7 @@ mod tests {
 
     #[test]
     fn grade_matches_the_formula() {
-        let s = SectionStats {
-            id: SectionId::Faq,
+        let s = TextStats {
             words: 100,
             sentences: 10,
             syllables: 150,
