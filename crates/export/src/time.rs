@@ -5,19 +5,16 @@ pub(crate) type Civil = (i64, i64, i64, i64, i64, i64);
 
 /// The UTC date and time of a number of seconds since the Unix epoch.
 pub(crate) fn civil(seconds: i64) -> Civil {
-    let days = seconds.div_euclid(86_400);
+    let day = mht_guide::RefDate::from_unix_seconds(seconds);
     let secs = seconds.rem_euclid(86_400);
-    // Civil from days, after Howard Hinnant's algorithm.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day, secs / 3600, secs % 3600 / 60, secs % 60)
+    (
+        i64::from(day.year()),
+        i64::from(day.month().unwrap_or(1)),
+        i64::from(day.day().unwrap_or(1)),
+        secs / 3600,
+        secs % 3600 / 60,
+        secs % 60,
+    )
 }
 
 /// ISO 8601 in UTC to the second, as EPUB's `dcterms:modified` wants: `2026-11-23T00:00:00Z`.
