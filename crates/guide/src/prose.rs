@@ -305,7 +305,7 @@ pub fn walk_inlines<'a>(blocks: &'a [Block], f: &mut dyn FnMut(&'a Inline)) {
     }
 }
 
-fn plain_blocks(blocks: &[Block], out: &mut String) {
+pub(crate) fn plain_blocks(blocks: &[Block], out: &mut String) {
     for block in blocks {
         match block {
             Block::Paragraph(inlines) => {

@@ -10,8 +10,9 @@ use std::path::Path;
 use crate::diag::{Diagnostic, LoadError};
 use crate::load::Files;
 use crate::model::Guide;
+use crate::prose::{Block, Inline, Prose, plain_blocks, walk_inlines};
 use crate::section::SectionId;
-use crate::values::RefDate;
+use crate::values::{Id, RefDate};
 use crate::{EMBEDDED_DIR, EMBEDDED_FILES};
 
 /// How many years a figure may be older than the review date before it is flagged.
@@ -270,59 +271,49 @@ fn syllables(word: &str) -> usize {
 pub(crate) struct ProseFigure {
     /// The byte offset of the figure in the prose source.
     pub(crate) offset: usize,
-    /// The figure as written.
+    /// The figure as a reader reads it.
     pub(crate) text: String,
-    /// The source ids cited in the same paragraph or list entry.
-    pub(crate) citations: Vec<String>,
+    /// The sources cited in the same paragraph or list entry.
+    pub(crate) citations: Vec<Id>,
 }
 
-/// Finds the first figure of every paragraph and list entry of a prose source.
-pub(crate) fn prose_figures(source: &str) -> Vec<ProseFigure> {
-    let mut found = Vec::new();
-    for (start, unit) in units(source) {
-        if let Some((at, text)) = first_figure(unit) {
-            found.push(ProseFigure {
-                offset: start + at,
-                text: text.to_owned(),
-                citations: citations(unit),
-            });
+/// Finds the first figure of every paragraph and list entry of parsed prose, and where it is in
+/// `source`, the text the prose was parsed from.
+pub(crate) fn prose_figures(prose: &Prose, source: &str) -> Vec<ProseFigure> {
+    let mut units: Vec<&[Block]> = Vec::new();
+    for block in prose.blocks() {
+        match block {
+            Block::Paragraph(_) => units.push(std::slice::from_ref(block)),
+            Block::List(list) => units.extend(list.items.iter().map(Vec::as_slice)),
         }
+    }
+    let mut found = Vec::new();
+    // Figures are looked up in the source in order, each after the one before.
+    let mut cursor = 0;
+    for unit in units {
+        let mut text = String::new();
+        plain_blocks(unit, &mut text);
+        let Some((_, figure)) = first_figure(&text) else {
+            continue;
+        };
+        // The leading number is written as the reader reads it; what follows may wrap.
+        let number = figure.split(' ').next().unwrap_or(figure);
+        if let Some(at) = source.get(cursor..).and_then(|rest| rest.find(number)) {
+            cursor += at;
+        }
+        let mut citations = Vec::new();
+        walk_inlines(unit, &mut |inline| {
+            if let Inline::Citation(ids) = inline {
+                citations.extend(ids.iter().cloned());
+            }
+        });
+        found.push(ProseFigure {
+            offset: cursor,
+            text: figure.to_owned(),
+            citations,
+        });
     }
     found
-}
-
-/// Splits prose into paragraphs and list entries: (byte offset, text).
-fn units(source: &str) -> Vec<(usize, &str)> {
-    let mut units = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut offset = 0;
-    for line in source.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let blank = trimmed.trim().is_empty();
-        let item = is_list_marker(trimmed);
-        if let Some(s) = start
-            && (blank || item)
-        {
-            units.push((s, &source[s..offset]));
-            start = None;
-        }
-        if !blank && start.is_none() {
-            start = Some(offset);
-        }
-        offset += line.len();
-    }
-    if let Some(s) = start {
-        units.push((s, &source[s..]));
-    }
-    units
-}
-
-fn is_list_marker(line: &str) -> bool {
-    if line.starts_with("- ") || line.starts_with("* ") || line.starts_with("+ ") {
-        return true;
-    }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
 }
 
 /// The first figure in a text: its byte offset and the figure as written.
@@ -372,23 +363,6 @@ fn number_end(bytes: &[u8], mut i: usize) -> usize {
         }
     }
     i
-}
-
-/// The source ids cited in a text: every `@id` inside `[...]`.
-fn citations(text: &str) -> Vec<String> {
-    let mut ids = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find("[@") {
-        let after = &rest[open + 1..];
-        let close = after.find(']').unwrap_or(after.len());
-        for part in after[..close].split(';') {
-            if let Some(id) = part.trim().strip_prefix('@') {
-                ids.push(id.trim().to_owned());
-            }
-        }
-        rest = &after[close..];
-    }
-    ids
 }
 
 /// Whether data dated `date` is more than [`STALE_AFTER_YEARS`] old on `as_of`.
@@ -461,13 +435,15 @@ mod tests {
 
     #[test]
     fn figures_are_found_per_paragraph_and_list_entry_with_their_citations() {
-        let prose = "Pay is $40,000 [@a].\n\n- Growth is 5%.\n- None here [@b; @c].\n";
-        let found = prose_figures(prose);
+        let source = "Pay is $40,000 [@a].\n\n- Growth is 5%.\n- None here [@b; @c].\n";
+        let found = prose_figures(&Prose::parse(source).unwrap(), source);
         assert_eq!(found.len(), 2);
-        assert_eq!(found[0].citations, ["a"]);
-        assert_eq!(&prose[found[1].offset..found[1].offset + 2], "5%");
+        assert_eq!(found[0].citations, [Id::parse("a").unwrap()]);
+        assert_eq!(&source[found[1].offset..found[1].offset + 2], "5%");
         assert!(found[1].citations.is_empty());
-        assert_eq!(citations("x [@b; @c] y [@d]"), ["b", "c", "d"]);
+        // A link's address and a citation's id are not text a reader reads: no figure.
+        let source = "See [the rule](https://example.org/?n=1,234) [@bls-2024].";
+        assert!(prose_figures(&Prose::parse(source).unwrap(), source).is_empty());
     }
 
     #[test]

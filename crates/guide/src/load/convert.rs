@@ -358,7 +358,7 @@ impl Ctx<'_, '_> {
         }
         if let Some(figures) = self.figures.as_deref_mut() {
             let source = value.get_ref();
-            for figure in review::prose_figures(source) {
+            for figure in review::prose_figures(&prose, source) {
                 let (line, column) = line_column(source, figure.offset);
                 figures.prose.push(ProseSite {
                     path: self.path,
@@ -910,7 +910,7 @@ fn review_figures(figures: Figures<'_>, sources: &Sources, as_of: RefDate) -> Ve
             continue;
         }
         for id in &site.figure.citations {
-            let Some(source) = sources.sources.iter().find(|s| s.id.as_str() == id) else {
+            let Some(source) = sources.get(id) else {
                 continue;
             };
             let dated = match (source.data_date, source.published) {
