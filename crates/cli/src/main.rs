@@ -45,7 +45,7 @@ fn main() -> ExitCode {
     } else {
         Verbosity::Normal
     };
-    let mut app = App { verbosity };
+    let app = App { verbosity };
     match app.run(cli.command) {
         Ok(code) => code,
         Err(err) => {
@@ -89,7 +89,7 @@ struct App {
 }
 
 impl App {
-    fn run(&mut self, command: Command) -> Result<ExitCode> {
+    fn run(&self, command: Command) -> Result<ExitCode> {
         match command {
             Command::Export(args) => self.export(args),
             Command::Sections(args) => self.sections(&args),
@@ -187,7 +187,7 @@ impl App {
         Ok(loaded)
     }
 
-    fn export(&mut self, args: ExportArgs) -> Result<ExitCode> {
+    fn export(&self, args: ExportArgs) -> Result<ExitCode> {
         let mut formats = formats(&args)?;
         formats.dedup();
         let several = formats.len() > 1;

@@ -119,16 +119,6 @@ impl Diagnostic {
         }
     }
 
-    /// The same place with another message, as a warning.
-    pub(crate) fn with_message(self, message: String) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            hint_at: hint_at(&message),
-            message,
-            ..self
-        }
-    }
-
     /// Whether this is an error or a warning.
     pub fn severity(&self) -> Severity {
         self.severity

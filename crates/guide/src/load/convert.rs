@@ -875,30 +875,31 @@ fn sources(cx: &mut Ctx<'_, '_>, raw: raw::Sources) -> Sources {
 fn review_figures(figures: Figures<'_>, sources: &Sources, as_of: RefDate) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     let years = review::STALE_AFTER_YEARS;
-    let mut dated: BTreeMap<(&Path, RefDate), (Diagnostic, usize)> = BTreeMap::new();
-    for (path, text, offset, date) in figures.dated {
+    // (file, date) → (the first figure of that date in the file, how many figures)
+    let mut dated: BTreeMap<(&Path, RefDate), (usize, usize)> = BTreeMap::new();
+    for (i, &(path, _, _, date)) in figures.dated.iter().enumerate() {
         dated
             .entry((path, date))
             .and_modify(|(_, n)| *n += 1)
-            .or_insert_with(|| {
-                let d = Diagnostic::at_offset(path, text, offset, String::new());
-                (d, 1)
-            });
+            .or_insert((i, 1));
     }
-    for ((_, date), (d, n)) in dated {
+    for ((path, date), (first, n)) in dated {
+        let (_, text, offset, _) = figures.dated[first];
         if review::is_stale(date, as_of) {
             let what = if n == 1 {
                 "this figure refers".to_owned()
             } else {
                 format!("{n} figures in this file refer")
             };
-            warnings.push(d.with_message(format!(
+            let message = format!(
                 "{what} to {date}, more than {years} years before {as_of}; look for newer data \
                  from the source and update the figures and their dates"
-            )));
+            );
+            warnings.push(Diagnostic::at_offset(path, text, offset, message).warning());
         }
     }
-    let mut old_sources: BTreeMap<&str, (Diagnostic, usize, RefDate, &str)> = BTreeMap::new();
+    // source id → (the first figure citing it, how many, its date, how the date is meant)
+    let mut old_sources: BTreeMap<&str, (&ProseSite<'_>, usize, RefDate, &str)> = BTreeMap::new();
     for site in &figures.prose {
         if site.figure.citations.is_empty() {
             warnings.push(site.diagnostic(format!(
@@ -925,11 +926,11 @@ fn review_figures(figures: Figures<'_>, sources: &Sources, as_of: RefDate) -> Ve
                 old_sources
                     .entry(source.id.as_str())
                     .and_modify(|(_, n, _, _)| *n += 1)
-                    .or_insert_with(|| (site.diagnostic(String::new()), 1, date, dated));
+                    .or_insert((site, 1, date, dated));
             }
         }
     }
-    for (id, (d, n, date, dated)) in old_sources {
+    for (id, (site, n, date, dated)) in old_sources {
         let figures = if n == 1 {
             "this figure cites".to_owned()
         } else {
@@ -938,7 +939,7 @@ fn review_figures(figures: Figures<'_>, sources: &Sources, as_of: RefDate) -> Ve
                 group_digits(u64::try_from(n - 1).unwrap_or(u64::MAX))
             )
         };
-        warnings.push(d.with_message(format!(
+        warnings.push(site.diagnostic(format!(
             "{figures} `{id}`, {dated} {date}, more than {years} years before {as_of}; look for \
              newer data, or say in the text how old the figures are"
         )));
