@@ -487,6 +487,22 @@ impl Element for TableBlock {
         let avail = mm(area.size().height);
         let fresh = self.track.fresh(&area);
         let header_h = row_height(&t.header);
+        let notes_h = 1.5
+            + t.notes
+                .iter()
+                .flat_map(|n| n.iter().map(|l| l.height))
+                .sum::<f64>();
+        if self.started && self.next >= t.rows.len() {
+            // Every row is printed and only the notes were left for this page.
+            let mut y = 0.0;
+            for note in &t.notes {
+                y = print_lines(cx, &self.track, &area, note, 0.0, y)?;
+            }
+            return Ok(RenderResult {
+                size: Size::new(area.size().width, Mm::from((y + 3.0).min(avail))),
+                has_more: false,
+            });
+        }
         let mut y = 0.0;
         if !self.started {
             let caption_h: f64 = t.caption.iter().map(|l| l.height).sum();
@@ -547,6 +563,13 @@ impl Element for TableBlock {
             });
         }
         rule(&area, self.track.dry, y, width, RULE);
+        if !t.notes.is_empty() && y + notes_h > avail + 0.01 {
+            // The notes do not fit under the last row: they open the next page.
+            return Ok(RenderResult {
+                size: Size::new(area.size().width, Mm::from(y.min(avail))),
+                has_more: true,
+            });
+        }
         y += 1.5;
         for note in &t.notes {
             y = print_lines(cx, &self.track, &area, note, 0.0, y)?;
