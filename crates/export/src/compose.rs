@@ -152,6 +152,9 @@ pub fn source_details(source: &Source) -> String {
     if let Some(date) = source.published {
         details.push(format!("Published {date}."));
     }
+    if let Some(date) = source.checked {
+        details.push(format!("Undated; read {date}."));
+    }
     if let Some(note) = &source.note {
         details.push(note.to_string());
     }
@@ -454,6 +457,11 @@ fn compose_section(section: SectionRef<'_>) -> Section<'_> {
                         })
                         .collect(),
                 ));
+                nodes.extend(
+                    s.state_licenses
+                        .iter()
+                        .map(|l| Node::Table(state_rules_table(l))),
+                );
             }
             if !s.certifications.is_empty() {
                 nodes.push(sub(id, "Certification"));
@@ -847,9 +855,47 @@ fn outlook_table(figures: &[mht_guide::OutlookFigure]) -> Table {
         },
         header,
         rows,
-        notes: Vec::new(),
+        notes: vec![ROUNDED.into()],
     }
 }
+
+/// What a state rule's row says when no primary source confirms the rule.
+pub const NOT_CONFIRMED: &str =
+    "Not confirmed by a primary source we could read; ask the board before you rely on it.";
+
+/// A licensing state's rules, one row a topic, each with the statute, rule or board page that
+/// states it.
+fn state_rules_table(license: &mht_guide::StateLicense) -> Table {
+    Table {
+        caption: format!("{}: the licensing rules", license.state),
+        header: vec!["Topic".into(), "What the rules say".into(), "Source".into()],
+        rows: license
+            .rules()
+            .into_iter()
+            .map(|(topic, rule)| match rule {
+                Some(rule) => vec![
+                    Cell::text(topic.label()),
+                    Cell::text(rule.text.as_str()),
+                    Cell::cites(rule.sources.clone()),
+                ],
+                None => vec![
+                    Cell::text(topic.label()),
+                    Cell::text(NOT_CONFIRMED),
+                    Cell::default(),
+                ],
+            })
+            .collect(),
+        notes: vec![
+            "A summary of the law for planning, not legal advice: the board's current rules \
+             decide."
+                .into(),
+        ],
+    }
+}
+
+/// The note under a table whose figures are rounded one by one.
+const ROUNDED: &str = "Each figure is rounded on its own from unrounded data, so sums and \
+                       differences of the rounded figures may be off by a little.";
 
 /// A span of years as US style guides write it: `2024–34`, or `1998–2004` across centuries.
 fn years(base: u16, target: u16) -> String {
@@ -906,7 +952,11 @@ fn employment_table(s: &mht_guide::WorkSettings) -> Option<Table> {
         caption: caption("Share of each occupation's jobs by workplace", period),
         header,
         rows,
-        notes: Vec::new(),
+        notes: vec![
+            "Workplaces not listed are left out, and each share is rounded on its own, so a \
+             column need not add up to 100%."
+                .into(),
+        ],
     })
 }
 

@@ -99,7 +99,7 @@ pub use model::{
     CareTeam, CareerPath, CareerStep, Certification, ChallengesRewards, Definition, Education,
     EmploymentShare, Faq, Guide, Item, Meta, OccupationCode, OutlookFigure, PayFigure, PayUnit,
     Question, Responsibilities, Role, SalaryOutlook, SectionRef, Skills, Source, Sources,
-    StateLicense, Statistic, TimeToQualify, WorkSetting, WorkSettings,
+    StateLicense, StateRule, StateTopic, Statistic, TimeToQualify, WorkSetting, WorkSettings,
 };
 pub use prose::{Block, Inline, List, MAX_DEPTH, Prose, ProseError, comrak_options, walk_inlines};
 pub use review::{Review, STALE_AFTER_YEARS, SectionStats, TextStats};

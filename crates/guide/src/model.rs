@@ -196,8 +196,109 @@ pub struct StateLicense {
     pub credential: Text,
     /// Who issues it.
     pub board: Text,
-    /// What a license requires.
+    /// What a license requires, in brief.
     pub requirements: Prose,
+    /// The ways to qualify that the board accepts.
+    pub routes: Option<StateRule>,
+    /// The licensing exam.
+    pub exam: Option<StateRule>,
+    /// The criminal background check or history rules.
+    pub background_check: Option<StateRule>,
+    /// The minimum length of an approved program, where the rules set one.
+    pub program_length: Option<StateRule>,
+    /// Where to find the approved programs.
+    pub approved_programs: Option<StateRule>,
+    /// Working before the license arrives: interim or temporary permits.
+    pub interim_permit: Option<StateRule>,
+    /// Licensure for people licensed in another state.
+    pub endorsement: Option<StateRule>,
+    /// Renewal and continuing education.
+    pub renewal: Option<StateRule>,
+    /// Who may do the work without this license.
+    pub unlicensed_work: Option<StateRule>,
+}
+
+impl StateLicense {
+    /// The state's rules in the order a reader needs them, each with its topic; `None` where
+    /// no primary source confirms the rule.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let california = &mht_guide::guide().education.state_licenses[0];
+    /// for (topic, rule) in california.rules() {
+    ///     match rule {
+    ///         Some(rule) => println!("{}: {} ({} sources)", topic.label(), rule.text, rule.sources.len()),
+    ///         None => println!("{}: not confirmed", topic.label()),
+    ///     }
+    /// }
+    /// ```
+    pub fn rules(&self) -> [(StateTopic, Option<&StateRule>); 9] {
+        use StateTopic::*;
+        [
+            (Routes, self.routes.as_ref()),
+            (Exam, self.exam.as_ref()),
+            (ProgramLength, self.program_length.as_ref()),
+            (ApprovedPrograms, self.approved_programs.as_ref()),
+            (BackgroundCheck, self.background_check.as_ref()),
+            (InterimPermit, self.interim_permit.as_ref()),
+            (Endorsement, self.endorsement.as_ref()),
+            (Renewal, self.renewal.as_ref()),
+            (UnlicensedWork, self.unlicensed_work.as_ref()),
+        ]
+    }
+}
+
+/// What a licensing state's rule is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum StateTopic {
+    /// The ways to qualify.
+    Routes,
+    /// The licensing exam.
+    Exam,
+    /// The minimum program length.
+    ProgramLength,
+    /// Where the approved programs are listed.
+    ApprovedPrograms,
+    /// The background check.
+    BackgroundCheck,
+    /// Interim or temporary permits.
+    InterimPermit,
+    /// Licensure by endorsement.
+    Endorsement,
+    /// Renewal and continuing education.
+    Renewal,
+    /// Work that needs no license.
+    UnlicensedWork,
+}
+
+impl StateTopic {
+    /// The topic as a short heading, such as `Background check`.
+    pub fn label(self) -> &'static str {
+        match self {
+            StateTopic::Routes => "Ways to qualify",
+            StateTopic::Exam => "Exam",
+            StateTopic::ProgramLength => "Program length",
+            StateTopic::ApprovedPrograms => "Approved programs",
+            StateTopic::BackgroundCheck => "Background check",
+            StateTopic::InterimPermit => "Working before the license",
+            StateTopic::Endorsement => "Licensed in another state",
+            StateTopic::Renewal => "Renewal",
+            StateTopic::UnlicensedWork => "Work without this license",
+        }
+    }
+}
+
+/// One rule of a licensing state and the sources that state it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct StateRule {
+    /// What the rule says, in plain text.
+    pub text: Text,
+    /// The sources that state it; each carries a date.
+    pub sources: Vec<Id>,
 }
 
 /// A certification a technician can earn.
@@ -698,8 +799,18 @@ pub struct Source {
     pub data_date: Option<RefDate>,
     /// The date the page was published or last changed, when it says.
     pub published: Option<RefDate>,
+    /// The date the page was last read, for a page that carries no date of its own.
+    pub checked: Option<RefDate>,
     /// A remark a reader needs to weigh the source.
     pub note: Option<Text>,
+}
+
+impl Source {
+    /// The date that places the source in time: the date of its data, else when it was
+    /// published, else when it was read.
+    pub fn date(&self) -> Option<RefDate> {
+        self.data_date.or(self.published).or(self.checked)
+    }
 }
 
 /// A borrowed view of one section, for code that handles every section alike.
@@ -847,6 +958,11 @@ impl<'a> SectionRef<'a> {
                         f(t.as_str());
                     }
                     prose(&l.requirements, f);
+                    for (_, rule) in l.rules() {
+                        if let Some(rule) = rule {
+                            f(rule.text.as_str());
+                        }
+                    }
                 }
                 for c in &s.certifications {
                     f(c.name.as_str());

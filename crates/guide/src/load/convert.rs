@@ -23,6 +23,9 @@ struct SourceRef<'t> {
     path: &'t Path,
     text: &'t str,
     place: Place,
+    /// Whether the source must carry a date: a licensing-state rule rests only on a source
+    /// that says when it was written or read.
+    needs_date: bool,
 }
 
 /// Where a source reference is in its file.
@@ -157,7 +160,23 @@ pub(super) fn build(
                 .collect::<Vec<_>>()
                 .join(", ")
         };
+        let undated: BTreeSet<&Id> = sources
+            .sources
+            .iter()
+            .filter(|s| s.date().is_none())
+            .map(|s| &s.id)
+            .collect();
         for r in refs {
+            if r.needs_date && undated.contains(&r.id) {
+                problems.push(r.diagnostic(format!(
+                    "source `{}` carries no date, and a licensing-state rule must rest on a \
+                     dated source; give the source `published = \"YYYY-MM-DD\"` (the date of \
+                     the version read) or, for an undated page, `checked = \"YYYY-MM-DD\"` \
+                     (the day it was read) in {}",
+                    r.id,
+                    SectionId::Sources.file_name()
+                )));
+            }
             if !known.contains(&r.id) {
                 problems.push(r.diagnostic(format!(
                     "unknown source `{}`; cite one of the ids in {}: {}",
@@ -345,8 +364,31 @@ impl Ctx<'_, '_> {
             path: self.path,
             text: self.text,
             place: Place::Offset(value.span().start),
+            needs_date: false,
         });
         id
+    }
+
+    /// A licensing-state rule: plain text and the dated sources that state it.
+    fn state_rule(&mut self, rule: &Option<raw::StateRule>) -> Option<StateRule> {
+        let rule = rule.as_ref()?;
+        self.not_empty(&rule.sources, "`sources`");
+        let sources = rule
+            .sources
+            .get_ref()
+            .iter()
+            .map(|s| {
+                let id = self.source(s);
+                if let Some(r) = self.refs.last_mut() {
+                    r.needs_date = true;
+                }
+                id
+            })
+            .collect();
+        Some(StateRule {
+            text: self.text(&rule.text),
+            sources,
+        })
     }
 
     fn prose(&mut self, value: &Str) -> Prose {
@@ -380,6 +422,7 @@ impl Ctx<'_, '_> {
                     origin,
                     prose: origin..value.span().end,
                 },
+                needs_date: false,
             });
         }
         prose
@@ -624,6 +667,15 @@ fn education(cx: &mut Ctx<'_, '_>, raw: raw::Education) -> Education {
                 credential: cx.text(&l.credential),
                 board: cx.text(&l.board),
                 requirements: cx.prose(&l.requirements),
+                routes: cx.state_rule(&l.routes),
+                exam: cx.state_rule(&l.exam),
+                background_check: cx.state_rule(&l.background_check),
+                program_length: cx.state_rule(&l.program_length),
+                approved_programs: cx.state_rule(&l.approved_programs),
+                interim_permit: cx.state_rule(&l.interim_permit),
+                endorsement: cx.state_rule(&l.endorsement),
+                renewal: cx.state_rule(&l.renewal),
+                unlicensed_work: cx.state_rule(&l.unlicensed_work),
             })
             .collect(),
         certifications: raw
@@ -864,6 +916,7 @@ fn sources(cx: &mut Ctx<'_, '_>, raw: raw::Sources) -> Sources {
                     .unwrap_or_else(Url::placeholder),
                 data_date: cx.opt_date(&s.data_date),
                 published: cx.opt_date(&s.published),
+                checked: cx.opt_date(&s.checked),
                 note: cx.opt_text(&s.note),
             })
             .collect(),

@@ -164,6 +164,37 @@ pub(crate) struct StateLicense {
     pub(crate) board: Str,
     /// What it takes, in Markdown; cite sources as `[@source-id]`.
     pub(crate) requirements: Str,
+    /// The ways to qualify that the board accepts (optional).
+    pub(crate) routes: Option<StateRule>,
+    /// The licensing exam (optional).
+    pub(crate) exam: Option<StateRule>,
+    /// The criminal background check or history rules (optional).
+    pub(crate) background_check: Option<StateRule>,
+    /// The minimum length of an approved program, where the rules set one (optional).
+    pub(crate) program_length: Option<StateRule>,
+    /// Where to find the approved programs (optional).
+    pub(crate) approved_programs: Option<StateRule>,
+    /// Working before the license arrives: interim or temporary permits (optional).
+    pub(crate) interim_permit: Option<StateRule>,
+    /// Licensure for people licensed in another state (optional).
+    pub(crate) endorsement: Option<StateRule>,
+    /// Renewal and continuing education (optional).
+    pub(crate) renewal: Option<StateRule>,
+    /// Who may do the work without this license (optional).
+    pub(crate) unlicensed_work: Option<StateRule>,
+}
+
+/// One rule of a licensing state, in a sentence or two, and the statute, rule or board page
+/// that states it.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StateRule {
+    /// What the rule says, in plain text (no Markdown): it prints in a table cell.
+    pub(crate) text: Str,
+    /// The ids of the sources that state it; each must carry a date (`data_date`,
+    /// `published` or `checked`) in `sources.toml`.
+    pub(crate) sources: S<Vec<Str>>,
 }
 
 /// A certification.
@@ -514,6 +545,10 @@ pub(crate) struct Source {
     /// The date it was published or last changed, when it says (optional).
     #[cfg_attr(feature = "schema", schemars(extend("pattern" = DATE_PATTERN)))]
     pub(crate) published: Option<Str>,
+    /// The date the page was last read, for a page that carries no date of its own
+    /// (optional).
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = DATE_PATTERN)))]
+    pub(crate) checked: Option<Str>,
     /// A remark a reader needs to weigh the source (optional).
     pub(crate) note: Option<Str>,
 }
