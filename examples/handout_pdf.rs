@@ -5,7 +5,7 @@
 
 use std::error::Error;
 
-use mht_guide::SectionId;
+use mht_guide::{SectionId, Text};
 use mht_guide_export::{Format, Options, Paper, Preset, Selection};
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -24,8 +24,10 @@ fn main() -> Result<(), Box<dyn Error>> {
         ]))
         .preset(Preset::FactSheet);
     options
-        .set_organization("Riverside Clinic")
-        .set_contact("Careers office: 555-0100, riverside.example.org")
+        .set_organization(Text::parse("Riverside Clinic")?)
+        .set_contact(Text::parse(
+            "Careers office: 555-0100, riverside.example.org",
+        )?)
         .set_paper(Paper::Letter);
 
     let pdf = mht_guide_export::export(mht_guide::guide(), Format::Pdf, &options)?;

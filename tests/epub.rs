@@ -96,7 +96,7 @@ fn epubcheck_finds_nothing() {
     let Some(jar) = epubcheck_jar() else { return };
     let dir = tempdir();
     let mut branded = Options::new().preset(Preset::FactSheet);
-    branded.set_organization("Riverside Community College");
+    branded.set_organization(mht_guide::Text::parse("Riverside Community College").unwrap());
     for (name, options) in [
         ("full.epub", Options::new()),
         (

@@ -126,8 +126,10 @@ fn guide() -> &'static Guide {
 fn branded() -> Options {
     let mut options = Options::new().preset(Preset::FactSheet);
     options
-        .set_organization("Riverside Community College")
-        .set_contact("Career Center · 555-0100 · careers.example.edu");
+        .set_organization(mht_guide::Text::parse("Riverside Community College").unwrap())
+        .set_contact(
+            mht_guide::Text::parse("Career Center · 555-0100 · careers.example.edu").unwrap(),
+        );
     options
 }
 

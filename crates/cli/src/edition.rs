@@ -4,6 +4,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::staging::TempDir;
 use anyhow::{Context, Result, bail};
 use mht_guide::schema;
 
@@ -28,16 +29,9 @@ pub(crate) fn create(dir: &Path) -> Result<usize> {
     };
     fs::create_dir_all(&parent)
         .with_context(|| format!("cannot create the folder {}", parent.display()))?;
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".mht-guide-edition-");
-    // A temporary folder is private (0700); an edition is an ordinary folder.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(fs::Permissions::from_mode(0o755));
-    }
-    let staging = builder
-        .tempdir_in(&parent)
+    // A temporary folder beside the edition, named relative to the working folder, so that a
+    // very deep working folder still works; an edition is an ordinary folder (0755).
+    let staging = TempDir::new_in(&parent, ".mht-guide-edition-", 0o755)
         .with_context(|| format!("cannot create a folder in {}", parent.display()))?;
     let mut written = 0;
     for (name, text) in mht_guide::EMBEDDED_FILES {
@@ -50,9 +44,9 @@ pub(crate) fn create(dir: &Path) -> Result<usize> {
         write(&schemas.join(name), json.as_bytes())?;
         written += 1;
     }
-    fs::rename(staging.path(), dir).with_context(|| format!("cannot create {shown}"))?;
-    // The staging folder is now `dir`; nothing is left to clean up.
-    let _ = staging.keep();
+    staging
+        .place(dir)
+        .with_context(|| format!("cannot create {shown}"))?;
     Ok(written)
 }
 

@@ -9,6 +9,8 @@ mod args;
 mod edition;
 mod output;
 mod report;
+mod staging;
+mod unprintable;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
     } else {
         Verbosity::Normal
     };
+    staging::clean_up_on_signals();
     let app = App { verbosity };
     match app.run(cli.command) {
         Ok(code) => code,
@@ -60,6 +63,11 @@ fn main() -> ExitCode {
             }
             if let Some(load) = err.downcast_ref::<LoadError>() {
                 let _ = report_load_error(&mut stderr, load);
+            } else if let Some(located) = err.downcast_ref::<LocatedError>() {
+                for d in &located.places {
+                    let _ = report::diagnostic(&mut stderr, d);
+                }
+                let _ = report::headline(&mut stderr, Severity::Error, &located.message);
             } else {
                 let _ = report::headline(&mut stderr, Severity::Error, &format!("{err:#}"));
             }
@@ -149,10 +157,14 @@ impl App {
                 }
                 std::fs::create_dir_all(dir)
                     .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+                let mut staged = Vec::new();
                 for (name, page) in &pages {
-                    let target = Target::File(dir.join(name));
-                    output::write(&target, page, None)?;
-                    self.say(&format!("wrote {}", target.describe()));
+                    let path = dir.join(name);
+                    staged.push(output::stage(&path, page, None, "move or rename it")?);
+                }
+                output::place_all(staged)?;
+                for (name, _) in &pages {
+                    self.say(&format!("wrote {}", dir.join(name).display()));
                 }
             }
         }
@@ -206,7 +218,7 @@ impl App {
             .into());
         }
         if let ([format], Some(path)) = (formats.as_slice(), &args.output)
-            && let Some(named) = path.to_str().and_then(Format::from_extension)
+            && let Some(named) = Format::from_extension(&path.to_string_lossy())
             && named != *format
         {
             self.warn(&format!(
@@ -223,11 +235,11 @@ impl App {
             .set_preset(args.preset.into())
             .set_paper(args.paper.into())
             .set_embed_fonts(args.embed_fonts);
-        if let Some(org) = args.org {
-            options.set_organization(org);
+        if let Some(org) = &args.org {
+            options.set_organization(branding("--org", org)?);
         }
-        if let Some(contact) = args.contact {
-            options.set_contact(contact);
+        if let Some(contact) = &args.contact {
+            options.set_contact(branding("--contact", contact)?);
         }
         if let Some(seconds) = source_date_epoch()? {
             options.set_timestamp(seconds);
@@ -237,8 +249,32 @@ impl App {
         let mut outputs = Vec::new();
         for &format in &formats {
             let start = Instant::now();
-            let bytes = mht_guide_export::export(&guide, format, &options)
-                .with_context(|| format!("cannot export the guide as {format}"))?;
+            let bytes = match mht_guide_export::export(&guide, format, &options) {
+                Ok(bytes) => bytes,
+                Err(err) => {
+                    // Characters the PDF cannot print are shown where the content has them.
+                    let chars: Option<Vec<char>> = match &err {
+                        mht_guide_export::ExportError::Undrawable { characters, .. }
+                        | mht_guide_export::ExportError::RightToLeft { characters } => {
+                            Some(characters.iter().map(|u| u.character).collect())
+                        }
+                        _ => None,
+                    };
+                    let message = format!("cannot export the guide as {format}: {err}");
+                    return Err(match chars {
+                        Some(chars) => LocatedError {
+                            message,
+                            places: unprintable::places(content.as_deref(), Some(&chars))
+                                .into_iter()
+                                .map(mht_guide::Diagnostic::into_error)
+                                .collect(),
+                        }
+                        .into(),
+                        None => anyhow::Error::new(err)
+                            .context(format!("cannot export the guide as {format}")),
+                    });
+                }
+            };
             self.detail(&format!(
                 "exported {format} in {:.1} ms",
                 start.elapsed().as_secs_f64() * 1000.0
@@ -255,8 +291,29 @@ impl App {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create the folder {}", dir.display()))?;
         }
+        // Every file is written to a temporary name first; only when all are written are they
+        // put in place, so a failure leaves no new file and no old file changed.
+        let mut staged = Vec::new();
+        let mut to_stdout = None;
         for (target, bytes) in &outputs {
-            output::write(target, bytes, content.as_deref())?;
+            match target {
+                Target::Stdout => to_stdout = Some(bytes),
+                Target::File(path) => {
+                    let hint = if several {
+                        "move or rename it, or give another folder with -o".to_owned()
+                    } else {
+                        let name = format!("{}.{}", guide.meta.slug, formats[0].extension());
+                        format!("give a file name, such as {}", path.join(name).display())
+                    };
+                    staged.push(output::stage(path, bytes, content.as_deref(), &hint)?);
+                }
+            }
+        }
+        output::place_all(staged)?;
+        if let Some(bytes) = to_stdout {
+            output::write_stdout(bytes)?;
+        }
+        for (target, bytes) in &outputs {
             if let Target::File(_) = target {
                 self.say(&format!(
                     "wrote {} ({} bytes)",
@@ -329,7 +386,10 @@ impl App {
         }
         out.push_str(&row("all", &review.total()));
         print(&out)?;
-        let warnings = review.warnings();
+        // The review's warnings, then where the PDF would refuse a character.
+        let mut warnings: Vec<mht_guide::Diagnostic> = review.warnings().to_vec();
+        warnings.extend(unprintable::places(dir.as_deref(), None));
+        let warnings = &warnings;
         if self.verbosity >= Verbosity::Normal || args.deny_warnings {
             let mut err = report::stderr().lock();
             for w in warnings {
@@ -353,6 +413,19 @@ impl App {
     }
 }
 
+/// A branding option's text, held to the content's rules for text (one line, not empty, no
+/// control, bidirectional-control or noncharacter code points). The value is not echoed as
+/// given: hidden characters show as `<U+XXXX>`, so a control sequence cannot reach the terminal.
+fn branding(option: &str, value: &str) -> Result<mht_guide::Text> {
+    mht_guide::Text::parse(value).map_err(|why| {
+        UsageError(format!(
+            "invalid value `{}` for {option}: {why}",
+            mht_guide::shown(value)
+        ))
+        .into()
+    })
+}
+
 /// The formats to export: --all, --format, or the extension of -o.
 fn formats(args: &ExportArgs) -> Result<Vec<Format>> {
     if args.all {
@@ -363,7 +436,7 @@ fn formats(args: &ExportArgs) -> Result<Vec<Format>> {
     }
     match &args.output {
         Some(path) if path.as_os_str() != "-" => {
-            match path.to_str().and_then(Format::from_extension) {
+            match Format::from_extension(&path.to_string_lossy()) {
                 Some(format) => Ok(vec![format]),
                 None => Err(UsageError(format!(
                     "cannot tell the format from `{}`; end the file name in .pdf, .epub, \
@@ -424,6 +497,14 @@ fn content_dir(args: &ContentArgs) -> Option<PathBuf> {
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 struct UsageError(String);
+
+/// An export error caused by characters in the content, with the places that hold them.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+struct LocatedError {
+    message: String,
+    places: Vec<mht_guide::Diagnostic>,
+}
 
 /// The reproducible-builds timestamp, when `SOURCE_DATE_EPOCH` is set.
 fn source_date_epoch() -> Result<Option<i64>> {

@@ -1,10 +1,17 @@
-//! Writing output: atomically to a file, or to standard output.
+//! Writing output: atomically to files, or to standard output.
+//!
+//! Every file is first written in full to a temporary file beside it and flushed to disk; only
+//! when all of a run's files are written are they renamed into place. A reader never sees a
+//! partial file, a failure leaves existing files as they were, and an interrupted run leaves no
+//! temporary file behind (see [`crate::staging`]).
 
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+
+use crate::staging::TempFile;
 
 /// Where an export goes.
 #[derive(Debug)]
@@ -24,31 +31,28 @@ impl Target {
     }
 }
 
-/// Writes `bytes` to the target.
-///
-/// A file is written to a temporary file in the same folder, flushed to disk, and renamed over
-/// the target, so that a reader never sees a partial file and a failure leaves an existing file
-/// as it was.
-pub(crate) fn write(target: &Target, bytes: &[u8], protected: Option<&Path>) -> Result<()> {
-    match target {
-        Target::Stdout => {
-            let mut out = io::stdout().lock();
-            out.write_all(bytes)
-                .and_then(|()| out.flush())
-                .context("cannot write to standard output")
-        }
-        Target::File(path) => write_file(path, bytes, protected),
-    }
+/// A file written to a temporary name, waiting to be put in place.
+pub(crate) struct Staged {
+    tmp: TempFile,
+    path: PathBuf,
 }
 
-fn write_file(path: &Path, bytes: &[u8], protected: Option<&Path>) -> Result<()> {
+/// Writes `bytes` to a temporary file beside `path`, after checking that `path` may be
+/// written: not a folder, in a folder that exists, and not in the content folder `protected`
+/// (links resolved). `folder_hint` says what to do when `path` is a folder.
+pub(crate) fn stage(
+    path: &Path,
+    bytes: &[u8],
+    protected: Option<&Path>,
+    folder_hint: &str,
+) -> Result<Staged> {
     let shown = path.display();
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     if path.is_dir() {
-        bail!("cannot write {shown}: it is a folder; give a file name, such as {shown}/guide.md");
+        bail!("cannot write {shown}: it is a folder; {folder_hint}");
     }
     if !parent.is_dir() {
         bail!(
@@ -57,34 +61,67 @@ fn write_file(path: &Path, bytes: &[u8], protected: Option<&Path>) -> Result<()>
         );
     }
     if let Some(content) = protected
-        && let (Ok(dir), Ok(parent)) = (content.canonicalize(), parent.canonicalize())
-        && dir == parent
+        && let Ok(dir) = content.canonicalize()
     {
-        bail!(
-            "refusing to write {shown}: it is inside the content folder {}; write the export \
-             somewhere else",
-            content.display()
-        );
+        // Where the file would really land: through a link at the path, and through links in
+        // the folders above it.
+        let lands_in = |p: &Path| {
+            p.canonicalize()
+                .ok()
+                .and_then(|p| p.parent().map(Path::to_path_buf))
+        };
+        let in_content = parent.canonicalize().is_ok_and(|p| p == dir)
+            || lands_in(path).is_some_and(|p| p == dir);
+        if in_content {
+            bail!(
+                "refusing to write {shown}: it is inside the content folder {}; write the \
+                 export somewhere else",
+                content.display()
+            );
+        }
     }
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".mht-guide-").suffix(".tmp");
     #[cfg(unix)]
-    {
+    let mode = {
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
-        builder.permissions(fs::Permissions::from_mode(mode));
-    }
-    let mut tmp = builder.tempfile_in(&parent).with_context(|| {
+        fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777)
+    };
+    #[cfg(not(unix))]
+    let mode = 0o644;
+    let mut tmp = TempFile::new_in(&parent, mode).with_context(|| {
         format!(
             "cannot write {shown}: cannot create a file in {}",
             parent.display()
         )
     })?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
+    tmp.write_synced(bytes)
         .with_context(|| format!("cannot write {shown}"))?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot write {shown}"))?;
+    Ok(Staged {
+        tmp,
+        path: path.to_owned(),
+    })
+}
+
+/// Puts staged files in place, in order. If one cannot be placed, the files this call already
+/// placed are removed again and the rest are discarded, so a run writes all of its files or
+/// none of them.
+pub(crate) fn place_all(staged: Vec<Staged>) -> Result<()> {
+    let mut placed: Vec<PathBuf> = Vec::new();
+    for Staged { tmp, path } in staged {
+        if let Err(err) = tmp.place(&path) {
+            for done in &placed {
+                let _ = fs::remove_file(done);
+            }
+            return Err(err).with_context(|| format!("cannot write {}", path.display()));
+        }
+        placed.push(path);
+    }
     Ok(())
+}
+
+/// Writes `bytes` to standard output.
+pub(crate) fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .context("cannot write to standard output")
 }

@@ -48,7 +48,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::str::FromStr;
 
-use mht_guide::{Guide, SectionId, UnknownSection};
+use mht_guide::{Guide, SectionId, Text, UnknownSection};
 
 pub use compose::{
     Cell, Document, Entry, NOT_CONFIRMED, NOT_PUBLISHED, Node, RunIn, Section, Table,
@@ -60,7 +60,7 @@ pub use html::to_html;
 pub use json::{SCHEMA_VERSION, to_json};
 pub use markdown::{markdown_options, to_markdown};
 #[cfg(feature = "pdf")]
-pub use pdf::{Paper, Undrawable, to_pdf};
+pub use pdf::{Paper, Undrawable, Unprintable, to_pdf, unprintable};
 
 /// The output formats.
 ///
@@ -323,17 +323,18 @@ impl FromStr for Preset {
 /// let mut options = Options::new();
 /// options
 ///     .set_sections(Selection::only([SectionId::Faq]))
-///     .set_organization("Riverside Community College");
+///     .set_organization(mht_guide::Text::parse("Riverside Community College")?);
 /// assert!(!options.selection().is_all());
 /// assert_eq!(Options::new().preset(Preset::FactSheet).preset_kind(), Preset::FactSheet);
+/// # Ok::<(), String>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub struct Options {
     sections: Selection,
     preset: Preset,
-    organization: Option<String>,
-    contact: Option<String>,
+    organization: Option<Text>,
+    contact: Option<Text>,
     #[cfg(feature = "pdf")]
     paper: Paper,
     embed_fonts: bool,
@@ -389,26 +390,28 @@ impl Options {
     }
 
     /// Names the organization handing the guide out, for the title block and footer (every
-    /// format but JSON).
-    pub fn set_organization(&mut self, name: impl Into<String>) -> &mut Options {
-        self.organization = Some(name.into());
+    /// format but JSON). The name is a [`Text`], so it follows the content's rules: one line,
+    /// no control, bidirectional-control or noncharacter code points.
+    pub fn set_organization(&mut self, name: Text) -> &mut Options {
+        self.organization = Some(name);
         self
     }
 
     /// The organization handing the guide out.
     pub fn organization(&self) -> Option<&str> {
-        self.organization.as_deref()
+        self.organization.as_ref().map(Text::as_str)
     }
 
     /// Sets a contact line, such as a phone number and web address (every format but JSON).
-    pub fn set_contact(&mut self, contact: impl Into<String>) -> &mut Options {
-        self.contact = Some(contact.into());
+    /// Like the organization, it is a [`Text`].
+    pub fn set_contact(&mut self, contact: Text) -> &mut Options {
+        self.contact = Some(contact);
         self
     }
 
     /// The contact line.
     pub fn contact(&self) -> Option<&str> {
-        self.contact.as_deref()
+        self.contact.as_ref().map(Text::as_str)
     }
 
     /// Sets the paper size (PDF).
@@ -501,6 +504,34 @@ pub enum ExportError {
         embedded: bool,
         /// Each character, with where it occurs.
         characters: Vec<Undrawable>,
+    },
+    /// The text has right-to-left characters (Hebrew, Arabic and the like), which the PDF
+    /// cannot yet lay out in their reading order; it refuses them rather than print every word
+    /// backwards. The HTML, EPUB and Markdown exports carry them correctly.
+    #[cfg(feature = "pdf")]
+    #[error(
+        "the PDF cannot yet lay out right-to-left text, so it would print it backwards: {}{}; \
+         export HTML, EPUB or Markdown for this content, or remove the text",
+        characters.iter().take(3).map(ToString::to_string).collect::<Vec<_>>().join("; "),
+        match characters.len() {
+            n if n > 3 => format!("; and {} more right-to-left characters", n - 3),
+            _ => String::new(),
+        }
+    )]
+    RightToLeft {
+        /// Each right-to-left character, with where it occurs.
+        characters: Vec<Undrawable>,
+    },
+    /// The PDF would need more memory than can be had.
+    #[cfg(feature = "pdf")]
+    #[error(
+        "this content is too large for a PDF here: laying it out needs about {megabytes} MB of \
+         memory, which cannot be had; export fewer sections (--sections), or HTML, EPUB or \
+         Markdown, which need far less"
+    )]
+    TooLarge {
+        /// About how much memory the PDF needs, in MB.
+        megabytes: usize,
     },
     /// genpdf or the post-processing failed.
     #[cfg(feature = "pdf")]

@@ -111,6 +111,29 @@ impl Diagnostic {
         }
     }
 
+    /// A warning at a byte offset of a file's text, for checks made outside the loader (such as
+    /// whether an exporter can print a character).
+    pub fn warning_at(path: &Path, text: &str, offset: usize, message: impl Into<String>) -> Self {
+        Diagnostic::at_offset(path, text, offset, message.into()).warning()
+    }
+
+    /// The same diagnostic as an error.
+    pub fn into_error(self) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            ..self
+        }
+    }
+
+    /// The same diagnostic without the quoted line: for a file that is not TOML at all, whose
+    /// text may be something other than content (a diagnostic never echoes such a file).
+    pub(crate) fn without_line(self) -> Self {
+        Diagnostic {
+            line_text: None,
+            ..self
+        }
+    }
+
     /// The same diagnostic as a warning.
     pub(crate) fn warning(self) -> Self {
         Diagnostic {

@@ -94,7 +94,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 pub use diag::{Diagnostic, LoadError, Position, Severity};
-pub use load::{GUIDE_FILE, file_names};
+pub use load::{GUIDE_FILE, MAX_FILE_BYTES, file_names, read_files};
 pub use model::{
     CareTeam, CareerPath, CareerStep, Certification, ChallengesRewards, Definition, Education,
     EmploymentShare, Faq, Guide, Item, Meta, OccupationCode, OutlookFigure, PayFigure, PayUnit,
@@ -104,7 +104,7 @@ pub use model::{
 pub use prose::{Block, Inline, List, MAX_DEPTH, Prose, ProseError, comrak_options, walk_inlines};
 pub use review::{Review, STALE_AFTER_YEARS, SectionStats, TextStats};
 pub use section::{SectionId, UnknownSection};
-pub use values::{Currency, Id, Money, RefDate, Text, Url, forbidden_char, group_digits};
+pub use values::{Currency, Id, Money, RefDate, Text, Url, forbidden_char, group_digits, shown};
 
 /// The folder the embedded content comes from, as diagnostics name it.
 pub const EMBEDDED_DIR: &str = "content/mental-health-technician";

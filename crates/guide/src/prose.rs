@@ -374,6 +374,56 @@ impl Converter<'_> {
         self.error_at(pos.line, pos.column, message);
     }
 
+    /// Whether text as the parser decoded it, character references included, holds no
+    /// character that content may not hold; if it does, that is an error at the node.
+    fn decoded_is_clean<'a>(&mut self, node: &'a AstNode<'a>, decoded: &str) -> bool {
+        let Some((c, why)) = decoded
+            .chars()
+            .find_map(|c| forbidden_char(c).map(|why| (c, why)))
+        else {
+            return true;
+        };
+        let message = format!(
+            "{}; a character reference such as `&#x{:X};` counts as the character itself",
+            forbidden_message(c, why),
+            u32::from(c)
+        );
+        let start = node.data().sourcepos.start;
+        match self.reference_to(c, start.line, start.column) {
+            Some((line, byte_column)) => self.error_at(line, byte_column, message),
+            None => self.error(node, message),
+        }
+        false
+    }
+
+    /// The line and byte column of the first numeric character reference to `c` at or after
+    /// a place in the source.
+    fn reference_to(&self, c: char, line: usize, byte_column: usize) -> Option<(usize, usize)> {
+        for (n, text) in self.source.lines().enumerate().skip(line.saturating_sub(1)) {
+            let from = if n + 1 == line {
+                byte_column.saturating_sub(1).min(text.len())
+            } else {
+                0
+            };
+            let mut rest = text.get(from..)?;
+            let mut at = from;
+            while let Some(i) = rest.find("&#") {
+                let tail = &rest[i + 2..];
+                let (digits, radix) = match tail.strip_prefix(['x', 'X']) {
+                    Some(hex) => (hex, 16),
+                    None => (tail, 10),
+                };
+                let end = digits.find(';').unwrap_or(digits.len());
+                if u32::from_str_radix(&digits[..end], radix).ok() == Some(u32::from(c)) {
+                    return Some((n + 1, at + i + 1));
+                }
+                at += i + 2;
+                rest = &rest[i + 2..];
+            }
+        }
+        None
+    }
+
     /// Records an error at a line and a byte column (as comrak counts them).
     fn error_at(&mut self, line: usize, byte_column: usize, message: String) {
         let line = line.max(1);
@@ -465,11 +515,17 @@ impl Converter<'_> {
                         text.push_str(more);
                         next = after.next_sibling();
                     }
-                    self.text(node, &text, &mut inlines);
+                    if self.decoded_is_clean(node, &text) {
+                        self.text(node, &text, &mut inlines);
+                    }
                 }
                 NodeValue::SoftBreak => inlines.push(Inline::SoftBreak),
                 NodeValue::LineBreak => inlines.push(Inline::LineBreak),
-                NodeValue::Code(code) => inlines.push(Inline::Code(code.literal)),
+                NodeValue::Code(code) => {
+                    if self.decoded_is_clean(node, &code.literal) {
+                        inlines.push(Inline::Code(code.literal));
+                    }
+                }
                 NodeValue::Emph => inlines.push(Inline::Emphasis(self.inlines(node))),
                 NodeValue::Strong => inlines.push(Inline::Strong(self.inlines(node))),
                 NodeValue::Link(link) => match Url::parse(&link.url) {

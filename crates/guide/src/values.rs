@@ -182,44 +182,73 @@ impl fmt::Display for Id {
 pub struct Url(String);
 
 impl Url {
-    /// Checks that `s` is an absolute `http`, `https` or `mailto` address without spaces.
+    /// Checks that `s` is an absolute `http`, `https` or `mailto` address and wraps its
+    /// serialized form.
+    ///
+    /// The address is parsed by the WHATWG URL rules that browsers follow (the `url` crate).
+    /// It must have a valid host (for `http` and `https`), no user name or password, and valid
+    /// `%` escapes; it may not hold white space, control characters, bidirectional controls
+    /// or invisible characters, which can make a link read differently from where it leads.
+    /// What is kept is the serialized form, with every character RFC 3986 does not allow
+    /// percent-encoded, so the address is valid in HTML, XHTML and EPUB alike.
     ///
     /// # Errors
     ///
     /// A message naming what is wrong with the address.
     pub fn parse(s: &str) -> Result<Url, String> {
-        if let Some(c) = s.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        let shown = shown(s);
+        if let Some(c) = s.chars().find(|&c| {
+            c.is_whitespace() || c.is_control() || forbidden_char(c).is_some() || invisible(c)
+        }) {
             return Err(format!(
-                "the address `{}` contains the character U+{:04X}; addresses cannot contain \
-                 spaces or control characters",
-                s.escape_debug(),
-                u32::from(c)
+                "the address `{shown}` contains {}; addresses cannot contain spaces, control \
+                 characters, bidirectional controls or invisible characters",
+                char_name(c)
             ));
         }
+        if let Some(at) = bad_percent_escape(s) {
+            return Err(format!(
+                "the address `{shown}` has a `%` at character {} that is not followed by two \
+                 hexadecimal digits; write `%25` for a percent sign",
+                s[..at].chars().count() + 1
+            ));
+        }
+        let not_allowed = || {
+            format!(
+                "the address `{shown}` is not allowed; links must be absolute http://, \
+                 https:// or mailto: addresses"
+            )
+        };
         let lower = s.to_ascii_lowercase();
         let rest = ["https://", "http://", "mailto:"]
             .iter()
             .find_map(|scheme| lower.strip_prefix(scheme));
-        match rest {
-            Some(rest) if !rest.is_empty() && !rest.starts_with('/') => {
-                // Characters a URL may not hold are percent-encoded, as browsers do.
-                let mut url = String::with_capacity(s.len());
-                for c in s.chars() {
-                    match c {
-                        '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`' => {
-                            url.push_str(&format!("%{:02X}", u32::from(c)));
-                        }
-                        _ => url.push(c),
-                    }
-                }
-                Ok(Url(url))
-            }
-            _ => Err(format!(
-                "the address `{}` is not allowed; links must be absolute http://, https:// or \
-                 mailto: addresses",
-                s.escape_debug()
-            )),
+        // Browsers read `https:///x` as `https://x/`; a link written that way is a mistake.
+        if rest.is_none_or(|rest| rest.is_empty() || rest.starts_with(['/', '\\'])) {
+            return Err(not_allowed());
         }
+        let url = url::Url::parse(s)
+            .map_err(|err| format!("the address `{shown}` is not a valid URL: {err}"))?;
+        match url.scheme() {
+            "http" | "https" => {
+                if url.host_str().is_none_or(str::is_empty) {
+                    return Err(format!("the address `{shown}` has no host name"));
+                }
+            }
+            "mailto" => {
+                if url.path().is_empty() {
+                    return Err(format!("the address `{shown}` names no mailbox"));
+                }
+            }
+            _ => return Err(not_allowed()),
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(format!(
+                "the address `{shown}` carries a user name or password; remove the part \
+                 before `@`"
+            ));
+        }
+        Ok(Url(rfc3986(url.as_str())))
     }
 
     /// The address.
@@ -236,6 +265,97 @@ impl Url {
 impl fmt::Display for Url {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+/// Characters that print as nothing: a link holding them can read differently from where it
+/// leads.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
+}
+
+/// The byte offset of the first `%` not followed by two hexadecimal digits.
+fn bad_percent_escape(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    bytes.iter().enumerate().find_map(|(i, &b)| {
+        let valid = b != b'%'
+            || (bytes.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && bytes.get(i + 2).is_some_and(u8::is_ascii_hexdigit));
+        (!valid).then_some(i)
+    })
+}
+
+/// A serialized URL with every ASCII character that RFC 3986 does not allow after the
+/// authority percent-encoded, including a second `#`; the WHATWG serializer leaves some of
+/// them (`[`, `]`, `|`, `^`, `#` in a fragment) as they are, and XML validators reject them.
+fn rfc3986(serialized: &str) -> String {
+    // The authority ends at the first `/` after `//`, or, for `mailto:`, there is none.
+    let body_start = serialized
+        .find("://")
+        .map(|i| {
+            serialized[i + 3..]
+                .find('/')
+                .map_or(serialized.len(), |j| i + 3 + j)
+        })
+        .unwrap_or_else(|| serialized.find(':').map_or(0, |i| i + 1));
+    let (head, body) = serialized.split_at(body_start);
+    let mut out = String::with_capacity(serialized.len());
+    out.push_str(head);
+    let mut in_fragment = false;
+    for c in body.chars() {
+        let allowed = c.is_ascii_alphanumeric()
+            || "-._~!$&'()*+,;=:@/?%".contains(c)
+            || (c == '#' && !in_fragment);
+        if c == '#' {
+            in_fragment = true;
+        }
+        if allowed || !c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("%{:02X}", u32::from(c)));
+        }
+    }
+    out
+}
+
+/// A text as a message shows it: as written, except that characters which would not show, or
+/// would disturb a terminal, appear as `<U+XXXX>`.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(mht_guide::shown("Acme\u{1b}[31m"), "Acme<U+001B>[31m");
+/// ```
+pub fn shown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() || forbidden_char(c).is_some() || invisible(c) {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A character named for a message: `U+202E`, with what it is when that matters.
+fn char_name(c: char) -> String {
+    match forbidden_char(c) {
+        Some(why) => format!("U+{:04X}, {why}", u32::from(c)),
+        None if c.is_whitespace() => format!("U+{:04X}, white space", u32::from(c)),
+        None if invisible(c) => format!("U+{:04X}, an invisible character", u32::from(c)),
+        None => format!("U+{:04X}", u32::from(c)),
     }
 }
 
@@ -641,6 +761,62 @@ mod tests {
     use super::*;
 
     #[test]
+    fn urls_that_browsers_and_validators_disagree_on_are_refused() {
+        for bad in [
+            "https://example.org/a%zzb",
+            "https://example.org/a%2",
+            "https://#x",
+            "https://0..0/",
+            "https://example.org:99999/",
+            "https://user:pw@a@b/",
+            "https://user@example.org/",
+            "https://example.org/\u{202E}gnp.exe",
+            "https://example.org/a\u{200B}b",
+            "https://example.org/\u{FEFF}",
+            "https://example.org/\u{180E}",
+            "https://example.org/\u{2066}x",
+            "https:///path",
+            "mailto:",
+            "ftp://example.org/",
+            "javascript:alert(1)",
+        ] {
+            assert!(Url::parse(bad).is_err(), "{}", bad.escape_debug());
+        }
+    }
+
+    #[test]
+    fn urls_are_kept_in_their_serialized_form() {
+        let cases = [
+            ("https://example.org", "https://example.org/"),
+            ("HTTPS://Example.ORG/a b", ""),
+            ("https://example.org/a[1]", "https://example.org/a%5B1%5D"),
+            ("https://example.org/a#b#c", "https://example.org/a#b%23c"),
+            ("https://example.org/<x>", "https://example.org/%3Cx%3E"),
+            ("https://example.org/a|b^c", "https://example.org/a%7Cb%5Ec"),
+            (
+                "https://bücher.example/ü",
+                "https://xn--bcher-kva.example/%C3%BC",
+            ),
+            ("mailto:someone@example.org", "mailto:someone@example.org"),
+            (
+                "https://example.org/q?x=1&y=%20#top",
+                "https://example.org/q?x=1&y=%20#top",
+            ),
+        ];
+        for (input, serialized) in cases {
+            match Url::parse(input) {
+                Ok(url) => assert_eq!(url.as_str(), serialized, "{input}"),
+                Err(e) => assert!(serialized.is_empty(), "{input}: {e}"),
+            }
+        }
+    }
+
+    #[test]
+    fn diagnostics_show_hidden_characters_by_code_point() {
+        assert_eq!(shown("a\u{FEFF}\"b\u{1b}"), "a<U+FEFF>\"b<U+001B>");
+    }
+
+    #[test]
     fn text_is_normalized_to_nfc() {
         assert_eq!(
             Text::parse("cafe\u{301}").map(|t| t.to_string()),
@@ -668,8 +844,15 @@ mod tests {
 
     #[test]
     fn urls_allow_only_safe_schemes() {
-        for good in ["https://www.bls.gov/ooh/", "HTTP://x.org", "mailto:a@b.org"] {
-            assert_eq!(Url::parse(good).map(|u| u.to_string()), Ok(good.to_owned()));
+        for (good, serialized) in [
+            ("https://www.bls.gov/ooh/", "https://www.bls.gov/ooh/"),
+            ("HTTP://x.org", "http://x.org/"),
+            ("mailto:a@b.org", "mailto:a@b.org"),
+        ] {
+            assert_eq!(
+                Url::parse(good).map(|u| u.to_string()),
+                Ok(serialized.to_owned())
+            );
         }
         assert_eq!(
             Url::parse("https://x.org/?a=<1>&b=\"2\"").map(|u| u.to_string()),

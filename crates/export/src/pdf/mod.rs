@@ -98,6 +98,80 @@ impl fmt::Display for Undrawable {
     }
 }
 
+/// Why the PDF cannot print a character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Unprintable {
+    /// It is written right to left, which the PDF cannot yet lay out.
+    RightToLeft,
+    /// The bundled fonts have no glyph for it, so no font mode prints it.
+    NotInFonts,
+    /// Only the embedded fonts have it: it prints with [`Options::set_embed_fonts`].
+    NeedsEmbeddedFonts,
+}
+
+/// Whether the PDF can print `c` in regular text, and if not, why.
+///
+/// `mht-guide check` uses this to warn, at the character's place, about content the PDF would
+/// refuse.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide_export::{Unprintable, unprintable};
+///
+/// assert_eq!(unprintable('a'), None);
+/// assert_eq!(unprintable('\u{1F600}'), Some(Unprintable::NotInFonts));
+/// assert_eq!(unprintable('\u{5D0}'), Some(Unprintable::RightToLeft));
+/// assert_eq!(unprintable('≥'), Some(Unprintable::NeedsEmbeddedFonts));
+/// ```
+pub fn unprintable(c: char) -> Option<Unprintable> {
+    if c.is_whitespace() || c.is_control() {
+        // Line breaks, tabs and spaces are layout, not glyphs.
+        None
+    } else if is_right_to_left(c) {
+        Some(Unprintable::RightToLeft)
+    } else if fonts::Coverage::Embedded.draw(c, false, false).is_none() {
+        Some(Unprintable::NotInFonts)
+    } else if fonts::Coverage::Standard.draw(c, false, false).is_none() {
+        Some(Unprintable::NeedsEmbeddedFonts)
+    } else {
+        None
+    }
+}
+
+/// About how many bytes of memory laying out and writing the PDF takes for each character of
+/// text, measured on the built-in guide at 1x and 100x (peak resident memory over characters,
+/// rounded up).
+const BYTES_PER_CHAR: usize = 256;
+
+/// Checks, before any layout, that the memory the PDF will need can be had: a guide of tens of
+/// megabytes on a machine (or under a limit) with too little memory would otherwise abort the
+/// process when an allocation fails. The check reserves that much once and frees it at once.
+fn ensure_memory(guide: &Guide, doc: &Document<'_>) -> Result<(), ExportError> {
+    let mut chars = 0usize;
+    for section in guide.sections() {
+        if doc.sections.iter().any(|s| s.id == section.id()) {
+            section.for_each_text(&mut |t| chars += t.len());
+        }
+    }
+    let needed = chars.saturating_mul(BYTES_PER_CHAR);
+    let mut probe: Vec<u8> = Vec::new();
+    if probe.try_reserve_exact(needed).is_err() {
+        return Err(ExportError::TooLarge {
+            megabytes: needed / (1024 * 1024),
+        });
+    }
+    drop(probe);
+    Ok(())
+}
+
+/// Whether a character is strongly right to left (bidirectional class R or AL).
+pub(super) fn is_right_to_left(c: char) -> bool {
+    use unicode_bidi::BidiClass;
+    matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL)
+}
+
 /// Page margins: top, right, bottom, left, in mm.
 const MARGINS: (f64, f64, f64, f64) = (18.0, 20.0, 12.0, 20.0);
 
@@ -144,6 +218,7 @@ struct Pass {
 /// ```
 pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> {
     let doc = Document::from_options(guide, options);
+    ensure_memory(guide, &doc)?;
     let coverage = if options.embeds_fonts() {
         Coverage::Embedded
     } else {
@@ -241,6 +316,20 @@ fn render_pass(
     let contact = contact.map(|c| builder.check(&c, footer));
     builder.check("Page 0123456789 of", footer);
     let (elements, undrawable, drawn) = builder.build(options.organization(), options.contact());
+    let (rtl, undrawable): (Vec<_>, Vec<_>) = undrawable
+        .into_iter()
+        .partition(|(c, _)| is_right_to_left(*c));
+    if !rtl.is_empty() {
+        return Err(ExportError::RightToLeft {
+            characters: rtl
+                .into_iter()
+                .map(|(character, places)| Undrawable {
+                    character,
+                    places: places.into_iter().collect(),
+                })
+                .collect(),
+        });
+    }
     if !undrawable.is_empty() {
         return Err(ExportError::Undrawable {
             embedded: coverage == Coverage::Embedded,

@@ -85,7 +85,14 @@ impl<'d> Builder<'d> {
         let style = usize::from(look.bold) + 2 * usize::from(look.italic);
         let mut out = String::with_capacity(text.len());
         for c in text.chars() {
-            match self.coverage.draw(c, look.bold, look.italic) {
+            // Right-to-left text would print backwards: it is collected like an undrawable
+            // character, and the export refuses it by name.
+            let drawable = if super::is_right_to_left(c) {
+                None
+            } else {
+                self.coverage.draw(c, look.bold, look.italic)
+            };
+            match drawable {
                 Some(drawn) => {
                     if let Some(d) = drawn {
                         self.drawn[style].insert(d);

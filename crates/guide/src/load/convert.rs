@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 
 use super::GUIDE_FILE;
 use super::raw::{self, S, Str};
-use crate::diag::{Diagnostic, LoadError, Position};
+use crate::diag::{Diagnostic, LoadError};
 use crate::model::*;
 use crate::prose::Prose;
 use crate::review;
@@ -41,11 +41,11 @@ impl SourceRef<'_> {
         match &self.place {
             Place::Offset(offset) => Diagnostic::at_offset(self.path, self.text, *offset, message),
             Place::Prose { origin, prose } => {
+                // The id is found in the file's own text, so escapes cannot shift it.
                 let prose_text = self.text.get(prose.clone()).unwrap_or("");
                 let needle = format!("@{}", self.id);
                 let at = prose_text.find(&needle).unwrap_or(0);
-                let (line, column) = line_column(prose_text, at);
-                prose_diagnostic(self.path, self.text, *origin, line, column, message)
+                Diagnostic::at_offset(self.path, self.text, origin + at, message)
             }
         }
     }
@@ -73,7 +73,8 @@ struct Figures<'t> {
 struct ProseSite<'t> {
     path: &'t Path,
     text: &'t str,
-    origin: usize,
+    /// The whole string value, quotes included.
+    span: Range<usize>,
     line: usize,
     column: usize,
     figure: review::ProseFigure,
@@ -84,7 +85,7 @@ impl ProseSite<'_> {
         prose_diagnostic(
             self.path,
             self.text,
-            self.origin,
+            self.span.clone(),
             self.line,
             self.column,
             message,
@@ -276,9 +277,33 @@ fn parse_toml<T: DeserializeOwned>(
         Ok(value) => Some(value),
         Err(err) => {
             let message = toml_message(err.message());
-            problems.push(match err.span() {
+            let diagnostic = match err.span() {
                 Some(span) => Diagnostic::at_offset(path, text, span.start, message),
                 None => Diagnostic::file(path, message),
+            };
+            // A file that is not content (not TOML at all, or TOML without the keys every
+            // file of its kind has) may be anything, a secret included: its place is given,
+            // its text is not quoted.
+            let is_meta = path.file_name().is_some_and(|n| n == GUIDE_FILE);
+            let keys: &[&str] = if is_meta {
+                &["slug", "title"]
+            } else {
+                &["summary"]
+            };
+            let is_content = match text.parse::<toml::Table>() {
+                Ok(table) => keys.iter().any(|k| table.contains_key(*k)),
+                // A content file with a typo still has its key lines.
+                Err(_) => text.lines().any(|line| {
+                    keys.iter().any(|k| {
+                        line.strip_prefix(k)
+                            .is_some_and(|rest| rest.trim_start().starts_with('='))
+                    })
+                }),
+            };
+            problems.push(if is_content {
+                diagnostic
+            } else {
+                diagnostic.without_line()
             });
             None
         }
@@ -395,7 +420,7 @@ impl Ctx<'_, '_> {
         let origin = prose_origin(self.text, value.span());
         let (prose, errors) = Prose::parse_partial(value.get_ref());
         for e in &errors {
-            let d = self.prose_diagnostic(origin, e.line(), e.column(), e.message().into());
+            let d = self.prose_diagnostic(value.span(), e.line(), e.column(), e.message().into());
             self.problems.push(d);
         }
         if let Some(figures) = self.figures.as_deref_mut() {
@@ -405,7 +430,7 @@ impl Ctx<'_, '_> {
                 figures.prose.push(ProseSite {
                     path: self.path,
                     text: self.text,
-                    origin,
+                    span: value.span(),
                     line,
                     column,
                     figure,
@@ -445,15 +470,15 @@ impl Ctx<'_, '_> {
         value.as_ref().map(|v| self.prose(v))
     }
 
-    /// A diagnostic at a line and column of a prose value whose text starts at `origin`.
+    /// A diagnostic at a line and column of a prose value (the string at `span`).
     fn prose_diagnostic(
         &self,
-        origin: usize,
+        span: Range<usize>,
         line: usize,
         column: usize,
         message: String,
     ) -> Diagnostic {
-        prose_diagnostic(self.path, self.text, origin, line, column, message)
+        prose_diagnostic(self.path, self.text, span, line, column, message)
     }
 
     fn not_empty<T>(&mut self, list: &S<Vec<T>>, what: &str) {
@@ -536,29 +561,121 @@ impl Ctx<'_, '_> {
     }
 }
 
-/// A diagnostic at a line and column of a prose value whose text starts at byte `origin` of the
-/// file.
+/// A diagnostic at a line and a character column of the decoded text of the string value at
+/// `span` of the file: the place is traced back through the value's escapes (`\n`, `\t`,
+/// `\u00e9`, a line-ending backslash) to the characters of the file that produced it.
 fn prose_diagnostic(
     path: &Path,
     text: &str,
-    origin: usize,
+    span: Range<usize>,
     line: usize,
     column: usize,
     message: String,
 ) -> Diagnostic {
-    let (origin_line, origin_column) = line_column(text, origin);
-    let position = if line <= 1 {
-        Position {
-            line: origin_line,
-            column: origin_column + column.saturating_sub(1),
+    let chars = decoded_chars(text, span.clone());
+    if chars.is_empty() {
+        // An empty value: inside its quotes.
+        return Diagnostic::at_offset(path, text, prose_origin(text, span), message);
+    }
+    let mut at_line = 1;
+    let mut at_column = 1;
+    let mut offset = chars.last().map_or(span.end, |&(_, at)| at);
+    for &(c, at) in &chars {
+        if at_line == line && at_column == column {
+            offset = at;
+            break;
         }
+        if c == '\n' {
+            if at_line == line {
+                // A column past the end of its line: the line's end.
+                offset = at;
+                break;
+            }
+            at_line += 1;
+            at_column = 1;
+        } else {
+            at_column += 1;
+        }
+    }
+    Diagnostic::at_offset(path, text, offset, message)
+}
+
+/// The decoded characters of the TOML string value at `span` of `text`, each with the byte
+/// offset in `text` of what it was written as. A line break written `\r\n` is one `\n`.
+fn decoded_chars(text: &str, span: Range<usize>) -> Vec<(char, usize)> {
+    let raw = text.get(span.clone()).unwrap_or("");
+    let (basic, delimiter) = if raw.starts_with("\"\"\"") {
+        (true, 3)
+    } else if raw.starts_with("\'\'\'") {
+        (false, 3)
+    } else if raw.starts_with('"') {
+        (true, 1)
+    } else if raw.starts_with('\'') {
+        (false, 1)
     } else {
-        Position {
-            line: origin_line + line - 1,
-            column,
-        }
+        return raw
+            .char_indices()
+            .map(|(i, c)| (c, span.start + i))
+            .collect();
     };
-    Diagnostic::at(path, text, position, message)
+    let end = raw.len().saturating_sub(delimiter).max(delimiter);
+    let mut body = raw.get(delimiter..end).unwrap_or("");
+    let mut base = span.start + delimiter;
+    if delimiter == 3 {
+        // A line break right after the opening quotes is not part of the value.
+        for skip in ["\r\n", "\n"] {
+            if let Some(rest) = body.strip_prefix(skip) {
+                body = rest;
+                base += skip.len();
+                break;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(body.len());
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let at = base + i;
+        match c {
+            '\r' if chars.peek().is_some_and(|&(_, n)| n == '\n') => {
+                chars.next();
+                out.push(('\n', at));
+            }
+            '\\' if basic => {
+                let Some((_, e)) = chars.next() else { break };
+                let hex = |n: usize, chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>| {
+                    let digits: String = (0..n)
+                        .filter_map(|_| chars.next().map(|(_, d)| d))
+                        .collect();
+                    u32::from_str_radix(&digits, 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .unwrap_or('\u{FFFD}')
+                };
+                let decoded = match e {
+                    'b' => '\u{8}',
+                    't' => '\t',
+                    'n' => '\n',
+                    'f' => '\u{c}',
+                    'r' => '\r',
+                    'e' => '\u{1b}',
+                    'x' => hex(2, &mut chars),
+                    'u' => hex(4, &mut chars),
+                    'U' => hex(8, &mut chars),
+                    w if w.is_whitespace() => {
+                        // A line-ending backslash: the break and the white space after it go.
+                        while chars.peek().is_some_and(|&(_, n)| n.is_whitespace()) {
+                            chars.next();
+                        }
+                        continue;
+                    }
+                    other => other,
+                };
+                out.push((decoded, at));
+            }
+            c => out.push((c, at)),
+        }
+    }
+    out
 }
 
 /// Where the text of a string value starts, past its quotes and a first line break that the
