@@ -4,6 +4,7 @@
 
 mod cli;
 mod content;
+mod corpus;
 mod edition;
 mod epub;
 mod fuzz;
@@ -15,5 +16,6 @@ mod markdown;
 mod output;
 mod pdf;
 mod properties;
+mod regressions;
 mod scale;
 mod util;

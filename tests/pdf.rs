@@ -16,7 +16,7 @@ pub(crate) struct Tools {
     pub(crate) pdftotext: PathBuf,
     pdfinfo: PathBuf,
     pdffonts: PathBuf,
-    qpdf: PathBuf,
+    pub(crate) qpdf: PathBuf,
 }
 
 pub(crate) fn tools() -> Option<Tools> {

@@ -51,6 +51,11 @@ impl Coverage {
     pub(super) fn draw(self, c: char, bold: bool, italic: bool) -> Option<Option<char>> {
         match c {
             '\u{a0}' => return Some(Some(' ')),
+            // Any other white space that reaches a line of text (a tab, a line break from a
+            // character reference, a Unicode line separator, an ideographic space) is laid out
+            // as a space; the no-break ones as a no-break space.
+            '\u{2007}' | '\u{202F}' => return Some(Some(' ')),
+            c if c.is_whitespace() => return Some(Some(' ')),
             '\u{ad}' => return Some(None),
             _ => {}
         }

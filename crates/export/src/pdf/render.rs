@@ -99,6 +99,9 @@ impl<'d> Builder<'d> {
                     }
                     out.push(if matches!(c, '\u{a0}' | '\u{ad}') {
                         c
+                    } else if matches!(c, '\u{2007}' | '\u{202F}') {
+                        // No-break spaces of other widths keep lines from breaking there.
+                        '\u{a0}'
                     } else {
                         drawn.unwrap_or(c)
                     });
