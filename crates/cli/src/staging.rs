@@ -39,13 +39,31 @@ pub(crate) fn clean_up_on_signals() {
     });
 }
 
-/// A name no other file in `parent` has yet: `.mht-guide-<pid>-<n><suffix>`.
-fn candidates(parent: &Path, prefix: &str, suffix: &str) -> impl Iterator<Item = PathBuf> {
+/// Makes something new under the first free name `<prefix><pid>-<n><suffix>` in `parent`,
+/// with `make`, which fails with `AlreadyExists` when the name is taken; registers it for
+/// removal on a signal.
+fn create_unique<T>(
+    parent: &Path,
+    prefix: &str,
+    suffix: &str,
+    make: impl Fn(&Path) -> io::Result<T>,
+) -> io::Result<(PathBuf, T)> {
     let pid = std::process::id();
-    let parent = parent.to_owned();
-    let prefix = prefix.to_owned();
-    let suffix = suffix.to_owned();
-    (0u32..10_000).map(move |n| parent.join(format!("{prefix}{pid}-{n}{suffix}")))
+    for n in 0u32..10_000 {
+        let path = parent.join(format!("{prefix}{pid}-{n}{suffix}"));
+        match make(&path) {
+            Ok(made) => {
+                register(&path);
+                return Ok((path, made));
+            }
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(err) => return Err(err),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "no free temporary name",
+    ))
 }
 
 /// A temporary file, removed when dropped unless it was placed.
@@ -57,8 +75,7 @@ pub(crate) struct TempFile {
 impl TempFile {
     /// Creates a new, empty file in `parent` with permission bits `mode` (on Unix).
     pub(crate) fn new_in(parent: &Path, mode: u32) -> io::Result<TempFile> {
-        let mut last = io::Error::new(io::ErrorKind::AlreadyExists, "no free temporary name");
-        for path in candidates(parent, ".mht-guide-", ".tmp") {
+        let (path, file) = create_unique(parent, ".mht-guide-", ".tmp", |path| {
             let mut options = OpenOptions::new();
             options.write(true).create_new(true);
             #[cfg(unix)]
@@ -68,19 +85,12 @@ impl TempFile {
             }
             #[cfg(not(unix))]
             let _ = mode;
-            match options.open(&path) {
-                Ok(file) => {
-                    register(&path);
-                    return Ok(TempFile {
-                        path,
-                        file: Some(file),
-                    });
-                }
-                Err(err) if err.kind() == io::ErrorKind::AlreadyExists => last = err,
-                Err(err) => return Err(err),
-            }
-        }
-        Err(last)
+            options.open(path)
+        })?;
+        Ok(TempFile {
+            path,
+            file: Some(file),
+        })
     }
 
     /// Writes all of `bytes` and flushes them to disk.
@@ -122,8 +132,7 @@ pub(crate) struct TempDir {
 impl TempDir {
     /// Creates a new, empty folder in `parent` with permission bits `mode` (on Unix).
     pub(crate) fn new_in(parent: &Path, prefix: &str, mode: u32) -> io::Result<TempDir> {
-        let mut last = io::Error::new(io::ErrorKind::AlreadyExists, "no free temporary name");
-        for path in candidates(parent, prefix, "") {
+        let (path, ()) = create_unique(parent, prefix, "", |path| {
             let mut builder = fs::DirBuilder::new();
             #[cfg(unix)]
             {
@@ -132,16 +141,9 @@ impl TempDir {
             }
             #[cfg(not(unix))]
             let _ = mode;
-            match builder.create(&path) {
-                Ok(()) => {
-                    register(&path);
-                    return Ok(TempDir { path });
-                }
-                Err(err) if err.kind() == io::ErrorKind::AlreadyExists => last = err,
-                Err(err) => return Err(err),
-            }
-        }
-        Err(last)
+            builder.create(path)
+        })?;
+        Ok(TempDir { path })
     }
 
     /// The folder's path.

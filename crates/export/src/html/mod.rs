@@ -499,7 +499,7 @@ fn json_ld(guide: &Guide, doc: &Document<'_>) -> String {
                 "name": q.question.as_str(),
                 // Search engines read an answer's text as limited HTML, so the plain text is
                 // escaped as HTML text: markup characters in the content stay characters.
-                "acceptedAnswer": {"@type": "Answer", "text": html_text(&q.answer.plain_text())},
+                "acceptedAnswer": {"@type": "Answer", "text": escape(&q.answer.plain_text())},
             })).collect::<Vec<_>>(),
         }));
     }
@@ -510,20 +510,6 @@ fn json_ld(guide: &Guide, doc: &Document<'_>) -> String {
         .replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
-}
-
-/// Text escaped for HTML: `&`, `<` and `>` as character references.
-fn html_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The guide's own pay figures as schema.org `MonetaryAmountDistribution`s, one per occupation

@@ -316,30 +316,27 @@ fn render_pass(
     let contact = contact.map(|c| builder.check(&c, footer));
     builder.check("Page 0123456789 of", footer);
     let (elements, undrawable, drawn) = builder.build(options.organization(), options.contact());
+    let listed = |chars: Vec<(char, BTreeSet<String>)>| -> Vec<Undrawable> {
+        chars
+            .into_iter()
+            .map(|(character, places)| Undrawable {
+                character,
+                places: places.into_iter().collect(),
+            })
+            .collect()
+    };
     let (rtl, undrawable): (Vec<_>, Vec<_>) = undrawable
         .into_iter()
         .partition(|(c, _)| is_right_to_left(*c));
     if !rtl.is_empty() {
         return Err(ExportError::RightToLeft {
-            characters: rtl
-                .into_iter()
-                .map(|(character, places)| Undrawable {
-                    character,
-                    places: places.into_iter().collect(),
-                })
-                .collect(),
+            characters: listed(rtl),
         });
     }
     if !undrawable.is_empty() {
         return Err(ExportError::Undrawable {
             embedded: coverage == Coverage::Embedded,
-            characters: undrawable
-                .into_iter()
-                .map(|(character, places)| Undrawable {
-                    character,
-                    places: places.into_iter().collect(),
-                })
-                .collect(),
+            characters: listed(undrawable),
         });
     }
 
