@@ -249,32 +249,8 @@ impl App {
         let mut outputs = Vec::new();
         for &format in &formats {
             let start = Instant::now();
-            let bytes = match mht_guide_export::export(&guide, format, &options) {
-                Ok(bytes) => bytes,
-                Err(err) => {
-                    // Characters the PDF cannot print are shown where the content has them.
-                    let chars: Option<Vec<char>> = match &err {
-                        mht_guide_export::ExportError::Undrawable { characters, .. }
-                        | mht_guide_export::ExportError::RightToLeft { characters } => {
-                            Some(characters.iter().map(|u| u.character).collect())
-                        }
-                        _ => None,
-                    };
-                    let message = format!("cannot export the guide as {format}: {err}");
-                    return Err(match chars {
-                        Some(chars) => LocatedError {
-                            message,
-                            places: unprintable::places(content.as_deref(), Some(&chars))
-                                .into_iter()
-                                .map(mht_guide::Diagnostic::into_error)
-                                .collect(),
-                        }
-                        .into(),
-                        None => anyhow::Error::new(err)
-                            .context(format!("cannot export the guide as {format}")),
-                    });
-                }
-            };
+            let bytes = mht_guide_export::export(&guide, format, &options)
+                .map_err(|err| export_error(err, format, content.as_deref()))?;
             self.detail(&format!(
                 "exported {format} in {:.1} ms",
                 start.elapsed().as_secs_f64() * 1000.0
@@ -411,6 +387,32 @@ impl App {
         }
         Ok(ExitCode::SUCCESS)
     }
+}
+
+/// An export error as the command reports it: when characters in the content caused it, with
+/// the places that hold them.
+fn export_error(
+    err: mht_guide_export::ExportError,
+    format: Format,
+    content: Option<&Path>,
+) -> anyhow::Error {
+    use mht_guide_export::ExportError;
+    let chars: Vec<char> = match &err {
+        ExportError::Undrawable { characters, .. } | ExportError::RightToLeft { characters } => {
+            characters.iter().map(|u| u.character).collect()
+        }
+        _ => {
+            return anyhow::Error::new(err).context(format!("cannot export the guide as {format}"));
+        }
+    };
+    LocatedError {
+        message: format!("cannot export the guide as {format}: {err}"),
+        places: unprintable::places(content, Some(&chars))
+            .into_iter()
+            .map(mht_guide::Diagnostic::into_error)
+            .collect(),
+    }
+    .into()
 }
 
 /// A branding option's text, held to the content's rules for text (one line, not empty, no
