@@ -64,6 +64,12 @@ fn a_section_document() {
     ));
 }
 
+/// The education chapter: the licensing states' rule tables, each rule with its sources.
+#[test]
+fn the_licensing_rules_chapter() {
+    insta::assert_snapshot!(entry(&epub(&Options::new()), "EPUB/03-education.xhtml"));
+}
+
 #[test]
 fn the_modified_date_comes_from_the_timestamp() {
     let mut options = Options::new();
