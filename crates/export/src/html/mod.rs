@@ -18,14 +18,19 @@ pub(crate) const STYLE: &str = include_str!("style.css");
 
 /// Escapes text for an XHTML text node or a quoted attribute value.
 pub(crate) fn escape(text: &str) -> String {
+    escape_as(text, true)
+}
+
+/// Escapes `&`, `<` and `>`, and with `quotes` the quote characters too (for attributes).
+fn escape_as(text: &str, quotes: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
+            '"' if quotes => out.push_str("&quot;"),
+            '\'' if quotes => out.push_str("&#39;"),
             _ => out.push(c),
         }
     }
@@ -499,7 +504,7 @@ fn json_ld(guide: &Guide, doc: &Document<'_>) -> String {
                 "name": q.question.as_str(),
                 // Search engines read an answer's text as limited HTML, so the plain text is
                 // escaped as HTML text: markup characters in the content stay characters.
-                "acceptedAnswer": {"@type": "Answer", "text": escape(&q.answer.plain_text())},
+                "acceptedAnswer": {"@type": "Answer", "text": escape_as(&q.answer.plain_text(), false)},
             })).collect::<Vec<_>>(),
         }));
     }
