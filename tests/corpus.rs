@@ -376,11 +376,9 @@ fn outside_corpora_are_refused_with_a_place_or_export_cleanly() {
         }
         if let Some(tools) = &tools {
             let printable: Vec<&str> = accepted.iter().copied().filter(|s| printable(s)).collect();
-            let mut embedded = Options::new();
-            embedded.set_embed_fonts(true);
             require(&format!("{kind:?}: qpdf"), &printable, &|batch| {
                 let pdf =
-                    to_pdf(&load(kind, batch).unwrap(), &embedded).map_err(|e| e.to_string())?;
+                    to_pdf(&load(kind, batch).unwrap(), &options).map_err(|e| e.to_string())?;
                 qpdf_clean(&tools.qpdf, &pdf)
             });
         }

@@ -15,6 +15,7 @@ mod load;
 mod markdown;
 mod output;
 mod pdf;
+mod pdf_ua;
 mod properties;
 mod regressions;
 mod scale;

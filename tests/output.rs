@@ -149,7 +149,7 @@ fn a_failed_export_leaves_no_temporary_file() {
     let faq = dir.path().join("guide/faq.toml");
     let text = fs::read_to_string(&faq)
         .unwrap()
-        .replacen("Yes.", "Yes ≥ no.", 1);
+        .replacen("Yes.", "Yes ✓ no.", 1);
     fs::write(&faq, text).unwrap();
     let output = run(
         dir.path(),

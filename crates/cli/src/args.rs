@@ -202,10 +202,6 @@ pub(crate) struct ExportArgs {
     #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
     pub(crate) paper: PaperArg,
 
-    /// Embed the bundled fonts in a PDF (larger, but prints characters such as ≥ or ő).
-    #[arg(long)]
-    pub(crate) embed_fonts: bool,
-
     /// The organization handing the guide out, shown in the title block and the footer.
     #[arg(long, value_name = "NAME")]
     pub(crate) org: Option<String>,

@@ -233,8 +233,7 @@ impl App {
         }
         options
             .set_preset(args.preset.into())
-            .set_paper(args.paper.into())
-            .set_embed_fonts(args.embed_fonts);
+            .set_paper(args.paper.into());
         if let Some(org) = &args.org {
             options.set_organization(branding("--org", org)?);
         }

@@ -81,9 +81,6 @@ fn message(c: char, why: Unprintable) -> String {
             "right-to-left text (from {shown} on), which the PDF cannot lay out yet and \
              refuses; the HTML, EPUB and Markdown exports carry it correctly"
         ),
-        Unprintable::NeedsEmbeddedFonts => {
-            format!("{shown} prints in the PDF only with --embed-fonts; the standard fonts lack it")
-        }
         _ => format!(
             "{shown} is in none of the PDF's fonts, so a PDF export refuses it; replace it, or \
              export another format"

@@ -337,13 +337,12 @@ pub struct Options {
     contact: Option<Text>,
     #[cfg(feature = "pdf")]
     paper: Paper,
-    embed_fonts: bool,
     timestamp: Option<i64>,
 }
 
 impl Options {
-    /// The defaults: every section, in full, unbranded, US Letter, standard PDF fonts, and the
-    /// content's edition date as the timestamp.
+    /// The defaults: every section, in full, unbranded, US Letter, and the content's edition
+    /// date as the timestamp.
     pub fn new() -> Options {
         Options::default()
     }
@@ -427,18 +426,6 @@ impl Options {
         self.paper
     }
 
-    /// Embeds the bundled fonts instead of naming the standard PDF fonts (PDF). Larger files,
-    /// but every character the bundled fonts have can be printed.
-    pub fn set_embed_fonts(&mut self, embed: bool) -> &mut Options {
-        self.embed_fonts = embed;
-        self
-    }
-
-    /// Whether the PDF embeds its fonts.
-    pub fn embeds_fonts(&self) -> bool {
-        self.embed_fonts
-    }
-
     /// Sets the creation date written into files, in seconds since the Unix epoch (PDF and
     /// EPUB).
     ///
@@ -463,7 +450,7 @@ impl Options {
 /// use mht_guide::{Guide, SectionId};
 /// use mht_guide_export::{ExportError, Format, Options};
 ///
-/// // The standard PDF fonts have no emoji: the error names the character and where it is.
+/// // The bundled fonts have no emoji: the error names the character and where it is.
 /// let mut files = mht_guide::EMBEDDED_FILES.map(|(name, text)| (name, text.to_owned()));
 /// files[10].1 = files[10].1.replacen("question = \"", "question = \"\u{1F600} ", 1);
 /// let guide = Guide::from_files("draft", files).expect("the edited copy loads");
@@ -488,20 +475,12 @@ pub enum ExportError {
     /// The text has characters the PDF's fonts cannot draw.
     #[cfg(feature = "pdf")]
     #[error(
-        "the {} cannot draw {}: {}{}",
-        if *embedded { "bundled fonts" } else { "standard PDF fonts" },
+        "the bundled fonts cannot draw {}: {}; replace {} in the content",
         if characters.len() == 1 { "this character" } else { "these characters" },
         characters.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
-        match (*embedded, characters.len()) {
-            (true, 1) => "; replace it in the content",
-            (true, _) => "; replace them in the content",
-            (false, 1) => "; export with --embed-fonts, or replace it in the content",
-            (false, _) => "; export with --embed-fonts, or replace them in the content",
-        }
+        if characters.len() == 1 { "it" } else { "them" },
     )]
     Undrawable {
-        /// Whether the fonts were the embedded ones.
-        embedded: bool,
         /// Each character, with where it occurs.
         characters: Vec<Undrawable>,
     },

@@ -6,6 +6,7 @@
 //! table of contents need.
 
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use genpdf::error::Error;
@@ -13,7 +14,8 @@ use genpdf::render::Area;
 use genpdf::style::{Color, Style};
 use genpdf::{Context, Element, Margins, Mm, PageDecorator, Position, RenderResult, Size};
 
-use super::layout::{Line, Look, Measure, Run, Target, Widths, drawn, layout, mm};
+use super::layout::{End, Line, Look, Measure, Run, Target, Widths, drawn, layout, mm};
+use super::tags::{Artifact, Kid, Mark, Marked, NodeId, Tree};
 
 /// A place in the document that links and the outline can point to.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +36,30 @@ pub(super) struct LinkMark {
     /// Left, top, width and height in mm, from the top left corner of the page.
     pub(super) rect: (f64, f64, f64, f64),
     pub(super) target: Target,
+    /// The text the rectangle covers.
+    pub(super) text: String,
+}
+
+/// Something an element drew, in the order it was drawn on its page: the content streams
+/// hold the same operations in the same order, which is how the post-processing finds the
+/// real glyphs of each text operation (genpdf draws an empty placeholder) and how it marks
+/// each operation for the structure tree.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Draw {
+    /// One text-showing operation.
+    Text {
+        /// The font style: regular, bold, italic, bold italic.
+        style: usize,
+        /// Each glyph of the bundled font, after the kerning before it in thousandths of an
+        /// em (as in a `TJ` array).
+        glyphs: Vec<(i32, u16)>,
+        marked: Marked,
+        /// When the last glyph is a hyphen that hyphenation added at the end of a line: the
+        /// MCID of its own marked content, which says it is a soft hyphen.
+        soft_hyphen: Option<u32>,
+    },
+    /// One stroked path.
+    Path { marked: Marked },
 }
 
 /// Page geometry and what the elements record while they render.
@@ -46,6 +72,16 @@ pub(super) struct Tracker {
     body_height: Cell<f64>,
     pub(super) anchors: RefCell<Vec<AnchorMark>>,
     pub(super) links: RefCell<Vec<LinkMark>>,
+    /// The structure tree.
+    pub(super) tree: RefCell<Tree>,
+    /// What was drawn on each page, by page (the first page at 0).
+    pub(super) draws: RefCell<Vec<Vec<Draw>>>,
+    /// The character each glyph drawn stands for, by font style.
+    pub(super) unicode: RefCell<[BTreeMap<u16, char>; 4]>,
+    /// The next MCID on this page.
+    next_mcid: Cell<u32>,
+    /// The node and MCID of the marked content the current text section has open.
+    open: Cell<Option<(NodeId, u32)>>,
     /// Text widths, shared by every pass over one document.
     widths: Rc<Widths>,
     /// A pass that only finds where things land: it lays out and paginates but draws nothing.
@@ -71,7 +107,137 @@ impl Tracker {
             body_height: Cell::new(0.0),
             anchors: RefCell::new(Vec::new()),
             links: RefCell::new(Vec::new()),
+            tree: RefCell::new(Tree::default()),
+            draws: RefCell::new(Vec::new()),
+            unicode: RefCell::new(Default::default()),
+            next_mcid: Cell::new(0),
+            open: Cell::new(None),
         })
+    }
+
+    /// A new structure element under `parent`.
+    pub(super) fn node(&self, role: super::tags::Role, parent: NodeId) -> NodeId {
+        self.tree.borrow_mut().add(role, parent)
+    }
+
+    /// Puts a node into the structure tree now, even if nothing of it is drawn (an empty
+    /// table cell).
+    fn attach(&self, node: NodeId) {
+        if !self.dry {
+            self.tree.borrow_mut().attach(node);
+        }
+    }
+
+    fn new_page(&self) {
+        self.page.set(self.page.get() + 1);
+        self.next_mcid.set(0);
+        self.open.set(None);
+        if !self.dry {
+            self.draws.borrow_mut().push(Vec::new());
+        }
+    }
+
+    /// How the next drawing operation is marked. `continues` says whether it is in the same
+    /// text object as the last one, so that it can go on in the same marked content.
+    fn mark(&self, mark: Mark, continues: bool) -> Marked {
+        match mark {
+            Mark::Artifact(a) => {
+                self.open.set(None);
+                Marked::Artifact(a)
+            }
+            Mark::Node(node) => {
+                let mut tree = self.tree.borrow_mut();
+                let role = tree.role(node);
+                let mcid = match self.open.get() {
+                    Some((open, mcid)) if open == node && continues => mcid,
+                    _ => {
+                        let mcid = self.next_mcid.get();
+                        self.next_mcid.set(mcid + 1);
+                        let page = self.page.get();
+                        tree.push(node, Kid::Content { page, mcid });
+                        mcid
+                    }
+                };
+                self.open.set(Some((node, mcid)));
+                Marked::Content { mcid, role }
+            }
+        }
+    }
+
+    fn record(&self, draw: Draw) {
+        if let Some(page) = self.draws.borrow_mut().last_mut() {
+            page.push(draw);
+        }
+    }
+
+    /// Records one text operation: the glyphs and kerning genpdf would have drawn for
+    /// `text` in `look` (the same font data, through genpdf's own metrics).
+    fn record_text(
+        &self,
+        cx: &Context,
+        look: Look,
+        text: &str,
+        mark: Mark,
+        continues: bool,
+        soft_hyphen: bool,
+    ) {
+        let font = look.style().font(&cx.font_cache);
+        let kerning = font.kerning(&cx.font_cache, text.chars());
+        let ids = font.glyph_ids(&cx.font_cache, text.chars());
+        let style = usize::from(look.bold) + 2 * usize::from(look.italic);
+        {
+            let mut unicode = self.unicode.borrow_mut();
+            for (c, &id) in text.chars().zip(&ids) {
+                unicode[style].entry(id).or_insert(c);
+            }
+        }
+        // Kerning is in ems; a TJ array takes thousandths, the other way round.
+        let glyphs = kerning
+            .iter()
+            .zip(ids)
+            .map(|(k, id)| ((k * -1000.0) as i32, id))
+            .collect();
+        let marked = self.mark(mark, continues);
+        let soft_hyphen = match (soft_hyphen, mark) {
+            (true, Mark::Node(node)) => {
+                // Marked content of its own, not nested in the word's: poppler, for one, reads
+                // no further in a marked sequence than a nested one.
+                let mcid = self.next_mcid.get();
+                self.next_mcid.set(mcid + 1);
+                let page = self.page.get();
+                self.tree
+                    .borrow_mut()
+                    .push(node, Kid::Content { page, mcid });
+                self.open.set(None);
+                Some(mcid)
+            }
+            _ => None,
+        };
+        self.record(Draw::Text {
+            style,
+            glyphs,
+            marked,
+            soft_hyphen,
+        });
+    }
+
+    /// Prints one string at a position of the area, in a text object of its own.
+    fn print(
+        &self,
+        cx: &Context,
+        area: &Area<'_>,
+        position: Position,
+        look: Look,
+        text: &str,
+        mark: Mark,
+    ) -> Result<(), Error> {
+        if self.dry {
+            return Ok(());
+        }
+        if area.print_str(&cx.font_cache, position, look.style(), "")? {
+            self.record_text(cx, look, &drawn(text), mark, false, false);
+        }
+        Ok(())
     }
 
     /// The top left corner of an area of the body, in mm from the page's top left corner.
@@ -105,17 +271,21 @@ impl Tracker {
     }
 }
 
-/// Prints laid-out lines and records their links.
+/// Prints laid-out lines, tagged with `mark` (a segment with a tag of its own, such as a link,
+/// gets that), and records their links.
 ///
 /// Lines of one height share a text section, each moved down by the leading; a line of another
-/// height starts a new section.
+/// height starts a new section. genpdf draws each segment as an empty placeholder, and the
+/// segment's real glyphs are recorded for the post-processing to put in its place. A line
+/// that ends at a space keeps the space, so that text read from the file has its words apart;
+/// a hyphen added by hyphenation is recorded as such.
 fn print_lines(
     cx: &Context,
     track: &Tracker,
     area: &Area<'_>,
     lines: &[Line],
-    x0: f64,
-    mut y: f64,
+    (x0, mut y): (f64, f64),
+    mark: Mark,
 ) -> Result<f64, Error> {
     let (ox, oy) = track.origin(area);
     let mut start = 0;
@@ -135,23 +305,46 @@ fn print_lines(
             area.text_section(&cx.font_cache, position, base)
         };
         if let Some(mut section) = section {
+            let mut continues = false;
             for (i, line) in group.iter().enumerate() {
                 if i > 0 && !section.add_newline() {
                     break;
                 }
-                for seg in &line.segs {
-                    section.print_str(drawn(&seg.text), seg.look.style())?;
+                for (j, seg) in line.segs.iter().enumerate() {
+                    section.print_str("", seg.look.style())?;
+                    let last = j + 1 == line.segs.len();
+                    let mut text = drawn(&seg.text);
+                    if last && line.end == End::Space {
+                        text.push(' ');
+                    }
+                    let hyphen = last && line.end == End::Hyphen;
+                    let seg_mark = match (mark, seg.tag) {
+                        (Mark::Node(_), Some(tag)) => Mark::Node(tag),
+                        _ => mark,
+                    };
+                    track.record_text(cx, seg.look, &text, seg_mark, continues, hyphen);
+                    continues = true;
                 }
             }
         }
         for line in group {
-            for seg in &line.segs {
+            // A repeated header is an artifact, and an artifact has no links.
+            let linked = matches!(mark, Mark::Node(_));
+            for seg in line.segs.iter().filter(|_| linked) {
                 if let Some(target) = &seg.target {
-                    track.links.borrow_mut().push(LinkMark {
-                        page: track.page.get(),
-                        rect: (ox + x0 + seg.x, oy + y, seg.width, line.height),
-                        target: target.clone(),
-                    });
+                    let index = {
+                        let mut links = track.links.borrow_mut();
+                        links.push(LinkMark {
+                            page: track.page.get(),
+                            rect: (ox + x0 + seg.x, oy + y, seg.width, line.height),
+                            target: target.clone(),
+                            text: drawn(&seg.text),
+                        });
+                        links.len() - 1
+                    };
+                    if let (Some(tag), false) = (seg.tag, track.dry) {
+                        track.tree.borrow_mut().push(tag, Kid::Annot(index));
+                    }
                 }
             }
             y += line.height;
@@ -173,8 +366,11 @@ fn measure<'a>(cx: &'a Context, track: &'a Tracker) -> Measure<'a> {
 pub(super) struct TextBlock {
     runs: Vec<Run>,
     base: Look,
+    /// The structure element of the block.
+    node: NodeId,
     indent: f64,
-    marker: Option<Run>,
+    /// The marker and its `Lbl` element.
+    marker: Option<(Run, NodeId)>,
     space_before: f64,
     space_after: f64,
     /// Room in mm that must follow the block's first line on the same page (for headings).
@@ -188,10 +384,11 @@ pub(super) struct TextBlock {
 }
 
 impl TextBlock {
-    pub(super) fn new(track: &Track, runs: Vec<Run>, base: Look) -> TextBlock {
+    pub(super) fn new(track: &Track, runs: Vec<Run>, base: Look, node: NodeId) -> TextBlock {
         TextBlock {
             runs,
             base,
+            node,
             indent: 0.0,
             marker: None,
             space_before: 0.0,
@@ -210,9 +407,9 @@ impl TextBlock {
         self
     }
 
-    /// A bullet or number set in the indent before the first line.
-    pub(super) fn marker(mut self, marker: Run) -> Self {
-        self.marker = Some(marker);
+    /// A bullet or number set in the indent before the first line, tagged as `label`.
+    pub(super) fn marker(mut self, marker: Run, label: NodeId) -> Self {
+        self.marker = Some((marker, label));
         self
     }
 
@@ -295,42 +492,71 @@ impl Element for TextBlock {
             fit = 1;
         }
         let shown = &lines[self.next..self.next + fit];
-        if self.next == 0 && !self.track.dry {
-            if let Some(marker) = &self.marker {
-                let w = m.width(&marker.text, marker.look);
-                let position = Position::new(Mm::from(self.indent - w - 1.6), Mm::from(y));
-                area.print_str(
-                    &cx.font_cache,
-                    position,
-                    marker.look.style(),
-                    drawn(&marker.text),
-                )?;
-            }
-            if let Some(right) = &self.right {
-                let w = m.width(&right.text, right.look);
-                let end = shown[0].segs.last().map_or(0.0, |s| s.x + s.width);
-                let dot = m.width(".", right.look);
-                let dots = ((width - w - end - 3.0) / (dot * 2.0)).floor().max(0.0) as usize;
-                let leader = ". ".repeat(dots);
-                let lw = m.width(&leader, right.look);
-                let x = self.indent + width - w - lw - 1.5;
-                let grey = right.look.color((140, 140, 140));
-                area.print_str(
-                    &cx.font_cache,
-                    Position::new(Mm::from(x), Mm::from(y)),
-                    grey.style(),
-                    &leader,
-                )?;
-                let x = self.indent + width - w;
-                area.print_str(
-                    &cx.font_cache,
-                    Position::new(Mm::from(x), Mm::from(y)),
-                    right.look.style(),
-                    &right.text,
-                )?;
+        let track = &self.track;
+        if self.next == 0
+            && let Some((marker, label)) = &self.marker
+        {
+            let w = m.width(&marker.text, marker.look);
+            let position = Position::new(Mm::from(self.indent - w - 1.6), Mm::from(y));
+            track.print(
+                cx,
+                &area,
+                position,
+                marker.look,
+                &marker.text,
+                Mark::Node(*label),
+            )?;
+        }
+        let end = print_lines(
+            cx,
+            track,
+            &area,
+            shown,
+            (self.indent, y),
+            Mark::Node(self.node),
+        )?;
+        // The page number of a contents entry, after its title in reading order.
+        if self.next == 0
+            && let Some(right) = &self.right
+        {
+            let w = m.width(&right.text, right.look);
+            let end = shown[0].segs.last().map_or(0.0, |s| s.x + s.width);
+            let dot = m.width(".", right.look);
+            let dots = ((width - w - end - 3.0) / (dot * 2.0)).floor().max(0.0) as usize;
+            let leader = ". ".repeat(dots);
+            let lw = m.width(&leader, right.look);
+            let x = self.indent + width - w - lw - 1.5;
+            let grey = right.look.color((140, 140, 140));
+            let at = Position::new(Mm::from(x), Mm::from(y));
+            track.print(
+                cx,
+                &area,
+                at,
+                grey,
+                &leader,
+                Mark::Artifact(Artifact::Layout),
+            )?;
+            let x = self.indent + width - w;
+            let at = Position::new(Mm::from(x), Mm::from(y));
+            let mark = Mark::Node(right.tag.unwrap_or(self.node));
+            track.print(cx, &area, at, right.look, &right.text, mark)?;
+            if let (Some(target), false) = (&right.target, track.dry) {
+                let (ox, oy) = track.origin(&area);
+                let index = {
+                    let mut links = track.links.borrow_mut();
+                    links.push(LinkMark {
+                        page: track.page.get(),
+                        rect: (ox + x, oy + y, w, shown[0].height),
+                        target: target.clone(),
+                        text: right.text.clone(),
+                    });
+                    links.len() - 1
+                };
+                if let Some(tag) = right.tag {
+                    track.tree.borrow_mut().push(tag, Kid::Annot(index));
+                }
             }
         }
-        let end = print_lines(cx, &self.track, &area, shown, self.indent, y)?;
         self.next += fit;
         let has_more = self.next < lines.len();
         let height = if has_more {
@@ -345,8 +571,19 @@ impl Element for TextBlock {
     }
 }
 
+/// The structure elements of a table: its caption, each row with its cells, and a
+/// paragraph for each note (after the table, not in it).
+#[derive(Debug, Clone, Default)]
+pub(super) struct TableNodes {
+    pub(super) caption: NodeId,
+    pub(super) header: (NodeId, Vec<NodeId>),
+    pub(super) rows: Vec<(NodeId, Vec<NodeId>)>,
+    pub(super) notes: Vec<NodeId>,
+}
+
 /// A table: a caption, a header row repeated on every page the table spans, and rows.
 pub(super) struct TableBlock {
+    nodes: TableNodes,
     caption: Vec<Run>,
     header: Vec<Vec<Run>>,
     rows: Vec<Vec<Vec<Run>>>,
@@ -375,6 +612,7 @@ const HAIRLINE: (u8, u8, u8) = (200, 200, 200);
 impl TableBlock {
     pub(super) fn new(
         track: &Track,
+        nodes: TableNodes,
         caption: Vec<Run>,
         header: Vec<Vec<Run>>,
         rows: Vec<Vec<Vec<Run>>>,
@@ -382,6 +620,7 @@ impl TableBlock {
         base: Look,
     ) -> TableBlock {
         TableBlock {
+            nodes,
             caption,
             header,
             rows,
@@ -461,10 +700,13 @@ fn row_height(cells: &[Vec<Line>]) -> f64 {
         + 2.0 * PAD
 }
 
-fn rule(area: &Area<'_>, dry: bool, y: f64, width: f64, color: (u8, u8, u8)) {
-    if dry {
+/// A horizontal line: an artifact, like every line the handout draws.
+fn rule(area: &Area<'_>, track: &Tracker, y: f64, width: f64, color: (u8, u8, u8), kind: Artifact) {
+    if track.dry {
         return;
     }
+    let marked = track.mark(Mark::Artifact(kind), false);
+    track.record(Draw::Path { marked });
     area.draw_line(
         vec![
             Position::new(0, Mm::from(y)),
@@ -495,8 +737,8 @@ impl Element for TableBlock {
         if self.started && self.next >= t.rows.len() {
             // Every row is printed and only the notes were left for this page.
             let mut y = 0.0;
-            for note in &t.notes {
-                y = print_lines(cx, &self.track, &area, note, 0.0, y)?;
+            for (note, node) in t.notes.iter().zip(&self.nodes.notes) {
+                y = print_lines(cx, &self.track, &area, note, (0.0, y), Mark::Node(*node))?;
             }
             return Ok(RenderResult {
                 size: Size::new(area.size().width, Mm::from((y + 3.0).min(avail))),
@@ -521,7 +763,8 @@ impl Element for TableBlock {
                 });
             }
             self.started = true;
-            y = print_lines(cx, &self.track, &area, &t.caption, 0.0, before)? + 1.0;
+            let caption = Mark::Node(self.nodes.caption);
+            y = print_lines(cx, &self.track, &area, &t.caption, (0.0, before), caption)? + 1.0;
         } else if header_h + t.rows.get(self.next).map_or(0.0, |r| row_height(r)) > avail && !fresh
         {
             return Ok(RenderResult {
@@ -529,31 +772,54 @@ impl Element for TableBlock {
                 has_more: true,
             });
         }
-        // The header row, on every page the table spans.
-        rule(&area, self.track.dry, y, width, RULE);
+        // The header row, on every page the table spans; where it is repeated, an artifact.
+        let track = &self.track;
+        let layout = Artifact::Layout;
+        rule(&area, track, y, width, RULE, layout);
+        let repeated = self.next > 0;
+        if !repeated {
+            track.attach(self.nodes.header.0);
+        }
         let mut x = 0.0;
-        for (cell, w) in t.header.iter().zip(&t.columns) {
-            print_lines(cx, &self.track, &area, cell, x + PAD, y + PAD)?;
+        for ((cell, w), node) in t.header.iter().zip(&t.columns).zip(&self.nodes.header.1) {
+            let mark = if repeated {
+                Mark::Artifact(layout)
+            } else {
+                track.attach(*node);
+                Mark::Node(*node)
+            };
+            print_lines(cx, track, &area, cell, (x + PAD, y + PAD), mark)?;
             x += w;
         }
         y += header_h;
-        rule(&area, self.track.dry, y, width, RULE);
+        rule(&area, track, y, width, RULE, layout);
         let mut printed = 0;
         while let Some(row) = t.rows.get(self.next) {
             let h = row_height(row);
             if y + h > avail + 0.01 && printed > 0 {
                 break;
             }
+            let (tr, cells) = &self.nodes.rows[self.next];
+            track.attach(*tr);
             let mut x = 0.0;
-            for (cell, w) in row.iter().zip(&t.columns) {
-                print_lines(cx, &self.track, &area, cell, x + PAD, y + PAD)?;
+            for ((cell, w), node) in row.iter().zip(&t.columns).zip(cells) {
+                // Empty cells too: the table's grid stays whole.
+                track.attach(*node);
+                print_lines(
+                    cx,
+                    track,
+                    &area,
+                    cell,
+                    (x + PAD, y + PAD),
+                    Mark::Node(*node),
+                )?;
                 x += w;
             }
             y += h;
             self.next += 1;
             printed += 1;
             if self.next < t.rows.len() {
-                rule(&area, self.track.dry, y, width, HAIRLINE);
+                rule(&area, track, y, width, HAIRLINE, layout);
             }
         }
         if self.next < t.rows.len() {
@@ -562,7 +828,7 @@ impl Element for TableBlock {
                 has_more: true,
             });
         }
-        rule(&area, self.track.dry, y, width, RULE);
+        rule(&area, track, y, width, RULE, layout);
         if !t.notes.is_empty() && y + notes_h > avail + 0.01 {
             // The notes do not fit under the last row: they open the next page.
             return Ok(RenderResult {
@@ -571,8 +837,8 @@ impl Element for TableBlock {
             });
         }
         y += 1.5;
-        for note in &t.notes {
-            y = print_lines(cx, &self.track, &area, note, 0.0, y)?;
+        for (note, node) in t.notes.iter().zip(&self.nodes.notes) {
+            y = print_lines(cx, track, &area, note, (0.0, y), Mark::Node(*node))?;
         }
         Ok(RenderResult {
             size: Size::new(area.size().width, Mm::from((y + 3.0).min(avail))),
@@ -630,12 +896,14 @@ impl Rule {
 impl Element for Rule {
     fn render(&mut self, _: &Context, area: Area<'_>, _: Style) -> Result<RenderResult, Error> {
         let h = (2.0 * self.space).min(mm(area.size().height));
+        let width = mm(area.size().width);
         rule(
             &area,
-            self.track.dry,
+            &self.track,
             h / 2.0,
-            mm(area.size().width),
+            width,
             self.color,
+            Artifact::Layout,
         );
         Ok(RenderResult {
             size: Size::new(area.size().width, Mm::from(h)),
@@ -663,8 +931,8 @@ impl PageDecorator for Footer {
         _: Style,
     ) -> Result<Area<'a>, Error> {
         let t = &self.track;
-        let page = t.page.get() + 1;
-        t.page.set(page);
+        t.new_page();
+        let page = t.page.get();
         let (top, right, bottom, left) = t.margins;
         area.add_margins(Margins::trbl(top, right, bottom, left));
         let m = measure(cx, t);
@@ -675,21 +943,22 @@ impl PageDecorator for Footer {
         let height = mm(area.size().height);
         let mut y = height - footer;
         if !t.dry {
-            rule(&area, false, y - 1.5, width, HAIRLINE);
-            let style = self.look.style();
+            let footer = Artifact::Footer;
+            let mark = Mark::Artifact(footer);
+            rule(&area, t, y - 1.5, width, HAIRLINE, footer);
             let left = Position::new(0, Mm::from(y));
-            area.print_str(&cx.font_cache, left, style, drawn(&self.left))?;
+            t.print(cx, &area, left, self.look, &self.left, mark)?;
             let number = match self.total {
                 Some(total) => format!("Page {page} of {total}"),
                 None => format!("Page {page}"),
             };
             let w = m.width(&number, self.look);
             let right = Position::new(Mm::from(width - w), Mm::from(y));
-            area.print_str(&cx.font_cache, right, style, &number)?;
+            t.print(cx, &area, right, self.look, &number, mark)?;
             if let Some(contact) = &self.contact {
                 y += lh;
                 let below = Position::new(0, Mm::from(y));
-                area.print_str(&cx.font_cache, below, style, drawn(contact))?;
+                t.print(cx, &area, below, self.look, contact, mark)?;
             }
         }
         let body = height - footer - 5.0;

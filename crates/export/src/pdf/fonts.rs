@@ -1,9 +1,11 @@
-//! The bundled fonts, and what each font mode can draw.
+//! The bundled fonts, and what they can draw.
 //!
-//! Liberation Sans is metric-compatible with Helvetica. In the default mode the PDF names the
-//! standard Helvetica fonts, which every viewer has, and genpdf lays text out with Liberation's
-//! metrics, so the file stays tiny. With embedded fonts, Liberation Sans itself goes into the
-//! file (subset to the glyphs used).
+//! Every handout embeds Liberation Sans, subset to the glyphs it uses. genpdf lays text out
+//! with Liberation's metrics; it is given the standard Helvetica fonts to write, because
+//! printpdf 0.3, under genpdf, reads every Unicode scalar value of each font it embeds when it
+//! saves, which took most of an export's time. genpdf writes only empty placeholders for the
+//! text; the elements record the real glyphs (through genpdf's metrics of the bundled font), and
+//! the post-processing writes them and embeds the subset fonts itself.
 
 use std::sync::OnceLock;
 
@@ -20,11 +22,10 @@ pub(super) fn font_files() -> [&'static [u8]; 4] {
     [REGULAR, BOLD, ITALIC, BOLD_ITALIC]
 }
 
-/// The font family genpdf lays out and draws with.
-pub(super) fn family(embed: bool) -> Result<FontFamily<FontData>, genpdf::error::Error> {
+/// The font family genpdf lays out with: the bundled metrics, named as the standard fonts.
+pub(super) fn family() -> Result<FontFamily<FontData>, genpdf::error::Error> {
     use printpdf::BuiltinFont as B;
-    let data =
-        |bytes: &[u8], builtin: B| FontData::new(bytes.to_vec(), (!embed).then_some(builtin));
+    let data = |bytes: &[u8], builtin: B| FontData::new(bytes.to_vec(), Some(builtin));
     Ok(FontFamily {
         regular: data(REGULAR, B::Helvetica)?,
         bold: data(BOLD, B::HelveticaBold)?,
@@ -33,68 +34,53 @@ pub(super) fn family(embed: bool) -> Result<FontFamily<FontData>, genpdf::error:
     })
 }
 
-/// What a font mode can draw.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Coverage {
-    /// The standard PDF fonts in the Windows-1252 encoding.
-    Standard,
-    /// The embedded Liberation Sans fonts.
-    Embedded,
-}
-
-impl Coverage {
-    /// The character to draw in place of `c`, or `None` when it cannot be drawn.
-    ///
-    /// A no-break space is drawn as a space (it only matters for line breaking, which happens
-    /// before drawing), and a soft hyphen is not drawn at all; the minus sign, which
-    /// Windows-1252 lacks, is drawn as a hyphen in the standard fonts.
-    pub(super) fn draw(self, c: char, bold: bool, italic: bool) -> Option<Option<char>> {
-        match c {
-            '\u{a0}' => return Some(Some(' ')),
-            // Any other white space that reaches a line of text (a tab, a line break from a
-            // character reference, a Unicode line separator, an ideographic space) is laid out
-            // as a space; the no-break ones as a no-break space.
-            '\u{2007}' | '\u{202F}' => return Some(Some(' ')),
-            c if c.is_whitespace() => return Some(Some(' ')),
-            '\u{ad}' => return Some(None),
-            _ => {}
-        }
-        match self {
-            Coverage::Standard => {
-                if win1252(c) {
-                    Some(Some(c))
-                } else if c == '\u{2212}' {
-                    Some(Some('-'))
-                } else {
-                    None
-                }
-            }
-            Coverage::Embedded => has_glyph(c, bold, italic).then_some(Some(c)),
-        }
+/// The style of a standard font name genpdf writes (regular, bold, italic, bold italic).
+pub(super) fn style_of(base_font: &[u8]) -> Option<usize> {
+    match base_font {
+        b"Helvetica" => Some(0),
+        b"Helvetica-Bold" => Some(1),
+        b"Helvetica-Oblique" => Some(2),
+        b"Helvetica-BoldOblique" => Some(3),
+        _ => None,
     }
 }
 
-/// Whether Windows-1252 (the standard fonts' encoding) has the character.
-pub(super) fn win1252(c: char) -> bool {
-    const EXTRA: &str = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ";
-    matches!(c, ' '..='~' | '\u{a0}'..='\u{ff}') || EXTRA.contains(c)
+/// The character to draw in place of `c`, or `None` when the bundled font of the style has
+/// no glyph for it.
+///
+/// A no-break space is drawn as a space (it only matters for line breaking, which happens
+/// before drawing), and a soft hyphen is not drawn at all.
+pub(super) fn draw(c: char, bold: bool, italic: bool) -> Option<Option<char>> {
+    match c {
+        '\u{a0}' => Some(Some(' ')),
+        // Any other white space that reaches a line of text (a tab, a line break from a
+        // character reference, a Unicode line separator, an ideographic space) is laid out as
+        // a space; the no-break ones as a no-break space.
+        c if c.is_whitespace() => Some(Some(' ')),
+        '\u{ad}' => Some(None),
+        c => has_glyph(c, bold, italic).then_some(Some(c)),
+    }
 }
 
 /// Whether the bundled font of this style has a glyph for the character.
 fn has_glyph(c: char, bold: bool, italic: bool) -> bool {
-    static FACES: OnceLock<Vec<Option<ttf_parser::Face<'static>>>> = OnceLock::new();
-    let faces = FACES.get_or_init(|| {
-        font_files()
-            .iter()
-            .map(|bytes| ttf_parser::Face::parse(bytes, 0).ok())
-            .collect()
-    });
     let index = usize::from(bold) + 2 * usize::from(italic);
-    faces
+    faces()
         .get(index)
         .and_then(Option::as_ref)
         .and_then(|face| face.glyph_index(c))
         .is_some_and(|g| g.0 != 0)
+}
+
+/// The four bundled faces, parsed once.
+pub(super) fn faces() -> &'static [Option<ttf_parser::Face<'static>>] {
+    static FACES: OnceLock<Vec<Option<ttf_parser::Face<'static>>>> = OnceLock::new();
+    FACES.get_or_init(|| {
+        font_files()
+            .iter()
+            .map(|bytes| ttf_parser::Face::parse(bytes, 0).ok())
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -102,27 +88,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn standard_fonts_draw_windows_1252() {
-        let s = Coverage::Standard;
-        for c in "aZ09 é€•–—“”’…ÿ".chars() {
-            assert_eq!(s.draw(c, false, false), Some(Some(c)), "{c}");
+    fn the_bundled_fonts_know_their_glyphs() {
+        for c in "aé€ő→≥Ωж•–—“”’…".chars() {
+            assert_eq!(draw(c, true, true), Some(Some(c)), "{c}");
+            assert_eq!(draw(c, false, false), Some(Some(c)), "{c}");
         }
-        assert_eq!(s.draw('\u{a0}', false, false), Some(Some(' ')));
-        assert_eq!(s.draw('\u{ad}', false, false), Some(None));
-        assert_eq!(s.draw('−', false, false), Some(Some('-')));
-        for c in "≥→ő✓😀中\u{7f}\u{81}".chars() {
-            assert_eq!(s.draw(c, false, false), None, "{c}");
-        }
-    }
-
-    #[test]
-    fn embedded_fonts_know_their_glyphs() {
-        let e = Coverage::Embedded;
-        for c in "aé€ő→Ωж".chars() {
-            assert_eq!(e.draw(c, true, true), Some(Some(c)), "{c}");
-        }
+        assert_eq!(draw('\u{a0}', false, false), Some(Some(' ')));
+        assert_eq!(draw('\u{3000}', false, false), Some(Some(' ')));
+        assert_eq!(draw('\u{ad}', false, false), Some(None));
         for c in "✓😀中".chars() {
-            assert_eq!(e.draw(c, false, false), None, "{c}");
+            assert_eq!(draw(c, false, false), None, "{c}");
         }
     }
 }

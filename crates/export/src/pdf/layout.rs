@@ -10,6 +10,8 @@ use genpdf::fonts::FontCache;
 use genpdf::style::{Color, Style};
 use hyphenation::Hyphenator;
 
+use super::tags::NodeId;
+
 /// The line spacing of all text.
 pub(super) const LINE_SPACING: f64 = 1.25;
 
@@ -80,6 +82,9 @@ pub(super) struct Run {
     pub(super) text: String,
     pub(super) look: Look,
     pub(super) target: Option<Target>,
+    /// The structure element the run is tagged with inside its block (a link, say), if not
+    /// the block's own.
+    pub(super) tag: Option<NodeId>,
 }
 
 impl Run {
@@ -88,16 +93,31 @@ impl Run {
             text: text.into(),
             look,
             target: None,
+            tag: None,
         }
     }
 
-    pub(super) fn link(text: impl Into<String>, look: Look, target: Target) -> Run {
+    pub(super) fn link(text: impl Into<String>, look: Look, target: Target, tag: NodeId) -> Run {
         Run {
             text: text.into(),
             look,
             target: Some(target),
+            tag: Some(tag),
         }
     }
+}
+
+/// How a line ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum End {
+    /// At a space between words, which the line does not show.
+    Space,
+    /// In a word hyphenated here: the line ends with the hyphen the break added.
+    Hyphen,
+    /// In a word too long for a line, split without a hyphen.
+    Split,
+    /// The block's last line.
+    Last,
 }
 
 /// A laid-out line.
@@ -108,6 +128,7 @@ pub(super) struct Line {
     pub(super) height: f64,
     /// The look that sets the baseline (the largest on the line).
     pub(super) tallest: Look,
+    pub(super) end: End,
 }
 
 /// A piece of a line in one look, at a horizontal offset.
@@ -116,6 +137,7 @@ pub(super) struct Seg {
     pub(super) text: String,
     pub(super) look: Look,
     pub(super) target: Option<Target>,
+    pub(super) tag: Option<NodeId>,
     /// Offset from the start of the line, in mm.
     pub(super) x: f64,
     /// Width, in mm.
@@ -206,7 +228,11 @@ impl LineBuilder<'_> {
         let look = self.runs[run].look;
         let width = m.width(text, look);
         match self.segs.last_mut() {
-            Some(seg) if seg.look == look && seg.target == self.runs[run].target => {
+            Some(seg)
+                if seg.look == look
+                    && seg.target == self.runs[run].target
+                    && seg.tag == self.runs[run].tag =>
+            {
                 seg.text.push_str(text);
                 seg.width += width;
             }
@@ -214,6 +240,7 @@ impl LineBuilder<'_> {
                 text: text.to_owned(),
                 look,
                 target: self.runs[run].target.clone(),
+                tag: self.runs[run].tag,
                 x: self.x,
                 width,
             }),
@@ -227,7 +254,7 @@ impl LineBuilder<'_> {
         }
     }
 
-    fn finish(&mut self, m: &Measure<'_>, lines: &mut Vec<Line>, base: Look) {
+    fn finish(&mut self, m: &Measure<'_>, lines: &mut Vec<Line>, base: Look, end: End) {
         let segs = std::mem::take(&mut self.segs);
         let tallest = segs
             .iter()
@@ -238,6 +265,7 @@ impl LineBuilder<'_> {
             height: m.line_height(tallest),
             segs,
             tallest,
+            end,
         });
         self.x = 0.0;
     }
@@ -277,12 +305,14 @@ pub(super) fn layout(
             }
             // Fill the line with the first part of a hyphenated word, if one fits.
             let room = width - line.x - space;
+            let mut end = End::Space;
             if let Some((head, tail)) = hyphenate(m, dict, runs, &word, room) {
                 line.push(m, " ", word[0].run);
                 line.push_word(m, &head);
                 word = tail;
+                end = End::Hyphen;
             }
-            line.finish(m, &mut lines, base);
+            line.finish(m, &mut lines, base, end);
         }
         // At the start of a line: split a word that is wider than the whole line. Each split
         // measures only as far as the line reaches, so a very long word costs linear time.
@@ -291,15 +321,18 @@ pub(super) fn layout(
             if tail.is_empty() {
                 break;
             }
-            let (head, tail) = hyphenate(m, dict, runs, &word, width).unwrap_or((head, tail));
+            let (head, tail, end) = match hyphenate(m, dict, runs, &word, width) {
+                Some((head, tail)) => (head, tail, End::Hyphen),
+                None => (head, tail, End::Split),
+            };
             line.push_word(m, &head);
-            line.finish(m, &mut lines, base);
+            line.finish(m, &mut lines, base, end);
             word = tail;
         }
         line.push_word(m, &word);
     }
     if !line.segs.is_empty() || lines.is_empty() {
-        line.finish(m, &mut lines, base);
+        line.finish(m, &mut lines, base, End::Last);
     }
     lines
 }
@@ -392,7 +425,7 @@ mod tests {
     use super::*;
 
     fn measure<T>(f: impl FnOnce(&Measure<'_>) -> T) -> T {
-        let family = super::super::fonts::family(false).unwrap();
+        let family = super::super::fonts::family().unwrap();
         let cache = FontCache::new(family);
         use hyphenation::Load;
         let dict = hyphenation::Standard::from_embedded(hyphenation::Language::EnglishUS).unwrap();
@@ -470,7 +503,7 @@ mod tests {
             let runs = [
                 Run::new("Pay", look.bold()),
                 Run::new(", by ", look),
-                Run::link("[1]", look, Target::Anchor("sources".into())),
+                Run::link("[1]", look, Target::Anchor("sources".into()), 1),
             ];
             let lines = layout(m, &runs, 100.0, look, true);
             assert_eq!(text(&lines), ["Pay, by [1]"]);

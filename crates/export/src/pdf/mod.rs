@@ -1,14 +1,17 @@
-//! PDF handouts: genpdf lays the pages out, lopdf finishes the file.
+//! PDF handouts, tagged PDF/UA-1: genpdf lays the pages out, lopdf finishes the file.
 //!
 //! The document is rendered twice: the first pass finds the page of every section and the page
 //! count, the second prints them in the table of contents and the footer. Before any rendering,
-//! every character is checked against what the chosen fonts can draw.
+//! every character is checked against what the bundled fonts can draw. While they render, the
+//! elements build the structure tree and record what they draw; the post-processing writes the
+//! real glyphs, the fonts, the marked content and the tree into genpdf's output.
 
 mod elements;
 mod fonts;
 mod layout;
 mod post;
 mod render;
+mod tags;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -20,7 +23,6 @@ use mht_guide::Guide;
 use crate::compose::Document;
 use crate::{ExportError, Options, Preset};
 use elements::{Footer, Tracker};
-use fonts::Coverage;
 use layout::Look;
 
 /// A paper size for PDF handouts.
@@ -104,10 +106,8 @@ impl fmt::Display for Undrawable {
 pub enum Unprintable {
     /// It is written right to left, which the PDF cannot yet lay out.
     RightToLeft,
-    /// The bundled fonts have no glyph for it, so no font mode prints it.
+    /// The bundled fonts have no glyph for it.
     NotInFonts,
-    /// Only the embedded fonts have it: it prints with [`Options::set_embed_fonts`].
-    NeedsEmbeddedFonts,
 }
 
 /// Whether the PDF can print `c` in regular text, and if not, why.
@@ -121,9 +121,9 @@ pub enum Unprintable {
 /// use mht_guide_export::{Unprintable, unprintable};
 ///
 /// assert_eq!(unprintable('a'), None);
+/// assert_eq!(unprintable('≥'), None);
 /// assert_eq!(unprintable('\u{1F600}'), Some(Unprintable::NotInFonts));
 /// assert_eq!(unprintable('\u{5D0}'), Some(Unprintable::RightToLeft));
-/// assert_eq!(unprintable('≥'), Some(Unprintable::NeedsEmbeddedFonts));
 /// ```
 pub fn unprintable(c: char) -> Option<Unprintable> {
     if c.is_whitespace() || c.is_control() {
@@ -131,10 +131,8 @@ pub fn unprintable(c: char) -> Option<Unprintable> {
         None
     } else if is_right_to_left(c) {
         Some(Unprintable::RightToLeft)
-    } else if fonts::Coverage::Embedded.draw(c, false, false).is_none() {
+    } else if fonts::draw(c, false, false).is_none() {
         Some(Unprintable::NotInFonts)
-    } else if fonts::Coverage::Standard.draw(c, false, false).is_none() {
-        Some(Unprintable::NeedsEmbeddedFonts)
     } else {
         None
     }
@@ -187,25 +185,27 @@ fn hyphenator() -> Option<&'static hyphenation::Standard> {
 /// The result of one rendering pass.
 struct Pass {
     bytes: Vec<u8>,
-    drawn: [BTreeSet<char>; 4],
     /// Where the page body ends, in mm from the top of the page.
     #[cfg_attr(not(test), allow(dead_code))]
     body_bottom: f64,
     pages: usize,
-    anchors: Vec<elements::AnchorMark>,
-    links: Vec<elements::LinkMark>,
+    track: elements::Track,
 }
 
-/// Exports the guide as a PDF handout.
+/// Exports the guide as a PDF handout: tagged PDF/UA-1 (ISO 14289-1), with Liberation Sans
+/// embedded and subset to the glyphs used.
 ///
-/// The default uses the standard PDF fonts (Helvetica, laid out with the metrics of the bundled
-/// Liberation Sans), which keeps files small; [`Options::set_embed_fonts`] embeds Liberation Sans
-/// instead, subset to the glyphs used.
+/// Headings, paragraphs, lists, tables, the contents, citations, links and the sources are
+/// tagged in reading order; the running footer, rules and leaders are artifacts. The file
+/// declares its language and title, has XMP metadata, an outline, and a description on every
+/// link.
 ///
 /// # Errors
 ///
-/// [`ExportError::Undrawable`] when the text has characters the chosen fonts cannot draw (each
-/// named with where it occurs), [`ExportError::Pdf`] if genpdf or the post-processing fails.
+/// [`ExportError::Undrawable`] when the text has characters the bundled fonts cannot draw
+/// (each named with where it occurs), [`ExportError::RightToLeft`] for right-to-left text,
+/// [`ExportError::TooLarge`] when the memory it needs cannot be had, and [`ExportError::Pdf`]
+/// if genpdf or the post-processing fails.
 ///
 /// # Examples
 ///
@@ -219,27 +219,23 @@ struct Pass {
 pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> {
     let doc = Document::from_options(guide, options);
     ensure_memory(guide, &doc)?;
-    let coverage = if options.embeds_fonts() {
-        Coverage::Embedded
-    } else {
-        Coverage::Standard
-    };
     let contents = options.preset_kind() == Preset::Full && doc.sections.len() > 2;
 
     let widths = Rc::new(layout::Widths::default());
     // First pass: where every anchor lands, and how many pages there are. Then render with
     // those page numbers; if printing them moved a page break, one more pass settles it.
-    let mut last = render_pass(&doc, options, coverage, contents, &widths, None, None)?;
+    let mut last = render_pass(&doc, options, contents, &widths, None, None)?;
     for _ in 0..2 {
         let pages: BTreeMap<String, usize> = last
+            .track
             .anchors
+            .borrow()
             .iter()
             .map(|a| (a.id.clone(), a.page))
             .collect();
         let next = render_pass(
             &doc,
             options,
-            coverage,
             contents,
             &widths,
             Some(&pages),
@@ -247,7 +243,9 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
         )?;
         let settled = next.pages == last.pages
             && next
+                .track
                 .anchors
+                .borrow()
                 .iter()
                 .all(|a| pages.get(&a.id) == Some(&a.page));
         last = next;
@@ -278,9 +276,11 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
         timestamp: options.timestamp_or(meta.edition.unix_seconds()),
         paper_pt: options.paper_size().points(),
         paper_mm: options.paper_size().mm(),
-        anchors: &last.anchors,
-        links: &last.links,
-        embedded: options.embeds_fonts().then_some(&last.drawn),
+        anchors: &last.track.anchors.borrow(),
+        links: &last.track.links.borrow(),
+        tree: &last.track.tree.borrow(),
+        draws: &last.track.draws.borrow(),
+        unicode: &last.track.unicode.borrow(),
     };
     post::finish(&last.bytes, &finish).map_err(|e| ExportError::Pdf(e.to_string()))
 }
@@ -297,7 +297,6 @@ fn footer_text(doc: &Document<'_>, options: &Options) -> (String, Option<String>
 fn render_pass(
     doc: &Document<'_>,
     options: &Options,
-    coverage: Coverage,
     contents: bool,
     widths: &Rc<layout::Widths>,
     pages: Option<&BTreeMap<String, usize>>,
@@ -309,13 +308,13 @@ fn render_pass(
     let dry = pages.is_none();
     let track = Tracker::new(paper.mm(), MARGINS, widths, dry);
     let compact = options.preset_kind() == Preset::FactSheet;
-    let mut builder = render::Builder::new(doc, &track, pages, coverage, contents, compact);
+    let mut builder = render::Builder::new(doc, &track, pages, contents, compact);
     let (footer_left, contact) = footer_text(doc, options);
     let footer = Look::new(8);
     let footer_left = builder.check(&footer_left, footer);
     let contact = contact.map(|c| builder.check(&c, footer));
     builder.check("Page 0123456789 of", footer);
-    let (elements, undrawable, drawn) = builder.build(options.organization(), options.contact());
+    let (elements, undrawable) = builder.build(options.organization(), options.contact());
     let listed = |chars: Vec<(char, BTreeSet<String>)>| -> Vec<Undrawable> {
         chars
             .into_iter()
@@ -335,12 +334,11 @@ fn render_pass(
     }
     if !undrawable.is_empty() {
         return Err(ExportError::Undrawable {
-            embedded: coverage == Coverage::Embedded,
             characters: listed(undrawable),
         });
     }
 
-    let family = fonts::family(coverage == Coverage::Embedded).map_err(pdf_error)?;
+    let family = fonts::family().map_err(pdf_error)?;
     let mut pdf = genpdf::Document::new(family);
     pdf.set_minimal_conformance();
     pdf.set_paper_size(genpdf::Size::new(paper.mm().0, paper.mm().1));
@@ -361,15 +359,11 @@ fn render_pass(
     }
     let mut bytes = Vec::new();
     pdf.render(&mut bytes).map_err(pdf_error)?;
-    let anchors = track.anchors.borrow().clone();
-    let links = track.links.borrow().clone();
     Ok(Pass {
         bytes,
-        drawn,
         body_bottom: track.body_bottom(),
         pages: track.page.get(),
-        anchors,
-        links,
+        track,
     })
 }
 
@@ -401,17 +395,9 @@ mod tests {
                 options.set_paper(paper);
                 let doc = Document::from_options(guide, &options);
                 let widths = Rc::new(layout::Widths::default());
-                let pass = render_pass(
-                    &doc,
-                    &options,
-                    Coverage::Standard,
-                    true,
-                    &widths,
-                    None,
-                    None,
-                )
-                .unwrap();
-                let headings: Vec<_> = pass.anchors.iter().filter(|a| a.level.is_some()).collect();
+                let pass = render_pass(&doc, &options, true, &widths, None, None).unwrap();
+                let anchors = pass.track.anchors.borrow();
+                let headings: Vec<_> = anchors.iter().filter(|a| a.level.is_some()).collect();
                 assert!(headings.len() > 5);
                 for h in headings {
                     assert!(

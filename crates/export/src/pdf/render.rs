@@ -5,9 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use genpdf::Element;
 use mht_guide::{Block, Id, Inline};
 
-use super::elements::{Rule, Space, TableBlock, TextBlock, Track};
-use super::fonts::Coverage;
+use super::elements::{Rule, Space, TableBlock, TableNodes, TextBlock, Track};
 use super::layout::{Look, Run, Target};
+use super::tags::{NodeId, ROOT, Role};
 use crate::compose::{Cell, Document, Entry, Node, Section, Table, source_details};
 
 const BODY: u8 = 10;
@@ -25,11 +25,10 @@ pub(super) struct Builder<'d> {
     track: Track,
     /// Page numbers of the anchors, from a first pass, for the table of contents.
     pages: Option<&'d BTreeMap<String, usize>>,
-    coverage: Coverage,
     undrawable: Undrawable,
-    /// Every character drawn, by style: regular, bold, italic, bold italic.
-    drawn: [BTreeSet<char>; 4],
     place: String,
+    /// The structure element new elements go into.
+    parent: NodeId,
     pub(super) elements: Vec<Box<dyn Element>>,
     contents: bool,
     /// Tighter headings and spacing, for a fact sheet.
@@ -41,7 +40,6 @@ impl<'d> Builder<'d> {
         doc: &'d Document<'d>,
         track: &Track,
         pages: Option<&'d BTreeMap<String, usize>>,
-        coverage: Coverage,
         contents: bool,
         compact: bool,
     ) -> Builder<'d> {
@@ -49,23 +47,22 @@ impl<'d> Builder<'d> {
             doc,
             track: track.clone(),
             pages,
-            coverage,
             undrawable: BTreeMap::new(),
-            drawn: Default::default(),
             place: "the page footer".into(),
+            parent: ROOT,
             elements: Vec::new(),
             contents,
             compact,
         }
     }
 
-    /// Builds every element. Also returns the characters that cannot be drawn, if any, and
-    /// every character drawn, by style.
+    /// Builds every element, and their structure elements. Also returns the characters that
+    /// cannot be drawn, if any.
     pub(super) fn build(
         mut self,
         organization: Option<&str>,
         contact: Option<&str>,
-    ) -> (Vec<Box<dyn Element>>, Undrawable, [BTreeSet<char>; 4]) {
+    ) -> (Vec<Box<dyn Element>>, Undrawable) {
         self.place = "the title block".into();
         self.title_block(organization, contact);
         if self.contents {
@@ -75,14 +72,13 @@ impl<'d> Builder<'d> {
             self.place = format!("section “{}”", section.title);
             self.section(section);
         }
-        (self.elements, self.undrawable, self.drawn)
+        (self.elements, self.undrawable)
     }
 
     /// Checks that the fonts can draw `text`, noting what they cannot, and returns the text as
-    /// it will be printed (a minus sign becomes a hyphen in the standard fonts, say). No-break
-    /// spaces and soft hyphens stay: line breaking needs them, and printing handles them.
+    /// it will be printed (other white space as a space, say). No-break spaces and soft hyphens
+    /// stay: line breaking needs them, and printing handles them.
     pub(super) fn check(&mut self, text: &str, look: Look) -> String {
-        let style = usize::from(look.bold) + 2 * usize::from(look.italic);
         let mut out = String::with_capacity(text.len());
         for c in text.chars() {
             // Right-to-left text would print backwards: it is collected like an undrawable
@@ -90,13 +86,10 @@ impl<'d> Builder<'d> {
             let drawable = if super::is_right_to_left(c) {
                 None
             } else {
-                self.coverage.draw(c, look.bold, look.italic)
+                super::fonts::draw(c, look.bold, look.italic)
             };
             match drawable {
                 Some(drawn) => {
-                    if let Some(d) = drawn {
-                        self.drawn[style].insert(d);
-                    }
                     out.push(if matches!(c, '\u{a0}' | '\u{ad}') {
                         c
                     } else if matches!(c, '\u{2007}' | '\u{202F}') {
@@ -123,61 +116,106 @@ impl<'d> Builder<'d> {
         Run::new(text, look)
     }
 
-    fn link(&mut self, text: impl Into<String>, look: Look, target: Target) -> Run {
+    /// A run linked to `target`, tagged as a `Link` element under `parent`.
+    fn link(&mut self, text: impl Into<String>, look: Look, target: Target, parent: NodeId) -> Run {
         let text = self.check(&text.into(), look);
-        Run::link(text, look, target)
+        let node = self.node(Role::Link, parent);
+        Run::link(text, look, target, node)
+    }
+
+    fn node(&self, role: Role, parent: NodeId) -> NodeId {
+        self.track.node(role, parent)
     }
 
     fn push(&mut self, element: impl Element + 'static) {
         self.elements.push(Box::new(element));
     }
 
-    fn block(&self, runs: Vec<Run>) -> TextBlock {
-        TextBlock::new(&self.track, runs, Look::new(BODY))
+    /// A text block tagged as a new element of `role` under the current parent.
+    fn block(&self, role: Role, runs: Vec<Run>) -> TextBlock {
+        let node = self.node(role, self.parent);
+        TextBlock::new(&self.track, runs, Look::new(BODY), node)
+    }
+
+    /// A text block of a paragraph, whose runs are built knowing its element.
+    fn paragraph(
+        &mut self,
+        role: Role,
+        runs: impl FnOnce(&mut Self, NodeId) -> Vec<Run>,
+    ) -> TextBlock {
+        let node = self.node(role, self.parent);
+        let runs = runs(self, node);
+        TextBlock::new(&self.track, runs, Look::new(BODY), node)
+    }
+
+    /// Builds what `f` builds inside `node`.
+    fn inside<T>(&mut self, node: NodeId, f: impl FnOnce(&mut Self) -> T) -> T {
+        let outer = std::mem::replace(&mut self.parent, node);
+        let out = f(self);
+        self.parent = outer;
+        out
+    }
+
+    /// A list item: an `LI` with its `Lbl` (the marker) and `LBody`, under `list`. Returns the
+    /// marker's run and element and the body's element.
+    fn item(&mut self, list: NodeId, marker: &str, look: Look) -> ((Run, NodeId), NodeId) {
+        let li = self.node(Role::LI, list);
+        let label = self.node(Role::Lbl, li);
+        let body = self.node(Role::LBody, li);
+        ((self.run(marker, look), label), body)
     }
 
     fn title_block(&mut self, organization: Option<&str>, contact: Option<&str>) {
         let meta = self.doc.meta;
         let title = self.run(meta.title.as_str(), Look::new(24).bold().color(ACCENT));
-        self.push(self.block(vec![title]).spacing(0.0, 1.5));
+        self.push(self.block(Role::H1, vec![title]).spacing(0.0, 1.5));
         let subtitle = self.run(meta.subtitle.as_str(), Look::new(13).color(MUTED));
-        self.push(self.block(vec![subtitle]).spacing(0.0, 2.0));
+        self.push(self.block(Role::P, vec![subtitle]).spacing(0.0, 2.0));
         let description = self.run(meta.description.as_str(), Look::new(BODY));
-        self.push(self.block(vec![description]).spacing(1.0, 2.0));
+        self.push(self.block(Role::P, vec![description]).spacing(1.0, 2.0));
         let line = format!(
             "Edition of {} · {} · License {}",
             meta.edition, meta.publisher, meta.license
         );
         let line = self.run(line, Look::new(9).color(MUTED));
-        self.push(self.block(vec![line]).spacing(0.0, 1.0));
+        self.push(self.block(Role::P, vec![line]).spacing(0.0, 1.0));
         if let Some(org) = organization {
             let org = self.run(format!("Provided by {org}"), Look::new(11).bold());
-            self.push(self.block(vec![org]).spacing(2.0, 0.5));
+            self.push(self.block(Role::P, vec![org]).spacing(2.0, 0.5));
         }
         if let Some(contact) = contact {
             let contact = self.run(contact, Look::new(10));
-            self.push(self.block(vec![contact]).spacing(0.0, 0.5));
+            self.push(self.block(Role::P, vec![contact]).spacing(0.0, 0.5));
         }
         self.push(Rule::new(&self.track, ACCENT, 3.0));
     }
 
+    /// The table of contents: a `TOC` of `TOCI` entries, each a `Reference` to its section
+    /// holding one `Link` (the title and the page number).
     fn contents(&mut self) {
         self.place = "the table of contents".into();
         let heading = self.run("Contents", Look::new(14).bold().color(ACCENT));
-        self.push(self.block(vec![heading]).spacing(2.0, 2.0));
+        self.push(self.block(Role::H2, vec![heading]).spacing(2.0, 2.0));
+        let toc = self.node(Role::Toc, self.parent);
         for section in &self.doc.sections {
             let page = self
                 .pages
                 .and_then(|p| p.get(&section.anchor))
                 .map_or_else(|| "00".to_owned(), ToString::to_string);
             let target = Target::Anchor(section.anchor.clone());
-            let entry = self.link(
-                format!("{}.\u{a0}{}", section.number, section.title),
+            let item = self.node(Role::Toci, toc);
+            let reference = self.node(Role::Reference, item);
+            let link = self.node(Role::Link, reference);
+            let title = format!("{}.\u{a0}{}", section.number, section.title);
+            let entry = Run::link(
+                self.check(&title, Look::new(11)),
                 Look::new(11),
                 target.clone(),
+                link,
             );
-            let page = Run::link(page, Look::new(11), target);
-            self.push(self.block(vec![entry]).right(page).spacing(0.0, 1.6));
+            let page = Run::link(page, Look::new(11), target, link);
+            let block = TextBlock::new(&self.track, vec![entry], Look::new(BODY), reference);
+            self.push(block.right(page).spacing(0.0, 1.6));
         }
         self.push(genpdf::elements::PageBreak::new());
     }
@@ -191,7 +229,7 @@ impl<'d> Builder<'d> {
         };
         let heading = self.run(title.clone(), Look::new(size).bold().color(ACCENT));
         self.push(
-            self.block(vec![heading])
+            self.block(Role::H2, vec![heading])
                 .spacing(before, after)
                 .keep_with_next(keep)
                 .anchor(&section.anchor, Some(1), &title),
@@ -206,7 +244,7 @@ impl<'d> Builder<'d> {
                 Node::Subheading { title, anchor } => {
                     let run = self.run(*title, Look::new(12).bold());
                     self.push(
-                        self.block(vec![run])
+                        self.block(Role::H3, vec![run])
                             .spacing(4.0, 1.5)
                             .keep_with_next(18.0)
                             .anchor(anchor, Some(2), title),
@@ -219,7 +257,7 @@ impl<'d> Builder<'d> {
                             self.run(format!("{label}: "), Look::new(BODY).italic().color(MUTED));
                         let value = self.run(value.as_str(), Look::new(BODY));
                         self.push(
-                            self.block(vec![label, value])
+                            self.block(Role::P, vec![label, value])
                                 .indent(indent)
                                 .spacing(0.0, 0.8),
                         );
@@ -227,13 +265,16 @@ impl<'d> Builder<'d> {
                     self.push(Space::new(&self.track, 1.2));
                 }
                 Node::Bullets(texts) => {
+                    let list = self.node(Role::L, self.parent);
                     for text in texts {
+                        let look = Look::new(BODY).color(ACCENT);
+                        let ((marker, label), body) = self.item(list, "•", look);
                         let run = self.run(*text, Look::new(BODY));
-                        let marker = self.run("•", Look::new(BODY).color(ACCENT));
+                        let block = TextBlock::new(&self.track, vec![run], Look::new(BODY), body);
                         self.push(
-                            self.block(vec![run])
+                            block
                                 .indent(indent + INDENT)
-                                .marker(marker)
+                                .marker(marker, label)
                                 .spacing(0.0, 1.0),
                         );
                     }
@@ -247,7 +288,7 @@ impl<'d> Builder<'d> {
                 } => {
                     let run = self.run(*question, Look::new(11).bold());
                     self.push(
-                        self.block(vec![run])
+                        self.block(Role::H3, vec![run])
                             .spacing(3.5, 1.2)
                             .keep_with_next(12.0)
                             .anchor(anchor, Some(2), question),
@@ -263,14 +304,16 @@ impl<'d> Builder<'d> {
         for (i, block) in blocks.iter().enumerate() {
             match block {
                 Block::Paragraph(inlines) => {
-                    let mut runs = Vec::new();
-                    if let (Some(label), 0) = (label, i) {
-                        runs.push(
-                            self.run(format!("{label}: "), Look::new(BODY).italic().color(MUTED)),
-                        );
-                    }
-                    self.inlines(inlines, Look::new(BODY), None, &mut runs);
-                    self.push(self.block(runs).indent(indent).spacing(0.0, 2.2));
+                    let block = self.paragraph(Role::P, |b, node| {
+                        let mut runs = Vec::new();
+                        if let (Some(label), 0) = (label, i) {
+                            let look = Look::new(BODY).italic().color(MUTED);
+                            runs.push(b.run(format!("{label}: "), look));
+                        }
+                        b.inlines(inlines, Look::new(BODY), None, node, &mut runs);
+                        runs
+                    });
+                    self.push(block.indent(indent).spacing(0.0, 2.2));
                 }
                 Block::List(list) => self.list(list, indent),
                 _ => {}
@@ -279,53 +322,70 @@ impl<'d> Builder<'d> {
     }
 
     fn list(&mut self, list: &mht_guide::List, indent: f64) {
+        let l = self.node(Role::L, self.parent);
         for (n, item) in list.items.iter().enumerate() {
             let marker = match list.start {
                 Some(start) => format!("{}.", start as usize + n),
                 None => "•".to_owned(),
             };
             let inner = indent + INDENT + if list.start.is_some() { 1.5 } else { 0.0 };
-            for (i, block) in item.iter().enumerate() {
-                match block {
-                    Block::Paragraph(inlines) => {
-                        let mut runs = Vec::new();
-                        self.inlines(inlines, Look::new(BODY), None, &mut runs);
-                        let mut b = self.block(runs).indent(inner).spacing(0.0, 1.2);
-                        if i == 0 {
-                            let marker = self.run(marker.clone(), Look::new(BODY).color(ACCENT));
-                            b = b.marker(marker);
+            let ((marker, label), body) = self.item(l, &marker, Look::new(BODY).color(ACCENT));
+            let mut marker = Some((marker, label));
+            self.inside(body, |b| {
+                for block in item {
+                    match block {
+                        Block::Paragraph(inlines) => {
+                            let block = b.paragraph(Role::P, |b, node| {
+                                let mut runs = Vec::new();
+                                b.inlines(inlines, Look::new(BODY), None, node, &mut runs);
+                                runs
+                            });
+                            let mut block = block.indent(inner).spacing(0.0, 1.2);
+                            if let Some((marker, label)) = marker.take() {
+                                block = block.marker(marker, label);
+                            }
+                            b.push(block);
                         }
-                        self.push(b);
+                        Block::List(nested) => b.list(nested, inner),
+                        _ => {}
                     }
-                    Block::List(nested) => self.list(nested, inner),
-                    _ => {}
                 }
-            }
+            });
         }
         self.push(Space::new(&self.track, 1.2));
     }
 
+    /// The runs of inline content in a block tagged `node`; links and citations get elements
+    /// of their own under it.
     fn inlines(
         &mut self,
         inlines: &[Inline],
         look: Look,
-        target: Option<&Target>,
+        target: Option<(&Target, NodeId)>,
+        node: NodeId,
         out: &mut Vec<Run>,
     ) {
         for inline in inlines {
             match inline {
                 Inline::Text(text) | Inline::Code(text) => {
                     let mut run = self.run(text.as_str(), look);
-                    run.target = target.cloned();
+                    if let Some((target, link)) = target {
+                        run.target = Some(target.clone());
+                        run.tag = Some(link);
+                    }
                     out.push(run);
                 }
-                Inline::Emphasis(c) => self.inlines(c, look.italic(), target, out),
-                Inline::Strong(c) => self.inlines(c, look.bold(), target, out),
+                Inline::Emphasis(c) => self.inlines(c, look.italic(), target, node, out),
+                Inline::Strong(c) => self.inlines(c, look.bold(), target, node, out),
                 Inline::Link { url, content } => {
                     let t = Target::Uri(url.to_string());
-                    self.inlines(content, look.color(LINK), Some(&t), out);
+                    let link = match target {
+                        Some((_, link)) => link,
+                        None => self.node(Role::Link, node),
+                    };
+                    self.inlines(content, look.color(LINK), Some((&t, link)), node, out);
                 }
-                Inline::Citation(ids) => self.citation(ids, look, out),
+                Inline::Citation(ids) => self.citation(ids, look, node, out),
                 Inline::SoftBreak | Inline::LineBreak => out.push(Run::new(" ", look)),
                 _ => {}
             }
@@ -333,61 +393,66 @@ impl<'d> Builder<'d> {
     }
 
     /// A citation: `[n]` for each source, linked to the source in the list, after a no-break
-    /// space.
-    fn citation(&mut self, ids: &[Id], look: Look, out: &mut Vec<Run>) {
+    /// space; a `Reference` element holding a `Link` for each source.
+    fn citation(&mut self, ids: &[Id], look: Look, node: NodeId, out: &mut Vec<Run>) {
         out.push(Run::new("\u{a0}", look));
+        let reference = self.node(Role::Reference, node);
         for id in ids {
             if let Some(n) = self.doc.reference_number(id) {
                 let look = Look::new(look.size.saturating_sub(1).max(7)).color(LINK);
-                out.push(self.link(
-                    format!("[{n}]"),
-                    look,
-                    Target::Anchor(format!("source-{id}")),
-                ));
+                let target = Target::Anchor(format!("source-{id}"));
+                out.push(self.link(format!("[{n}]"), look, target, reference));
             }
         }
     }
 
     fn entries(&mut self, entries: &[Entry<'_>], indent: f64) {
+        let list = self.node(Role::L, self.parent);
         for entry in entries {
             let inner = indent + INDENT;
             let run_in = entry.run_in();
             let period = if run_in.add_period { "." } else { "" };
             let title = format!("{}{period}", run_in.heading);
-            let mut runs = vec![self.run(title, Look::new(BODY).bold())];
-            if let Some(lead) = run_in.lead {
-                runs.push(Run::new(" ", Look::new(BODY)));
-                self.inlines(lead, Look::new(BODY), None, &mut runs);
-            }
-            let marker = self.run("•", Look::new(BODY).color(ACCENT));
-            let after = if run_in.lead.is_some() { 1.6 } else { 1.2 };
-            self.push(
-                self.block(runs)
-                    .indent(inner)
-                    .marker(marker)
-                    .spacing(0.0, after),
-            );
-            self.prose(None, run_in.more, inner);
-            self.nodes(run_in.rest, inner);
+            let ((marker, label), body) = self.item(list, "•", Look::new(BODY).color(ACCENT));
+            self.inside(body, |b| {
+                let block = b.paragraph(Role::P, |b, node| {
+                    let mut runs = vec![b.run(title, Look::new(BODY).bold())];
+                    if let Some(lead) = run_in.lead {
+                        runs.push(Run::new(" ", Look::new(BODY)));
+                        b.inlines(lead, Look::new(BODY), None, node, &mut runs);
+                    }
+                    runs
+                });
+                let after = if run_in.lead.is_some() { 1.6 } else { 1.2 };
+                b.push(
+                    block
+                        .indent(inner)
+                        .marker(marker, label)
+                        .spacing(0.0, after),
+                );
+                b.prose(None, run_in.more, inner);
+                b.nodes(run_in.rest, inner);
+            });
         }
         self.push(Space::new(&self.track, 1.0));
     }
 
-    fn cell(&mut self, cell: &Cell, look: Look) -> Vec<Run> {
+    fn cell(&mut self, cell: &Cell, look: Look, node: NodeId) -> Vec<Run> {
         let mut runs = Vec::new();
         if !cell.text.is_empty() {
             runs.push(self.run(cell.text.as_str(), look));
         }
+        if cell.citations.is_empty() {
+            return runs;
+        }
+        let reference = self.node(Role::Reference, node);
         for id in &cell.citations {
             if let Some(n) = self.doc.reference_number(id) {
                 if !runs.is_empty() {
                     runs.push(Run::new(" ", look));
                 }
-                runs.push(self.link(
-                    format!("[{n}]"),
-                    look.color(LINK),
-                    Target::Anchor(format!("source-{id}")),
-                ));
+                let target = Target::Anchor(format!("source-{id}"));
+                runs.push(self.link(format!("[{n}]"), look.color(LINK), target, reference));
             }
         }
         runs
@@ -395,34 +460,62 @@ impl<'d> Builder<'d> {
 
     fn table(&mut self, table: &Table) {
         let look = Look::new(9);
+        let node = self.node(Role::Table, self.parent);
+        let mut nodes = TableNodes {
+            caption: self.node(Role::Caption, node),
+            ..TableNodes::default()
+        };
         let caption = vec![self.run(table.caption.as_str(), Look::new(10).bold())];
+        let tr = self.node(Role::TR, node);
         let header = table
             .header
             .iter()
-            .map(|h| vec![self.run(h.as_str(), look.bold())])
+            .map(|h| {
+                nodes.header.1.push(self.node(Role::TH, tr));
+                vec![self.run(h.as_str(), look.bold())]
+            })
             .collect();
+        nodes.header.0 = tr;
         let rows = table
             .rows
             .iter()
-            .map(|row| row.iter().map(|cell| self.cell(cell, look)).collect())
+            .map(|row| {
+                let tr = self.node(Role::TR, node);
+                let mut cells = Vec::new();
+                let runs = row
+                    .iter()
+                    .map(|cell| {
+                        let td = self.node(Role::TD, tr);
+                        cells.push(td);
+                        self.cell(cell, look, td)
+                    })
+                    .collect();
+                nodes.rows.push((tr, cells));
+                runs
+            })
             .collect();
         let notes = table
             .notes
             .iter()
             .map(|note| {
+                nodes.notes.push(self.node(Role::P, self.parent));
                 vec![
                     self.run("Note: ", look.italic().color(MUTED)),
                     self.run(note.as_str(), look.color(MUTED)),
                 ]
             })
             .collect();
-        let block = TableBlock::new(&self.track, caption, header, rows, notes, look);
+        let block = TableBlock::new(&self.track, nodes, caption, header, rows, notes, look);
         self.push(block);
     }
 
+    /// The list of sources: a list whose items' bodies are `BibEntry` elements.
     fn references(&mut self) {
         let look = Look::new(9);
+        let list = self.node(Role::L, self.parent);
         for (i, source) in self.doc.references.iter().enumerate() {
+            let ((marker, label), body) = self.item(list, &format!("{}.", i + 1), look);
+            let entry = self.node(Role::BibEntry, body);
             let mut runs = Vec::new();
             if source.publisher != source.title {
                 runs.push(self.run(format!("{}. ", source.publisher), look));
@@ -436,12 +529,11 @@ impl<'d> Builder<'d> {
             };
             runs.push(self.run(details, look));
             let url = source.url.as_str();
-            runs.push(self.link(url, look.color(LINK), Target::Uri(url.to_owned())));
-            let marker = self.run(format!("{}.", i + 1), look);
+            runs.push(self.link(url, look.color(LINK), Target::Uri(url.to_owned()), entry));
             self.push(
-                TextBlock::new(&self.track, runs, look)
+                TextBlock::new(&self.track, runs, look, entry)
                     .indent(7.0)
-                    .marker(marker)
+                    .marker(marker, label)
                     .spacing(0.0, 1.6)
                     .anchor(
                         &format!("source-{}", source.id),

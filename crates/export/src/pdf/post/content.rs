@@ -1,0 +1,382 @@
+//! The pages' content streams: genpdf's placeholders become the real glyphs, every drawing
+//! operation goes into marked content (an MCID of the structure tree, or an artifact), and
+//! what genpdf 0.2 writes wrongly or at length is put right.
+//!
+//! genpdf draws each piece of text as an empty `TJ` and each rule as a stroked path; the
+//! elements recorded the same operations, in the same order, with their glyphs and marks
+//! ([`Draw`]). A page whose operations do not match its records is an error, never a guess.
+
+use std::collections::BTreeMap;
+
+use lopdf::content::{Content, Operation};
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use sha2::{Digest, Sha256};
+
+use super::font::{Fonts, string};
+use super::{PT, PostError, err, text_string};
+use crate::pdf::elements::Draw;
+use crate::pdf::tags::{Artifact, Marked};
+
+/// The bytes of a stream object, decompressed when they are compressed.
+fn stream_bytes(doc: &Document, id: ObjectId, what: &str) -> Result<Vec<u8>, PostError> {
+    let stream = doc
+        .get_object(id)
+        .and_then(Object::as_stream)
+        .map_err(err(what))?;
+    Ok(stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone()))
+}
+
+/// The page resources' fonts: resource name → font object.
+fn page_fonts(doc: &Document, page: ObjectId) -> BTreeMap<Vec<u8>, ObjectId> {
+    let mut out = BTreeMap::new();
+    let Ok((direct, inherited)) = doc.get_page_resources(page) else {
+        return out;
+    };
+    let mut dicts: Vec<&Dictionary> = direct.into_iter().collect();
+    dicts.extend(
+        inherited
+            .iter()
+            .filter_map(|id| doc.get_dictionary(*id).ok()),
+    );
+    for resources in dicts {
+        let fonts = resources
+            .get(b"Font")
+            .ok()
+            .and_then(|f| doc.dereference(f).ok())
+            .and_then(|(_, o)| o.as_dict().ok());
+        for (name, value) in fonts.into_iter().flat_map(Dictionary::iter) {
+            if let Object::Reference(id) = value {
+                out.insert(name.clone(), *id);
+            }
+        }
+    }
+    out
+}
+
+/// Removes printpdf's optional-content layer around a page's content: the `/OC … BDC` that
+/// opens it and the last `EMC`, which closes it.
+fn strip_layer(ops: &mut Vec<Operation>) {
+    let open = ops.iter().position(|op| {
+        op.operator == "BDC"
+            && op.operands.first().and_then(|o| o.as_name().ok()) == Some(b"OC".as_slice())
+    });
+    if let Some(open) = open
+        && let Some(close) = ops.iter().rposition(|op| op.operator == "EMC")
+        && close > open
+    {
+        ops.remove(close);
+        ops.remove(open);
+    }
+}
+
+/// Drops operations that set what is already in effect: a fill or stroke color, a font, and
+/// the text leading when nothing moves by it. Colors and text state last until `Q` restores
+/// an earlier state, so they are tracked through `q` and `Q`.
+fn drop_redundant_state(ops: &mut Vec<Operation>) {
+    #[derive(Clone, Default, PartialEq)]
+    struct State {
+        fill: Option<Vec<Object>>,
+        stroke: Option<Vec<Object>>,
+        font: Option<Vec<Object>>,
+    }
+    let uses_leading = ops
+        .iter()
+        .any(|op| matches!(op.operator.as_str(), "T*" | "'" | "\""));
+    let mut state = State::default();
+    let mut saved: Vec<State> = Vec::new();
+    ops.retain(|op| {
+        let slot = match op.operator.as_str() {
+            "q" => {
+                saved.push(state.clone());
+                return true;
+            }
+            "Q" => {
+                state = saved.pop().unwrap_or_default();
+                return true;
+            }
+            "TL" => return uses_leading,
+            "rg" => &mut state.fill,
+            "RG" => &mut state.stroke,
+            "Tf" => &mut state.font,
+            _ => return true,
+        };
+        if slot.as_ref() == Some(&op.operands) {
+            false
+        } else {
+            *slot = Some(op.operands.clone());
+            true
+        }
+    });
+}
+
+/// genpdf 0.2 passes the text leading (`TL`) in millimetres where PDF expects points; the
+/// handout moves from line to line by the leading, so it is converted.
+fn fix_leading(op: &mut Operation) {
+    if let Some(value) = op.operands.first_mut() {
+        let mm = match value {
+            Object::Real(r) => f64::from(*r),
+            Object::Integer(i) => *i as f64,
+            _ => return,
+        };
+        *value = Object::Real(((mm * PT * 1000.0).round() / 1000.0) as f32);
+    }
+}
+
+fn is_path_construction(op: &str) -> bool {
+    matches!(op, "m" | "l" | "c" | "v" | "y" | "h" | "re")
+}
+
+fn is_path_painting(op: &str) -> bool {
+    matches!(
+        op,
+        "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "n"
+    )
+}
+
+fn op(operator: &str, operands: Vec<Object>) -> Operation {
+    Operation::new(operator, operands)
+}
+
+fn name(n: &str) -> Object {
+    Object::Name(n.as_bytes().to_vec())
+}
+
+/// The operator that opens marked content for a draw.
+fn begin(marked: Marked) -> Operation {
+    match marked {
+        Marked::Content { mcid, role } => op(
+            "BDC",
+            vec![
+                name(role.name()),
+                Object::Dictionary(Dictionary::from_iter(vec![(
+                    "MCID",
+                    Object::Integer(i64::from(mcid)),
+                )])),
+            ],
+        ),
+        Marked::Artifact(kind) => {
+            let props = match kind {
+                Artifact::Footer => vec![("Type", name("Pagination")), ("Subtype", name("Footer"))],
+                Artifact::Layout => vec![("Type", name("Layout"))],
+            };
+            op(
+                "BDC",
+                vec![
+                    name("Artifact"),
+                    Object::Dictionary(Dictionary::from_iter(props)),
+                ],
+            )
+        }
+    }
+}
+
+/// The `TJ` arrays for a run of glyphs: strings of codes, with the kerning between them. A
+/// soft hyphen at the end goes in an array of its own, so that it can be marked.
+fn show(fonts: &Fonts, style: usize, glyphs: &[(i32, u16)]) -> Result<Object, PostError> {
+    let mut items = Vec::new();
+    let mut current = Vec::new();
+    for &(kern, glyph) in glyphs {
+        if kern != 0 {
+            if !current.is_empty() {
+                items.push(string(std::mem::take(&mut current)));
+            }
+            items.push(Object::Integer(i64::from(kern)));
+        }
+        fonts
+            .push_code(style, glyph, &mut current)
+            .ok_or_else(|| PostError(format!("glyph {glyph} is not in the subset")))?;
+    }
+    if !current.is_empty() {
+        items.push(string(current));
+    }
+    Ok(Object::Array(items))
+}
+
+/// Rewrites one page's operations from its draws.
+fn mark_page(
+    ops: Vec<Operation>,
+    draws: &[Draw],
+    fonts: &Fonts,
+    font_styles: &BTreeMap<Vec<u8>, usize>,
+) -> Result<Vec<Operation>, PostError> {
+    let mismatch = |what: &str| PostError(format!("the page's drawing does not match: {what}"));
+    let mut out = Vec::with_capacity(ops.len() + draws.len() * 2);
+    let mut draws = draws.iter();
+    // The marked content open in the current text object.
+    let mut open: Option<Marked> = None;
+    let mut in_path = false;
+    let mut font_style = None;
+    for mut o in ops {
+        match o.operator.as_str() {
+            "TL" => fix_leading(&mut o),
+            "Tf" => {
+                font_style = o
+                    .operands
+                    .first()
+                    .and_then(|n| n.as_name().ok())
+                    .and_then(|n| font_styles.get(n))
+                    .copied();
+            }
+            // Marked content closes with its text object.
+            "ET" if open.take().is_some() => out.push(op("EMC", vec![])),
+            "TJ" | "Tj" | "'" | "\"" => {
+                let Some(Draw::Text {
+                    style,
+                    glyphs,
+                    marked,
+                    soft_hyphen,
+                }) = draws.next()
+                else {
+                    return Err(mismatch("more text than was recorded"));
+                };
+                if font_style != Some(*style) {
+                    return Err(mismatch("text in another font than was recorded"));
+                }
+                if open != Some(*marked) {
+                    if open.take().is_some() {
+                        out.push(op("EMC", vec![]));
+                    }
+                    out.push(begin(*marked));
+                    open = Some(*marked);
+                }
+                let split = match soft_hyphen {
+                    Some(_) => glyphs.len().saturating_sub(1),
+                    None => glyphs.len(),
+                };
+                if split > 0 {
+                    out.push(op("TJ", vec![show(fonts, *style, &glyphs[..split])?]));
+                }
+                if let (Some(mcid), Marked::Content { role, .. }) = (soft_hyphen, marked) {
+                    // A hyphen added at a line break is a soft hyphen, not part of the word:
+                    // marked content of its own that says so.
+                    if open.take().is_some() {
+                        out.push(op("EMC", vec![]));
+                    }
+                    let props = Dictionary::from_iter(vec![
+                        ("MCID", Object::Integer(i64::from(*mcid))),
+                        ("ActualText", text_string("\u{ad}")),
+                    ]);
+                    out.push(op(
+                        "BDC",
+                        vec![name(role.name()), Object::Dictionary(props)],
+                    ));
+                    out.push(op("TJ", vec![show(fonts, *style, &glyphs[split..])?]));
+                    out.push(op("EMC", vec![]));
+                }
+                continue;
+            }
+            operator if is_path_construction(operator) && !in_path => {
+                let Some(Draw::Path { marked }) = draws.next() else {
+                    return Err(mismatch("a line that was not recorded"));
+                };
+                out.push(begin(*marked));
+                in_path = true;
+            }
+            operator if is_path_painting(operator) && in_path => {
+                out.push(o);
+                out.push(op("EMC", vec![]));
+                in_path = false;
+                continue;
+            }
+            _ => {}
+        }
+        out.push(o);
+    }
+    if draws.next().is_some() {
+        return Err(mismatch("less drawn than was recorded"));
+    }
+    if open.is_some() || in_path {
+        return Err(mismatch("marked content left open"));
+    }
+    Ok(out)
+}
+
+/// Rewrites every page's content: the real glyphs, marked content for the structure tree,
+/// the leading in points, no optional-content layer and no redundant state.
+pub(super) fn rewrite(
+    doc: &mut Document,
+    draws: &[Vec<Draw>],
+    fonts: &Fonts,
+    hash: &mut Sha256,
+) -> Result<(), PostError> {
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    if pages.len() != draws.len() {
+        return Err(PostError(format!(
+            "{} pages, but {} were recorded",
+            pages.len(),
+            draws.len()
+        )));
+    }
+    for (page, page_draws) in pages.into_iter().zip(draws) {
+        let font_styles: BTreeMap<Vec<u8>, usize> = page_fonts(doc, page)
+            .into_iter()
+            .filter_map(|(name, id)| fonts.styles.get(&id).map(|s| (name, *s)))
+            .collect();
+        let streams = doc.get_page_contents(page);
+        let [stream] = streams.as_slice() else {
+            return Err(PostError(
+                "a page without exactly one content stream".into(),
+            ));
+        };
+        let data = stream_bytes(doc, *stream, "reading a page")?;
+        // Pages are decoded one at a time, so a document of a thousand pages never has all
+        // of its pages decoded at once.
+        let mut ops = Content::decode(&data)
+            .map_err(err("decoding a page"))?
+            .operations;
+        drop(data);
+        strip_layer(&mut ops);
+        let mut ops = mark_page(ops, page_draws, fonts, &font_styles)?;
+        drop_redundant_state(&mut ops);
+        // Whole numbers are shorter written as integers (`10 Tf`, not `10.0 Tf`).
+        for op in &mut ops {
+            for operand in &mut op.operands {
+                if let Object::Real(r) = operand
+                    && r.fract() == 0.0
+                    && r.abs() < 1e9
+                {
+                    *operand = Object::Integer(*r as i64);
+                }
+            }
+        }
+        let bytes = Content { operations: ops }
+            .encode()
+            .map_err(err("encoding a page"))?;
+        hash.update(&bytes);
+        let stream = doc
+            .get_object_mut(*stream)
+            .and_then(Object::as_stream_mut)
+            .map_err(err("writing a page"))?;
+        stream.dict.remove(b"Filter");
+        stream.set_plain_content(bytes);
+    }
+    Ok(())
+}
+
+/// printpdf puts every page's content in an optional-content layer ("Layer 1"), which some
+/// viewers list in a layers panel; a handout has no use for it. The content streams lose their
+/// layer markers in [`rewrite`]; this removes the layer definitions.
+pub(super) fn drop_layers(doc: &mut Document) {
+    if let Ok(catalog) = doc.catalog_mut() {
+        catalog.remove(b"OCProperties");
+    }
+    for page in doc.get_pages().into_values() {
+        let resources = match doc.get_dictionary(page).and_then(|p| p.get(b"Resources")) {
+            Ok(Object::Reference(id)) => Some(*id),
+            _ => None,
+        };
+        let dict = match resources {
+            Some(id) => doc.get_dictionary_mut(id).ok(),
+            None => doc
+                .get_dictionary_mut(page)
+                .ok()
+                .and_then(|p| p.get_mut(b"Resources").ok())
+                .and_then(|r| r.as_dict_mut().ok()),
+        };
+        if let Some(dict) = dict {
+            dict.remove(b"Properties");
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! The outline (bookmarks): sections and their subsections, opened by default.
+
+use std::collections::BTreeMap;
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use super::{Finish, PT, PostError, err, text_string};
+use crate::pdf::elements::AnchorMark;
+
+/// A length in points, rounded to hundredths: finer than any printer, and short to write.
+pub(super) fn points(mm: f64) -> Object {
+    Object::Real(((mm * PT * 100.0).round() / 100.0) as f32)
+}
+
+/// A destination: the page, scrolled so the point `y` mm from the top is at the top.
+pub(super) fn destination(page: ObjectId, paper_mm: (f64, f64), y: f64) -> Object {
+    Object::Array(vec![
+        Object::Reference(page),
+        Object::Name(b"XYZ".to_vec()),
+        Object::Null,
+        points(paper_mm.1 - y + 4.0 / PT),
+        Object::Null,
+    ])
+}
+
+/// A two-level outline (bookmarks) of the anchors with a level, shown when the file opens.
+pub(super) fn add(
+    doc: &mut Document,
+    pages: &BTreeMap<u32, ObjectId>,
+    f: &Finish<'_>,
+) -> Result<(), PostError> {
+    let marks: Vec<&AnchorMark> = f.anchors.iter().filter(|a| a.level.is_some()).collect();
+    if marks.is_empty() {
+        return Ok(());
+    }
+    // Top-level entries with their children.
+    let mut tree: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (i, mark) in marks.iter().enumerate() {
+        match tree.last_mut() {
+            Some((_, children)) if mark.level == Some(2) => children.push(i),
+            _ => tree.push((i, Vec::new())),
+        }
+    }
+    let root = doc.new_object_id();
+    let ids: Vec<ObjectId> = marks.iter().map(|_| doc.new_object_id()).collect();
+    let entry = |i: usize,
+                 parent: ObjectId,
+                 prev: Option<usize>,
+                 next: Option<usize>,
+                 children: &[usize]| {
+        let mark = marks[i];
+        let mut d = Dictionary::new();
+        d.set("Title", text_string(&mark.title));
+        d.set("Parent", Object::Reference(parent));
+        if let Some(p) = prev {
+            d.set("Prev", Object::Reference(ids[p]));
+        }
+        if let Some(n) = next {
+            d.set("Next", Object::Reference(ids[n]));
+        }
+        if let (Some(first), Some(last)) = (children.first(), children.last()) {
+            d.set("First", Object::Reference(ids[*first]));
+            d.set("Last", Object::Reference(ids[*last]));
+            // Negative: closed, so the outline opens showing the sections.
+            d.set("Count", Object::Integer(-(children.len() as i64)));
+        }
+        let page = pages.get(&(mark.page as u32)).copied();
+        if let Some(page) = page {
+            d.set("Dest", destination(page, f.paper_mm, mark.y));
+        }
+        d
+    };
+    let mut entries = Vec::new();
+    for (t, (i, children)) in tree.iter().enumerate() {
+        let prev = t.checked_sub(1).map(|p| tree[p].0);
+        let next = tree.get(t + 1).map(|n| n.0);
+        entries.push((ids[*i], entry(*i, root, prev, next, children)));
+        for (c, child) in children.iter().enumerate() {
+            let prev = c.checked_sub(1).map(|p| children[p]);
+            let next = children.get(c + 1).copied();
+            entries.push((ids[*child], entry(*child, ids[*i], prev, next, &[])));
+        }
+    }
+    for (id, d) in entries {
+        doc.objects.insert(id, Object::Dictionary(d));
+    }
+    let mut outlines = Dictionary::new();
+    outlines.set("Type", Object::Name(b"Outlines".to_vec()));
+    outlines.set("First", Object::Reference(ids[tree[0].0]));
+    outlines.set("Last", Object::Reference(ids[tree[tree.len() - 1].0]));
+    outlines.set("Count", Object::Integer(tree.len() as i64));
+    doc.objects.insert(root, Object::Dictionary(outlines));
+    let catalog = doc.catalog_mut().map_err(err("the catalog"))?;
+    catalog.set("Outlines", Object::Reference(root));
+    catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    Ok(())
+}
