@@ -21,19 +21,10 @@ fn xmp_date(seconds: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}Z")
 }
 
-/// Text escaped for XML content and attribute values.
+/// Text escaped for XML content and attribute values: the HTML export's escape, which is
+/// XML's.
 fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::html::escape(text)
 }
 
 /// The XMP packet: Dublin Core title, authors, description and language, the PDF and XMP
