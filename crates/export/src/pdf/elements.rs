@@ -13,8 +13,9 @@ use genpdf::error::Error;
 use genpdf::render::Area;
 use genpdf::style::{Color, Style};
 use genpdf::{Context, Element, Margins, Mm, PageDecorator, Position, RenderResult, Size};
+use rustc_hash::FxHashMap;
 
-use super::layout::{End, Line, Look, Measure, Run, Target, Widths, drawn, layout, mm};
+use super::layout::{End, Line, Look, Measure, Measured, Run, Target, drawn, layout, mm};
 use super::tags::{Artifact, Kid, Mark, Marked, NodeId, Tree};
 
 /// A place in the document that links and the outline can point to.
@@ -78,12 +79,18 @@ pub(super) struct Tracker {
     pub(super) draws: RefCell<Vec<Vec<Draw>>>,
     /// The character each glyph drawn stands for, by font style.
     pub(super) unicode: RefCell<[BTreeMap<u16, char>; 4]>,
+    /// The glyph of each character drawn, by style, and the kerning between two characters,
+    /// as genpdf finds them: asked once each.
+    glyph_ids: RefCell<FxHashMap<(usize, char), u16>>,
+    kerning: RefCell<FxHashMap<(usize, char, char), i32>>,
     /// The next MCID on this page.
     next_mcid: Cell<u32>,
     /// The node and MCID of the marked content the current text section has open.
     open: Cell<Option<(NodeId, u32)>>,
-    /// Text widths, shared by every pass over one document.
-    widths: Rc<Widths>,
+    /// Text widths and laid-out blocks, shared by every pass over one document.
+    widths: Rc<Measured>,
+    /// How many text blocks have been built, which numbers the next.
+    blocks: Cell<usize>,
     /// A pass that only finds where things land: it lays out and paginates but draws nothing.
     dry: bool,
 }
@@ -94,11 +101,12 @@ impl Tracker {
     pub(super) fn new(
         paper: (f64, f64),
         margins: (f64, f64, f64, f64),
-        widths: &Rc<Widths>,
+        widths: &Rc<Measured>,
         dry: bool,
     ) -> Track {
         Rc::new(Tracker {
             widths: Rc::clone(widths),
+            blocks: Cell::new(0),
             dry,
             paper,
             margins,
@@ -110,6 +118,8 @@ impl Tracker {
             tree: RefCell::new(Tree::default()),
             draws: RefCell::new(Vec::new()),
             unicode: RefCell::new(Default::default()),
+            glyph_ids: RefCell::default(),
+            kerning: RefCell::default(),
             next_mcid: Cell::new(0),
             open: Cell::new(None),
         })
@@ -181,22 +191,32 @@ impl Tracker {
         continues: bool,
         soft_hyphen: bool,
     ) {
-        let font = look.style().font(&cx.font_cache);
-        let kerning = font.kerning(&cx.font_cache, text.chars());
-        let ids = font.glyph_ids(&cx.font_cache, text.chars());
+        let fonts = &cx.font_cache;
+        let font = look.style().font(fonts);
         let style = usize::from(look.bold) + 2 * usize::from(look.italic);
-        {
-            let mut unicode = self.unicode.borrow_mut();
-            for (c, &id) in text.chars().zip(&ids) {
-                unicode[style].entry(id).or_insert(c);
-            }
+        let mut glyph_ids = self.glyph_ids.borrow_mut();
+        let mut kerning = self.kerning.borrow_mut();
+        let mut glyphs = Vec::with_capacity(text.len());
+        let mut last = None;
+        for c in text.chars() {
+            let id = *glyph_ids.entry((style, c)).or_insert_with(|| {
+                let id = font.glyph_ids(fonts, [c]).first().copied().unwrap_or(0);
+                self.unicode.borrow_mut()[style].entry(id).or_insert(c);
+                id
+            });
+            // Kerning depends on the pair alone. It is in ems; a TJ array takes thousandths,
+            // the other way round.
+            let kern = match last {
+                None => 0,
+                Some(a) => *kerning.entry((style, a, c)).or_insert_with(|| {
+                    let k = font.kerning(fonts, [a, c]);
+                    (k.get(1).copied().unwrap_or(0.0) * -1000.0) as i32
+                }),
+            };
+            glyphs.push((kern, id));
+            last = Some(c);
         }
-        // Kerning is in ems; a TJ array takes thousandths, the other way round.
-        let glyphs = kerning
-            .iter()
-            .zip(ids)
-            .map(|(k, id)| ((k * -1000.0) as i32, id))
-            .collect();
+        drop((glyph_ids, kerning));
         let marked = self.mark(mark, continues);
         let soft_hyphen = match (soft_hyphen, mark) {
             (true, Mark::Node(node)) => {
@@ -379,7 +399,9 @@ pub(super) struct TextBlock {
     /// Text set flush right on the first line, after dot leaders (a contents entry).
     right: Option<Run>,
     track: Track,
-    lines: Option<Vec<Line>>,
+    lines: Option<Rc<Vec<Line>>>,
+    /// The block's place among the document's blocks.
+    key: usize,
     next: usize,
 }
 
@@ -398,6 +420,11 @@ impl TextBlock {
             right: None,
             track: Rc::clone(track),
             lines: None,
+            key: {
+                let key = track.blocks.get();
+                track.blocks.set(key + 1);
+                key
+            },
             next: 0,
         }
     }
@@ -443,9 +470,13 @@ impl Element for TextBlock {
             .right
             .as_ref()
             .map_or(0.0, |r| m.width(&r.text, r.look) + 8.0);
-        let lines = self
-            .lines
-            .get_or_insert_with(|| layout(&m, &self.runs, width - right_width, self.base, true));
+        let w = width - right_width;
+        let (runs, base, key) = (&self.runs, self.base, self.key);
+        let lines = self.lines.get_or_insert_with(|| {
+            m.widths
+                .lines(key, w, runs, || layout(&m, runs, w, base, true))
+        });
+        let lines = Rc::clone(lines);
         let avail = mm(area.size().height);
         let fresh = self.track.fresh(&area);
         let mut y = 0.0;

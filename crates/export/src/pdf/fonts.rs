@@ -52,6 +52,8 @@ pub(super) fn style_of(base_font: &[u8]) -> Option<usize> {
 /// before drawing), and a soft hyphen is not drawn at all.
 pub(super) fn draw(c: char, bold: bool, italic: bool) -> Option<Option<char>> {
     match c {
+        // Every style has every printable ASCII character (a test checks).
+        '!'..='~' => Some(Some(c)),
         '\u{a0}' => Some(Some(' ')),
         // Any other white space that reaches a line of text (a tab, a line break from a
         // character reference, a Unicode line separator, an ideographic space) is laid out as
@@ -86,6 +88,15 @@ pub(super) fn faces() -> &'static [Option<ttf_parser::Face<'static>>] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_style_has_printable_ascii() {
+        for c in '!'..='~' {
+            for (bold, italic) in [(false, false), (true, false), (false, true), (true, true)] {
+                assert!(has_glyph(c, bold, italic), "{c}");
+            }
+        }
+    }
 
     #[test]
     fn the_bundled_fonts_know_their_glyphs() {

@@ -8,7 +8,11 @@
 
 use genpdf::fonts::FontCache;
 use genpdf::style::{Color, Style};
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use hyphenation::Hyphenator;
+use rustc_hash::FxHashMap;
 
 use super::tags::NodeId;
 
@@ -144,15 +148,54 @@ pub(super) struct Seg {
     pub(super) width: f64,
 }
 
-/// Widths already measured, in mm, by look and text. Words repeat, and the document is laid
-/// out once per rendering pass, so most measurements are found here.
-pub(super) type Widths = std::cell::RefCell<std::collections::HashMap<(Look, String), f64>>;
+/// What every rendering pass over one document shares.
+///
+/// The widths already measured, in mm, by look and text: words repeat, and the document is
+/// laid out once per pass, so most measurements are found here; a lookup neither allocates nor
+/// runs a keyed hash (the keys are the document's own text). And each text block's lines, by
+/// the block's place in the document: a later pass builds the same blocks in the same order, and
+/// takes the lines of a block whose text and width are unchanged.
+#[derive(Debug, Default)]
+pub(super) struct Measured {
+    widths: RefCell<FxHashMap<Look, FxHashMap<String, f64>>>,
+    blocks: RefCell<FxHashMap<usize, LaidBlock>>,
+    /// genpdf's width of a character (mm) by style and size, and its kerning between two
+    /// characters (ems) by style: the terms of its string width, asked once each.
+    advances: RefCell<FxHashMap<(usize, u8, char), f64>>,
+    pairs: RefCell<FxHashMap<(usize, char, char), f32>>,
+}
+
+type LaidBlock = (f64, Vec<Run>, Rc<Vec<Line>>);
+
+impl Measured {
+    /// The lines of block `key` with these runs at this width: laid out by `lay_out` unless an
+    /// earlier pass laid out the same.
+    pub(super) fn lines(
+        &self,
+        key: usize,
+        width: f64,
+        runs: &[Run],
+        lay_out: impl FnOnce() -> Vec<Line>,
+    ) -> Rc<Vec<Line>> {
+        if let Some((w, r, lines)) = self.blocks.borrow().get(&key)
+            && w.to_bits() == width.to_bits()
+            && r.as_slice() == runs
+        {
+            return Rc::clone(lines);
+        }
+        let lines = Rc::new(lay_out());
+        self.blocks
+            .borrow_mut()
+            .insert(key, (width, runs.to_vec(), Rc::clone(&lines)));
+        lines
+    }
+}
 
 /// Measures text with the fonts genpdf draws with.
 pub(super) struct Measure<'a> {
     pub(super) fonts: &'a FontCache,
     pub(super) hyphenator: Option<&'a hyphenation::Standard>,
-    pub(super) widths: &'a Widths,
+    pub(super) widths: &'a Measured,
 }
 
 pub(super) fn mm(value: genpdf::Mm) -> f64 {
@@ -169,13 +212,55 @@ pub(super) fn drawn(text: &str) -> String {
 
 impl Measure<'_> {
     pub(super) fn width(&self, text: &str, look: Look) -> f64 {
-        let key = (look, text.to_owned());
-        if let Some(&w) = self.widths.borrow().get(&key) {
+        if let Some(&w) = self
+            .widths
+            .widths
+            .borrow()
+            .get(&look)
+            .and_then(|m| m.get(text))
+        {
             return w;
         }
-        let w = mm(look.style().str_width(self.fonts, &drawn(text)));
-        self.widths.borrow_mut().insert(key, w);
+        let w = self.str_width(&drawn(text), look);
+        self.widths
+            .widths
+            .borrow_mut()
+            .entry(look)
+            .or_default()
+            .insert(text.to_owned(), w);
         w
+    }
+
+    /// genpdf's `str_width`, term by term and in its order: the characters' widths summed, then
+    /// the kerning between them summed, each term from genpdf's own metrics, asked once.
+    fn str_width(&self, text: &str, look: Look) -> f64 {
+        let style = look.style();
+        let font = style.font(self.fonts);
+        let index = usize::from(look.bold) + 2 * usize::from(look.italic);
+        let mut advances = self.widths.advances.borrow_mut();
+        let mut pairs = self.widths.pairs.borrow_mut();
+        let mut glyphs = -0.0f64;
+        let mut kerning = -0.0f64;
+        let mut last = None;
+        for c in text.chars() {
+            glyphs += *advances
+                .entry((index, look.size, c))
+                .or_insert_with(|| mm(font.char_width(self.fonts, c, look.size)));
+            let k = match last {
+                None => 0.0,
+                Some(a) => *pairs.entry((index, a, c)).or_insert_with(|| {
+                    font.kerning(self.fonts, [a, c])
+                        .get(1)
+                        .copied()
+                        .unwrap_or(0.0)
+                }),
+            };
+            kerning += mm(genpdf::Mm::from(printpdf::Pt(f64::from(
+                k * f32::from(look.size),
+            ))));
+            last = Some(c);
+        }
+        glyphs + kerning
     }
 
     pub(super) fn line_height(&self, look: Look) -> f64 {
@@ -432,7 +517,7 @@ mod tests {
         f(&Measure {
             fonts: &cache,
             hyphenator: Some(&dict),
-            widths: &Widths::default(),
+            widths: &Measured::default(),
         })
     }
 
@@ -441,6 +526,34 @@ mod tests {
             .iter()
             .map(|l| l.segs.iter().map(|s| s.text.as_str()).collect())
             .collect()
+    }
+
+    #[test]
+    fn widths_are_genpdfs_to_the_bit() {
+        measure(|m| {
+            let texts = [
+                "AVAWAY To. Yo, \"quoted\" — ffi ≥ → Erdős Ωμέγα Жизнь",
+                "Psychiatric technicians care for patients",
+                "",
+                "x",
+            ];
+            for look in [
+                Look::new(10),
+                Look::new(9).bold(),
+                Look::new(11).italic(),
+                Look::new(24).bold().italic(),
+            ] {
+                for text in texts {
+                    let ours = m.str_width(text, look);
+                    let genpdf = mm(look.style().str_width(m.fonts, text));
+                    assert_eq!(
+                        ours.to_bits(),
+                        genpdf.to_bits(),
+                        "{text:?} {look:?}: {ours} {genpdf}"
+                    );
+                }
+            }
+        });
     }
 
     #[test]

@@ -221,7 +221,7 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
     ensure_memory(guide, &doc)?;
     let contents = options.preset_kind() == Preset::Full && doc.sections.len() > 2;
 
-    let widths = Rc::new(layout::Widths::default());
+    let widths = Rc::new(layout::Measured::default());
     // First pass: where every anchor lands, and how many pages there are. Then render with
     // those page numbers; if printing them moved a page break, one more pass settles it.
     let mut last = render_pass(&doc, options, contents, &widths, None, None)?;
@@ -298,7 +298,7 @@ fn render_pass(
     doc: &Document<'_>,
     options: &Options,
     contents: bool,
-    widths: &Rc<layout::Widths>,
+    widths: &Rc<layout::Measured>,
     pages: Option<&BTreeMap<String, usize>>,
     total: Option<usize>,
 ) -> Result<Pass, ExportError> {
@@ -394,7 +394,7 @@ mod tests {
                 let mut options = Options::new().preset(preset);
                 options.set_paper(paper);
                 let doc = Document::from_options(guide, &options);
-                let widths = Rc::new(layout::Widths::default());
+                let widths = Rc::new(layout::Measured::default());
                 let pass = render_pass(&doc, &options, true, &widths, None, None).unwrap();
                 let anchors = pass.track.anchors.borrow();
                 let headings: Vec<_> = anchors.iter().filter(|a| a.level.is_some()).collect();

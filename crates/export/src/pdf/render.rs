@@ -83,7 +83,7 @@ impl<'d> Builder<'d> {
         for c in text.chars() {
             // Right-to-left text would print backwards: it is collected like an undrawable
             // character, and the export refuses it by name.
-            let drawable = if super::is_right_to_left(c) {
+            let drawable = if !c.is_ascii() && super::is_right_to_left(c) {
                 None
             } else {
                 super::fonts::draw(c, look.bold, look.italic)

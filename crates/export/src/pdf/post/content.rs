@@ -72,21 +72,35 @@ fn strip_layer(ops: &mut Vec<Operation>) {
 }
 
 /// Drops operations that set what is already in effect: a fill or stroke color, a font, and
-/// the text leading when nothing moves by it. Colors and text state last until `Q` restores
-/// an earlier state, so they are tracked through `q` and `Q`.
+/// the text leading, which is also dropped from a text object that never moves by it. Colors
+/// and text state last until `Q` restores an earlier state, so they are tracked through `q`
+/// and `Q`.
 fn drop_redundant_state(ops: &mut Vec<Operation>) {
     #[derive(Clone, Default, PartialEq)]
     struct State {
         fill: Option<Vec<Object>>,
         stroke: Option<Vec<Object>>,
         font: Option<Vec<Object>>,
+        leading: Option<Vec<Object>>,
     }
-    let uses_leading = ops
-        .iter()
-        .any(|op| matches!(op.operator.as_str(), "T*" | "'" | "\""));
+    // The text objects that move by the leading.
+    let mut moves = Vec::new();
+    let mut current = false;
+    for op in ops.iter().rev() {
+        match op.operator.as_str() {
+            "ET" => current = false,
+            "T*" | "'" | "\"" => current = true,
+            _ => {}
+        }
+        moves.push(current);
+    }
+    moves.reverse();
     let mut state = State::default();
     let mut saved: Vec<State> = Vec::new();
+    let mut index = 0;
     ops.retain(|op| {
+        let moving = moves[index];
+        index += 1;
         let slot = match op.operator.as_str() {
             "q" => {
                 saved.push(state.clone());
@@ -96,7 +110,8 @@ fn drop_redundant_state(ops: &mut Vec<Operation>) {
                 state = saved.pop().unwrap_or_default();
                 return true;
             }
-            "TL" => return uses_leading,
+            "TL" if !moving => return false,
+            "TL" => &mut state.leading,
             "rg" => &mut state.fill,
             "RG" => &mut state.stroke,
             "Tf" => &mut state.font,
