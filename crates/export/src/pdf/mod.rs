@@ -279,10 +279,14 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
         anchors: &last.track.anchors.borrow(),
         links: &last.track.links.borrow(),
         tree: &last.track.tree.borrow(),
-        draws: &last.track.draws.borrow(),
         unicode: &last.track.unicode.borrow(),
     };
-    post::finish(&last.bytes, &finish).map_err(|e| ExportError::Pdf(e.to_string()))
+    // What only rendering needed goes before the post-processing, which needs the most memory;
+    // genpdf's output and the draws go as soon as they are read.
+    drop(widths);
+    let draws = std::mem::take(&mut *last.track.draws.borrow_mut());
+    let raw = std::mem::take(&mut last.bytes);
+    post::finish(raw, draws, &finish).map_err(|e| ExportError::Pdf(e.to_string()))
 }
 
 fn footer_text(doc: &Document<'_>, options: &Options) -> (String, Option<String>) {

@@ -49,8 +49,6 @@ pub(super) struct Finish<'a> {
     pub(super) links: &'a [LinkMark],
     /// The structure tree.
     pub(super) tree: &'a Tree,
-    /// What each page drew, in order.
-    pub(super) draws: &'a [Vec<Draw>],
     /// The character of each glyph drawn, by font style.
     pub(super) unicode: &'a [BTreeMap<u16, char>; 4],
 }
@@ -65,13 +63,22 @@ fn err(context: &str) -> impl Fn(lopdf::Error) -> PostError + '_ {
 }
 
 /// Applies every step and returns the final bytes.
-pub(super) fn finish(raw: &[u8], f: &Finish<'_>) -> Result<Vec<u8>, PostError> {
-    let mut doc = Document::load_mem(raw).map_err(err("reading genpdf's output"))?;
+///
+/// `raw` is genpdf's output and `draws` what each page drew, in order; both are dropped as soon
+/// as they have been read, since a long guide's take hundreds of megabytes.
+pub(super) fn finish(
+    raw: Vec<u8>,
+    draws: Vec<Vec<Draw>>,
+    f: &Finish<'_>,
+) -> Result<Vec<u8>, PostError> {
+    let mut doc = Document::load_mem(&raw).map_err(err("reading genpdf's output"))?;
+    drop(raw);
     // PDF/UA-1 is built on PDF 1.7 (ISO 32000-1).
     doc.version = "1.7".into();
     let mut hash = Sha256::new();
-    let fonts = font::embed(&mut doc, f.draws, f.unicode, &mut hash)?;
-    content::rewrite(&mut doc, f.draws, &fonts, &mut hash)?;
+    let fonts = font::embed(&mut doc, &draws, f.unicode, &mut hash)?;
+    content::rewrite(&mut doc, &draws, &fonts, &mut hash)?;
+    drop(draws);
     content::drop_layers(&mut doc);
     set_paper(&mut doc, f.paper_pt);
     let pages = doc.get_pages();
