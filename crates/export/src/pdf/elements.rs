@@ -377,7 +377,7 @@ fn print_lines(
 fn measure<'a>(cx: &'a Context, track: &'a Tracker) -> Measure<'a> {
     Measure {
         fonts: &cx.font_cache,
-        hyphenator: cx.hyphenator.as_ref(),
+        hyphenator: super::hyphenator(),
         widths: &track.widths,
     }
 }

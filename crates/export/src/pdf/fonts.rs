@@ -23,15 +23,23 @@ pub(super) fn font_files() -> [&'static [u8]; 4] {
 }
 
 /// The font family genpdf lays out with: the bundled metrics, named as the standard fonts.
-pub(super) fn family() -> Result<FontFamily<FontData>, genpdf::error::Error> {
-    use printpdf::BuiltinFont as B;
-    let data = |bytes: &[u8], builtin: B| FontData::new(bytes.to_vec(), Some(builtin));
-    Ok(FontFamily {
-        regular: data(REGULAR, B::Helvetica)?,
-        bold: data(BOLD, B::HelveticaBold)?,
-        italic: data(ITALIC, B::HelveticaOblique)?,
-        bold_italic: data(BOLD_ITALIC, B::HelveticaBoldOblique)?,
-    })
+/// Read once; a copy shares the font data.
+pub(super) fn family() -> Result<FontFamily<FontData>, String> {
+    static FAMILY: OnceLock<Result<FontFamily<FontData>, String>> = OnceLock::new();
+    FAMILY
+        .get_or_init(|| {
+            use printpdf::BuiltinFont as B;
+            let data = |bytes: &[u8], builtin: B| {
+                FontData::new(bytes.to_vec(), Some(builtin)).map_err(|e| e.to_string())
+            };
+            Ok(FontFamily {
+                regular: data(REGULAR, B::Helvetica)?,
+                bold: data(BOLD, B::HelveticaBold)?,
+                italic: data(ITALIC, B::HelveticaOblique)?,
+                bold_italic: data(BOLD_ITALIC, B::HelveticaBoldOblique)?,
+            })
+        })
+        .clone()
 }
 
 /// The style of a standard font name genpdf writes (regular, bold, italic, bold italic).

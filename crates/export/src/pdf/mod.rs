@@ -173,7 +173,7 @@ pub(super) fn is_right_to_left(c: char) -> bool {
 /// Page margins: top, right, bottom, left, in mm.
 const MARGINS: (f64, f64, f64, f64) = (18.0, 20.0, 12.0, 20.0);
 
-fn hyphenator() -> Option<&'static hyphenation::Standard> {
+pub(super) fn hyphenator() -> Option<&'static hyphenation::Standard> {
     static DICT: OnceLock<Option<hyphenation::Standard>> = OnceLock::new();
     DICT.get_or_init(|| {
         use hyphenation::Load;
@@ -342,15 +342,14 @@ fn render_pass(
         });
     }
 
-    let family = fonts::family().map_err(pdf_error)?;
+    let family = fonts::family().map_err(|e| ExportError::Pdf(e.to_string()))?;
     let mut pdf = genpdf::Document::new(family);
     pdf.set_minimal_conformance();
     pdf.set_paper_size(genpdf::Size::new(paper.mm().0, paper.mm().1));
     pdf.set_font_size(10);
     pdf.set_line_spacing(layout::LINE_SPACING);
-    if let Some(dict) = hyphenator() {
-        pdf.set_hyphenator(dict.clone());
-    }
+    // The layout hyphenates with the dictionary itself (see `elements::measure`), so genpdf,
+    // which would take a copy of it for every pass, is not given one.
     pdf.set_page_decorator(Footer {
         track: track.clone(),
         left: footer_left,

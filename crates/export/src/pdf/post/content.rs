@@ -8,9 +8,8 @@
 
 use std::collections::BTreeMap;
 
-use lopdf::content::{Content, Operation};
+use lopdf::content::Operation;
 use lopdf::{Dictionary, Document, Object, ObjectId};
-use sha2::{Digest, Sha256};
 
 use super::font::{Fonts, string};
 use super::{PT, PostError, err, text_string};
@@ -314,7 +313,6 @@ pub(super) fn rewrite(
     doc: &mut Document,
     draws: &[Vec<Draw>],
     fonts: &Fonts,
-    hash: &mut Sha256,
 ) -> Result<(), PostError> {
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     if pages.len() != draws.len() {
@@ -338,28 +336,14 @@ pub(super) fn rewrite(
         let data = stream_bytes(doc, *stream, "reading a page")?;
         // Pages are decoded one at a time, so a document of a thousand pages never has all
         // of its pages decoded at once.
-        let mut ops = Content::decode(&data)
-            .map_err(err("decoding a page"))?
-            .operations;
+        let mut ops = super::syntax::read(&data)
+            .ok_or_else(|| PostError("genpdf wrote a page that does not decode".into()))?;
         drop(data);
         strip_layer(&mut ops);
         let mut ops = mark_page(ops, page_draws, fonts, &font_styles)?;
         drop_redundant_state(&mut ops);
-        // Whole numbers are shorter written as integers (`10 Tf`, not `10.0 Tf`).
-        for op in &mut ops {
-            for operand in &mut op.operands {
-                if let Object::Real(r) = operand
-                    && r.fract() == 0.0
-                    && r.abs() < 1e9
-                {
-                    *operand = Object::Integer(*r as i64);
-                }
-            }
-        }
-        let bytes = Content { operations: ops }
-            .encode()
-            .map_err(err("encoding a page"))?;
-        hash.update(&bytes);
+        // Whole numbers are written as integers (`10 Tf`, not `10.0 Tf`).
+        let bytes = super::syntax::write(&ops);
         let stream = doc
             .get_object_mut(*stream)
             .and_then(Object::as_stream_mut)

@@ -20,8 +20,8 @@ use crate::pdf::fonts;
 /// How the glyphs of each style are written.
 #[derive(Debug, Default)]
 pub(super) struct Fonts {
-    /// By style: the code of each glyph drawn (by its number in the bundled font).
-    codes: [BTreeMap<u16, u16>; 4],
+    /// By style: the code of each glyph drawn, indexed by its number in the bundled font.
+    codes: [Vec<Option<u16>>; 4],
     /// By style: whether a code is one byte.
     one_byte: [bool; 4],
     /// The style of each font object.
@@ -31,7 +31,7 @@ pub(super) struct Fonts {
 impl Fonts {
     /// Appends the bytes of a glyph's code; `None` for a glyph not in the subset (a bug).
     pub(super) fn push_code(&self, style: usize, glyph: u16, out: &mut Vec<u8>) -> Option<()> {
-        let code = *self.codes[style].get(&glyph)?;
+        let code = (*self.codes[style].get(usize::from(glyph))?)?;
         if self.one_byte[style] {
             out.push(code as u8);
         } else {
@@ -268,7 +268,11 @@ pub(super) fn embed(
                 ("ToUnicode", Object::Reference(to_unicode)),
             ])),
         );
-        out.codes[style] = codes;
+        let mut dense = vec![None; codes.keys().last().map_or(0, |&g| usize::from(g) + 1)];
+        for (&old, &new) in &codes {
+            dense[usize::from(old)] = Some(new);
+        }
+        out.codes[style] = dense;
         out.one_byte[style] = one_byte;
     }
     // The standard fonts no text uses leave the pages' resources.

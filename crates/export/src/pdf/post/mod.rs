@@ -19,6 +19,7 @@ mod font;
 mod links;
 mod metadata;
 mod outline;
+mod syntax;
 mod truetype;
 
 use std::collections::BTreeMap;
@@ -77,7 +78,7 @@ pub(super) fn finish(
     doc.version = "1.7".into();
     let mut hash = Sha256::new();
     let fonts = font::embed(&mut doc, &draws, f.unicode, &mut hash)?;
-    content::rewrite(&mut doc, &draws, &fonts, &mut hash)?;
+    content::rewrite(&mut doc, &draws, &fonts)?;
     drop(draws);
     content::drop_layers(&mut doc);
     set_paper(&mut doc, f.paper_pt);
@@ -90,6 +91,15 @@ pub(super) fn finish(
     doc.prune_objects();
     doc.renumber_objects();
     compress(&mut doc, LEVEL);
+    // The pages, compressed, are what the identifier is a hash of (with the fonts' names and
+    // the metadata): the same content always gives the same `/ID`.
+    for page in doc.get_pages().into_values() {
+        for id in doc.get_page_contents(page) {
+            if let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) {
+                hash.update(&stream.content);
+            }
+        }
+    }
     let digest = hash.finalize();
     let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
     doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
