@@ -14,7 +14,7 @@ use crate::util::{fixtures, run, tempdir, transcript, validator};
 /// The poppler and qpdf programs, or `None` (with a loud warning; a failure under CI).
 pub(crate) struct Tools {
     pub(crate) pdftotext: PathBuf,
-    pdfinfo: PathBuf,
+    pub(crate) pdfinfo: PathBuf,
     pdffonts: PathBuf,
     pub(crate) qpdf: PathBuf,
 }
@@ -28,7 +28,7 @@ pub(crate) fn tools() -> Option<Tools> {
     })
 }
 
-fn output(program: &Path, args: &[&str]) -> String {
+pub(crate) fn output(program: &Path, args: &[&str]) -> String {
     let out = Command::new(program).args(args).output().unwrap();
     assert!(
         out.status.success(),

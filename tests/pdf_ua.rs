@@ -255,8 +255,8 @@ pub(crate) fn check(bytes: &[u8]) -> Findings {
     };
     let root_dict = doc.get_dictionary(root).expect("the tree root");
     let mut elements: BTreeMap<ObjectId, Element> = BTreeMap::new();
-    let mut order: Vec<ObjectId> = Vec::new();
-    let mut stack: Vec<(ObjectId, ObjectId)> = Vec::new();
+    // Elements to visit, the next last.
+    let mut stack: Vec<ObjectId> = Vec::new();
     // A kid that is a reference is an element (or a dictionary kid); only an array is read
     // through.
     let kids_of = |k: &Object| -> Vec<Object> {
@@ -269,19 +269,16 @@ pub(crate) fn check(bytes: &[u8]) -> Findings {
             other => vec![other.clone()],
         }
     };
-    let push_kids = |k: &Object, parent: ObjectId, stack: &mut Vec<(ObjectId, ObjectId)>| {
-        let items = kids_of(k);
-        for item in items.iter().rev() {
-            if let Object::Reference(id) = item {
-                stack.push((*id, parent));
-            }
-        }
-    };
     if let Ok(k) = root_dict.get(b"K") {
-        push_kids(k, root, &mut stack);
+        stack.extend(
+            kids_of(k)
+                .iter()
+                .rev()
+                .filter_map(|o| o.as_reference().ok()),
+        );
     }
     let mut headings = Vec::new();
-    while let Some((id, _parent)) = stack.pop() {
+    while let Some(id) = stack.pop() {
         let Ok(d) = doc.get_dictionary(id) else {
             continue;
         };
@@ -340,10 +337,7 @@ pub(crate) fn check(bytes: &[u8]) -> Findings {
                 _ => {}
             }
         }
-        for child in children.iter().rev() {
-            stack.push((*child, id));
-        }
-        order.push(id);
+        stack.extend(children.iter().rev());
         elements.insert(id, Element { role, kids });
     }
     if headings.first().map(String::as_str) != Some("H1") {
@@ -709,7 +703,6 @@ pub(crate) fn check(bytes: &[u8]) -> Findings {
     for id in top {
         read(id, &elements, &mcid_text, &mut out);
     }
-    let _ = order;
     Findings {
         failures,
         text: out,
@@ -973,18 +966,8 @@ fn struct_text(pdf: &[u8]) -> Option<String> {
     let tools = crate::pdf::tools()?;
     let dir = crate::util::tempdir();
     let file = crate::pdf::write(dir.path(), pdf);
-    let pdfinfo = tools.pdftotext.with_file_name("pdfinfo");
-    let out = std::process::Command::new(pdfinfo)
-        .args(["-struct-text", &file])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let text = crate::pdf::output(&tools.pdfinfo, &["-struct-text", &file]);
     // Annotation object numbers change with any change to the file; the kind stays.
-    let text = String::from_utf8(out.stdout).unwrap();
     Some(
         text.lines()
             .map(|l| match l.trim_start().strip_prefix("Object ") {

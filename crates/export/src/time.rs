@@ -17,8 +17,9 @@ pub(crate) fn civil(seconds: i64) -> Civil {
     )
 }
 
-/// ISO 8601 in UTC to the second, as EPUB's `dcterms:modified` wants: `2026-11-23T00:00:00Z`.
-#[cfg_attr(not(feature = "epub"), allow(dead_code))]
+/// ISO 8601 in UTC to the second, as EPUB's `dcterms:modified` and XMP want:
+/// `2026-11-23T00:00:00Z`.
+#[cfg_attr(not(any(feature = "epub", feature = "pdf")), allow(dead_code))]
 pub(crate) fn iso(seconds: i64) -> String {
     let (y, mo, d, h, mi, s) = civil(seconds);
     format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")

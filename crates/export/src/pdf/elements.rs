@@ -79,16 +79,15 @@ pub(super) struct Tracker {
     pub(super) draws: RefCell<Vec<Vec<Draw>>>,
     /// The character each glyph drawn stands for, by font style.
     pub(super) unicode: RefCell<[BTreeMap<u16, char>; 4]>,
-    /// The glyph of each character drawn, by style, and the kerning between two characters,
-    /// as genpdf finds them: asked once each.
+    /// The glyph of each character drawn, by style, as genpdf finds it: asked once a pass, which
+    /// is when the glyph's character is noted for `unicode`.
     glyph_ids: RefCell<FxHashMap<(usize, char), u16>>,
-    kerning: RefCell<FxHashMap<(usize, char, char), i32>>,
     /// The next MCID on this page.
     next_mcid: Cell<u32>,
     /// The node and MCID of the marked content the current text section has open.
     open: Cell<Option<(NodeId, u32)>>,
-    /// Text widths and laid-out blocks, shared by every pass over one document.
-    widths: Rc<Measured>,
+    /// Text widths, kerning and laid-out blocks, shared by every pass over one document.
+    measured: Rc<Measured>,
     /// How many text blocks have been built, which numbers the next.
     blocks: Cell<usize>,
     /// A pass that only finds where things land: it lays out and paginates but draws nothing.
@@ -101,11 +100,11 @@ impl Tracker {
     pub(super) fn new(
         paper: (f64, f64),
         margins: (f64, f64, f64, f64),
-        widths: &Rc<Measured>,
+        measured: &Rc<Measured>,
         dry: bool,
     ) -> Track {
         Rc::new(Tracker {
-            widths: Rc::clone(widths),
+            measured: Rc::clone(measured),
             blocks: Cell::new(0),
             dry,
             paper,
@@ -119,7 +118,6 @@ impl Tracker {
             draws: RefCell::new(Vec::new()),
             unicode: RefCell::new(Default::default()),
             glyph_ids: RefCell::default(),
-            kerning: RefCell::default(),
             next_mcid: Cell::new(0),
             open: Cell::new(None),
         })
@@ -174,6 +172,24 @@ impl Tracker {
         }
     }
 
+    /// Records a clickable rectangle on this page, and puts its annotation in the structure
+    /// element `tag` (a `Link`) after what the element holds so far.
+    fn link(&self, rect: (f64, f64, f64, f64), target: &Target, text: String, tag: Option<NodeId>) {
+        let index = {
+            let mut links = self.links.borrow_mut();
+            links.push(LinkMark {
+                page: self.page.get(),
+                rect,
+                target: target.clone(),
+                text,
+            });
+            links.len() - 1
+        };
+        if let (Some(tag), false) = (tag, self.dry) {
+            self.tree.borrow_mut().push(tag, Kid::Annot(index));
+        }
+    }
+
     fn record(&self, draw: Draw) {
         if let Some(page) = self.draws.borrow_mut().last_mut() {
             page.push(draw);
@@ -195,7 +211,6 @@ impl Tracker {
         let font = look.style().font(fonts);
         let style = usize::from(look.bold) + 2 * usize::from(look.italic);
         let mut glyph_ids = self.glyph_ids.borrow_mut();
-        let mut kerning = self.kerning.borrow_mut();
         let mut glyphs = Vec::with_capacity(text.len());
         let mut last = None;
         for c in text.chars() {
@@ -208,15 +223,12 @@ impl Tracker {
             // the other way round.
             let kern = match last {
                 None => 0,
-                Some(a) => *kerning.entry((style, a, c)).or_insert_with(|| {
-                    let k = font.kerning(fonts, [a, c]);
-                    (k.get(1).copied().unwrap_or(0.0) * -1000.0) as i32
-                }),
+                Some(a) => (self.measured.kerning(fonts, look, a, c) * -1000.0) as i32,
             };
             glyphs.push((kern, id));
             last = Some(c);
         }
-        drop((glyph_ids, kerning));
+        drop(glyph_ids);
         let marked = self.mark(mark, continues);
         let soft_hyphen = match (soft_hyphen, mark) {
             (true, Mark::Node(node)) => {
@@ -352,19 +364,8 @@ fn print_lines(
             let linked = matches!(mark, Mark::Node(_));
             for seg in line.segs.iter().filter(|_| linked) {
                 if let Some(target) = &seg.target {
-                    let index = {
-                        let mut links = track.links.borrow_mut();
-                        links.push(LinkMark {
-                            page: track.page.get(),
-                            rect: (ox + x0 + seg.x, oy + y, seg.width, line.height),
-                            target: target.clone(),
-                            text: drawn(&seg.text),
-                        });
-                        links.len() - 1
-                    };
-                    if let (Some(tag), false) = (seg.tag, track.dry) {
-                        track.tree.borrow_mut().push(tag, Kid::Annot(index));
-                    }
+                    let rect = (ox + x0 + seg.x, oy + y, seg.width, line.height);
+                    track.link(rect, target, drawn(&seg.text), seg.tag);
                 }
             }
             y += line.height;
@@ -378,7 +379,7 @@ fn measure<'a>(cx: &'a Context, track: &'a Tracker) -> Measure<'a> {
     Measure {
         fonts: &cx.font_cache,
         hyphenator: super::hyphenator(),
-        widths: &track.widths,
+        measured: &track.measured,
     }
 }
 
@@ -473,7 +474,7 @@ impl Element for TextBlock {
         let w = width - right_width;
         let (runs, base, key) = (&self.runs, self.base, self.key);
         let lines = self.lines.get_or_insert_with(|| {
-            m.widths
+            m.measured
                 .lines(key, w, runs, || layout(&m, runs, w, base, true))
         });
         let lines = Rc::clone(lines);
@@ -573,19 +574,8 @@ impl Element for TextBlock {
             track.print(cx, &area, at, right.look, &right.text, mark)?;
             if let (Some(target), false) = (&right.target, track.dry) {
                 let (ox, oy) = track.origin(&area);
-                let index = {
-                    let mut links = track.links.borrow_mut();
-                    links.push(LinkMark {
-                        page: track.page.get(),
-                        rect: (ox + x, oy + y, w, shown[0].height),
-                        target: target.clone(),
-                        text: right.text.clone(),
-                    });
-                    links.len() - 1
-                };
-                if let Some(tag) = right.tag {
-                    track.tree.borrow_mut().push(tag, Kid::Annot(index));
-                }
+                let rect = (ox + x, oy + y, w, shown[0].height);
+                track.link(rect, target, right.text.clone(), right.tag);
             }
         }
         self.next += fit;

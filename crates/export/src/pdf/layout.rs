@@ -168,6 +168,20 @@ pub(super) struct Measured {
 type LaidBlock = (f64, Vec<Run>, Rc<Vec<Line>>);
 
 impl Measured {
+    /// genpdf's kerning between two characters in a look's font, in ems: what its string width
+    /// adds, and what it writes in a `TJ` array (negated, in thousandths).
+    pub(super) fn kerning(&self, fonts: &FontCache, look: Look, a: char, b: char) -> f32 {
+        let index = usize::from(look.bold) + 2 * usize::from(look.italic);
+        *self
+            .pairs
+            .borrow_mut()
+            .entry((index, a, b))
+            .or_insert_with(|| {
+                let font = look.style().font(fonts);
+                font.kerning(fonts, [a, b]).get(1).copied().unwrap_or(0.0)
+            })
+    }
+
     /// The lines of block `key` with these runs at this width: laid out by `lay_out` unless an
     /// earlier pass laid out the same.
     pub(super) fn lines(
@@ -195,7 +209,7 @@ impl Measured {
 pub(super) struct Measure<'a> {
     pub(super) fonts: &'a FontCache,
     pub(super) hyphenator: Option<&'a hyphenation::Standard>,
-    pub(super) widths: &'a Measured,
+    pub(super) measured: &'a Measured,
 }
 
 pub(super) fn mm(value: genpdf::Mm) -> f64 {
@@ -213,7 +227,7 @@ pub(super) fn drawn(text: &str) -> String {
 impl Measure<'_> {
     pub(super) fn width(&self, text: &str, look: Look) -> f64 {
         if let Some(&w) = self
-            .widths
+            .measured
             .widths
             .borrow()
             .get(&look)
@@ -222,7 +236,7 @@ impl Measure<'_> {
             return w;
         }
         let w = self.str_width(&drawn(text), look);
-        self.widths
+        self.measured
             .widths
             .borrow_mut()
             .entry(look)
@@ -237,8 +251,7 @@ impl Measure<'_> {
         let style = look.style();
         let font = style.font(self.fonts);
         let index = usize::from(look.bold) + 2 * usize::from(look.italic);
-        let mut advances = self.widths.advances.borrow_mut();
-        let mut pairs = self.widths.pairs.borrow_mut();
+        let mut advances = self.measured.advances.borrow_mut();
         let mut glyphs = -0.0f64;
         let mut kerning = -0.0f64;
         let mut last = None;
@@ -248,12 +261,7 @@ impl Measure<'_> {
                 .or_insert_with(|| mm(font.char_width(self.fonts, c, look.size)));
             let k = match last {
                 None => 0.0,
-                Some(a) => *pairs.entry((index, a, c)).or_insert_with(|| {
-                    font.kerning(self.fonts, [a, c])
-                        .get(1)
-                        .copied()
-                        .unwrap_or(0.0)
-                }),
+                Some(a) => self.measured.kerning(self.fonts, look, a, c),
             };
             kerning += mm(genpdf::Mm::from(printpdf::Pt(f64::from(
                 k * f32::from(look.size),
@@ -517,7 +525,7 @@ mod tests {
         f(&Measure {
             fonts: &cache,
             hyphenator: Some(&dict),
-            widths: &Measured::default(),
+            measured: &Measured::default(),
         })
     }
 
