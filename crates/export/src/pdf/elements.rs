@@ -53,7 +53,7 @@ pub(super) enum Draw {
         style: usize,
         /// Each glyph of the bundled font, after the kerning before it in thousandths of an
         /// em (as in a `TJ` array).
-        glyphs: Vec<(i32, u16)>,
+        glyphs: Vec<(i16, u16)>,
         marked: Marked,
         /// When the last glyph is a hyphen that hyphenation added at the end of a line: the
         /// MCID of its own marked content, which says it is a soft hyphen.
@@ -220,10 +220,12 @@ impl Tracker {
                 id
             });
             // Kerning depends on the pair alone. It is in ems; a TJ array takes thousandths,
-            // the other way round.
+            // the other way round. A font's kerning is a fraction of an em, so thousandths
+            // fit a short (the cast saturates), and a long guide's millions of glyphs take
+            // half the memory.
             let kern = match last {
                 None => 0,
-                Some(a) => (self.measured.kerning(fonts, look, a, c) * -1000.0) as i32,
+                Some(a) => (self.measured.kerning(fonts, look, a, c) * -1000.0) as i16,
             };
             glyphs.push((kern, id));
             last = Some(c);

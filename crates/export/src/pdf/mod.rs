@@ -192,6 +192,18 @@ struct Pass {
     track: elements::Track,
 }
 
+impl Pass {
+    /// The page each anchor landed on.
+    fn anchor_pages(&self) -> BTreeMap<String, usize> {
+        self.track
+            .anchors
+            .borrow()
+            .iter()
+            .map(|a| (a.id.clone(), a.page))
+            .collect()
+    }
+}
+
 /// Exports the guide as a PDF handout: tagged PDF/UA-1 (ISO 14289-1), with Liberation Sans
 /// embedded and subset to the glyphs used.
 ///
@@ -226,28 +238,12 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
     // those page numbers; if printing them moved a page break, one more pass settles it.
     let mut last = render_pass(&doc, options, contents, &widths, None, None)?;
     for _ in 0..2 {
-        let pages: BTreeMap<String, usize> = last
-            .track
-            .anchors
-            .borrow()
-            .iter()
-            .map(|a| (a.id.clone(), a.page))
-            .collect();
-        let next = render_pass(
-            &doc,
-            options,
-            contents,
-            &widths,
-            Some(&pages),
-            Some(last.pages),
-        )?;
-        let settled = next.pages == last.pages
-            && next
-                .track
-                .anchors
-                .borrow()
-                .iter()
-                .all(|a| pages.get(&a.id) == Some(&a.page));
+        let pages = last.anchor_pages();
+        let total = last.pages;
+        // Only the page numbers carry over: the pass's output goes before the next is made.
+        drop(last);
+        let next = render_pass(&doc, options, contents, &widths, Some(&pages), Some(total))?;
+        let settled = next.pages == total && next.anchor_pages() == pages;
         last = next;
         if settled {
             break;

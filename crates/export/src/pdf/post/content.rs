@@ -125,6 +125,59 @@ fn drop_redundant_state(ops: &mut Vec<Operation>) {
     });
 }
 
+/// Drops colors and fonts that are set and then set again before anything is drawn with
+/// them (genpdf resets the color to black after every colored run, even when the next run
+/// sets another). Read backwards: a setting is kept only if something painted after it, and
+/// before the next setting, uses it. `q` and `Q` keep whatever comes before them.
+fn drop_dead_state(ops: &mut Vec<Operation>) {
+    let (mut fill, mut stroke, mut font) = (false, false, false);
+    let mut keep = vec![true; ops.len()];
+    for (i, op) in ops.iter().enumerate().rev() {
+        let needed = match op.operator.as_str() {
+            "TJ" | "Tj" | "'" | "\"" => {
+                fill = true;
+                font = true;
+                continue;
+            }
+            "f" | "F" | "f*" => {
+                fill = true;
+                continue;
+            }
+            "S" | "s" => {
+                stroke = true;
+                continue;
+            }
+            "B" | "B*" | "b" | "b*" | "q" | "Q" | "sh" | "Do" | "Tr" => {
+                (fill, stroke, font) = (true, true, true);
+                continue;
+            }
+            "rg" => &mut fill,
+            "RG" => &mut stroke,
+            "Tf" => &mut font,
+            _ => continue,
+        };
+        keep[i] = *needed;
+        *needed = false;
+    }
+    let mut index = 0;
+    ops.retain(|_| {
+        index += 1;
+        keep[index - 1]
+    });
+}
+
+/// A `TJ` of a single string, with nothing to adjust, is written as the shorter `Tj`.
+fn plain_show(op: &mut Operation) {
+    if op.operator == "TJ"
+        && let Some(Object::Array(items)) = op.operands.first()
+        && let [Object::String(..)] = items.as_slice()
+        && let Some(Object::Array(mut items)) = op.operands.pop()
+    {
+        op.operator = "Tj".into();
+        op.operands = vec![items.remove(0)];
+    }
+}
+
 /// genpdf 0.2 passes the text leading (`TL`) in millimetres where PDF expects points; the
 /// handout moves from line to line by the leading, so it is converted.
 fn fix_leading(op: &mut Operation) {
@@ -188,7 +241,7 @@ fn begin(marked: Marked) -> Operation {
 
 /// The `TJ` arrays for a run of glyphs: strings of codes, with the kerning between them. A
 /// soft hyphen at the end goes in an array of its own, so that it can be marked.
-fn show(fonts: &Fonts, style: usize, glyphs: &[(i32, u16)]) -> Result<Object, PostError> {
+fn show(fonts: &Fonts, style: usize, glyphs: &[(i16, u16)]) -> Result<Object, PostError> {
     let mut items = Vec::new();
     let mut current = Vec::new();
     for &(kern, glyph) in glyphs {
@@ -341,7 +394,9 @@ pub(super) fn rewrite(
         drop(data);
         strip_layer(&mut ops);
         let mut ops = mark_page(ops, page_draws, fonts, &font_styles)?;
+        drop_dead_state(&mut ops);
         drop_redundant_state(&mut ops);
+        ops.iter_mut().for_each(plain_show);
         // Whole numbers are written as integers (`10 Tf`, not `10.0 Tf`).
         let bytes = super::syntax::write(&ops);
         let stream = doc
@@ -377,5 +432,43 @@ pub(super) fn drop_layers(doc: &mut Document) {
         if let Some(dict) = dict {
             dict.remove(b"Properties");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pdf::post::syntax;
+
+    fn tidy(stream: &str) -> String {
+        let mut ops = syntax::read(stream.as_bytes()).unwrap();
+        drop_dead_state(&mut ops);
+        drop_redundant_state(&mut ops);
+        ops.iter_mut().for_each(plain_show);
+        String::from_utf8(syntax::write(&ops))
+            .unwrap()
+            .replace('\n', " ")
+    }
+
+    #[test]
+    fn settings_nothing_uses_are_dropped() {
+        // genpdf's reset to black before the next colored run, a font set and replaced, and
+        // a color left set at the end of the page.
+        assert_eq!(
+            tidy(
+                "BT /F1 10 Tf 0 0.3 0.6 rg [(a)] TJ 0 0 0 rg /F2 9 Tf ET BT 0 0.3 0.6 rg /F1 10 Tf [(b) 20 (c)] TJ 0 0 0 rg ET"
+            ),
+            "BT /F1 10 Tf 0 0.3 0.6 rg (a) Tj ET BT [(b) 20 (c)] TJ ET "
+        );
+        // A stroke color serves the stroke, not the text; a fill color set before `q` may be
+        // needed after the `Q` that restores it.
+        assert_eq!(
+            tidy("1 0 0 rg 0.5 G 0.7 RG q 0 0 m 1 1 l S Q BT /F1 10 Tf (x) Tj ET"),
+            "1 0 0 rg 0.5 G 0.7 RG q 0 0 m 1 1 l S Q BT /F1 10 Tf (x) Tj ET "
+        );
+        assert_eq!(
+            tidy("0.7 RG 0.2 RG 0 0 m 1 1 l S 0.9 RG"),
+            "0.2 RG 0 0 m 1 1 l S "
+        );
     }
 }

@@ -9,10 +9,11 @@
 //! - [`outline`]: bookmarks, opened by default;
 //! - [`links`]: link annotations for contents entries, citations and addresses;
 //! - [`metadata`]: the information dictionary, XMP with the PDF/UA identification, the
-//!   language and the catalog entries of a tagged file.
+//!   language and the catalog entries of a tagged file;
+//! - [`write`]: the file itself, its objects packed into object streams.
 //!
-//! Here: exactly the requested paper size, compressed streams packed into object streams, and
-//! `/ID` from a hash of the content, so the same input always gives the same bytes.
+//! Here: exactly the requested paper size, every stream compressed, and `/ID` from a hash of
+//! the content, so the same input always gives the same bytes.
 
 mod content;
 mod font;
@@ -21,6 +22,9 @@ mod metadata;
 mod outline;
 mod syntax;
 mod truetype;
+mod write;
+
+pub(super) use write::Later;
 
 use std::collections::BTreeMap;
 
@@ -87,10 +91,22 @@ pub(super) fn finish(
     let annots = links::add(&mut doc, &pages, f)?;
     let page_ids: Vec<ObjectId> = pages.values().copied().collect();
     let structure = super::tags::write(&mut doc, f.tree, &page_ids, &annots, f.title);
-    metadata::set(&mut doc, f, structure, &mut hash)?;
+    metadata::set(&mut doc, f, structure.root, &mut hash)?;
     doc.prune_objects();
-    doc.renumber_objects();
-    compress(&mut doc, LEVEL);
+    let mut deflate = Deflate::new(LEVEL);
+    for object in doc.objects.values_mut() {
+        if let Object::Stream(stream) = object
+            && stream.allows_compression
+            && stream.dict.get(b"Filter").is_err()
+            && let Some(packed) = deflate.run(&stream.content)
+            && packed.len() < stream.content.len()
+        {
+            stream
+                .dict
+                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(packed);
+        }
+    }
     // The pages, compressed, are what the identifier is a hash of (with the fonts' names and
     // the metadata): the same content always gives the same `/ID`.
     for page in doc.get_pages().into_values() {
@@ -102,98 +118,43 @@ pub(super) fn finish(
     }
     let digest = hash.finalize();
     let id = Object::String(digest[..16].to_vec(), StringFormat::Hexadecimal);
-    doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
-    let mut out = Vec::new();
-    let options = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .compression_level(LEVEL)
-        .max_objects_per_stream(500)
-        .build();
-    doc.save_with_options(&mut out, options)
-        .map_err(|e| PostError(format!("writing the PDF: {e}")))?;
-    Ok(compress_xref(out))
+    let id = Object::Array(vec![id.clone(), id]);
+    let out = write::save(doc, &structure, &id, &mut |data| deflate.run(data));
+    Ok(out)
 }
 
 /// The deflate level of every stream: zlib's default, which on this content is within 2% of
 /// the smallest and takes half the time.
 const LEVEL: u32 = 6;
 
-/// Compresses every stream that may be, at `level` (lopdf's own always takes the slowest).
-fn compress(doc: &mut Document, level: u32) {
-    use std::io::Write;
-    for object in doc.objects.values_mut() {
-        if let Object::Stream(stream) = object
-            && stream.allows_compression
-            && stream.dict.get(b"Filter").is_err()
-        {
-            let mut encoder =
-                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
-            if encoder.write_all(&stream.content).is_ok()
-                && let Ok(packed) = encoder.finish()
-                && packed.len() < stream.content.len()
-            {
-                stream
-                    .dict
-                    .set("Filter", Object::Name(b"FlateDecode".to_vec()));
-                stream.set_content(packed);
+/// A zlib deflater at one level, reused for every stream of the file.
+struct Deflate(flate2::Compress);
+
+impl Deflate {
+    fn new(level: u32) -> Self {
+        Self(flate2::Compress::new(flate2::Compression::new(level), true))
+    }
+
+    /// `data` as a complete zlib stream; `None` only if zlib fails, when the stream is
+    /// written as it is.
+    fn run(&mut self, data: &[u8]) -> Option<Vec<u8>> {
+        self.0.reset();
+        // Deflate's worst case is a few bytes in a thousand above the input.
+        let mut out = Vec::with_capacity(data.len() + data.len() / 500 + 64);
+        loop {
+            let read = self.0.total_in() as usize;
+            let status = self.0.compress_vec(
+                &data[read.min(data.len())..],
+                &mut out,
+                flate2::FlushCompress::Finish,
+            );
+            match status {
+                Ok(flate2::Status::StreamEnd) => return Some(out),
+                Err(_) => return None,
+                Ok(_) => out.reserve(out.capacity().max(64)),
             }
         }
     }
-}
-
-/// lopdf writes the cross-reference stream uncompressed, at seven bytes an object; this
-/// compresses it in place. It is the file's last object, after every offset it records, so
-/// nothing else moves. A file not laid out as expected is returned as it is.
-fn compress_xref(mut pdf: Vec<u8>) -> Vec<u8> {
-    use std::io::Write;
-    fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-        hay.windows(needle.len()).position(|w| w == needle)
-    }
-    let Some(tail) = pdf.len().checked_sub(64) else {
-        return pdf;
-    };
-    let Some(at) = find(&pdf[tail..], b"startxref\n").map(|i| tail + i) else {
-        return pdf;
-    };
-    let offset: Option<usize> = std::str::from_utf8(&pdf[at + 10..])
-        .ok()
-        .and_then(|s| s.split_whitespace().next())
-        .and_then(|n| n.parse().ok());
-    let Some(offset) = offset.filter(|&o| o < at) else {
-        return pdf;
-    };
-    let object = &pdf[offset..at];
-    let Some(key) = find(object, b"/Length ") else {
-        return pdf;
-    };
-    let Some(end) = find(&object[key..], b">>stream\n").map(|i| key + i) else {
-        return pdf;
-    };
-    let length: Option<usize> = std::str::from_utf8(&object[key + 8..end])
-        .ok()
-        .and_then(|n| n.parse().ok());
-    let start = end + 9;
-    let Some(data) = length.and_then(|l| object.get(start..start + l)) else {
-        return pdf;
-    };
-    if find(object, b"/Type/XRef").is_none() {
-        return pdf;
-    }
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(LEVEL));
-    let Ok(packed) = encoder.write_all(data).and_then(|()| encoder.finish()) else {
-        return pdf;
-    };
-    let mut rewritten = object[..key].to_vec();
-    rewritten.extend_from_slice(
-        format!("/Filter/FlateDecode/Length {}>>stream\n", packed.len()).as_bytes(),
-    );
-    rewritten.extend_from_slice(&packed);
-    rewritten.extend_from_slice(b"\nendstream\nendobj\n");
-    rewritten.extend_from_slice(format!("startxref\n{offset}\n%%EOF").as_bytes());
-    pdf.truncate(offset);
-    pdf.extend_from_slice(&rewritten);
-    pdf
 }
 
 /// Sets every page to exactly the paper size (genpdf rounds it through millimetres).

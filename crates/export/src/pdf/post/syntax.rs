@@ -251,13 +251,21 @@ pub(super) fn read(data: &[u8]) -> Option<Vec<Operation>> {
     (!reader.bad && operands.is_empty() && reader.at == data.len()).then_some(ops)
 }
 
-fn write_object(object: &Object, out: &mut Vec<u8>) {
+/// Writes one object in PDF syntax. `number` gives the number a reference is written with
+/// (the file's own numbering); content streams hold no references.
+pub(super) fn write_object(
+    object: &Object,
+    out: &mut Vec<u8>,
+    number: &impl Fn(lopdf::ObjectId) -> u32,
+) {
     match object {
         Object::Null => out.extend_from_slice(b"null"),
         Object::Boolean(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
         Object::Integer(i) => {
             let _ = write!(out, "{i}");
         }
+        // PDF has no infinities and no NaN; genpdf never makes them, but a number is written.
+        Object::Real(r) if !r.is_finite() => out.push(b'0'),
         Object::Real(r) => {
             let _ = if r.fract() == 0.0 && r.abs() < 1e9 {
                 write!(out, "{}", *r as i64)
@@ -302,21 +310,24 @@ fn write_object(object: &Object, out: &mut Vec<u8>) {
                 if i > 0 {
                     out.push(b' ');
                 }
-                write_object(item, out);
+                write_object(item, out, number);
             }
             out.push(b']');
         }
         Object::Dictionary(dict) => {
             out.extend_from_slice(b"<<");
             for (key, value) in dict.iter() {
-                write_object(&Object::Name(key.clone()), out);
+                write_object(&Object::Name(key.clone()), out, number);
                 out.push(b' ');
-                write_object(value, out);
+                write_object(value, out, number);
             }
             out.extend_from_slice(b">>");
         }
-        // Content streams hold nothing else.
-        Object::Reference(_) | Object::Stream(_) => {}
+        Object::Reference(id) => {
+            let _ = write!(out, "{} 0 R", number(*id));
+        }
+        // A stream is written as an indirect object of its own (see `write::save`).
+        Object::Stream(_) => out.extend_from_slice(b"null"),
     }
 }
 
@@ -325,7 +336,7 @@ pub(super) fn write(ops: &[Operation]) -> Vec<u8> {
     let mut out = Vec::with_capacity(ops.len() * 16);
     for op in ops {
         for operand in &op.operands {
-            write_object(operand, &mut out);
+            write_object(operand, &mut out, &|_| 0);
             out.push(b' ');
         }
         out.extend_from_slice(op.operator.as_bytes());
