@@ -110,18 +110,21 @@ fn epubcheck_finds_nothing() {
             Options::new().sections("definition,faq".parse().unwrap()),
         ),
         ("sheet.epub", branded),
+        ("faq.epub", Options::new().preset(Preset::Faq)),
     ] {
         epubcheck(&jar, dir.path(), name, &epub(&options));
     }
 }
 
-/// Runs epubcheck on a book and requires its summary to report no messages at all.
+/// Runs epubcheck on a book, with its usage messages (`-u`), and requires its summary to report
+/// no messages at all.
 pub(crate) fn epubcheck(jar: &std::path::Path, dir: &std::path::Path, name: &str, book: &[u8]) {
     let path = dir.join(name);
     fs::write(&path, book).unwrap();
     let out = Command::new("java")
         .arg("-jar")
         .arg(jar)
+        .arg("-u")
         .arg(&path)
         .output()
         .unwrap();

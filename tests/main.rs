@@ -2,6 +2,7 @@
 
 #![allow(missing_docs, clippy::unwrap_used)]
 
+mod ace;
 mod cli;
 mod content;
 mod corpus;
@@ -13,6 +14,7 @@ mod html;
 mod json;
 mod load;
 mod markdown;
+mod navigation;
 mod output;
 mod pdf;
 mod pdf_ua;

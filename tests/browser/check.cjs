@@ -1,5 +1,5 @@
 // Opens an HTML export in headless Chromium and reports what a reader's browser sees, as JSON:
-// console errors, axe-core violations (WCAG 2.1 A and AA), whether every contents link scrolls
+// console errors, requests for anything outside the file, axe-core violations (WCAG 2.1 A and AA), whether every contents link scrolls
 // to its section, and the files it wrote (first-screen screenshots at phone and desktop width,
 // and the page printed to PDF).
 //
@@ -33,12 +33,16 @@ async function open(browser, viewport, report) {
   });
   page.on("pageerror", (e) => report.console.push(String(e)));
   page.on("requestfailed", (r) => report.console.push("request failed: " + r.url()));
+  // The page needs nothing outside the file: anything else it asks for is reported.
+  page.on("request", (r) => {
+    if (r.url() !== url) report.requests.push(r.url());
+  });
   await page.goto(url, { waitUntil: "load" });
   return { context, page };
 }
 
 (async () => {
-  const report = { console: [], violations: [], toc: [], files: {} };
+  const report = { console: [], violations: [], toc: [], requests: [], files: {} };
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: flags,

@@ -1,9 +1,11 @@
 //! EPUB 3: the composed document as a package of XHTML documents in a zip file.
 //!
 //! The package holds `mimetype` (stored first, uncompressed), `META-INF/container.xml`, the
-//! package document with complete metadata, a navigation document, a title page, one XHTML
-//! document per section, and the stylesheet. Every zip entry carries the same fixed date and
-//! permissions, so the same content and options always give the same bytes.
+//! package document with complete metadata (with the accessibility metadata and conformance
+//! claim of EPUB Accessibility 1.1), a navigation document (outside the spine), a title page, a
+//! contents page, one XHTML document per section, and the stylesheet. Every zip entry carries
+//! the same fixed date and permissions, so the same content and options always give the same
+//! bytes.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -31,6 +33,8 @@ struct Item {
     id: String,
     content: String,
     properties: Option<&'static str>,
+    /// Whether it is read in order, in the spine.
+    spine: bool,
 }
 
 /// The book's identifier: a name-based UUID from what makes this book this book.
@@ -119,27 +123,49 @@ pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError>
     };
 
     let mut items = Vec::new();
-    let mut title = Writer::new(&doc, &href);
-    title.title_block(options, true);
+    let mut title = Writer::new(&doc, &href, true);
+    title.title_block(options);
     items.push(Item {
         file: "title.xhtml".into(),
         id: "title".into(),
         content: content_document(lang, guide.meta.title.as_str(), &title.out),
         properties: None,
+        spine: true,
     });
-    let mut nav = Writer::new(&doc, &href);
+    // A contents page to read, when there is more than one section. The navigation document
+    // holds the same list for the reading system, with the landmarks; it stays out of the
+    // spine, so that no reading system shows its hidden lists as part of the book.
+    let visible_contents = doc.sections.len() > 1;
+    if visible_contents {
+        let mut page = Writer::new(&doc, &href, true);
+        page.contents("Contents");
+        items.push(Item {
+            file: "contents.xhtml".into(),
+            id: "contents".into(),
+            content: content_document(lang, "Contents", &page.out),
+            properties: None,
+            spine: true,
+        });
+    }
+    let mut nav = Writer::new(&doc, &href, true);
     nav.contents("Contents");
     let first = doc
         .sections
         .first()
         .map(|s| file_of(s.number, &s.anchor))
         .unwrap_or_default();
+    nav.out.push_str(
+        "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n\
+         <h2>Landmarks</h2>\n<ol>\n\
+         <li><a epub:type=\"titlepage\" href=\"title.xhtml\">Title page</a></li>\n",
+    );
+    if visible_contents {
+        nav.out
+            .push_str("<li><a epub:type=\"toc\" href=\"contents.xhtml\">Contents</a></li>\n");
+    }
     let _ = write!(
         nav.out,
-        "<nav epub:type=\"landmarks\" hidden=\"hidden\">\n<h2>Landmarks</h2>\n<ol>\n\
-         <li><a epub:type=\"titlepage\" href=\"title.xhtml\">Title page</a></li>\n\
-         <li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">Contents</a></li>\n\
-         <li><a epub:type=\"bodymatter\" href=\"{}\">Start of content</a></li>\n</ol>\n</nav>\n",
+        "<li><a epub:type=\"bodymatter\" href=\"{}\">Start of content</a></li>\n</ol>\n</nav>\n",
         escape(&first)
     );
     items.push(Item {
@@ -147,15 +173,17 @@ pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError>
         id: "nav".into(),
         content: content_document(lang, "Contents", &nav.out),
         properties: Some("nav"),
+        spine: false,
     });
     for section in &doc.sections {
-        let mut w = Writer::new(&doc, &href);
+        let mut w = Writer::new(&doc, &href, true);
         w.section(section);
         items.push(Item {
             file: file_of(section.number, &section.anchor),
             id: format!("s{:02}", section.number),
             content: content_document(lang, section.title, &w.out),
             properties: None,
+            spine: true,
         });
     }
 
@@ -206,12 +234,14 @@ fn package_document(
          <dc:subject>Mental health technicians</dc:subject>\n\
          <dc:subject>Careers</dc:subject>\n\
          <meta property=\"dcterms:modified\">{modified}</meta>\n\
+         {accessibility}\
          </metadata>\n<manifest>\n\
          <item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n",
         publisher = escape(meta.publisher.as_str()),
         date = meta.edition.iso(),
         license = escape(meta.license.as_str()),
         description = escape(&description),
+        accessibility = accessibility_metadata(&meta.publisher.to_string()),
     );
     for item in items {
         let properties = item
@@ -225,12 +255,57 @@ fn package_document(
         );
     }
     opf.push_str("</manifest>\n<spine>\n");
-    for item in items {
+    for item in items.iter().filter(|i| i.spine) {
         let _ = writeln!(opf, "<itemref idref=\"{}\"/>", item.id);
     }
     opf.push_str("</spine>\n</package>\n");
     opf
 }
+
+/// The accessibility metadata of EPUB Accessibility 1.1 (section 5): what the book offers, as
+/// it really is, and its conformance claim.
+///
+/// The book is text alone, so text is its access mode and suffices; there are no images,
+/// sound or video, and so no hazards. Its features: headings and sections for structural
+/// navigation, a table of contents down to each question, a reading order that is the
+/// document order, ARIA roles, text a reading system may restyle, and no copy protection (the
+/// vocabulary has no term for table headers, which the summary names). The claim is EPUB
+/// Accessibility 1.1 at WCAG 2.1 level AA, certified by the edition's publisher: the test
+/// suite checks every book with DAISY Ace, epubcheck and axe.
+fn accessibility_metadata(publisher: &str) -> String {
+    let mut out = String::new();
+    for (property, value) in [
+        ("schema:accessMode", "textual"),
+        ("schema:accessModeSufficient", "textual"),
+        ("schema:accessibilityFeature", "structuralNavigation"),
+        ("schema:accessibilityFeature", "tableOfContents"),
+        ("schema:accessibilityFeature", "readingOrder"),
+        ("schema:accessibilityFeature", "ARIA"),
+        ("schema:accessibilityFeature", "displayTransformability"),
+        ("schema:accessibilityFeature", "unlocked"),
+        ("schema:accessibilityHazard", "none"),
+        ("schema:accessibilitySummary", ACCESSIBILITY_SUMMARY),
+        (
+            "dcterms:conformsTo",
+            "EPUB Accessibility 1.1 - WCAG 2.1 Level AA",
+        ),
+        ("a11y:certifiedBy", publisher),
+    ] {
+        let _ = writeln!(
+            out,
+            "<meta property=\"{property}\">{}</meta>",
+            escape(value)
+        );
+    }
+    out
+}
+
+/// What a reader learns of the book's accessibility before opening it.
+const ACCESSIBILITY_SUMMARY: &str = "This book is text only: it has no images, sound or video, \
+    and nothing in it flashes or moves. Its sections and subsections have headings, its tables \
+    have header cells, and its contents list every section, subsection and question. The \
+    reading order is the order of the printed guide. It meets EPUB Accessibility 1.1 at WCAG \
+    2.1 level AA.";
 
 fn zip_package(opf: &str, items: &[Item], timestamp: i64) -> zip::result::ZipResult<Vec<u8>> {
     let (y, mo, d, h, mi, s) = crate::time::civil(timestamp);

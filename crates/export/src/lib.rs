@@ -51,8 +51,8 @@ use std::str::FromStr;
 use mht_guide::{Guide, SectionId, Text, UnknownSection};
 
 pub use compose::{
-    Cell, Document, Entry, NOT_CONFIRMED, NOT_PUBLISHED, Node, RunIn, Section, Table,
-    source_details,
+    Cell, ContentsEntry, Document, Entry, NOT_CONFIRMED, NOT_PUBLISHED, Node, RunIn, Section,
+    Table, source_details,
 };
 #[cfg(feature = "epub")]
 pub use epub::to_epub;

@@ -1,17 +1,18 @@
 //! HTML: the composed document as polyglot XHTML5, one file or one file a section.
 //!
 //! The markup is valid as HTML and as XML: every element is closed, attributes are quoted, and
-//! every string from the content is escaped. Sections carry EPUB structural semantics
-//! (`epub:type`) and their ARIA counterparts, tables have captions and header cells, and
-//! citations link to the numbered sources.
+//! every string from the content is escaped. Sections, the contents and citations carry their
+//! DPUB-ARIA roles (`doc-chapter`, `doc-toc`, `doc-biblioref`…), which HTML defines; in the EPUB
+//! they also carry the matching EPUB structural semantics (`epub:type`), which only EPUB does.
+//! Tables have captions and header cells, and citations link to the numbered sources.
 
 use std::fmt::Write as _;
 
 use mht_guide::{Block, Guide, Id, Inline, PayUnit, Role, SectionId, Statistic};
 use serde_json::{Value, json};
 
-use crate::Options;
-use crate::compose::{Cell, Document, Entry, Node, Section, Table, source_details};
+use crate::compose::{Cell, ContentsEntry, Document, Entry, Node, Section, Table, source_details};
+use crate::{Options, Preset};
 
 /// The stylesheet of the HTML export and the EPUB.
 pub(crate) const STYLE: &str = include_str!("style.css");
@@ -42,15 +43,31 @@ pub(crate) struct Writer<'d> {
     doc: &'d Document<'d>,
     /// Where an anchor lives: `#id` in one file, `file.xhtml#id` across files.
     href: &'d dyn Fn(&str) -> String,
+    /// Whether this is an EPUB content document, which also carries `epub:type`.
+    epub: bool,
     pub(crate) out: String,
 }
 
 impl<'d> Writer<'d> {
-    pub(crate) fn new(doc: &'d Document<'d>, href: &'d dyn Fn(&str) -> String) -> Writer<'d> {
+    pub(crate) fn new(
+        doc: &'d Document<'d>,
+        href: &'d dyn Fn(&str) -> String,
+        epub: bool,
+    ) -> Writer<'d> {
         Writer {
             doc,
             href,
+            epub,
             out: String::new(),
+        }
+    }
+
+    /// ` epub:type="…"` in an EPUB, nothing on the web page.
+    fn epub_type(&self, kind: &str) -> String {
+        if self.epub {
+            format!(" epub:type=\"{kind}\"")
+        } else {
+            String::new()
         }
     }
 
@@ -64,13 +81,11 @@ impl<'d> Writer<'d> {
     }
 
     /// The title block: title, subtitle, edition, and the organization when branded.
-    pub(crate) fn title_block(&mut self, options: &Options, epub_type: bool) {
+    pub(crate) fn title_block(&mut self, options: &Options) {
         let meta = self.doc.meta;
-        if epub_type {
-            self.push("<header class=\"title-block\" epub:type=\"titlepage\">\n");
-        } else {
-            self.push("<header class=\"title-block\">\n");
-        }
+        // DPUB-ARIA has no title-page role; the EPUB names it, the web page need not.
+        let kind = self.epub_type("titlepage");
+        let _ = writeln!(self.out, "<header class=\"title-block\"{kind}>");
         self.push("<h1>");
         self.text(meta.title.as_str());
         self.push("</h1>\n<p class=\"subtitle\">");
@@ -99,34 +114,51 @@ impl<'d> Writer<'d> {
         self.push("</header>\n");
     }
 
-    /// The table of contents.
+    /// The table of contents: the sections, each with its subsections and questions.
     pub(crate) fn contents(&mut self, heading: &str) {
-        self.push("<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">");
+        let kind = self.epub_type("toc");
+        let _ = write!(
+            self.out,
+            "<nav{kind} id=\"toc\" role=\"doc-toc\" aria-labelledby=\"toc-title\">\n\
+             <h2 id=\"toc-title\">"
+        );
         self.text(heading);
-        self.push("</h2>\n<ol>\n");
-        for section in &self.doc.sections {
-            let href = (self.href)(&section.anchor);
+        self.push("</h2>\n");
+        let contents = self.doc.contents();
+        self.contents_list(&contents);
+        self.push("</nav>\n");
+    }
+
+    fn contents_list(&mut self, entries: &[ContentsEntry<'_>]) {
+        self.push("<ol>\n");
+        for entry in entries {
+            let href = (self.href)(entry.anchor);
             let _ = write!(self.out, "<li><a href=\"{}\">", escape(&href));
-            self.text(section.title);
-            self.push("</a></li>\n");
+            self.text(&entry.title);
+            self.push("</a>");
+            if !entry.children.is_empty() {
+                self.push("\n");
+                self.contents_list(&entry.children);
+            }
+            self.push("</li>\n");
         }
-        self.push("</ol>\n</nav>\n");
+        self.push("</ol>\n");
     }
 
     /// One section, as a `<section>` with its heading.
     pub(crate) fn section(&mut self, section: &Section<'_>) {
-        let (epub, role) = match section.id {
-            SectionId::Sources => ("bibliography", " role=\"doc-bibliography\""),
-            _ => ("chapter", ""),
+        let kind = match section.id {
+            SectionId::Sources => "bibliography",
+            _ => "chapter",
         };
         let _ = write!(
             self.out,
-            "<section class=\"chapter\" epub:type=\"{epub}\"{role} id=\"{id}\" \
-             aria-labelledby=\"{id}-title\">\n<h2 id=\"{id}-title\">{n}.\u{a0}",
+            "<section class=\"chapter\"{epub} role=\"doc-{kind}\" id=\"{id}\" \
+             aria-labelledby=\"{id}-title\">\n<h2 id=\"{id}-title\">",
+            epub = self.epub_type(kind),
             id = escape(&section.anchor),
-            n = section.number,
         );
-        self.text(section.title);
+        self.text(&section.heading());
         self.push("</h2>\n");
         self.nodes(&section.nodes);
         self.push("</section>\n");
@@ -275,9 +307,9 @@ impl<'d> Writer<'d> {
                 let href = (self.href)(&format!("source-{id}"));
                 let _ = write!(
                     self.out,
-                    "<a class=\"cite\" href=\"{}\" epub:type=\"biblioref\" \
-                     role=\"doc-biblioref\">[{n}]</a>",
-                    escape(&href)
+                    "<a class=\"cite\" href=\"{}\"{} role=\"doc-biblioref\">[{n}]</a>",
+                    escape(&href),
+                    self.epub_type("biblioref"),
                 );
             }
         }
@@ -345,9 +377,11 @@ impl<'d> Writer<'d> {
     fn references(&mut self) {
         self.push("<ol class=\"references\">\n");
         for source in &self.doc.references {
+            // An entry is a plain list item of the bibliography: DPUB-ARIA 1.1 deprecates the
+            // `doc-biblioentry` role, and EPUB 3.3 the `biblioentry` type, for just that.
             let _ = write!(
                 self.out,
-                "<li id=\"source-{}\" epub:type=\"biblioentry\">",
+                "<li id=\"source-{}\">",
                 escape(source.id.as_str())
             );
             if source.publisher != source.title {
@@ -370,18 +404,21 @@ impl<'d> Writer<'d> {
     }
 }
 
-/// The opening of every XHTML document, up to and including `<head>`.
-pub(crate) fn document_start(lang: &str, xml_declaration: bool) -> String {
+/// The opening of every XHTML document, up to and including `<head>`. An EPUB content
+/// document starts with the XML declaration and declares the EPUB namespace.
+pub(crate) fn document_start(lang: &str, epub: bool) -> String {
     let lang = escape(lang);
+    let (declaration, namespace) = if epub {
+        (
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+            " xmlns:epub=\"http://www.idpf.org/2007/ops\"",
+        )
+    } else {
+        ("", "")
+    };
     format!(
-        "{}<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" \
-         xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"{lang}\" xml:lang=\"{lang}\">\n\
-         <head>\n<meta charset=\"utf-8\" />\n",
-        if xml_declaration {
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        } else {
-            ""
-        }
+        "{declaration}<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"{namespace} \
+         lang=\"{lang}\" xml:lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\" />\n"
     )
 }
 
@@ -397,15 +434,18 @@ pub(crate) fn document_start(lang: &str, xml_declaration: bool) -> String {
 /// use mht_guide_export::{Options, to_html};
 ///
 /// let html = to_html(mht_guide::guide(), &Options::new());
-/// assert!(html.contains("<nav epub:type=\"toc\""));
+/// assert!(html.contains("<nav id=\"toc\" role=\"doc-toc\""));
 /// assert!(html.contains("\"@type\":\"Occupation\""));
 /// ```
 pub fn to_html(guide: &Guide, options: &Options) -> String {
     let doc = Document::from_options(guide, options);
     let href = |anchor: &str| format!("#{anchor}");
-    let mut w = Writer::new(&doc, &href);
+    let mut w = Writer::new(&doc, &href, false);
     w.push(&document_start(guide.meta.language.as_str(), false));
-    w.push("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<title>");
+    // An empty icon of its own, so that a browser does not ask the server for /favicon.ico:
+    // the page needs nothing outside the file.
+    w.push("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
+    w.push("<link rel=\"icon\" href=\"data:,\" />\n<title>");
     w.text(guide.meta.title.as_str());
     w.push("</title>\n<meta name=\"description\" content=\"");
     w.text(guide.meta.description.as_str());
@@ -418,9 +458,13 @@ pub fn to_html(guide: &Guide, options: &Options) -> String {
     w.push("<style>\n");
     w.push(STYLE);
     w.push("</style>\n<script type=\"application/ld+json\">\n");
-    w.push(&json_ld(guide, &doc));
+    w.push(&json_ld(
+        guide,
+        &doc,
+        options.preset_kind() == Preset::FactSheet,
+    ));
     w.push("\n</script>\n</head>\n<body>\n");
-    w.title_block(options, false);
+    w.title_block(options);
     if doc.sections.len() > 1 {
         w.contents("Contents");
     }
@@ -439,42 +483,70 @@ pub fn to_html(guide: &Guide, options: &Options) -> String {
 
 /// schema.org `Occupation` and `FAQPage` data for search engines, as JSON-LD.
 ///
-/// Only what the document shows is described: the occupation from its definition, pay,
-/// education, duties and skills when those sections are in it, and the FAQ when it is.
-fn json_ld(guide: &Guide, doc: &Document<'_>) -> String {
+/// It describes what the page shows and nothing else, as search engines require of
+/// structured data: a property only when its section is on the page, and in the form the page
+/// gives it. A fact sheet (`sheet`) shows each section's summary and the pay and outlook
+/// tables, so it describes the occupation by those; the full guide's sections show the job
+/// titles and codes, the duties, skills, licenses and certifications, and the questions.
+fn json_ld(guide: &Guide, doc: &Document<'_>, sheet: bool) -> String {
     let has = |id: SectionId| doc.sections.iter().any(|s| s.id == id);
+    let definition = &guide.definition;
+    // The title block, on every page, shows the guide's description.
+    let description = match (has(SectionId::Definition), sheet) {
+        (true, true) => definition.summary.plain_text(),
+        (true, false) => definition.body.plain_text(),
+        (false, _) => guide.meta.description.to_string(),
+    };
     let mut occupation = json!({
         "@type": "Occupation",
         "name": guide.meta.title.as_str(),
-        "description": guide.definition.summary.plain_text(),
-        "alternateName": guide.definition.alternate_titles.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
-        "occupationalCategory": guide.definition.occupation_codes.iter().map(|c| json!({
-            "@type": "CategoryCode",
-            "codeValue": c.code.as_str(),
-            "name": c.title.as_str(),
-            "inCodeSet": c.system.as_str(),
-        })).collect::<Vec<_>>(),
+        "description": description,
     });
+    if has(SectionId::Definition) && !sheet {
+        occupation["alternateName"] = json!(
+            definition
+                .alternate_titles
+                .iter()
+                .map(|t| t.as_str())
+                .collect::<Vec<_>>()
+        );
+        occupation["occupationalCategory"] = json!(
+            definition
+                .occupation_codes
+                .iter()
+                .map(|c| json!({
+                    "@type": "CategoryCode",
+                    "codeValue": c.code.as_str(),
+                    "name": c.title.as_str(),
+                    "inCodeSet": c.system.as_str(),
+                }))
+                .collect::<Vec<_>>()
+        );
+    }
     if has(SectionId::SalaryOutlook) {
         occupation["estimatedSalary"] = Value::Array(estimated_salary(guide));
     }
     if has(SectionId::Education) {
         let e = &guide.education;
-        occupation["educationRequirements"] = Value::String(e.summary.plain_text());
-        occupation["qualifications"] = Value::String(
-            e.certifications
-                .iter()
-                .map(|c| format!("{} ({}): {}", c.name, c.issuer, c.description.plain_text()))
-                .chain(
-                    e.state_licenses
-                        .iter()
-                        .map(|l| format!("{}: {} from the {}.", l.state, l.credential, l.board)),
-                )
-                .collect::<Vec<_>>()
-                .join(" "),
-        );
+        if sheet {
+            occupation["educationRequirements"] = Value::String(e.summary.plain_text());
+        } else {
+            occupation["educationRequirements"] = Value::String(e.intro.plain_text());
+            occupation["qualifications"] = Value::String(
+                e.certifications
+                    .iter()
+                    .map(|c| format!("{} ({}): {}", c.name, c.issuer, c.description.plain_text()))
+                    .chain(
+                        e.state_licenses.iter().map(|l| {
+                            format!("{}: {} from the {}.", l.state, l.credential, l.board)
+                        }),
+                    )
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
     }
-    if has(SectionId::Responsibilities) {
+    if has(SectionId::Responsibilities) && !sheet {
         occupation["responsibilities"] = Value::Array(
             guide
                 .responsibilities
@@ -484,7 +556,7 @@ fn json_ld(guide: &Guide, doc: &Document<'_>) -> String {
                 .collect(),
         );
     }
-    if has(SectionId::Skills) {
+    if has(SectionId::Skills) && !sheet {
         occupation["skills"] = Value::Array(
             guide
                 .skills
@@ -496,7 +568,7 @@ fn json_ld(guide: &Guide, doc: &Document<'_>) -> String {
         );
     }
     let mut graph = vec![occupation];
-    if has(SectionId::Faq) {
+    if has(SectionId::Faq) && !sheet {
         graph.push(json!({
             "@type": "FAQPage",
             "mainEntity": guide.faq.questions.iter().map(|q| json!({

@@ -273,6 +273,7 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
         paper_pt: options.paper_size().points(),
         paper_mm: options.paper_size().mm(),
         anchors: &last.track.anchors.borrow(),
+        contents: &doc.contents(),
         links: &last.track.links.borrow(),
         tree: &last.track.tree.borrow(),
         unicode: &last.track.unicode.borrow(),

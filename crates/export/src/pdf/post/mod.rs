@@ -51,6 +51,8 @@ pub(super) struct Finish<'a> {
     pub(super) paper_pt: (f64, f64),
     pub(super) paper_mm: (f64, f64),
     pub(super) anchors: &'a [AnchorMark],
+    /// The contents, which the outline follows.
+    pub(super) contents: &'a [crate::ContentsEntry<'a>],
     pub(super) links: &'a [LinkMark],
     /// The structure tree.
     pub(super) tree: &'a Tree,

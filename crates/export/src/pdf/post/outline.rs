@@ -23,23 +23,37 @@ pub(super) fn destination(page: ObjectId, paper_mm: (f64, f64), y: f64) -> Objec
     ])
 }
 
-/// A two-level outline (bookmarks) of the anchors with a level, shown when the file opens.
+/// The outline (bookmarks) of the document's contents ([`Document::contents`]): the sections,
+/// each with its subsections and questions, at the page and height where their headings were
+/// drawn; shown when the file opens.
+///
+/// [`Document::contents`]: crate::Document::contents
 pub(super) fn add(
     doc: &mut Document,
     pages: &BTreeMap<u32, ObjectId>,
     f: &Finish<'_>,
 ) -> Result<(), PostError> {
-    let marks: Vec<&AnchorMark> = f.anchors.iter().filter(|a| a.level.is_some()).collect();
+    let drawn: BTreeMap<&str, &AnchorMark> = f.anchors.iter().map(|a| (a.id.as_str(), a)).collect();
+    // The entries in order, each a heading that was drawn, with its children's places.
+    let mut marks: Vec<(&str, &AnchorMark)> = Vec::new();
+    let mut tree: Vec<(usize, Vec<usize>)> = Vec::new();
+    for entry in f.contents {
+        let Some(mark) = drawn.get(entry.anchor) else {
+            continue;
+        };
+        let parent = marks.len();
+        marks.push((&entry.title, mark));
+        let mut children = Vec::new();
+        for child in &entry.children {
+            if let Some(mark) = drawn.get(child.anchor) {
+                children.push(marks.len());
+                marks.push((&child.title, mark));
+            }
+        }
+        tree.push((parent, children));
+    }
     if marks.is_empty() {
         return Ok(());
-    }
-    // Top-level entries with their children.
-    let mut tree: Vec<(usize, Vec<usize>)> = Vec::new();
-    for (i, mark) in marks.iter().enumerate() {
-        match tree.last_mut() {
-            Some((_, children)) if mark.level == Some(2) => children.push(i),
-            _ => tree.push((i, Vec::new())),
-        }
     }
     let root = doc.new_object_id();
     let ids: Vec<ObjectId> = marks.iter().map(|_| doc.new_object_id()).collect();
@@ -48,9 +62,9 @@ pub(super) fn add(
                  prev: Option<usize>,
                  next: Option<usize>,
                  children: &[usize]| {
-        let mark = marks[i];
+        let (title, mark) = marks[i];
         let mut d = Dictionary::new();
-        d.set("Title", text_string(&mark.title));
+        d.set("Title", text_string(title));
         d.set("Parent", Object::Reference(parent));
         if let Some(p) = prev {
             d.set("Prev", Object::Reference(ids[p]));
