@@ -91,7 +91,7 @@ fn violations(script: &Path, chromium: &Path, dir: &Path, name: &str, book: &[u8
 }
 
 /// The book with one of its files changed.
-fn with_entry(book: &[u8], name: &str, change: impl Fn(String) -> String) -> Vec<u8> {
+pub(crate) fn with_entry(book: &[u8], name: &str, change: impl Fn(String) -> String) -> Vec<u8> {
     let mut zip = ZipArchive::new(Cursor::new(book)).unwrap();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     for i in 0..zip.len() {
