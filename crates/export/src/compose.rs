@@ -82,6 +82,8 @@ pub enum Node<'g> {
     },
     /// The numbered list of [`Document::references`].
     References,
+    /// A chart of figures that a table beside it also gives.
+    Chart(crate::Chart),
 }
 
 /// A titled entry.
@@ -411,6 +413,7 @@ fn section_citations<'a>(section: &'a Section<'_>) -> Vec<&'a Id> {
                         }
                     }
                 }
+                Node::Chart(chart) => out.extend(&chart.sources),
                 Node::Subheading { .. } | Node::Fields(_) | Node::Bullets(_) | Node::References => {
                 }
             }
@@ -596,6 +599,7 @@ fn compose_section(section: SectionRef<'_>) -> Section<'_> {
             if let Some(table) = employment_table(s) {
                 nodes.push(Node::Table(table));
             }
+            nodes.extend(crate::Chart::employment(s).map(Node::Chart));
             nodes.push(sub(id, "Hours and schedules"));
             nodes.push(prose(&s.schedules));
         }
@@ -631,6 +635,7 @@ fn compose_section(section: SectionRef<'_>) -> Section<'_> {
                 .filter(|p| p.setting.is_some())
                 .collect();
             nodes.extend(overall_pay_table(s).map(Node::Table));
+            nodes.extend(crate::Chart::pay_range(s).map(Node::Chart));
             if !by_setting.is_empty() {
                 nodes.push(Node::Table(pay_by_setting_table(&by_setting)));
             }
@@ -647,6 +652,7 @@ fn compose_section(section: SectionRef<'_>) -> Section<'_> {
             nodes.push(prose(&s.benefits));
             nodes.push(sub(id, "Job outlook"));
             nodes.push(Node::Table(outlook_table(&s.outlook)));
+            nodes.extend(crate::Chart::growth(&s.outlook).map(Node::Chart));
             nodes.push(prose(&s.outlook_notes));
         }
         SectionRef::ChallengesRewards(s) => {
@@ -693,7 +699,9 @@ fn fact_sheet_section(section: SectionRef<'_>) -> Section<'_> {
     match section {
         SectionRef::SalaryOutlook(s) => {
             nodes.extend(overall_pay_table(s).map(Node::Table));
+            nodes.extend(crate::Chart::pay_range(s).map(Node::Chart));
             nodes.push(Node::Table(outlook_table(&s.outlook)));
+            nodes.extend(crate::Chart::growth(&s.outlook).map(Node::Chart));
         }
         SectionRef::Sources(_) => nodes = vec![Node::References],
         _ => {}

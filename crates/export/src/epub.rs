@@ -178,11 +178,13 @@ pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError>
     for section in &doc.sections {
         let mut w = Writer::new(&doc, &href, true);
         w.section(section);
+        // A document with a chart holds SVG, which the manifest declares.
+        let properties = w.out.contains("<svg ").then_some("svg");
         items.push(Item {
             file: file_of(section.number, &section.anchor),
             id: format!("s{:02}", section.number),
             content: content_document(lang, section.title, &w.out),
-            properties: None,
+            properties,
             spine: true,
         });
     }

@@ -34,6 +34,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+mod chart;
 mod compose;
 #[cfg(feature = "epub")]
 mod epub;
@@ -50,6 +51,7 @@ use std::str::FromStr;
 
 use mht_guide::{Guide, SectionId, Text, UnknownSection};
 
+pub use chart::{Chart, ChartRow};
 pub use compose::{
     Cell, ContentsEntry, Document, Entry, NOT_CONFIRMED, NOT_PUBLISHED, Node, RunIn, Section,
     Table, source_details,

@@ -225,6 +225,8 @@ impl<'a, 'd> Builder<'a, 'd> {
             match node {
                 Node::Prose { label, blocks } => self.prose(parent, *label, blocks),
                 Node::Subheading { title, .. } => self.heading(parent, 3, title),
+                // The table beside a chart holds its figures; Markdown keeps the tables.
+                Node::Chart(_) => {}
                 Node::Entries(entries) => self.entries(parent, entries),
                 Node::Fields(fields) => {
                     let p = self.paragraph(parent);

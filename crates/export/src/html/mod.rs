@@ -11,8 +11,16 @@ use std::fmt::Write as _;
 use mht_guide::{Block, Guide, Id, Inline, PayUnit, Role, SectionId, Statistic};
 use serde_json::{Value, json};
 
+use crate::Chart;
 use crate::compose::{Cell, ContentsEntry, Document, Entry, Node, Section, Table, source_details};
 use crate::{Options, Preset};
+
+/// A chart's geometry, in SVG user units: the margin left and right, the width of the axis,
+/// the height of a row (label, bar, value) and of a bar.
+const CHART_LEFT: f64 = 8.0;
+const CHART_WIDTH: f64 = 384.0;
+const CHART_ROW: f64 = 64.0;
+const CHART_BAR: f64 = 14.0;
 
 /// The stylesheet of the HTML export and the EPUB.
 pub(crate) const STYLE: &str = include_str!("style.css");
@@ -45,6 +53,8 @@ pub(crate) struct Writer<'d> {
     href: &'d dyn Fn(&str) -> String,
     /// Whether this is an EPUB content document, which also carries `epub:type`.
     epub: bool,
+    /// How many charts have been written, which numbers the next one's ids.
+    charts: usize,
     pub(crate) out: String,
 }
 
@@ -58,6 +68,7 @@ impl<'d> Writer<'d> {
             doc,
             href,
             epub,
+            charts: 0,
             out: String::new(),
         }
     }
@@ -212,6 +223,7 @@ impl<'d> Writer<'d> {
                     self.push("</section>\n");
                 }
                 Node::References => self.references(),
+                Node::Chart(chart) => self.chart(chart),
             }
         }
     }
@@ -372,6 +384,85 @@ impl<'d> Writer<'d> {
             self.text(note);
             self.push("</p>\n");
         }
+    }
+
+    /// A chart as inline SVG: an image to assistive technology (`role="img"`), named by its
+    /// `<title>` and described, with every figure, by its `<desc>` (SVG's own naming, which
+    /// the Nu Html Checker accepts in XHTML, where it refuses `aria-labelledby` on `svg`). Bars are `rect`s on an
+    /// axis from [`Chart::min`] to [`Chart::max`]; the stylesheet colors them, so they follow
+    /// the dark scheme and print in gray.
+    fn chart(&mut self, chart: &Chart) {
+        self.charts += 1;
+        let id = format!("chart-{}", self.charts);
+        let rows = chart.rows.len();
+        let height = CHART_ROW * rows as f64 + 8.0;
+        let x = |v: f64| CHART_LEFT + chart.position(v, CHART_WIDTH);
+        let _ = write!(
+            self.out,
+            "<figure class=\"chart\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" \
+             viewBox=\"0 0 {w} {height}\" width=\"{w}\" height=\"{height}\">\n\
+             <title id=\"{id}-title\">",
+            w = CHART_LEFT * 2.0 + CHART_WIDTH,
+        );
+        self.text(&chart.title);
+        let _ = write!(self.out, "</title>\n<desc id=\"{id}-desc\">");
+        self.text(&chart.description);
+        self.push("</desc>\n");
+        // The zero line, when zero is inside the axis, as the bars' common start.
+        if chart.min < 0.0 {
+            let _ = writeln!(
+                self.out,
+                "<line class=\"chart-zero\" x1=\"{z:.1}\" y1=\"0\" x2=\"{z:.1}\" y2=\"{height}\" />",
+                z = x(0.0)
+            );
+        }
+        for (i, row) in chart.rows.iter().enumerate() {
+            let top = CHART_ROW * i as f64 + 4.0;
+            let class = if row.comparison { " comparison" } else { "" };
+            if !row.label.is_empty() {
+                let _ = write!(
+                    self.out,
+                    "<text class=\"chart-label\" x=\"{CHART_LEFT}\" y=\"{:.1}\">",
+                    top + 15.0
+                );
+                self.text(&row.label);
+                self.push("</text>\n");
+            }
+            let (from, to) = (x(row.start.min(row.end)), x(row.start.max(row.end)));
+            if to > from {
+                let _ = writeln!(
+                    self.out,
+                    "<rect class=\"chart-bar{class}\" x=\"{from:.1}\" y=\"{:.1}\" width=\"{:.1}\" \
+                     height=\"{CHART_BAR}\" />",
+                    top + 22.0,
+                    to - from
+                );
+            }
+            if let Some(mark) = row.mark {
+                let _ = writeln!(
+                    self.out,
+                    "<line class=\"chart-mark\" x1=\"{m:.1}\" y1=\"{:.1}\" x2=\"{m:.1}\" \
+                     y2=\"{:.1}\" />",
+                    top + 17.0,
+                    top + 22.0 + CHART_BAR + 5.0,
+                    m = x(mark)
+                );
+            }
+            let _ = write!(
+                self.out,
+                "<text class=\"chart-value\" x=\"{CHART_LEFT}\" y=\"{:.1}\">",
+                top + 22.0 + CHART_BAR + 19.0
+            );
+            self.text(&row.value);
+            self.push("</text>\n");
+        }
+        self.push("</svg>\n<figcaption>");
+        self.text(&chart.title);
+        if !chart.sources.is_empty() {
+            self.push("\u{a0}");
+            self.citations(&chart.sources);
+        }
+        self.push("</figcaption>\n</figure>\n");
     }
 
     fn references(&mut self) {

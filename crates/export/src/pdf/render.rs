@@ -296,6 +296,8 @@ impl<'d> Builder<'d> {
                     self.prose(None, answer, indent);
                 }
                 Node::References => self.references(),
+                // Drawn in the PDF by a later change; its table is there.
+                Node::Chart(_) => {}
             }
         }
     }

@@ -1,0 +1,390 @@
+//! Charts of the guide's figures: pay ranges, projected growth and jobs by workplace.
+//!
+//! A chart is made from the typed figures in the compose step, never drawn by hand, so every
+//! edition's figures give a true chart, with any number of rows. Each format draws the same
+//! [`Chart`]: the HTML page and the EPUB as SVG. The tables stay beside the charts: a chart is an
+//! addition, never the only place a number lives.
+
+use mht_guide::{
+    Id, Money, OutlookFigure, PayFigure, PayUnit, Role, SalaryOutlook, Statistic, WorkSettings,
+};
+
+/// A horizontal bar chart on an axis that includes zero.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Chart {
+    /// What the chart shows, with its period.
+    pub title: String,
+    /// Every figure the chart shows, in words: its alternative text.
+    pub description: String,
+    /// The rows, top to bottom.
+    pub rows: Vec<ChartRow>,
+    /// The axis runs from `min` (zero or less) to `max` (more than zero).
+    pub min: f64,
+    /// See [`Chart::min`].
+    pub max: f64,
+    /// The sources of the figures.
+    pub sources: Vec<Id>,
+}
+
+/// One row of a chart.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ChartRow {
+    /// What the row is about.
+    pub label: String,
+    /// Where the bar starts on the axis: zero, or the low end of a range.
+    pub start: f64,
+    /// Where the bar ends. A bar from zero to zero has no length.
+    pub end: f64,
+    /// A value marked on the row, such as a median; a row with a mark and no bar (`start ==
+    /// end`) shows the mark alone.
+    pub mark: Option<f64>,
+    /// The row's figures as the chart labels them.
+    pub value: String,
+    /// Whether the row is a comparison, such as all occupations, rather than the guide's own.
+    pub comparison: bool,
+}
+
+impl Chart {
+    /// Where `value` falls along an axis `length` long, from its left end.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let guide = mht_guide::guide();
+    /// let chart = mht_guide_export::Chart::growth(&guide.salary_outlook.outlook).unwrap();
+    /// let zero = chart.position(0.0, 100.0);
+    /// assert!(chart.rows.iter().all(|r| chart.position(r.start, 100.0) == zero));
+    /// ```
+    pub fn position(&self, value: f64, length: f64) -> f64 {
+        (value - self.min) / (self.max - self.min) * length
+    }
+
+    /// Pay across all workplaces: each of the guide's occupations from its lowest tenth to its
+    /// top tenth with the median marked, and the median of every comparison occupation with
+    /// all workplaces ("All occupations") as a mark of its own. Annual pay only; `None` when
+    /// there is none.
+    pub fn pay_range(s: &SalaryOutlook) -> Option<Chart> {
+        let overall: Vec<&PayFigure> = s
+            .pay
+            .iter()
+            .filter(|p| p.setting.is_none() && p.unit == PayUnit::Year)
+            .collect();
+        let find = |occupation: &str, statistic: Statistic| {
+            overall
+                .iter()
+                .find(|p| p.occupation.as_str() == occupation && p.statistic == statistic)
+                .copied()
+        };
+        let mut rows = Vec::new();
+        let mut described = Vec::new();
+        let mut sources = Vec::new();
+        let mut periods = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for p in &overall {
+            let name = p.occupation.as_str();
+            if seen.contains(&name) {
+                continue;
+            }
+            seen.push(name);
+            let median = find(name, Statistic::Median);
+            let low = find(name, Statistic::Percentile(10));
+            let high = find(name, Statistic::Percentile(90));
+            let comparison = p.role == Role::Comparison;
+            // The comparison that matters is the economy as a whole; the related jobs have
+            // their own table.
+            if comparison && name != "All occupations" {
+                continue;
+            }
+            let used: Vec<&PayFigure> = [low, median, high].into_iter().flatten().collect();
+            let (row, words) = match (low, median, high) {
+                (Some(l), m, Some(h)) => {
+                    let mut value = format!("{} to {}", dollars(&l.amount), dollars(&h.amount));
+                    let mut words = format!(
+                        "{name}: from {} (lowest tenth) to {} (top tenth)",
+                        dollars(&l.amount),
+                        dollars(&h.amount)
+                    );
+                    if let Some(m) = m {
+                        value.push_str(&format!(", median {}", dollars(&m.amount)));
+                        words.push_str(&format!(", median {}", dollars(&m.amount)));
+                    }
+                    (
+                        ChartRow {
+                            label: name.to_owned(),
+                            start: l.amount.cents() as f64 / 100.0,
+                            end: h.amount.cents() as f64 / 100.0,
+                            mark: m.map(|m| m.amount.cents() as f64 / 100.0),
+                            value,
+                            comparison,
+                        },
+                        words,
+                    )
+                }
+                (_, Some(m), _) => (
+                    ChartRow {
+                        label: name.to_owned(),
+                        start: m.amount.cents() as f64 / 100.0,
+                        end: m.amount.cents() as f64 / 100.0,
+                        mark: Some(m.amount.cents() as f64 / 100.0),
+                        value: format!("median {}", dollars(&m.amount)),
+                        comparison,
+                    },
+                    format!("{name}: median {}", dollars(&m.amount)),
+                ),
+                _ => continue,
+            };
+            for f in used {
+                if !sources.contains(&f.source) {
+                    sources.push(f.source.clone());
+                }
+                if !periods.contains(&f.period) {
+                    periods.push(f.period);
+                }
+            }
+            rows.push(row);
+            described.push(words);
+        }
+        if rows.is_empty() {
+            return None;
+        }
+        // The guide's own occupations first, then the comparison.
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by_key(|&i| rows[i].comparison);
+        let rows: Vec<ChartRow> = order.iter().map(|&i| rows[i].clone()).collect();
+        let described: Vec<String> = order.iter().map(|&i| described[i].clone()).collect();
+        let max = rows
+            .iter()
+            .map(|r| r.end.max(r.mark.unwrap_or(0.0)))
+            .fold(0.0, f64::max);
+        let period = match periods.as_slice() {
+            [one] => format!(", {one}"),
+            _ => String::new(),
+        };
+        let title = format!("Annual pay{period}");
+        Some(Chart {
+            description: format!("{title}. {}.", described.join("; ")),
+            title,
+            rows,
+            min: 0.0,
+            max: nice_max(max),
+            sources,
+        })
+    }
+
+    /// Projected growth in jobs, one bar from zero for each projection, the guide's
+    /// occupations first; a fall is a bar to the left of zero. `None` without projections.
+    pub fn growth(figures: &[OutlookFigure]) -> Option<Chart> {
+        if figures.is_empty() {
+            return None;
+        }
+        let mut ordered: Vec<&OutlookFigure> = figures.iter().collect();
+        ordered.sort_by_key(|o| o.role != Role::Subject);
+        let periods: Vec<(u16, u16)> = ordered.iter().fold(Vec::new(), |mut v, o| {
+            if !v.contains(&(o.base_year, o.target_year)) {
+                v.push((o.base_year, o.target_year));
+            }
+            v
+        });
+        let mut sources: Vec<Id> = Vec::new();
+        let rows: Vec<ChartRow> = ordered
+            .iter()
+            .map(|o| {
+                if !sources.contains(&o.source) {
+                    sources.push(o.source.clone());
+                }
+                let label = match periods.as_slice() {
+                    [_] => o.occupation.to_string(),
+                    _ => format!("{}, {}", o.occupation, years(o.base_year, o.target_year)),
+                };
+                ChartRow {
+                    label,
+                    start: 0.0,
+                    end: f64::from(o.growth_percent),
+                    mark: None,
+                    value: percent(o.growth_percent),
+                    comparison: o.role == Role::Comparison,
+                }
+            })
+            .collect();
+        let title = match periods.as_slice() {
+            [(base, target)] => format!("Projected growth in jobs, {}", years(*base, *target)),
+            _ => "Projected growth in jobs".to_owned(),
+        };
+        let described: Vec<String> = rows
+            .iter()
+            .map(|r| format!("{}: {}", r.label, r.value))
+            .collect();
+        let low = rows.iter().map(|r| r.end).fold(0.0, f64::min);
+        let high = rows.iter().map(|r| r.end).fold(0.0, f64::max);
+        Some(Chart {
+            description: format!("{title}. {}.", described.join("; ")),
+            title,
+            rows,
+            min: -nice_max(-low),
+            max: nice_max(high),
+            sources,
+        })
+    }
+
+    /// The share of each occupation's jobs in each workplace that has one published, one bar
+    /// from zero each. `None` when no share is published.
+    pub fn employment(s: &WorkSettings) -> Option<Chart> {
+        let mut rows = Vec::new();
+        let mut sources: Vec<Id> = Vec::new();
+        let mut periods = Vec::new();
+        let occupations: Vec<&str> = s
+            .settings
+            .iter()
+            .flat_map(|w| w.employment.iter().map(|e| e.occupation.as_str()))
+            .fold(Vec::new(), |mut v, o| {
+                if !v.contains(&o) {
+                    v.push(o);
+                }
+                v
+            });
+        let mut described = Vec::new();
+        for w in &s.settings {
+            for (i, e) in w.employment.iter().enumerate() {
+                if !sources.contains(&e.source) {
+                    sources.push(e.source.clone());
+                }
+                if !periods.contains(&e.period) {
+                    periods.push(e.period);
+                }
+                // With more than one occupation, a workplace's name heads its first bar and
+                // each value names its occupation.
+                let (label, value) = match occupations.as_slice() {
+                    [_] => (w.name.to_string(), format!("{}%", e.percent)),
+                    _ => (
+                        if i == 0 {
+                            w.name.to_string()
+                        } else {
+                            String::new()
+                        },
+                        format!("{}: {}%", e.occupation, e.percent),
+                    ),
+                };
+                described.push(format!(
+                    "{}, {}: {}%",
+                    w.name,
+                    lowercase_first(e.occupation.as_str()),
+                    e.percent
+                ));
+                rows.push(ChartRow {
+                    label,
+                    start: 0.0,
+                    end: f64::from(e.percent),
+                    mark: None,
+                    value,
+                    comparison: false,
+                });
+            }
+        }
+        if rows.is_empty() {
+            return None;
+        }
+        let period = match periods.as_slice() {
+            [one] => format!(", {one}"),
+            _ => String::new(),
+        };
+        let title = format!("Share of jobs by workplace{period}");
+        let max = rows.iter().map(|r| r.end).fold(0.0, f64::max);
+        Some(Chart {
+            description: format!("{title}. {}.", described.join("; ")),
+            title,
+            rows,
+            min: 0.0,
+            max: nice_max(max),
+            sources,
+        })
+    }
+}
+
+/// A round number at or above `value` for the end of an axis: 1, 2 or 5 times a power of ten
+/// (and 1 for nothing at all, so that an axis always has a length).
+fn nice_max(value: f64) -> f64 {
+    if value <= 0.0 || !value.is_finite() {
+        return if value == 0.0 { 0.0 } else { 1.0 };
+    }
+    let power = 10f64.powf(value.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|f| f * power)
+        .find(|&m| m >= value)
+        .unwrap_or(10.0 * power)
+}
+
+fn dollars(m: &Money) -> String {
+    m.to_string()
+}
+
+fn percent(p: i16) -> String {
+    match p {
+        0 => "0%".to_owned(),
+        p if p > 0 => format!("+{p}%"),
+        p => format!("\u{2212}{}%", -i32::from(p)),
+    }
+}
+
+fn years(base: u16, target: u16) -> String {
+    if base / 100 == target / 100 {
+        format!("{base}\u{2013}{:02}", target % 100)
+    } else {
+        format!("{base}\u{2013}{target}")
+    }
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axes_end_on_round_numbers() {
+        assert_eq!(nice_max(60_150.0), 100_000.0);
+        assert_eq!(nice_max(49_500.0), 50_000.0);
+        assert_eq!(nice_max(20.0), 20.0);
+        assert_eq!(nice_max(21.0), 25.0);
+        assert_eq!(nice_max(3.0), 5.0);
+        assert_eq!(nice_max(0.0), 0.0);
+    }
+
+    #[test]
+    fn the_guides_charts_hold_its_figures() {
+        let guide = mht_guide::guide();
+        let growth = Chart::growth(&guide.salary_outlook.outlook).unwrap();
+        assert_eq!(growth.rows.len(), guide.salary_outlook.outlook.len());
+        assert!(growth.rows.iter().any(|r| r.end == 0.0 && r.value == "0%"));
+        assert!(growth.max > 0.0 && growth.min <= 0.0);
+        let pay = Chart::pay_range(&guide.salary_outlook).unwrap();
+        assert!(
+            pay.rows
+                .iter()
+                .any(|r| r.comparison && r.label == "All occupations")
+        );
+        assert!(pay.rows.iter().all(|r| r.start <= r.end));
+        assert!(pay.description.contains("$42,590"));
+        let jobs = Chart::employment(&guide.work_settings).unwrap();
+        assert!(jobs.rows.iter().all(|r| r.end <= jobs.max));
+    }
+
+    #[test]
+    fn a_fall_is_drawn_left_of_zero() {
+        let guide = mht_guide::guide();
+        let mut figures = guide.salary_outlook.outlook.clone();
+        figures[0].growth_percent = -7;
+        let chart = Chart::growth(&figures).unwrap();
+        assert_eq!(chart.rows[0].value, "\u{2212}7%");
+        assert!(chart.min <= -7.0);
+        assert!(chart.position(-7.0, 100.0) < chart.position(0.0, 100.0));
+    }
+}
