@@ -133,3 +133,163 @@ fn a_fall_and_no_change_are_drawn_as_they_are() {
         }
     }
 }
+
+/// A page rendered by pdftoppm as a binary PPM (P6): width, height and RGB bytes.
+struct Image {
+    width: usize,
+    height: usize,
+    rgb: Vec<u8>,
+}
+
+fn ppm(bytes: &[u8]) -> Image {
+    // "P6\n<w> <h>\n255\n" then the pixels.
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
+    }
+    assert_eq!(fields[0], "P6");
+    let (width, height) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    Image {
+        width,
+        height,
+        rgb: bytes[at + 1..].to_vec(),
+    }
+}
+
+/// The solid bars of a page in the given colors, top to bottom: for each band of rows that
+/// holds at least four pixels in a row of a bar color, its left and right ends. A mark drawn
+/// across a bar splits its color, so a band's ends are its outermost bar pixels.
+fn page_bars(image: &Image, colors: &[(u8, u8, u8)]) -> Vec<(usize, usize)> {
+    let is_bar = |x: usize, y: usize| {
+        let i = (y * image.width + x) * 3;
+        let px = (image.rgb[i], image.rgb[i + 1], image.rgb[i + 2]);
+        colors.iter().any(|c| {
+            (i16::from(c.0) - i16::from(px.0)).abs() <= 3
+                && (i16::from(c.1) - i16::from(px.1)).abs() <= 3
+                && (i16::from(c.2) - i16::from(px.2)).abs() <= 3
+        })
+    };
+    // Rows with a run of bar color at least 4 pixels long, and where it spans.
+    let rows: Vec<Option<(usize, usize)>> = (0..image.height)
+        .map(|y| {
+            let mut run = 0;
+            let mut span: Option<(usize, usize)> = None;
+            for x in 0..image.width {
+                if is_bar(x, y) {
+                    run += 1;
+                    if run >= 4 {
+                        let from = x + 1 - run;
+                        span = Some(span.map_or((from, x), |(a, _)| (a.min(from), x)));
+                    }
+                } else {
+                    run = 0;
+                }
+            }
+            span
+        })
+        .collect();
+    let mut bars = Vec::new();
+    let mut y = 0;
+    while y < rows.len() {
+        if rows[y].is_none() {
+            y += 1;
+            continue;
+        }
+        let top = y;
+        let (mut left, mut right) = (usize::MAX, 0);
+        while let Some(Some((a, b))) = rows.get(y) {
+            left = left.min(*a);
+            right = right.max(*b);
+            y += 1;
+        }
+        // A bar is a few pixels tall and solid from end to end (but for a mark across it);
+        // a heading's bold strokes are neither.
+        let middle = (top + y) / 2;
+        let solid = (left..=right).filter(|&x| is_bar(x, middle)).count();
+        if (3..=10).contains(&(y - top)) && solid * 10 >= (right + 1 - left) * 9 {
+            bars.push((left, right + 1));
+        }
+    }
+    bars
+}
+
+#[test]
+fn pdf_bars_are_proportional_to_the_figures_within_two_pixels() {
+    let Some(pdftoppm) = crate::util::validator("pdftoppm", "PDFTOPPM", "-v") else {
+        return;
+    };
+    let guide = mht_guide::guide();
+    let options = Options::new().sections("salary-outlook".parse().unwrap());
+    let doc = Document::from_options(guide, &options);
+    let charts = charts(&doc);
+    let pdf = mht_guide_export::to_pdf(guide, &options).unwrap();
+    let dir = crate::util::tempdir();
+    std::fs::write(dir.path().join("salary.pdf"), &pdf).unwrap();
+    let out = std::process::Command::new(&pdftoppm)
+        .args(["-r", "60"])
+        .arg(dir.path().join("salary.pdf"))
+        .arg(dir.path().join("page"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut pages: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ppm"))
+        .collect();
+    pages.sort();
+    // The handout's bar colors: the accent, and gray for comparisons.
+    let colors = [(0, 72, 110), (85, 85, 85)];
+    let bars: Vec<(usize, usize)> = pages
+        .iter()
+        .flat_map(|p| page_bars(&ppm(&std::fs::read(p).unwrap()), &colors))
+        .collect();
+    // Every row with a length, chart after chart, in order.
+    let rows: Vec<(&Chart, &mht_guide_export::ChartRow)> = charts
+        .iter()
+        .flat_map(|c| c.rows.iter().map(move |r| (c, r)))
+        .filter(|(_, r)| r.end != r.start)
+        .collect();
+    assert_eq!(bars.len(), rows.len(), "bars found: {bars:?}");
+    // The axis in pixels, from the longest bar, and where it starts.
+    let share = |c: &Chart, v: f64| (v - c.min) / (c.max - c.min);
+    let (i, _) = rows
+        .iter()
+        .enumerate()
+        .max_by(|a, b| {
+            let len = |(c, r): &(&Chart, &mht_guide_export::ChartRow)| {
+                share(c, r.end) - share(c, r.start)
+            };
+            len(a.1).total_cmp(&len(b.1))
+        })
+        .unwrap();
+    let (c, r) = rows[i];
+    let axis = (bars[i].1 - bars[i].0) as f64 / (share(c, r.end) - share(c, r.start));
+    let zero = bars[i].0 as f64 - share(c, r.start) * axis;
+    for ((c, r), (left, right)) in rows.iter().zip(&bars) {
+        let (want_left, want_right) = (
+            zero + share(c, r.start.min(r.end)) * axis,
+            zero + share(c, r.start.max(r.end)) * axis,
+        );
+        assert!(
+            (*left as f64 - want_left).abs() <= 2.0 && (*right as f64 - want_right).abs() <= 2.0,
+            "{}: “{}” is drawn from {left} to {right} px; its figures put it from {want_left:.1} to {want_right:.1}",
+            c.title,
+            r.label
+        );
+    }
+    // The zero-growth row has no bar at all: the count above leaves no room for one.
+    assert!(
+        charts
+            .iter()
+            .any(|c| c.rows.iter().any(|r| r.start == 0.0 && r.end == 0.0))
+    );
+}

@@ -358,7 +358,22 @@ fn long_urls_and_words_are_broken_not_dropped() {
     let pdf = to_pdf(&guide, &Options::new()).unwrap();
     qpdf_check(&tools, &pdf);
     let file = write(dir.path(), &pdf);
-    let text = letters(&page_texts(&tools, &file).concat());
+    // Each page without its running footer, which would split an address that crosses a
+    // page break.
+    let body: Vec<String> = page_texts(&tools, &file)
+        .iter()
+        .map(|page| {
+            page.lines()
+                .filter(|l| {
+                    let l = l.trim();
+                    l != guide.meta.title.as_str()
+                        && !(l.starts_with("Page ") && l.contains(" of "))
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    let text = letters(&body.concat());
     assert!(text.contains(&letters(&word)), "the long word is missing");
     assert!(
         text.matches(&letters(&url)).count() >= 2,

@@ -7,7 +7,7 @@
 //! Checked (by Matterhorn checkpoint group): 01 real content is tagged or an artifact, never
 //! both, and every MCID is referenced exactly once; 02/09 standard structure types only; 06
 //! metadata stream with `pdfuaid:part` 1 and `dc:title`; 07 `DisplayDocTitle`; 11 the
-//! document's language; 14 a first heading; 15 `TH` with `/Scope`; 28 link annotations with
+//! document's language; 13 a `Figure` with `/Alt`; 14 a first heading; 15 `TH` with `/Scope`; 28 link annotations with
 //! `/Contents`, a `Link` parent through the ParentTree, `/Tabs /S`; 31 fonts embedded, with
 //! `/ToUnicode` covering every code used, `CIDToGIDMap`, and widths equal to the advances of the
 //! embedded program. The ParentTree is checked to point back at what points to it.
@@ -288,6 +288,15 @@ pub(crate) fn check(bytes: &[u8]) -> Findings {
         }
         if role.starts_with('H') && role.len() == 2 {
             headings.push(role.clone());
+        }
+        // 13-004: a figure has alternative text.
+        if role == "Figure"
+            && d.get(b"Alt")
+                .ok()
+                .and_then(text)
+                .is_none_or(|t| t.is_empty())
+        {
+            fail("a Figure without /Alt".to_owned());
         }
         if role == "TH" {
             let scoped = d.get(b"A").ok().is_some_and(|a| {
@@ -684,8 +693,13 @@ pub(crate) fn check(bytes: &[u8]) -> Findings {
                 Kid::Content(page, m) => {
                     out.push_str(texts.get(&(*page, *m)).map_or("", String::as_str))
                 }
-                // List labels are markers, as in Markdown, where they are not text.
-                Kid::Element(child) if elements.get(child).is_some_and(|c| c.role == "Lbl") => {}
+                // List labels are markers, as in Markdown, where they are not text; a figure
+                // is read by its alternative text (checked above), and Markdown gives its
+                // figures in the table beside it.
+                Kid::Element(child)
+                    if elements
+                        .get(child)
+                        .is_some_and(|c| c.role == "Lbl" || c.role == "Figure") => {}
                 Kid::Element(child) => read(*child, elements, texts, out),
                 Kid::Annot(_) => {}
             }
@@ -810,9 +824,10 @@ fn the_structure_tree_reads_as_the_markdown() {
 
 /// The failures found in the handout after `breaking` it.
 fn broken(breaking: impl Fn(&mut Document)) -> Vec<String> {
+    // Education has tables with header cells, the salary section charts.
     let pdf = to_pdf(
         guide(),
-        &Options::new().sections("education".parse().unwrap()),
+        &Options::new().sections("education,salary-outlook".parse().unwrap()),
     )
     .unwrap();
     let mut doc = Document::load_mem(&pdf).unwrap();
@@ -878,6 +893,15 @@ fn each_check_fails_on_a_broken_file() {
         }
     });
     assert_found(&failures, "has no /Scope");
+    // A chart without its alternative text.
+    let failures = broken(|doc| {
+        let figures = objects_with(doc, b"S", b"Figure");
+        assert!(!figures.is_empty(), "the handout has no figure to break");
+        for id in figures {
+            doc.get_dictionary_mut(id).unwrap().remove(b"Alt");
+        }
+    });
+    assert_found(&failures, "a Figure without /Alt");
     // A font without /ToUnicode, and one whose widths are not its advances.
     let failures = broken(|doc| {
         let fonts = objects_with(doc, b"Subtype", b"Type0");

@@ -59,8 +59,17 @@ pub(super) enum Draw {
         /// MCID of its own marked content, which says it is a soft hyphen.
         soft_hyphen: Option<u32>,
     },
-    /// One stroked path.
-    Path { marked: Marked },
+    /// One stroked path, or, with `fill`, the rectangle to paint in its place.
+    Path { marked: Marked, fill: Option<Fill> },
+}
+
+/// A filled rectangle: what genpdf 0.2, which only strokes lines, cannot draw. genpdf draws a
+/// line where it goes, and the post-processing paints this instead.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Fill {
+    /// Left, bottom, width and height in points, from the page's bottom left corner.
+    pub(super) rect: (f64, f64, f64, f64),
+    pub(super) color: (u8, u8, u8),
 }
 
 /// Page geometry and what the elements record while they render.
@@ -272,6 +281,37 @@ impl Tracker {
             self.record_text(cx, look, &drawn(text), mark, false, false);
         }
         Ok(())
+    }
+
+    /// Paints a rectangle of the area: `x`, `y` from its top left corner, in mm.
+    fn fill(&self, area: &Area<'_>, rect: (f64, f64, f64, f64), color: (u8, u8, u8), mark: Mark) {
+        let (x, y, w, h) = rect;
+        if self.dry || w <= 0.0 || h <= 0.0 {
+            return;
+        }
+        let marked = self.mark(mark, false);
+        let (left, top) = self.origin(area);
+        const PT: f64 = 72.0 / 25.4;
+        let fill = Fill {
+            rect: (
+                (left + x) * PT,
+                (self.paper.1 - (top + y + h)) * PT,
+                w * PT,
+                h * PT,
+            ),
+            color,
+        };
+        self.record(Draw::Path {
+            marked,
+            fill: Some(fill),
+        });
+        area.draw_line(
+            vec![
+                Position::new(Mm::from(x), Mm::from(y)),
+                Position::new(Mm::from(x + w), Mm::from(y)),
+            ],
+            Style::new(),
+        );
     }
 
     /// The top left corner of an area of the body, in mm from the page's top left corner.
@@ -729,7 +769,7 @@ fn rule(area: &Area<'_>, track: &Tracker, y: f64, width: f64, color: (u8, u8, u8
         return;
     }
     let marked = track.mark(Mark::Artifact(kind), false);
-    track.record(Draw::Path { marked });
+    track.record(Draw::Path { marked, fill: None });
     area.draw_line(
         vec![
             Position::new(0, Mm::from(y)),
@@ -931,6 +971,144 @@ impl Element for Rule {
         Ok(RenderResult {
             size: Size::new(area.size().width, Mm::from(h)),
             has_more: false,
+        })
+    }
+}
+
+/// A chart: its caption, then a row for each figure (the label and the figures as text, the
+/// bar below them), all of it a `Figure` whose alternative text states every figure. Rows
+/// that do not fit go on to the next page.
+pub(super) struct ChartBlock {
+    track: Track,
+    chart: crate::Chart,
+    caption: String,
+    node: NodeId,
+    /// The first row not yet drawn.
+    next: usize,
+    colors: ChartColors,
+}
+
+/// The colors of a chart's bars for the guide's own figures, of comparisons, and of marks.
+pub(super) type ChartColors = ((u8, u8, u8), (u8, u8, u8), (u8, u8, u8));
+
+/// A chart's geometry in mm: the caption line, a row, the text line of a row, a bar, a mark's
+/// width, and the share of the width the axis takes.
+const CHART_CAPTION: f64 = 5.0;
+const CHART_ROW: f64 = 7.0;
+const CHART_TEXT: f64 = 4.1;
+const CHART_BAR: f64 = 2.4;
+const CHART_MARK: f64 = 0.7;
+const CHART_AXIS: f64 = 0.62;
+
+impl ChartBlock {
+    pub(super) fn new(
+        track: &Track,
+        chart: crate::Chart,
+        caption: String,
+        node: NodeId,
+        colors: ChartColors,
+    ) -> ChartBlock {
+        ChartBlock {
+            track: Rc::clone(track),
+            chart,
+            caption,
+            node,
+            next: 0,
+            colors,
+        }
+    }
+}
+
+impl Element for ChartBlock {
+    fn render(&mut self, cx: &Context, area: Area<'_>, _: Style) -> Result<RenderResult, Error> {
+        let track = &self.track;
+        let height = mm(area.size().height);
+        let axis = mm(area.size().width) * CHART_AXIS;
+        let first = self.next == 0;
+        let top = if first { CHART_CAPTION } else { 0.0 };
+        // At least the caption and two rows together, unless the page is fresh.
+        let rows_left = self.chart.rows.len() - self.next;
+        let need = top + CHART_ROW * rows_left.min(2) as f64;
+        if need > height && !track.fresh(&area) {
+            return Ok(RenderResult {
+                size: Size::new(0, 0),
+                has_more: true,
+            });
+        }
+        let mark = Mark::Node(self.node);
+        if first {
+            let look = Look::new(9).bold();
+            track.print(
+                cx,
+                &area,
+                Position::new(0, Mm::from(0.8)),
+                look,
+                &self.caption,
+                mark,
+            )?;
+        }
+        let mut y = top;
+        let label = Look::new(8);
+        let value = Look::new(8).color((85, 85, 85));
+        let m = measure(cx, track);
+        while self.next < self.chart.rows.len() && (y + CHART_ROW <= height || y == 0.0) {
+            let row = &self.chart.rows[self.next];
+            let mut x = 0.0;
+            if !row.label.is_empty() {
+                track.print(
+                    cx,
+                    &area,
+                    Position::new(0, Mm::from(y)),
+                    label,
+                    &row.label,
+                    mark,
+                )?;
+                x = m.width(&row.label, label) + 2.5;
+            }
+            track.print(
+                cx,
+                &area,
+                Position::new(Mm::from(x), Mm::from(y)),
+                value,
+                &row.value,
+                mark,
+            )?;
+            let bar_top = y + CHART_TEXT;
+            let (from, to) = (
+                self.chart.position(row.start.min(row.end), axis),
+                self.chart.position(row.start.max(row.end), axis),
+            );
+            let color = if row.comparison {
+                self.colors.1
+            } else {
+                self.colors.0
+            };
+            track.fill(&area, (from, bar_top, to - from, CHART_BAR), color, mark);
+            if let Some(at) = row.mark {
+                let at = self.chart.position(at, axis);
+                track.fill(
+                    &area,
+                    (
+                        at - CHART_MARK / 2.0,
+                        bar_top - 0.6,
+                        CHART_MARK,
+                        CHART_BAR + 1.2,
+                    ),
+                    self.colors.2,
+                    mark,
+                );
+            }
+            y += CHART_ROW;
+            self.next += 1;
+        }
+        // A fall reaches left of zero: the zero line shows where the bars start.
+        if self.chart.min < 0.0 {
+            let zero = self.chart.position(0.0, axis);
+            track.fill(&area, (zero - 0.15, top, 0.3, y - top), (85, 85, 85), mark);
+        }
+        Ok(RenderResult {
+            size: Size::new(area.size().width, Mm::from(y + 1.5)),
+            has_more: self.next < self.chart.rows.len(),
         })
     }
 }

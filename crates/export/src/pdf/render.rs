@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use genpdf::Element;
 use mht_guide::{Block, Id, Inline};
 
-use super::elements::{Rule, Space, TableBlock, TableNodes, TextBlock, Track};
+use super::elements::{ChartBlock, Rule, Space, TableBlock, TableNodes, TextBlock, Track};
 use super::layout::{Look, Run, Target};
 use super::tags::{NodeId, ROOT, Role};
 use crate::compose::{Cell, Document, Entry, Node, Section, Table, source_details};
@@ -296,8 +296,7 @@ impl<'d> Builder<'d> {
                     self.prose(None, answer, indent);
                 }
                 Node::References => self.references(),
-                // Drawn in the PDF by a later change; its table is there.
-                Node::Chart(_) => {}
+                Node::Chart(chart) => self.chart(chart),
             }
         }
     }
@@ -509,6 +508,28 @@ impl<'d> Builder<'d> {
             .collect();
         let block = TableBlock::new(&self.track, nodes, caption, header, rows, notes, look);
         self.push(block);
+    }
+
+    /// A chart, after the table that gives its figures: a `Figure` read by its description.
+    fn chart(&mut self, chart: &crate::Chart) {
+        let node = self.node(Role::Figure, self.parent);
+        self.track
+            .tree
+            .borrow_mut()
+            .set_alt(node, chart.description.clone());
+        let mut caption = chart.title.clone();
+        for id in &chart.sources {
+            if let Some(n) = self.doc.reference_number(id) {
+                caption.push_str(&format!("\u{a0}[{n}]"));
+            }
+        }
+        self.push(ChartBlock::new(
+            &self.track,
+            chart.clone(),
+            caption,
+            node,
+            (ACCENT, MUTED, (29, 35, 39)),
+        ));
     }
 
     /// The list of sources: a list whose items' bodies are `BibEntry` elements.

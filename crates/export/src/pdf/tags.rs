@@ -42,6 +42,8 @@ pub(super) enum Role {
     Link,
     Reference,
     BibEntry,
+    /// A chart, read by its alternative text.
+    Figure,
 }
 
 impl Role {
@@ -66,6 +68,7 @@ impl Role {
             Role::Link => "Link",
             Role::Reference => "Reference",
             Role::BibEntry => "BibEntry",
+            Role::Figure => "Figure",
         }
     }
 }
@@ -116,6 +119,8 @@ struct Node {
     parent: Option<NodeId>,
     kids: Vec<Kid>,
     attached: bool,
+    /// The alternative text of a figure.
+    alt: Option<String>,
 }
 
 /// The structure tree of one rendering pass.
@@ -132,6 +137,7 @@ impl Default for Tree {
                 parent: None,
                 kids: Vec::new(),
                 attached: true,
+                alt: None,
             }],
         }
     }
@@ -145,8 +151,14 @@ impl Tree {
             parent: Some(parent),
             kids: Vec::new(),
             attached: false,
+            alt: None,
         });
         self.nodes.len() - 1
+    }
+
+    /// Gives a node (a figure) its alternative text.
+    pub(super) fn set_alt(&mut self, id: NodeId, alt: String) {
+        self.nodes[id].alt = Some(alt);
     }
 
     pub(super) fn role(&self, id: NodeId) -> Role {
@@ -386,6 +398,9 @@ impl Structure<'_> {
         }
         if node == ROOT {
             elem.set("T", super::post::text_string(self.title));
+        }
+        if let Some(alt) = &n.alt {
+            elem.set("Alt", super::post::text_string(alt));
         }
         elem.set("K", Object::Array(kids));
         Object::Dictionary(elem)

@@ -274,6 +274,8 @@ fn mark_page(
     // The marked content open in the current text object.
     let mut open: Option<Marked> = None;
     let mut in_path = false;
+    // The current path is a placeholder that a filled rectangle has replaced.
+    let mut replaced = false;
     let mut font_style = None;
     for mut o in ops {
         match o.operator.as_str() {
@@ -335,16 +337,39 @@ fn mark_page(
                 continue;
             }
             operator if is_path_construction(operator) && !in_path => {
-                let Some(Draw::Path { marked }) = draws.next() else {
+                let Some(Draw::Path { marked, fill }) = draws.next() else {
                     return Err(mismatch("a line that was not recorded"));
                 };
                 out.push(begin(*marked));
                 in_path = true;
+                if let Some(fill) = fill {
+                    // genpdf's placeholder line gives way to the filled rectangle, in a
+                    // graphics state of its own so that its color does not leak.
+                    let (x, y, w, h) = fill.rect;
+                    let (r, g, b) = fill.color;
+                    let real = |v: f64| Object::Real(((v * 100.0).round() / 100.0) as f32);
+                    let channel = |c: u8| {
+                        Object::Real(((f64::from(c) / 255.0 * 1000.0).round() / 1000.0) as f32)
+                    };
+                    out.push(op("q", vec![]));
+                    out.push(op("rg", vec![channel(r), channel(g), channel(b)]));
+                    out.push(op("re", vec![real(x), real(y), real(w), real(h)]));
+                    out.push(op("f", vec![]));
+                    out.push(op("Q", vec![]));
+                    replaced = true;
+                }
+                if replaced {
+                    continue;
+                }
             }
+            operator if is_path_construction(operator) && replaced => continue,
             operator if is_path_painting(operator) && in_path => {
-                out.push(o);
+                if !replaced {
+                    out.push(o);
+                }
                 out.push(op("EMC", vec![]));
                 in_path = false;
+                replaced = false;
                 continue;
             }
             _ => {}
