@@ -3,6 +3,7 @@
 #![allow(missing_docs, clippy::unwrap_used)]
 
 mod ace;
+mod branding;
 mod charts;
 mod cli;
 mod content;

@@ -752,7 +752,8 @@ fn every_preset_paper_branding_and_selection_conforms() {
     let mut branded = Options::new().sections("education,salary-outlook".parse().unwrap());
     branded
         .set_organization(mht_guide::Text::parse("Riverside Community College").unwrap())
-        .set_contact(mht_guide::Text::parse("Career Center, 555-0100").unwrap());
+        .set_contact(mht_guide::Text::parse("Career Center, 555-0100").unwrap())
+        .set_accent("#0b5d4b".parse().unwrap());
     assert_conforms("a branded selection", &to_pdf(guide(), &branded).unwrap());
 }
 

@@ -210,6 +210,12 @@ pub(crate) struct ExportArgs {
     #[arg(long, value_name = "TEXT")]
     pub(crate) contact: Option<String>,
 
+    /// The organization's color, as #RRGGBB, for headings, rules and chart bars (PDF, HTML,
+    /// EPUB). One too pale for text on white (under 4.5:1 contrast) is darkened until it
+    /// passes, with a warning.
+    #[arg(long, value_name = "#RRGGBB", value_parser = parse_accent)]
+    pub(crate) accent: Option<mht_guide_export::Rgb>,
+
     #[command(flatten)]
     pub(crate) content: ContentArgs,
 }
@@ -305,6 +311,11 @@ fn parse_schema_file(s: &str) -> Result<String, String> {
                 .join(", ")
         ))
     }
+}
+
+fn parse_accent(s: &str) -> Result<mht_guide_export::Rgb, String> {
+    s.parse()
+        .map_err(|e: mht_guide_export::ParseRgbError| e.to_string())
 }
 
 fn parse_selection(s: &str) -> Result<Selection, String> {

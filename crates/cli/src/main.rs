@@ -240,6 +240,19 @@ impl App {
         if let Some(contact) = &args.contact {
             options.set_contact(branding("--contact", contact)?);
         }
+        if let Some(accent) = args.accent {
+            let used = accent.for_light_page();
+            if used != accent {
+                let white = mht_guide_export::Rgb::WHITE;
+                self.warn(&format!(
+                    "--accent {accent} has {:.1}:1 contrast on white, less than the 4.5:1 that \
+                     text needs; the handouts use {used} ({:.1}:1), the same color darkened",
+                    accent.contrast(white),
+                    used.contrast(white)
+                ));
+            }
+            options.set_accent(accent);
+        }
         if let Some(seconds) = source_date_epoch()? {
             options.set_timestamp(seconds);
         }

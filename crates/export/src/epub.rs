@@ -17,7 +17,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::compose::{Document, Node};
-use crate::html::{STYLE, Writer, document_start, escape};
+use crate::html::{Writer, document_start, escape, stylesheet};
 use crate::{ExportError, Options};
 
 const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -192,6 +192,7 @@ pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError>
     let opf = package_document(guide, options, &doc, &items);
     zip_package(
         &opf,
+        &stylesheet(options),
         &items,
         options.timestamp_or(guide.meta.edition.unix_seconds()),
     )
@@ -309,7 +310,12 @@ const ACCESSIBILITY_SUMMARY: &str = "This book is text only: it has no images, s
     reading order is the order of the printed guide. It meets EPUB Accessibility 1.1 at WCAG \
     2.1 level AA.";
 
-fn zip_package(opf: &str, items: &[Item], timestamp: i64) -> zip::result::ZipResult<Vec<u8>> {
+fn zip_package(
+    opf: &str,
+    style: &str,
+    items: &[Item],
+    timestamp: i64,
+) -> zip::result::ZipResult<Vec<u8>> {
     let (y, mo, d, h, mi, s) = crate::time::civil(timestamp);
     // Zip dates run from 1980 to 2107; the fixed date is clamped into that range.
     let date = DateTime::from_date_and_time(
@@ -336,7 +342,7 @@ fn zip_package(opf: &str, items: &[Item], timestamp: i64) -> zip::result::ZipRes
     zip.start_file("EPUB/package.opf", deflated)?;
     zip.write_all(opf.as_bytes())?;
     zip.start_file("EPUB/style.css", deflated)?;
-    zip.write_all(STYLE.as_bytes())?;
+    zip.write_all(style.as_bytes())?;
     for item in items {
         zip.start_file(format!("EPUB/{}", item.file), deflated)?;
         zip.write_all(item.content.as_bytes())?;

@@ -35,6 +35,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 mod chart;
+mod color;
 mod compose;
 #[cfg(feature = "epub")]
 mod epub;
@@ -52,6 +53,7 @@ use std::str::FromStr;
 use mht_guide::{Guide, SectionId, Text, UnknownSection};
 
 pub use chart::{Chart, ChartRow};
+pub use color::{ParseRgbError, Rgb, TEXT_CONTRAST};
 pub use compose::{
     Cell, ContentsEntry, Document, Entry, NOT_CONFIRMED, NOT_PUBLISHED, Node, RunIn, Section,
     Table, source_details,
@@ -337,6 +339,7 @@ pub struct Options {
     preset: Preset,
     organization: Option<Text>,
     contact: Option<Text>,
+    accent: Option<Rgb>,
     #[cfg(feature = "pdf")]
     paper: Paper,
     timestamp: Option<i64>,
@@ -413,6 +416,30 @@ impl Options {
     /// The contact line.
     pub fn contact(&self) -> Option<&str> {
         self.contact.as_ref().map(Text::as_str)
+    }
+
+    /// Sets the organization's color for headings, rules, list markers and chart bars (PDF,
+    /// HTML and EPUB). Headings are text, so a color with less than 4.5:1 contrast on white
+    /// ([`TEXT_CONTRAST`], WCAG 2.1 AA) is darkened, its hue kept, until it has it (see
+    /// [`Rgb::for_light_page`]); the web page and the book lighten it for their dark scheme the
+    /// same way.
+    ///
+    /// ```
+    /// use mht_guide_export::{Options, Rgb};
+    ///
+    /// let mut options = Options::new();
+    /// options.set_accent("#ffcc00".parse::<Rgb>()?);
+    /// assert!(options.accent().unwrap().contrast(Rgb::WHITE) >= 4.5);
+    /// # Ok::<(), mht_guide_export::ParseRgbError>(())
+    /// ```
+    pub fn set_accent(&mut self, color: Rgb) -> &mut Options {
+        self.accent = Some(color.for_light_page());
+        self
+    }
+
+    /// The organization's color as the handout uses it on white, when one was set.
+    pub fn accent(&self) -> Option<Rgb> {
+        self.accent
     }
 
     /// Sets the paper size (PDF).

@@ -25,6 +25,21 @@ const CHART_BAR: f64 = 14.0;
 /// The stylesheet of the HTML export and the EPUB.
 pub(crate) const STYLE: &str = include_str!("style.css");
 
+/// The stylesheet with the organization's color, when the options set one: the custom
+/// property `--accent`, as it is on white and as it is lightened for the dark scheme.
+pub(crate) fn stylesheet(options: &Options) -> String {
+    let mut css = STYLE.to_owned();
+    if let Some(accent) = options.accent() {
+        css.push_str(&format!(
+            "/* The organization's color, readable on each scheme's page. */\n\
+             :root {{\n  --accent: {accent};\n}}\n\
+             @media (prefers-color-scheme: dark) {{\n  :root {{\n    --accent: {};\n  }}\n}}\n",
+            accent.for_dark_page()
+        ));
+    }
+    css
+}
+
 /// Escapes text for an XHTML text node or a quoted attribute value.
 pub(crate) fn escape(text: &str) -> String {
     escape_as(text, true)
@@ -547,7 +562,7 @@ pub fn to_html(guide: &Guide, options: &Options) -> String {
         env!("CARGO_PKG_VERSION")
     );
     w.push("<style>\n");
-    w.push(STYLE);
+    w.push(&stylesheet(options));
     w.push("</style>\n<script type=\"application/ld+json\">\n");
     w.push(&json_ld(
         guide,

@@ -309,7 +309,7 @@ fn render_pass(
     let dry = pages.is_none();
     let track = Tracker::new(paper.mm(), MARGINS, widths, dry);
     let compact = options.preset_kind() == Preset::FactSheet;
-    let mut builder = render::Builder::new(doc, &track, pages, contents, compact);
+    let mut builder = render::Builder::new(doc, &track, pages, contents, compact, options.accent());
     let (footer_left, contact) = footer_text(doc, options);
     let footer = Look::new(8);
     let footer_left = builder.check(&footer_left, footer);

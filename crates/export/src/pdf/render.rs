@@ -33,6 +33,8 @@ pub(super) struct Builder<'d> {
     contents: bool,
     /// Tighter headings and spacing, for a fact sheet.
     compact: bool,
+    /// The color of headings, rules, list markers and chart bars.
+    accent: (u8, u8, u8),
 }
 
 impl<'d> Builder<'d> {
@@ -42,6 +44,7 @@ impl<'d> Builder<'d> {
         pages: Option<&'d BTreeMap<String, usize>>,
         contents: bool,
         compact: bool,
+        accent: Option<crate::Rgb>,
     ) -> Builder<'d> {
         Builder {
             doc,
@@ -53,6 +56,7 @@ impl<'d> Builder<'d> {
             elements: Vec::new(),
             contents,
             compact,
+            accent: accent.map_or(ACCENT, crate::Rgb::tuple),
         }
     }
 
@@ -167,7 +171,7 @@ impl<'d> Builder<'d> {
 
     fn title_block(&mut self, organization: Option<&str>, contact: Option<&str>) {
         let meta = self.doc.meta;
-        let title = self.run(meta.title.as_str(), Look::new(24).bold().color(ACCENT));
+        let title = self.run(meta.title.as_str(), Look::new(24).bold().color(self.accent));
         self.push(self.block(Role::H1, vec![title]).spacing(0.0, 1.5));
         let subtitle = self.run(meta.subtitle.as_str(), Look::new(13).color(MUTED));
         self.push(self.block(Role::P, vec![subtitle]).spacing(0.0, 2.0));
@@ -187,14 +191,14 @@ impl<'d> Builder<'d> {
             let contact = self.run(contact, Look::new(10));
             self.push(self.block(Role::P, vec![contact]).spacing(0.0, 0.5));
         }
-        self.push(Rule::new(&self.track, ACCENT, 3.0));
+        self.push(Rule::new(&self.track, self.accent, 3.0));
     }
 
     /// The table of contents: a `TOC` of `TOCI` entries, each a `Reference` to its section
     /// holding one `Link` (the title and the page number).
     fn contents(&mut self) {
         self.place = "the table of contents".into();
-        let heading = self.run("Contents", Look::new(14).bold().color(ACCENT));
+        let heading = self.run("Contents", Look::new(14).bold().color(self.accent));
         self.push(self.block(Role::H2, vec![heading]).spacing(2.0, 2.0));
         let toc = self.node(Role::Toc, self.parent);
         for section in &self.doc.sections {
@@ -227,7 +231,7 @@ impl<'d> Builder<'d> {
         } else {
             (15, 7.0, 2.5, 25.0)
         };
-        let heading = self.run(title.clone(), Look::new(size).bold().color(ACCENT));
+        let heading = self.run(title.clone(), Look::new(size).bold().color(self.accent));
         self.push(
             self.block(Role::H2, vec![heading])
                 .spacing(before, after)
@@ -267,7 +271,7 @@ impl<'d> Builder<'d> {
                 Node::Bullets(texts) => {
                     let list = self.node(Role::L, self.parent);
                     for text in texts {
-                        let look = Look::new(BODY).color(ACCENT);
+                        let look = Look::new(BODY).color(self.accent);
                         let ((marker, label), body) = self.item(list, "•", look);
                         let run = self.run(*text, Look::new(BODY));
                         let block = TextBlock::new(&self.track, vec![run], Look::new(BODY), body);
@@ -330,7 +334,7 @@ impl<'d> Builder<'d> {
                 None => "•".to_owned(),
             };
             let inner = indent + INDENT + if list.start.is_some() { 1.5 } else { 0.0 };
-            let ((marker, label), body) = self.item(l, &marker, Look::new(BODY).color(ACCENT));
+            let ((marker, label), body) = self.item(l, &marker, Look::new(BODY).color(self.accent));
             let mut marker = Some((marker, label));
             self.inside(body, |b| {
                 for block in item {
@@ -414,7 +418,7 @@ impl<'d> Builder<'d> {
             let run_in = entry.run_in();
             let period = if run_in.add_period { "." } else { "" };
             let title = format!("{}{period}", run_in.heading);
-            let ((marker, label), body) = self.item(list, "•", Look::new(BODY).color(ACCENT));
+            let ((marker, label), body) = self.item(list, "•", Look::new(BODY).color(self.accent));
             self.inside(body, |b| {
                 let block = b.paragraph(Role::P, |b, node| {
                     let mut runs = vec![b.run(title, Look::new(BODY).bold())];
@@ -528,7 +532,7 @@ impl<'d> Builder<'d> {
             chart.clone(),
             caption,
             node,
-            (ACCENT, MUTED, (29, 35, 39)),
+            (self.accent, MUTED, (29, 35, 39)),
         ));
     }
 
