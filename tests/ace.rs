@@ -121,7 +121,9 @@ fn ace_finds_no_violations() {
     let dir = tempdir();
     let guide = mht_guide::guide();
     let mut branded = Options::new().preset(Preset::FactSheet);
-    branded.set_organization(mht_guide::Text::parse("Riverside Community College").unwrap());
+    branded
+        .set_organization(mht_guide::Text::parse("Riverside Community College").unwrap())
+        .set_qr(mht_guide::Url::parse("https://careers.example.edu/technicians").unwrap());
     let books: Vec<(&str, Vec<u8>)> = [
         ("full.epub", Options::new()),
         (

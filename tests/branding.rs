@@ -103,3 +103,69 @@ fn the_color_reaches_every_format_that_has_one() {
     let default = to_pdf(guide, &Options::new().preset(Preset::FactSheet)).unwrap();
     assert_ne!(pdf, default);
 }
+
+#[test]
+fn an_address_that_is_not_a_safe_link_is_refused_for_the_qr_code() {
+    let dir = tempdir();
+    for bad in [
+        "javascript:alert(1)",
+        "https://exa mple.org",
+        "ftp://example.org",
+        "example.org",
+    ] {
+        let output = run(dir.path(), &["export", "--qr", bad, "-o", "sheet.pdf"]);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{bad}: {}",
+            transcript(&output)
+        );
+        assert!(
+            !dir.path().join("sheet.pdf").exists(),
+            "{bad}: a file was written"
+        );
+    }
+}
+
+#[test]
+fn the_printed_qr_code_reads_back_as_the_address() {
+    let Some(zbarimg) = crate::util::validator("zbarimg", "ZBARIMG", "--version") else {
+        return;
+    };
+    let Some(pdftoppm) = crate::util::validator("pdftoppm", "PDFTOPPM", "-v") else {
+        return;
+    };
+    let url = "https://example.org/careers?from=handout";
+    let mut options = Options::new().preset(Preset::FactSheet);
+    options
+        .set_organization(mht_guide::Text::parse("Riverside Community College").unwrap())
+        .set_qr(mht_guide::Url::parse(url).unwrap());
+    let dir = tempdir();
+    let pdf = dir.path().join("sheet.pdf");
+    fs::write(&pdf, to_pdf(mht_guide::guide(), &options).unwrap()).unwrap();
+    let rendered = std::process::Command::new(pdftoppm)
+        .args(["-r", "150", "-f", "1", "-l", "1", "-png"])
+        .arg(&pdf)
+        .arg(dir.path().join("page"))
+        .output()
+        .unwrap();
+    assert!(rendered.status.success());
+    let png = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "png"))
+        .unwrap();
+    let decoded = std::process::Command::new(zbarimg)
+        .args(["-q", "--raw"])
+        .arg(&png)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&decoded.stdout).trim(), url);
+    // The web page draws the same code as SVG, named by its address.
+    let page = to_html(mht_guide::guide(), &options);
+    assert!(page.contains(&format!("<title>{}</title>", url.replace('&', "&amp;"))));
+    assert!(page.contains("<figure class=\"qr\">"));
+    // Without an address there is no code.
+    let plain = to_html(mht_guide::guide(), &Options::new());
+    assert!(!plain.contains("class=\"qr\""));
+}

@@ -102,7 +102,9 @@ fn epubcheck_finds_nothing() {
     let Some(jar) = epubcheck_jar() else { return };
     let dir = tempdir();
     let mut branded = Options::new().preset(Preset::FactSheet);
-    branded.set_organization(mht_guide::Text::parse("Riverside Community College").unwrap());
+    branded
+        .set_organization(mht_guide::Text::parse("Riverside Community College").unwrap())
+        .set_qr(mht_guide::Url::parse("https://careers.example.edu/technicians").unwrap());
     for (name, options) in [
         ("full.epub", Options::new()),
         (

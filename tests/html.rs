@@ -19,7 +19,9 @@ fn branded_fact_sheet() -> Options {
         .set_organization(mht_guide::Text::parse("Riverside Community College").unwrap())
         .set_contact(
             mht_guide::Text::parse("Career Center · 555-0100 · careers.example.edu").unwrap(),
-        );
+        )
+        .set_accent("#0b5d4b".parse().unwrap())
+        .set_qr(mht_guide::Url::parse("https://careers.example.edu/technicians").unwrap());
     options
 }
 

@@ -216,6 +216,11 @@ pub(crate) struct ExportArgs {
     #[arg(long, value_name = "#RRGGBB", value_parser = parse_accent)]
     pub(crate) accent: Option<mht_guide_export::Rgb>,
 
+    /// An address to print as a QR code in the title block, with the address under it (PDF,
+    /// HTML, EPUB): http, https or mailto, as for links in the content.
+    #[arg(long, value_name = "URL", value_parser = parse_qr)]
+    pub(crate) qr: Option<mht_guide::Url>,
+
     #[command(flatten)]
     pub(crate) content: ContentArgs,
 }
@@ -311,6 +316,10 @@ fn parse_schema_file(s: &str) -> Result<String, String> {
                 .join(", ")
         ))
     }
+}
+
+fn parse_qr(s: &str) -> Result<mht_guide::Url, String> {
+    mht_guide::Url::parse(s)
 }
 
 fn parse_accent(s: &str) -> Result<mht_guide_export::Rgb, String> {

@@ -253,6 +253,9 @@ impl App {
             }
             options.set_accent(accent);
         }
+        if let Some(url) = &args.qr {
+            options.set_qr(url.clone());
+        }
         if let Some(seconds) = source_date_epoch()? {
             options.set_timestamp(seconds);
         }

@@ -128,8 +128,9 @@ pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError>
     items.push(Item {
         file: "title.xhtml".into(),
         id: "title".into(),
+        // A QR code in the title block is SVG, which the manifest declares.
+        properties: title.out.contains("<svg ").then_some("svg"),
         content: content_document(lang, guide.meta.title.as_str(), &title.out),
-        properties: None,
         spine: true,
     });
     // A contents page to read, when there is more than one section. The navigation document

@@ -44,6 +44,7 @@ mod json;
 mod markdown;
 #[cfg(feature = "pdf")]
 mod pdf;
+mod qr;
 mod time;
 
 use std::collections::BTreeSet;
@@ -340,6 +341,7 @@ pub struct Options {
     organization: Option<Text>,
     contact: Option<Text>,
     accent: Option<Rgb>,
+    qr: Option<mht_guide::Url>,
     #[cfg(feature = "pdf")]
     paper: Paper,
     timestamp: Option<i64>,
@@ -435,6 +437,28 @@ impl Options {
     pub fn set_accent(&mut self, color: Rgb) -> &mut Options {
         self.accent = Some(color.for_light_page());
         self
+    }
+
+    /// Sets an address to print as a QR code beside the contact line, with the address in
+    /// text under it (PDF, HTML and EPUB). It is a [`mht_guide::Url`], so it follows the
+    /// content's rules for links: `http`, `https` or `mailto`, nothing hidden in it.
+    ///
+    /// ```
+    /// use mht_guide_export::{Options, to_html};
+    ///
+    /// let mut options = Options::new();
+    /// options.set_qr(mht_guide::Url::parse("https://example.org/careers").unwrap());
+    /// assert!(to_html(mht_guide::guide(), &options).contains("class=\"qr\""));
+    /// assert!(mht_guide::Url::parse("javascript:alert(1)").is_err());
+    /// ```
+    pub fn set_qr(&mut self, url: mht_guide::Url) -> &mut Options {
+        self.qr = Some(url);
+        self
+    }
+
+    /// The address printed as a QR code, when one was set.
+    pub fn qr(&self) -> Option<&str> {
+        self.qr.as_ref().map(mht_guide::Url::as_str)
     }
 
     /// The organization's color as the handout uses it on white, when one was set.

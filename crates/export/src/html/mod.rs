@@ -137,7 +137,39 @@ impl<'d> Writer<'d> {
             self.text(contact);
             self.push("</p>\n");
         }
+        if let Some(url) = options.qr()
+            && let Some(code) = crate::qr::Qr::new(url)
+        {
+            self.qr(url, &code);
+        }
         self.push("</header>\n");
+    }
+
+    /// A QR code as SVG, black on white whatever the color scheme (a reader's phone needs the
+    /// contrast), named by its address, with the address as a link under it.
+    fn qr(&mut self, url: &str, code: &crate::qr::Qr) {
+        let quiet = crate::qr::QUIET;
+        let side = code.width + 2 * quiet;
+        let _ = write!(
+            self.out,
+            "<figure class=\"qr\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" \
+             viewBox=\"0 0 {side} {side}\" width=\"{px}\" height=\"{px}\" \
+             shape-rendering=\"crispEdges\">\n<title>",
+            px = side * 3
+        );
+        self.text(url);
+        let _ = write!(
+            self.out,
+            "</title>\n<rect width=\"{side}\" height=\"{side}\" fill=\"#ffffff\" />\n<path fill=\"#000000\" d=\""
+        );
+        for (row, col, len) in code.runs() {
+            let _ = write!(self.out, "M{} {}h{len}v1h-{len}z", col + quiet, row + quiet);
+        }
+        self.push("\" />\n</svg>\n<figcaption><a href=\"");
+        self.text(url);
+        self.push("\">");
+        self.text(url);
+        self.push("</a></figcaption>\n</figure>\n");
     }
 
     /// The table of contents: the sections, each with its subsections and questions.

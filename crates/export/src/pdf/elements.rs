@@ -994,9 +994,9 @@ pub(super) type ChartColors = ((u8, u8, u8), (u8, u8, u8), (u8, u8, u8));
 /// A chart's geometry in mm: the caption line, a row, the text line of a row, a bar, a mark's
 /// width, and the share of the width the axis takes.
 const CHART_CAPTION: f64 = 5.0;
-const CHART_ROW: f64 = 7.0;
-const CHART_TEXT: f64 = 4.1;
-const CHART_BAR: f64 = 2.4;
+const CHART_ROW: f64 = 6.4;
+const CHART_TEXT: f64 = 3.8;
+const CHART_BAR: f64 = 2.2;
 const CHART_MARK: f64 = 0.7;
 const CHART_AXIS: f64 = 0.62;
 
@@ -1109,6 +1109,101 @@ impl Element for ChartBlock {
         Ok(RenderResult {
             size: Size::new(area.size().width, Mm::from(y + 1.5)),
             has_more: self.next < self.chart.rows.len(),
+        })
+    }
+}
+
+/// The organization's lines (its name, the contact line, the address) with a QR code of the
+/// address beside them, at the right edge, black modules on the white page with the quiet
+/// zone around them; the code is a `Figure`, each line a `P`. Lines too wide to leave room for
+/// the code put it under them instead.
+pub(super) struct QrBlock {
+    track: Track,
+    code: crate::qr::Qr,
+    node: NodeId,
+    lines: Vec<(String, Look, NodeId)>,
+}
+
+/// The side of a printed code's modules, in mm: phones read half-millimetre modules easily.
+const QR_MODULE: f64 = 0.5;
+/// The height of one of the organization's lines, in mm.
+const QR_LINE: f64 = 5.0;
+
+impl QrBlock {
+    pub(super) fn new(
+        track: &Track,
+        code: crate::qr::Qr,
+        node: NodeId,
+        lines: Vec<(String, Look, NodeId)>,
+    ) -> QrBlock {
+        QrBlock {
+            track: Rc::clone(track),
+            code,
+            node,
+            lines,
+        }
+    }
+}
+
+impl Element for QrBlock {
+    fn render(&mut self, cx: &Context, area: Area<'_>, _: Style) -> Result<RenderResult, Error> {
+        let quiet = crate::qr::QUIET as f64 * QR_MODULE;
+        let side = self.code.width as f64 * QR_MODULE + 2.0 * quiet;
+        let width = mm(area.size().width);
+        let m = measure(cx, &self.track);
+        let widest = self
+            .lines
+            .iter()
+            .map(|(text, look, _)| m.width(text, *look))
+            .fold(0.0, f64::max);
+        let beside = widest + 4.0 <= width - side;
+        let text_height = QR_LINE * self.lines.len() as f64 + 1.5;
+        let height = if beside {
+            text_height.max(side)
+        } else {
+            text_height + side
+        };
+        if height > mm(area.size().height) && !self.track.fresh(&area) {
+            return Ok(RenderResult {
+                size: Size::new(0, 0),
+                has_more: true,
+            });
+        }
+        let mut y = 1.5;
+        for (text, look, node) in &self.lines {
+            self.track.print(
+                cx,
+                &area,
+                Position::new(0, Mm::from(y)),
+                *look,
+                text,
+                Mark::Node(*node),
+            )?;
+            y += QR_LINE;
+        }
+        // Beside the lines, the code's quiet zone ends at the body's right edge; under them,
+        // the page margin is the quiet zone on the left.
+        let (left, top) = if beside {
+            (width - side + quiet, quiet)
+        } else {
+            (0.0, text_height + quiet)
+        };
+        for (row, col, len) in self.code.runs() {
+            self.track.fill(
+                &area,
+                (
+                    left + col as f64 * QR_MODULE,
+                    top + row as f64 * QR_MODULE,
+                    len as f64 * QR_MODULE,
+                    QR_MODULE,
+                ),
+                (0, 0, 0),
+                Mark::Node(self.node),
+            );
+        }
+        Ok(RenderResult {
+            size: Size::new(area.size().width, Mm::from(height)),
+            has_more: false,
         })
     }
 }

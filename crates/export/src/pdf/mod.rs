@@ -315,7 +315,8 @@ fn render_pass(
     let footer_left = builder.check(&footer_left, footer);
     let contact = contact.map(|c| builder.check(&c, footer));
     builder.check("Page 0123456789 of", footer);
-    let (elements, undrawable) = builder.build(options.organization(), options.contact());
+    let (elements, undrawable) =
+        builder.build(options.organization(), options.contact(), options.qr());
     let listed = |chars: Vec<(char, BTreeSet<String>)>| -> Vec<Undrawable> {
         chars
             .into_iter()

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use genpdf::Element;
 use mht_guide::{Block, Id, Inline};
 
-use super::elements::{ChartBlock, Rule, Space, TableBlock, TableNodes, TextBlock, Track};
+use super::elements::{ChartBlock, QrBlock, Rule, Space, TableBlock, TableNodes, TextBlock, Track};
 use super::layout::{Look, Run, Target};
 use super::tags::{NodeId, ROOT, Role};
 use crate::compose::{Cell, Document, Entry, Node, Section, Table, source_details};
@@ -66,9 +66,10 @@ impl<'d> Builder<'d> {
         mut self,
         organization: Option<&str>,
         contact: Option<&str>,
+        qr: Option<&str>,
     ) -> (Vec<Box<dyn Element>>, Undrawable) {
         self.place = "the title block".into();
-        self.title_block(organization, contact);
+        self.title_block(organization, contact, qr);
         if self.contents {
             self.contents();
         }
@@ -169,7 +170,7 @@ impl<'d> Builder<'d> {
         ((self.run(marker, look), label), body)
     }
 
-    fn title_block(&mut self, organization: Option<&str>, contact: Option<&str>) {
+    fn title_block(&mut self, organization: Option<&str>, contact: Option<&str>, qr: Option<&str>) {
         let meta = self.doc.meta;
         let title = self.run(meta.title.as_str(), Look::new(24).bold().color(self.accent));
         self.push(self.block(Role::H1, vec![title]).spacing(0.0, 1.5));
@@ -183,13 +184,37 @@ impl<'d> Builder<'d> {
         );
         let line = self.run(line, Look::new(9).color(MUTED));
         self.push(self.block(Role::P, vec![line]).spacing(0.0, 1.0));
-        if let Some(org) = organization {
-            let org = self.run(format!("Provided by {org}"), Look::new(11).bold());
-            self.push(self.block(Role::P, vec![org]).spacing(2.0, 0.5));
-        }
-        if let Some(contact) = contact {
-            let contact = self.run(contact, Look::new(10));
-            self.push(self.block(Role::P, vec![contact]).spacing(0.0, 0.5));
+        let code = qr.and_then(|url| crate::qr::Qr::new(url).map(|code| (url, code)));
+        if let Some((url, code)) = code {
+            // The organization's lines with the code beside them; each line is a paragraph,
+            // the code a figure read by its address.
+            let mut lines = Vec::new();
+            if let Some(org) = organization {
+                lines.push((format!("Provided by {org}"), Look::new(11).bold()));
+            }
+            if let Some(contact) = contact {
+                lines.push((contact.to_owned(), Look::new(10)));
+            }
+            lines.push((url.to_owned(), Look::new(9).color(MUTED)));
+            let lines = lines
+                .into_iter()
+                .map(|(text, look)| {
+                    let text = self.check(&text, look);
+                    (text, look, self.node(Role::P, self.parent))
+                })
+                .collect();
+            let figure = self.node(Role::Figure, self.parent);
+            self.track.tree.borrow_mut().set_alt(figure, url.to_owned());
+            self.push(QrBlock::new(&self.track, code, figure, lines));
+        } else {
+            if let Some(org) = organization {
+                let org = self.run(format!("Provided by {org}"), Look::new(11).bold());
+                self.push(self.block(Role::P, vec![org]).spacing(2.0, 0.5));
+            }
+            if let Some(contact) = contact {
+                let contact = self.run(contact, Look::new(10));
+                self.push(self.block(Role::P, vec![contact]).spacing(0.0, 0.5));
+            }
         }
         self.push(Rule::new(&self.track, self.accent, 3.0));
     }
