@@ -154,23 +154,13 @@ impl Chart {
         order.sort_by_key(|&i| rows[i].comparison);
         let rows: Vec<ChartRow> = order.iter().map(|&i| rows[i].clone()).collect();
         let described: Vec<String> = order.iter().map(|&i| described[i].clone()).collect();
-        let max = rows
-            .iter()
-            .map(|r| r.end.max(r.mark.unwrap_or(0.0)))
-            .fold(0.0, f64::max);
-        let period = match periods.as_slice() {
-            [one] => format!(", {one}"),
-            _ => String::new(),
-        };
-        let title = format!("Annual pay{period}");
-        Some(Chart {
-            description: format!("{title}. {}.", described.join("; ")),
-            title,
+        Some(on_axis_from_zero(
+            "Annual pay",
+            &periods,
             rows,
-            min: 0.0,
-            max: nice_max(max),
+            &described,
             sources,
-        })
+        ))
     }
 
     /// Projected growth in jobs, one bar from zero for each projection, the guide's
@@ -285,20 +275,41 @@ impl Chart {
         if rows.is_empty() {
             return None;
         }
-        let period = match periods.as_slice() {
-            [one] => format!(", {one}"),
-            _ => String::new(),
-        };
-        let title = format!("Share of jobs by workplace{period}");
-        let max = rows.iter().map(|r| r.end).fold(0.0, f64::max);
-        Some(Chart {
-            description: format!("{title}. {}.", described.join("; ")),
-            title,
+        Some(on_axis_from_zero(
+            "Share of jobs by workplace",
+            &periods,
             rows,
-            min: 0.0,
-            max: nice_max(max),
+            &described,
             sources,
-        })
+        ))
+    }
+}
+
+/// A chart of `rows` on an axis from zero to a round number past the largest figure, titled
+/// `name` with the period its figures share, if they share one.
+fn on_axis_from_zero(
+    name: &str,
+    periods: &[mht_guide::RefDate],
+    rows: Vec<ChartRow>,
+    described: &[String],
+    sources: Vec<Id>,
+) -> Chart {
+    let period = match periods {
+        [one] => format!(", {one}"),
+        _ => String::new(),
+    };
+    let title = format!("{name}{period}");
+    let max = rows
+        .iter()
+        .map(|r| r.end.max(r.mark.unwrap_or(0.0)))
+        .fold(0.0, f64::max);
+    Chart {
+        description: format!("{title}. {}.", described.join("; ")),
+        title,
+        rows,
+        min: 0.0,
+        max: nice_max(max),
+        sources,
     }
 }
 
