@@ -5,6 +5,7 @@
 //! [`Chart`]: the HTML page and the EPUB as SVG. The tables stay beside the charts: a chart is an
 //! addition, never the only place a number lives.
 
+use crate::compose::{distinct, growth_percent, years};
 use mht_guide::{
     Id, Money, OutlookFigure, PayFigure, PayUnit, Role, SalaryOutlook, Statistic, WorkSettings,
 };
@@ -79,19 +80,18 @@ impl Chart {
         };
         let mut rows = Vec::new();
         let mut described = Vec::new();
-        let mut sources = Vec::new();
-        let mut periods = Vec::new();
-        let mut seen: Vec<&str> = Vec::new();
-        for p in &overall {
-            let name = p.occupation.as_str();
-            if seen.contains(&name) {
-                continue;
-            }
-            seen.push(name);
+        // The figures the chart draws, for their sources and periods.
+        let mut drawn: Vec<&PayFigure> = Vec::new();
+        for name in distinct(overall.iter().map(|p| p.occupation.as_str())) {
+            // Its role is its first figure's.
+            let role = overall
+                .iter()
+                .find(|p| p.occupation.as_str() == name)
+                .map_or(Role::Subject, |p| p.role);
             let median = find(name, Statistic::Median);
             let low = find(name, Statistic::Percentile(10));
             let high = find(name, Statistic::Percentile(90));
-            let comparison = p.role == Role::Comparison;
+            let comparison = role == Role::Comparison;
             // The comparison that matters is the economy as a whole; the related jobs have
             // their own table.
             if comparison && name != "All occupations" {
@@ -135,20 +135,15 @@ impl Chart {
                 ),
                 _ => continue,
             };
-            for f in used {
-                if !sources.contains(&f.source) {
-                    sources.push(f.source.clone());
-                }
-                if !periods.contains(&f.period) {
-                    periods.push(f.period);
-                }
-            }
+            drawn.extend(used);
             rows.push(row);
             described.push(words);
         }
         if rows.is_empty() {
             return None;
         }
+        let sources = distinct(drawn.iter().map(|f| f.source.clone()));
+        let periods = distinct(drawn.iter().map(|f| f.period));
         // The guide's own occupations first, then the comparison.
         let mut order: Vec<usize> = (0..rows.len()).collect();
         order.sort_by_key(|&i| rows[i].comparison);
@@ -171,19 +166,11 @@ impl Chart {
         }
         let mut ordered: Vec<&OutlookFigure> = figures.iter().collect();
         ordered.sort_by_key(|o| o.role != Role::Subject);
-        let periods: Vec<(u16, u16)> = ordered.iter().fold(Vec::new(), |mut v, o| {
-            if !v.contains(&(o.base_year, o.target_year)) {
-                v.push((o.base_year, o.target_year));
-            }
-            v
-        });
-        let mut sources: Vec<Id> = Vec::new();
+        let periods = distinct(ordered.iter().map(|o| (o.base_year, o.target_year)));
+        let sources = distinct(ordered.iter().map(|o| o.source.clone()));
         let rows: Vec<ChartRow> = ordered
             .iter()
             .map(|o| {
-                if !sources.contains(&o.source) {
-                    sources.push(o.source.clone());
-                }
                 let label = match periods.as_slice() {
                     [_] => o.occupation.to_string(),
                     _ => format!("{}, {}", o.occupation, years(o.base_year, o.target_year)),
@@ -193,7 +180,7 @@ impl Chart {
                     start: 0.0,
                     end: f64::from(o.growth_percent),
                     mark: None,
-                    value: percent(o.growth_percent),
+                    value: growth_percent(o.growth_percent),
                     comparison: o.role == Role::Comparison,
                 }
             })
@@ -222,27 +209,13 @@ impl Chart {
     /// from zero each. `None` when no share is published.
     pub fn employment(s: &WorkSettings) -> Option<Chart> {
         let mut rows = Vec::new();
-        let mut sources: Vec<Id> = Vec::new();
-        let mut periods = Vec::new();
-        let occupations: Vec<&str> = s
-            .settings
-            .iter()
-            .flat_map(|w| w.employment.iter().map(|e| e.occupation.as_str()))
-            .fold(Vec::new(), |mut v, o| {
-                if !v.contains(&o) {
-                    v.push(o);
-                }
-                v
-            });
+        let shares = || s.settings.iter().flat_map(|w| w.employment.iter());
+        let occupations = distinct(shares().map(|e| e.occupation.as_str()));
+        let sources = distinct(shares().map(|e| e.source.clone()));
+        let periods = distinct(shares().map(|e| e.period));
         let mut described = Vec::new();
         for w in &s.settings {
             for (i, e) in w.employment.iter().enumerate() {
-                if !sources.contains(&e.source) {
-                    sources.push(e.source.clone());
-                }
-                if !periods.contains(&e.period) {
-                    periods.push(e.period);
-                }
                 // With more than one occupation, a workplace's name heads its first bar and
                 // each value names its occupation.
                 let (label, value) = match occupations.as_slice() {
@@ -329,22 +302,6 @@ fn nice_max(value: f64) -> f64 {
 
 fn dollars(m: &Money) -> String {
     m.to_string()
-}
-
-fn percent(p: i16) -> String {
-    match p {
-        0 => "0%".to_owned(),
-        p if p > 0 => format!("+{p}%"),
-        p => format!("\u{2212}{}%", -i32::from(p)),
-    }
-}
-
-fn years(base: u16, target: u16) -> String {
-    if base / 100 == target / 100 {
-        format!("{base}\u{2013}{:02}", target % 100)
-    } else {
-        format!("{base}\u{2013}{target}")
-    }
 }
 
 fn lowercase_first(s: &str) -> String {

@@ -731,7 +731,7 @@ fn join<'a>(texts: impl Iterator<Item = &'a mht_guide::Text>) -> String {
 }
 
 /// Distinct values in order of first appearance.
-fn distinct<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Vec<T> {
+pub(crate) fn distinct<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Vec<T> {
     let mut out = Vec::new();
     for v in values {
         if !out.contains(&v) {
@@ -924,11 +924,7 @@ fn outlook_table(figures: &[mht_guide::OutlookFigure]) -> Table {
                 };
                 format!("{sign}{}", group_digits(c.unsigned_abs().into()))
             })));
-            row.push(Cell::text(match o.growth_percent {
-                g if g > 0 => format!("+{g}%"),
-                g if g < 0 => format!("−{}%", g.unsigned_abs()),
-                _ => "0%".to_owned(),
-            }));
+            row.push(Cell::text(growth_percent(o.growth_percent)));
             row.push(Cell::text(count(o.openings_per_year)));
             row.push(Cell::cites(vec![o.source.clone()]));
             row
@@ -983,8 +979,17 @@ fn state_rules_table(license: &mht_guide::StateLicense) -> Table {
 const ROUNDED: &str = "Each figure is rounded on its own from unrounded data, so sums and \
                        differences of the rounded figures may be off by a little.";
 
+/// Growth in percent with its sign: `+20%`, `0%`, `−7%` (a true minus sign).
+pub(crate) fn growth_percent(g: i16) -> String {
+    match g {
+        g if g > 0 => format!("+{g}%"),
+        g if g < 0 => format!("−{}%", g.unsigned_abs()),
+        _ => "0%".to_owned(),
+    }
+}
+
 /// A span of years as US style guides write it: `2024–34`, or `1998–2004` across centuries.
-fn years(base: u16, target: u16) -> String {
+pub(crate) fn years(base: u16, target: u16) -> String {
     if base / 100 == target / 100 {
         format!("{base}–{:02}", target % 100)
     } else {
