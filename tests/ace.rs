@@ -21,8 +21,7 @@ fn ace() -> Option<(PathBuf, PathBuf)> {
         "ACE_SCRIPT",
         &[ci_tools().join("node_modules/@daisy/ace/bin/ace-puppeteer.js")],
     )?;
-    let chromium = std::env::var_os("CHROMIUM")
-        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
+    let chromium = crate::util::chromium();
     crate::util::validator(chromium.to_str()?, "CHROMIUM", "--version")?;
     Some((script, chromium))
 }

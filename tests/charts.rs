@@ -6,11 +6,7 @@ use mht_guide_export::{Chart, Document, Node, Options, to_html};
 
 /// The bars (`rect`s) of each chart of a page, in order: x and width.
 fn svg_bars(html: &str) -> Vec<Vec<(f64, f64)>> {
-    let options = roxmltree::ParsingOptions {
-        allow_dtd: true,
-        ..roxmltree::ParsingOptions::default()
-    };
-    let doc = roxmltree::Document::parse_with_options(html, options).unwrap();
+    let doc = crate::util::parse_xhtml(html);
     doc.descendants()
         .filter(|n| n.has_tag_name("svg"))
         .map(|svg| {

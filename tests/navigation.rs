@@ -19,12 +19,7 @@ struct Entry {
 /// fragment, or, for a link to a whole EPUB section document (`03-education.xhtml`), the name
 /// after the number.
 fn nav_entries(xhtml: &str) -> Vec<Entry> {
-    let options = roxmltree::ParsingOptions {
-        allow_dtd: true,
-        ..roxmltree::ParsingOptions::default()
-    };
-    let doc = roxmltree::Document::parse_with_options(xhtml, options)
-        .expect("the document is well-formed XML");
+    let doc = crate::util::parse_xhtml(xhtml);
     let nav = doc
         .descendants()
         .find(|n| n.has_tag_name("nav") && n.attribute("id") == Some("toc"))

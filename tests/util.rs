@@ -172,6 +172,21 @@ pub(crate) fn vnu_jar() -> Option<PathBuf> {
     )
 }
 
+/// An XHTML document (the web page, an EPUB document) read as XML; its `<!DOCTYPE html>` is
+/// allowed.
+pub(crate) fn parse_xhtml(text: &str) -> roxmltree::Document<'_> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    roxmltree::Document::parse_with_options(text, options).expect("the document is well-formed XML")
+}
+
+/// Debian's Chromium, or the browser `CHROMIUM` names.
+pub(crate) fn chromium() -> PathBuf {
+    std::env::var_os("CHROMIUM").map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from)
+}
+
 /// The Node modules folder with playwright-core and axe-core, and Chromium.
 pub(crate) fn browser() -> Option<PathBuf> {
     let modules = tool_file(
@@ -179,8 +194,7 @@ pub(crate) fn browser() -> Option<PathBuf> {
         "MHT_NODE_MODULES",
         &[ci_tools().join("node_modules")],
     )?;
-    let chromium = std::env::var_os("CHROMIUM")
-        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
+    let chromium = chromium();
     if !chromium.exists()
         || !modules.join("playwright-core").exists()
         || !modules.join("axe-core").exists()
