@@ -122,7 +122,8 @@ fn ace_finds_no_violations() {
     let mut branded = Options::new().preset(Preset::FactSheet);
     branded
         .set_organization(mht_guide::Text::parse("Riverside Community College").unwrap())
-        .set_qr(mht_guide::Url::parse("https://careers.example.edu/technicians").unwrap());
+        .set_qr(mht_guide::Url::parse("https://careers.example.edu/technicians").unwrap())
+        .set_logo(crate::util::logo());
     let books: Vec<(&str, Vec<u8>)> = [
         ("full.epub", Options::new()),
         (

@@ -169,3 +169,231 @@ fn the_printed_qr_code_reads_back_as_the_address() {
     let plain = to_html(mht_guide::guide(), &Options::new());
     assert!(!plain.contains("class=\"qr\""));
 }
+
+/// A PNG file's bytes, made with the png crate's encoder: `width` × `height` gray pixels.
+fn gray_png(width: u32, height: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Grayscale);
+    let mut writer = encoder.write_header().unwrap();
+    writer
+        .write_image_data(&vec![128; (width * height) as usize])
+        .unwrap();
+    writer.finish().unwrap();
+    out
+}
+
+#[test]
+fn a_logo_that_is_not_a_usable_image_is_refused_by_name_and_nothing_is_written() {
+    let dir = tempdir();
+    let png = fs::read(crate::util::fixtures().join("logo/riverside.png")).unwrap();
+    let jpeg = fs::read(crate::util::fixtures().join("logo/riverside.jpg")).unwrap();
+    // A PNG header that claims a picture of 20,000 × 20,000 pixels, and nothing after it.
+    let mut huge = gray_png(1, 1)[..33].to_vec();
+    huge[16..24].copy_from_slice(&[0, 0, 0x4E, 0x20, 0, 0, 0x4E, 0x20]);
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "logo.svg",
+            b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec(),
+            "not a PNG or JPEG",
+        ),
+        ("empty.png", Vec::new(), "not a PNG or JPEG"),
+        (
+            "cut.png",
+            png[..png.len() / 2].to_vec(),
+            "damaged or incomplete",
+        ),
+        (
+            "cut.jpg",
+            jpeg[..jpeg.len() / 2].to_vec(),
+            "damaged or incomplete",
+        ),
+        ("huge.png", huge, "20000 × 20000 pixels"),
+        ("wide.png", gray_png(2001, 10), "2001 × 10 pixels"),
+        (
+            "big.png",
+            vec![0x89; mht_guide_export::MAX_LOGO_BYTES + 1],
+            "bytes, more than",
+        ),
+    ];
+    for (name, bytes, why) in cases {
+        let file = dir.path().join(name);
+        fs::write(&file, bytes).unwrap();
+        let output = run(
+            dir.path(),
+            &[
+                "export",
+                "--all",
+                "--org",
+                "Riverside",
+                "--logo",
+                name,
+                "-o",
+                "out",
+            ],
+        );
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{name}: {}",
+            transcript(&output)
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(&format!("cannot use the logo {name}")) && stderr.contains(why),
+            "{name}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+        assert!(
+            !dir.path().join("out").exists(),
+            "{name}: something was written"
+        );
+    }
+    let output = run(
+        dir.path(),
+        &[
+            "export",
+            "--logo",
+            "missing.png",
+            "--org",
+            "R",
+            "-o",
+            "a.pdf",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot use the logo missing.png"));
+    // The organization's name is the logo's alternative text, so a logo needs one.
+    fs::write(dir.path().join("logo.png"), &png).unwrap();
+    let output = run(dir.path(), &["export", "--logo", "logo.png", "-o", "a.pdf"]);
+    assert_eq!(output.status.code(), Some(2), "{}", transcript(&output));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--logo needs --org"));
+    assert!(!dir.path().join("a.pdf").exists());
+}
+
+#[test]
+fn the_logo_is_in_every_format_with_the_organization_as_its_text() {
+    let dir = tempdir();
+    let fixture = crate::util::fixtures().join("logo");
+    for name in ["riverside.png", "riverside.jpg"] {
+        let logo = fixture.join(name);
+        let output = run(
+            dir.path(),
+            &[
+                "export",
+                "--all",
+                "--preset",
+                "fact-sheet",
+                "--org",
+                "Riverside Community College",
+                "--logo",
+                logo.to_str().unwrap(),
+                "-o",
+                "out",
+            ],
+        );
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{name}: {}",
+            transcript(&output)
+        );
+        let out = dir.path().join("out");
+        // PDF: one image XObject of the logo's size, drawn inside a Figure whose /Alt is
+        // the organization's name (the structure itself is checked by the PDF/UA tests).
+        let pdf = lopdf::Document::load(out.join("mental-health-technician.pdf")).unwrap();
+        let images: Vec<&lopdf::Dictionary> = pdf
+            .objects
+            .values()
+            .filter_map(|o| o.as_stream().ok())
+            .map(|s| &s.dict)
+            .filter(|d| d.get(b"Subtype").and_then(|s| s.as_name()).ok() == Some(b"Image"))
+            .filter(|d| d.get(b"ColorSpace").and_then(|s| s.as_name()).ok() == Some(b"DeviceRGB"))
+            .collect();
+        assert_eq!(images.len(), 1, "{name}");
+        assert_eq!(images[0].get(b"Width").unwrap().as_i64().unwrap(), 480);
+        assert_eq!(images[0].get(b"Height").unwrap().as_i64().unwrap(), 160);
+        // The PNG's transparency becomes a soft mask; the JPEG has none.
+        assert_eq!(
+            images[0].get(b"SMask").is_ok(),
+            name.ends_with(".png"),
+            "{name}"
+        );
+        let alts: Vec<String> = pdf
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.get(b"S").and_then(|s| s.as_name()).ok() == Some(b"Figure"))
+            .filter_map(|d| d.get(b"Alt").ok())
+            .filter_map(|a| a.as_str().ok())
+            .map(|a| String::from_utf8_lossy(a).into_owned())
+            .collect();
+        assert!(
+            alts.iter().any(|a| a == "Riverside Community College"),
+            "{alts:?}"
+        );
+        // HTML: the same pixels, as a PNG in a data URL, named by the organization.
+        let page = fs::read_to_string(out.join("mental-health-technician.html")).unwrap();
+        assert!(
+            page.contains("<img src=\"data:image/png;base64,iVBORw0KGgo")
+                && page
+                    .contains("alt=\"Riverside Community College\" width=\"480\" height=\"160\""),
+            "{name}"
+        );
+        // EPUB: a PNG file in the book, declared in the manifest, shown on the title page.
+        let book = fs::File::open(out.join("mental-health-technician.epub")).unwrap();
+        let mut book = zip::ZipArchive::new(book).unwrap();
+        let mut png = Vec::new();
+        std::io::Read::read_to_end(&mut book.by_name("EPUB/logo.png").unwrap(), &mut png).unwrap();
+        let decoded = mht_guide_export::Logo::from_bytes(&png).unwrap();
+        assert_eq!((decoded.width(), decoded.height()), (480, 160));
+        let mut opf = String::new();
+        std::io::Read::read_to_string(&mut book.by_name("EPUB/package.opf").unwrap(), &mut opf)
+            .unwrap();
+        assert!(opf.contains("href=\"logo.png\" media-type=\"image/png\""));
+        assert!(opf.contains("<meta property=\"schema:accessMode\">visual</meta>"));
+        let mut title = String::new();
+        std::io::Read::read_to_string(&mut book.by_name("EPUB/title.xhtml").unwrap(), &mut title)
+            .unwrap();
+        assert!(title.contains("<img src=\"logo.png\" alt=\"Riverside Community College\""));
+        fs::remove_dir_all(&out).unwrap();
+    }
+    // The logo's file is written again without what the source carried beside the pixels.
+    let source = fs::read(fixture.join("riverside.png")).unwrap();
+    let mut tagged = source[..33].to_vec();
+    let text = b"tEXtComment\0secret location";
+    tagged.extend_from_slice(&(text.len() as u32 - 4).to_be_bytes());
+    tagged.extend_from_slice(text);
+    let crc = crc32(text);
+    tagged.extend_from_slice(&crc.to_be_bytes());
+    tagged.extend_from_slice(&source[33..]);
+    let logo = mht_guide_export::Logo::from_bytes(&tagged).unwrap();
+    assert!(!String::from_utf8_lossy(logo.png()).contains("secret"));
+}
+
+/// The CRC-32 of a PNG chunk (ISO 3309), to build a valid test file by hand.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+#[test]
+fn a_logo_shows_only_with_the_organization_it_names() {
+    let mut options = Options::new().preset(Preset::FactSheet);
+    options.set_logo(crate::util::logo());
+    assert!(options.logo().is_none());
+    assert!(!to_html(mht_guide::guide(), &options).contains("<img"));
+    options.set_organization(mht_guide::Text::parse("Riverside").unwrap());
+    assert!(to_html(mht_guide::guide(), &options).contains("<img"));
+    assert!(to_epub(mht_guide::guide(), &options).is_ok());
+}

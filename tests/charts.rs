@@ -289,3 +289,64 @@ fn pdf_bars_are_proportional_to_the_figures_within_two_pixels() {
             .any(|c| c.rows.iter().any(|r| r.start == 0.0 && r.end == 0.0))
     );
 }
+
+/// The alternative text of every image in the branded fact sheet: each chart, the QR code and
+/// the logo, as the web page names them (`<title>` and `<desc>`, `alt`) and as the PDF's
+/// `Figure` elements do (`/Alt`), with the SVG markup of the charts.
+#[test]
+fn alternative_texts_and_chart_markup() {
+    let mut options = mht_guide_export::Options::new().preset(mht_guide_export::Preset::FactSheet);
+    options
+        .set_organization(mht_guide::Text::parse("Riverside Community College").unwrap())
+        .set_qr(mht_guide::Url::parse("https://careers.example.edu/technicians").unwrap())
+        .set_logo(crate::util::logo());
+    let guide = mht_guide::guide();
+    let page = mht_guide_export::to_html(guide, &options);
+    let doc = crate::util::parse_xhtml(&page);
+    let mut out = String::from("--- web page\n");
+    for node in doc.descendants() {
+        match node.tag_name().name() {
+            "img" => out.push_str(&format!("img alt: {}\n", node.attribute("alt").unwrap())),
+            "svg" => {
+                assert_eq!(node.attribute("role"), Some("img"));
+                for part in node
+                    .children()
+                    .filter(|c| matches!(c.tag_name().name(), "title" | "desc"))
+                {
+                    out.push_str(&format!(
+                        "svg {}: {}\n",
+                        part.tag_name().name(),
+                        part.text().unwrap_or("")
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    out.push_str("--- PDF\n");
+    let pdf =
+        lopdf::Document::load_mem(&mht_guide_export::to_pdf(guide, &options).unwrap()).unwrap();
+    for object in pdf.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"S").and_then(|s| s.as_name()).ok() == Some(b"Figure") {
+            let alt = dict.get(b"Alt").and_then(|a| a.as_str()).unwrap();
+            let alt = match alt.strip_prefix(&[0xFE, 0xFF]) {
+                Some(utf16) => String::from_utf16(
+                    &utf16
+                        .chunks(2)
+                        .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                        .collect::<Vec<_>>(),
+                )
+                .unwrap(),
+                None => String::from_utf8(alt.to_vec()).unwrap(),
+            };
+            out.push_str(&format!("Figure /Alt: {alt}\n"));
+        }
+    }
+    out.push_str("--- chart markup\n");
+    for chart in page.split("<figure class=\"chart\">").skip(1) {
+        out.push_str(chart.split("</figure>").next().unwrap().trim());
+        out.push('\n');
+    }
+    insta::assert_snapshot!(out);
+}

@@ -104,7 +104,8 @@ fn epubcheck_finds_nothing() {
     let mut branded = Options::new().preset(Preset::FactSheet);
     branded
         .set_organization(mht_guide::Text::parse("Riverside Community College").unwrap())
-        .set_qr(mht_guide::Url::parse("https://careers.example.edu/technicians").unwrap());
+        .set_qr(mht_guide::Url::parse("https://careers.example.edu/technicians").unwrap())
+        .set_logo(crate::util::logo());
     for (name, options) in [
         ("full.epub", Options::new()),
         (

@@ -21,7 +21,8 @@ fn branded_fact_sheet() -> Options {
             mht_guide::Text::parse("Career Center · 555-0100 · careers.example.edu").unwrap(),
         )
         .set_accent("#0b5d4b".parse().unwrap())
-        .set_qr(mht_guide::Url::parse("https://careers.example.edu/technicians").unwrap());
+        .set_qr(mht_guide::Url::parse("https://careers.example.edu/technicians").unwrap())
+        .set_logo(crate::util::logo());
     options
 }
 
@@ -230,22 +231,20 @@ fn json_ld_describes_only_what_the_page_shows() {
     }
 }
 
-#[test]
-fn a_real_browser_shows_it_accessibly() {
-    let Some(modules) = browser() else { return };
-    let Some(pdftotext) = crate::util::validator("pdftotext", "PDFTOTEXT", "-v") else {
-        return;
-    };
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    fs::create_dir_all(&out).unwrap();
-    let page = out.join("guide.html");
-    fs::write(&page, html(&Options::new())).unwrap();
+/// Opens a page in headless Chromium (tests/browser/check.cjs), writing its screenshots and
+/// printout to `out`, and checks what every page must pass: no console errors, no axe-core
+/// violations in the light or the dark scheme, no requests outside the file, no sideways
+/// scrolling on a phone. Returns the report.
+fn check_in_browser(modules: &Path, html: &str, out: &Path) -> serde_json::Value {
+    fs::create_dir_all(out).unwrap();
+    let page = out.join("page.html");
+    fs::write(&page, html).unwrap();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/check.cjs");
     let run = Command::new("node")
         .arg(&script)
         .arg(&page)
-        .arg(&out)
-        .env("MHT_NODE_MODULES", &modules)
+        .arg(out)
+        .env("MHT_NODE_MODULES", modules)
         .output()
         .unwrap();
     assert!(
@@ -265,6 +264,31 @@ fn a_real_browser_shows_it_accessibly() {
         serde_json::json!([]),
         "requests outside the file"
     );
+    assert!(
+        report["phoneOverflow"].as_i64().unwrap() <= 0,
+        "the page scrolls sideways on a phone"
+    );
+    for shot in ["desktop", "phone", "desktop-dark", "phone-dark"] {
+        assert!(out.join(format!("{shot}.png")).exists());
+    }
+    report
+}
+
+#[test]
+fn a_branded_fact_sheet_shows_accessibly_in_a_real_browser() {
+    let Some(modules) = browser() else { return };
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/fact-sheet");
+    check_in_browser(&modules, &html(&branded_fact_sheet()), &out);
+}
+
+#[test]
+fn a_real_browser_shows_it_accessibly() {
+    let Some(modules) = browser() else { return };
+    let Some(pdftotext) = crate::util::validator("pdftotext", "PDFTOTEXT", "-v") else {
+        return;
+    };
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    let report = check_in_browser(&modules, &html(&Options::new()), &out);
     let toc = report["toc"].as_array().unwrap();
     let doc = mht_guide_export::Document::compose(mht_guide::guide(), &Default::default());
     let entries: usize = doc.contents().iter().map(|e| 1 + e.children.len()).sum();
@@ -274,13 +298,6 @@ fn a_real_browser_shows_it_accessibly() {
             link["ok"], true,
             "contents link does not reach its section: {link}"
         );
-    }
-    assert!(
-        report["phoneOverflow"].as_i64().unwrap() <= 0,
-        "the page scrolls sideways on a phone"
-    );
-    for shot in ["desktop", "phone"] {
-        assert!(out.join(format!("{shot}.png")).exists());
     }
 
     // Printed, every section starts a page.

@@ -14,6 +14,7 @@ mod fuzz;
 mod hostile;
 mod html;
 mod json;
+mod key_figures;
 mod load;
 mod markdown;
 mod navigation;
@@ -21,6 +22,7 @@ mod output;
 mod pdf;
 mod pdf_ua;
 mod properties;
+
 mod regressions;
 mod scale;
 mod util;

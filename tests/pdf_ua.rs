@@ -754,7 +754,8 @@ fn every_preset_paper_branding_and_selection_conforms() {
         .set_organization(mht_guide::Text::parse("Riverside Community College").unwrap())
         .set_contact(mht_guide::Text::parse("Career Center, 555-0100").unwrap())
         .set_accent("#0b5d4b".parse().unwrap())
-        .set_qr(mht_guide::Url::parse("https://careers.example.edu/technicians").unwrap());
+        .set_qr(mht_guide::Url::parse("https://careers.example.edu/technicians").unwrap())
+        .set_logo(crate::util::logo());
     assert_conforms("a branded selection", &to_pdf(guide(), &branded).unwrap());
 }
 

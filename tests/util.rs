@@ -206,3 +206,9 @@ pub(crate) fn browser() -> Option<PathBuf> {
 }
 
 include!("scaled.rs");
+
+/// The test logo, a PNG with transparency.
+pub(crate) fn logo() -> mht_guide_export::Logo {
+    let bytes = std::fs::read(fixtures().join("logo/riverside.png")).unwrap();
+    mht_guide_export::Logo::from_bytes(&bytes).unwrap()
+}

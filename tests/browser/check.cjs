@@ -1,7 +1,7 @@
 // Opens an HTML export in headless Chromium and reports what a reader's browser sees, as JSON:
 // console errors, requests for anything outside the file, axe-core violations (WCAG 2.1 A and AA), whether every contents link scrolls
 // to its section, and the files it wrote (first-screen screenshots at phone and desktop width,
-// and the page printed to PDF).
+// in the light and the dark scheme, and the page printed to PDF). axe runs in both schemes.
 //
 // usage: node check.cjs PAGE.html OUT_DIR
 // environment: MHT_NODE_MODULES (where playwright-core and axe-core are installed),
@@ -25,8 +25,8 @@ const flags = [
   "--disable-quic",
 ];
 
-async function open(browser, viewport, report) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+async function open(browser, viewport, report, colorScheme = "light") {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme });
   const page = await context.newPage();
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") report.console.push(m.text());
@@ -58,12 +58,15 @@ async function open(browser, viewport, report) {
         runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
       })
     );
-    report.violations = axe.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.join(" ")),
-    }));
+    const violations = (result, scheme) =>
+      result.violations.map((v) => ({
+        scheme,
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(" ")),
+      }));
+    report.violations = violations(axe, "light");
     report.passes = axe.passes.length;
 
     const hrefs = await page.$$eval("nav#toc a", (as) => as.map((a) => a.getAttribute("href")));
@@ -87,6 +90,23 @@ async function open(browser, viewport, report) {
       report.toc.push({ href, ok, top: where.top });
     }
     await context.close();
+
+    // The dark scheme: its own screenshots, and axe again for its colors.
+    const dark = await open(browser, { width: 1280, height: 800 }, report, "dark");
+    report.files.desktopDark = path.join(out_dir, "desktop-dark.png");
+    await dark.page.screenshot({ path: report.files.desktopDark });
+    await dark.page.addScriptTag({ path: axeSource });
+    const darkAxe = await dark.page.evaluate(() =>
+      window.axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      })
+    );
+    report.violations.push(...violations(darkAxe, "dark"));
+    await dark.context.close();
+    const phoneDark = await open(browser, { width: 390, height: 844 }, report, "dark");
+    report.files.phoneDark = path.join(out_dir, "phone-dark.png");
+    await phoneDark.page.screenshot({ path: report.files.phoneDark });
+    await phoneDark.context.close();
 
     const phone = await open(browser, { width: 390, height: 844 }, report);
     report.files.phone = path.join(out_dir, "phone.png");

@@ -221,6 +221,12 @@ pub(crate) struct ExportArgs {
     #[arg(long, value_name = "URL", value_parser = parse_qr)]
     pub(crate) qr: Option<mht_guide::Url>,
 
+    /// The organization's logo, a PNG or JPEG file of at most 2000 pixels on each side, for
+    /// the title block (PDF, HTML, EPUB). Needs --org: the organization's name is the logo's
+    /// alternative text.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) logo: Option<PathBuf>,
+
     #[command(flatten)]
     pub(crate) content: ContentArgs,
 }

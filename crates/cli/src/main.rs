@@ -256,6 +256,16 @@ impl App {
         if let Some(url) = &args.qr {
             options.set_qr(url.clone());
         }
+        if let Some(path) = &args.logo {
+            if args.org.is_none() {
+                return Err(UsageError(
+                    "--logo needs --org: the organization's name is the logo's alternative text"
+                        .into(),
+                )
+                .into());
+            }
+            options.set_logo(read_logo(path)?);
+        }
         if let Some(seconds) = source_date_epoch()? {
             options.set_timestamp(seconds);
         }
@@ -441,6 +451,26 @@ fn branding(option: &str, value: &str) -> Result<mht_guide::Text> {
         ))
         .into()
     })
+}
+
+/// Reads and checks a logo file, reading no more than a logo may be.
+fn read_logo(path: &std::path::Path) -> Result<mht_guide_export::Logo> {
+    use std::io::Read as _;
+    let fail = |why: String| anyhow::anyhow!("cannot use the logo {}: {why}", path.display());
+    let file = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
+    if let Ok(size) = file.metadata().map(|m| m.len())
+        && size > mht_guide_export::MAX_LOGO_BYTES as u64
+    {
+        let bytes = usize::try_from(size).unwrap_or(usize::MAX);
+        return Err(fail(
+            mht_guide_export::LogoError::TooLarge { bytes }.to_string(),
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(mht_guide_export::MAX_LOGO_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(e.to_string()))?;
+    mht_guide_export::Logo::from_bytes(&bytes).map_err(|e| fail(e.to_string()))
 }
 
 /// The formats to export: --all, --format, or the extension of -o.

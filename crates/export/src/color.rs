@@ -128,6 +128,11 @@ impl Rgb {
         self.mixed_until(Rgb { r: 0, g: 0, b: 0 }, Rgb::WHITE, TEXT_CONTRAST)
     }
 
+    /// The color as text on a light `background` may use it: darkened until it has 4.5:1.
+    pub(crate) fn on_light(self, background: Rgb) -> Rgb {
+        self.mixed_until(Rgb { r: 0, g: 0, b: 0 }, background, TEXT_CONTRAST)
+    }
+
     /// The color as text on the dark scheme's page may use it: lightened until it has 4.5:1.
     pub fn for_dark_page(self) -> Rgb {
         self.mixed_until(Rgb::WHITE, Rgb::DARK_PAGE, TEXT_CONTRAST)

@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 
 use mht_guide::{
-    Block, Guide, Id, Inline, Item, Meta, PayFigure, PayUnit, Prose, Role, SectionId, SectionRef,
-    Source, Statistic, group_digits, walk_inlines,
+    Block, Guide, Id, Inline, Item, KeyFigure, Meta, PayFigure, PayUnit, Prose, Role, SectionId,
+    SectionRef, Source, Statistic, group_digits, walk_inlines,
 };
 
 use crate::{Options, Preset, Selection};
@@ -25,6 +25,88 @@ pub struct Document<'g> {
     /// The sources, numbered from 1 in order of first citation; when the selection includes the
     /// sources section, sources nobody cites follow the cited ones.
     pub references: Vec<&'g Source>,
+    /// The key figures that lead a fact sheet, under its title, when it shows pay and outlook.
+    /// A full document has them at the top of its salary section instead, as a
+    /// [`Node::Band`].
+    pub band: Option<Band>,
+}
+
+/// The key-figure band: a few numbers set large, each with what it is, whom and when it
+/// describes, and its source.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Band {
+    /// What the band is, for assistive technology and as its heading.
+    pub caption: String,
+    /// The figures, in reading order.
+    pub figures: Vec<BandFigure>,
+}
+
+/// One figure of a [`Band`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct BandFigure {
+    /// The value, as large type shows it: `$42,590`, `+20%`.
+    pub value: String,
+    /// What the value is: `Median pay a year`.
+    pub label: String,
+    /// Whom and when it describes: `Psychiatric technicians, May 2024`.
+    pub detail: String,
+    /// Its source.
+    pub source: Id,
+}
+
+impl Band {
+    /// The band of a guide's key figures; `None` when it has none.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let band = mht_guide_export::Band::of(&mht_guide::guide().salary_outlook).unwrap();
+    /// assert_eq!(band.figures[0].value, "$42,590");
+    /// assert_eq!(band.figures[0].detail, "Psychiatric technicians, May 2024");
+    /// ```
+    pub fn of(s: &mht_guide::SalaryOutlook) -> Option<Band> {
+        let figures: Vec<BandFigure> = s
+            .key_figures()
+            .into_iter()
+            .filter_map(|figure| {
+                let (value, label, when) = match figure {
+                    KeyFigure::MedianPay(p) => (
+                        p.amount.to_string(),
+                        "Median pay a year",
+                        p.period.to_string(),
+                    ),
+                    KeyFigure::Growth(o) => (
+                        growth_percent(o.growth_percent),
+                        "Projected growth in jobs",
+                        years(o.base_year, o.target_year),
+                    ),
+                    KeyFigure::Openings(o) => (
+                        group_digits(u64::from(o.openings_per_year?)),
+                        "Job openings a year",
+                        format!("{} average", years(o.base_year, o.target_year)),
+                    ),
+                    KeyFigure::EntryEducation(o) => (
+                        o.entry_education?.label().to_owned(),
+                        "Typical education to enter",
+                        o.base_year.to_string(),
+                    ),
+                    _ => return None,
+                };
+                Some(BandFigure {
+                    value,
+                    label: label.to_owned(),
+                    detail: format!("{}, {when}", figure.occupation()),
+                    source: figure.source().clone(),
+                })
+            })
+            .collect();
+        (!figures.is_empty()).then(|| Band {
+            caption: "Key figures".to_owned(),
+            figures,
+        })
+    }
 }
 
 /// One composed section.
@@ -84,6 +166,8 @@ pub enum Node<'g> {
     References,
     /// A chart of figures that a table beside it also gives.
     Chart(crate::Chart),
+    /// The key figures, set large.
+    Band(Band),
 }
 
 /// A titled entry.
@@ -223,7 +307,7 @@ impl<'g> Document<'g> {
     /// assert!(!doc.references.is_empty());
     /// ```
     pub fn compose(guide: &'g Guide, selection: &Selection) -> Document<'g> {
-        Document::assemble(guide, selection, compose_section, true)
+        Document::assemble(guide, selection, compose_section, true, None)
     }
 
     /// Composes what the options ask for: their selection, in the form their preset gives.
@@ -250,7 +334,11 @@ impl<'g> Document<'g> {
                         .ids()
                         .filter(|&id| only_faq || id != SectionId::Faq),
                 );
-                Document::assemble(guide, &sheet, fact_sheet_section, false)
+                let band = sheet
+                    .contains(SectionId::SalaryOutlook)
+                    .then(|| Band::of(&guide.salary_outlook))
+                    .flatten();
+                Document::assemble(guide, &sheet, fact_sheet_section, false, band)
             }
             _ => Document::compose(guide, options.selection()),
         }
@@ -263,6 +351,7 @@ impl<'g> Document<'g> {
         selection: &Selection,
         compose: fn(SectionRef<'g>) -> Section<'g>,
         all_sources: bool,
+        band: Option<Band>,
     ) -> Document<'g> {
         let mut sections: Vec<Section<'g>> = selection
             .ids()
@@ -271,15 +360,20 @@ impl<'g> Document<'g> {
             .collect();
 
         let mut references: Vec<&'g Source> = Vec::new();
-        for section in &sections {
-            for id in section_citations(section) {
-                let source = guide
-                    .sources
-                    .get(id)
-                    .expect("the loader checks that every citation names a source");
-                if !references.iter().any(|r| r.id == source.id) {
-                    references.push(source);
-                }
+        // The band is read first, under the title.
+        let band_citations = band
+            .iter()
+            .flat_map(|b| b.figures.iter().map(|f| &f.source));
+        let cited: Vec<&Id> = band_citations
+            .chain(sections.iter().flat_map(section_citations))
+            .collect();
+        for id in cited {
+            let source = guide
+                .sources
+                .get(id)
+                .expect("the loader checks that every citation names a source");
+            if !references.iter().any(|r| r.id == source.id) {
+                references.push(source);
             }
         }
         if all_sources && selection.contains(SectionId::Sources) {
@@ -299,6 +393,7 @@ impl<'g> Document<'g> {
             meta: &guide.meta,
             sections,
             references,
+            band,
         }
     }
 
@@ -414,6 +509,7 @@ fn section_citations<'a>(section: &'a Section<'_>) -> Vec<&'a Id> {
                     }
                 }
                 Node::Chart(chart) => out.extend(&chart.sources),
+                Node::Band(band) => out.extend(band.figures.iter().map(|f| &f.source)),
                 Node::Subheading { .. } | Node::Fields(_) | Node::Bullets(_) | Node::References => {
                 }
             }
@@ -626,6 +722,7 @@ fn compose_section(section: SectionRef<'_>) -> Section<'_> {
             ));
         }
         SectionRef::SalaryOutlook(s) => {
+            nodes.extend(Band::of(s).map(Node::Band));
             nodes.push(prose(&s.intro));
             nodes.push(sub(id, "Pay"));
             let (subject, comparison): (Vec<&PayFigure>, Vec<&PayFigure>) =
@@ -691,16 +788,18 @@ fn compose_section(section: SectionRef<'_>) -> Section<'_> {
     }
 }
 
-/// The short form of a section for a fact sheet: its summary, and for pay and outlook the key
-/// figures.
+/// The short form of a section for a fact sheet: its summary, and for pay and outlook the
+/// pay table and the charts.
 fn fact_sheet_section(section: SectionRef<'_>) -> Section<'_> {
     let id = section.id();
     let mut nodes = vec![prose(section.summary())];
     match section {
+        // The band under the sheet's title gives the key figures and the growth chart labels
+        // every projection it draws, so the sheet leaves the table of projections, with its
+        // job counts, to the full guide.
         SectionRef::SalaryOutlook(s) => {
             nodes.extend(overall_pay_table(s).map(Node::Table));
             nodes.extend(crate::Chart::pay_range(s).map(Node::Chart));
-            nodes.push(Node::Table(outlook_table(&s.outlook)));
             nodes.extend(crate::Chart::growth(&s.outlook).map(Node::Chart));
         }
         SectionRef::Sources(_) => nodes = vec![Node::References],

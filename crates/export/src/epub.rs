@@ -190,11 +190,34 @@ pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError>
         });
     }
 
-    let opf = package_document(guide, options, &doc, &items);
+    let logo = options.logo().map(|(logo, _)| logo.png());
+    // Charts, the QR code and the logo are images, each with its text alternative.
+    let has_chart = doc
+        .sections
+        .iter()
+        .any(|s| s.nodes.iter().any(|n| matches!(n, crate::Node::Chart(_))));
+    let images: Vec<&str> = [
+        (has_chart, "charts of its figures"),
+        (
+            logo.is_some(),
+            "the logo of the organization that provides it",
+        ),
+        (
+            items
+                .iter()
+                .any(|i| i.id == "title" && i.properties == Some("svg")),
+            "a QR code of that organization's web address",
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(has, what)| has.then_some(what))
+    .collect();
+    let opf = package_document(guide, options, &doc, &items, &images);
     zip_package(
         &opf,
         &stylesheet(options),
         &items,
+        logo,
         options.timestamp_or(guide.meta.edition.unix_seconds()),
     )
     .map_err(|e| ExportError::Epub(e.to_string()))
@@ -205,6 +228,7 @@ fn package_document(
     options: &Options,
     doc: &Document<'_>,
     items: &[Item],
+    images: &[&str],
 ) -> String {
     let meta = &guide.meta;
     let modified = crate::time::iso(options.timestamp_or(meta.edition.unix_seconds()));
@@ -245,8 +269,15 @@ fn package_document(
         date = meta.edition.iso(),
         license = escape(meta.license.as_str()),
         description = escape(&description),
-        accessibility = accessibility_metadata(&meta.publisher.to_string()),
+        accessibility = accessibility_metadata(&meta.publisher.to_string(), images),
     );
+    if options.logo().is_some() {
+        let _ = writeln!(
+            opf,
+            "<item id=\"logo\" href=\"{}\" media-type=\"image/png\"/>",
+            crate::html::LOGO_FILE
+        );
+    }
     for item in items {
         let properties = item
             .properties
@@ -269,32 +300,55 @@ fn package_document(
 /// The accessibility metadata of EPUB Accessibility 1.1 (section 5): what the book offers, as
 /// it really is, and its conformance claim.
 ///
-/// The book is text alone, so text is its access mode and suffices; there are no images,
-/// sound or video, and so no hazards. Its features: headings and sections for structural
-/// navigation, a table of contents down to each question, a reading order that is the
-/// document order, ARIA roles, text a reading system may restyle, and no copy protection (the
-/// vocabulary has no term for table headers, which the summary names). The claim is EPUB
-/// Accessibility 1.1 at WCAG 2.1 level AA, certified by the edition's publisher: the test
-/// suite checks every book with DAISY Ace, epubcheck and axe.
-fn accessibility_metadata(publisher: &str) -> String {
+/// Text is the book's access mode, and it suffices: a book with charts, a QR code or a logo
+/// (`images` names them) is visual too, and each of those has a text alternative that gives what it
+/// shows. There is no sound or video and nothing moves, so there are no hazards. Its features:
+/// headings and sections for structural navigation, a table of contents down to each
+/// question, a reading order that is the document order, ARIA roles, text a reading system may
+/// restyle, alternative text where there are images, and no copy protection (the vocabulary
+/// has no term for table headers, which the summary names). The claim is EPUB Accessibility
+/// 1.1 at WCAG 2.1 level AA, certified by the edition's publisher: the test suite checks every
+/// book with DAISY Ace, epubcheck and axe.
+fn accessibility_metadata(publisher: &str, images: &[&str]) -> String {
     let mut out = String::new();
-    for (property, value) in [
-        ("schema:accessMode", "textual"),
-        ("schema:accessModeSufficient", "textual"),
+    let summary = match images {
+        [] => ACCESSIBILITY_SUMMARY.to_owned(),
+        [one] => format!("This book is text with {one}. {ACCESSIBILITY_SUMMARY_IMAGES}"),
+        [first @ .., last] => format!(
+            "This book is text with {} and {last}. {ACCESSIBILITY_SUMMARY_IMAGES}",
+            first.join(", ")
+        ),
+    };
+    let images = !images.is_empty();
+    let mut entries = vec![("schema:accessMode", "textual")];
+    if images {
+        entries.push(("schema:accessMode", "visual"));
+    }
+    entries.push(("schema:accessModeSufficient", "textual"));
+    if images {
+        entries.push(("schema:accessModeSufficient", "textual,visual"));
+    }
+    entries.extend([
         ("schema:accessibilityFeature", "structuralNavigation"),
         ("schema:accessibilityFeature", "tableOfContents"),
         ("schema:accessibilityFeature", "readingOrder"),
         ("schema:accessibilityFeature", "ARIA"),
         ("schema:accessibilityFeature", "displayTransformability"),
         ("schema:accessibilityFeature", "unlocked"),
+    ]);
+    if images {
+        entries.push(("schema:accessibilityFeature", "alternativeText"));
+    }
+    entries.extend([
         ("schema:accessibilityHazard", "none"),
-        ("schema:accessibilitySummary", ACCESSIBILITY_SUMMARY),
+        ("schema:accessibilitySummary", summary.as_str()),
         (
             "dcterms:conformsTo",
             "EPUB Accessibility 1.1 - WCAG 2.1 Level AA",
         ),
         ("a11y:certifiedBy", publisher),
-    ] {
+    ]);
+    for (property, value) in entries {
         let _ = writeln!(
             out,
             "<meta property=\"{property}\">{}</meta>",
@@ -304,17 +358,25 @@ fn accessibility_metadata(publisher: &str) -> String {
     out
 }
 
-/// What a reader learns of the book's accessibility before opening it.
+/// What a reader learns of the book's accessibility before opening it: a book of text alone.
 const ACCESSIBILITY_SUMMARY: &str = "This book is text only: it has no images, sound or video, \
     and nothing in it flashes or moves. Its sections and subsections have headings, its tables \
     have header cells, and its contents list every section, subsection and question. The \
     reading order is the order of the printed guide. It meets EPUB Accessibility 1.1 at WCAG \
     2.1 level AA.";
 
+/// The same, for a book with images, after a sentence that names them.
+const ACCESSIBILITY_SUMMARY_IMAGES: &str = "Each image has a text alternative that says \
+    what it shows, with every figure a chart draws. There is no sound or video, and nothing in it flashes or moves. Its sections and subsections have \
+    headings, its tables have header cells, and its contents list every section, subsection \
+    and question. The reading order is the order of the printed guide. It meets EPUB \
+    Accessibility 1.1 at WCAG 2.1 level AA.";
+
 fn zip_package(
     opf: &str,
     style: &str,
     items: &[Item],
+    logo: Option<&[u8]>,
     timestamp: i64,
 ) -> zip::result::ZipResult<Vec<u8>> {
     let (y, mo, d, h, mi, s) = crate::time::civil(timestamp);
@@ -347,6 +409,11 @@ fn zip_package(
     for item in items {
         zip.start_file(format!("EPUB/{}", item.file), deflated)?;
         zip.write_all(item.content.as_bytes())?;
+    }
+    if let Some(png) = logo {
+        // A PNG is compressed already.
+        zip.start_file(format!("EPUB/{}", crate::html::LOGO_FILE), stored)?;
+        zip.write_all(png)?;
     }
     Ok(zip.finish()?.into_inner())
 }

@@ -41,6 +41,7 @@ mod compose;
 mod epub;
 mod html;
 mod json;
+mod logo;
 mod markdown;
 #[cfg(feature = "pdf")]
 mod pdf;
@@ -56,13 +57,14 @@ use mht_guide::{Guide, SectionId, Text, UnknownSection};
 pub use chart::{Chart, ChartRow};
 pub use color::{ParseRgbError, Rgb, TEXT_CONTRAST};
 pub use compose::{
-    Cell, ContentsEntry, Document, Entry, NOT_CONFIRMED, NOT_PUBLISHED, Node, RunIn, Section,
-    Table, source_details,
+    Band, BandFigure, Cell, ContentsEntry, Document, Entry, NOT_CONFIRMED, NOT_PUBLISHED, Node,
+    RunIn, Section, Table, source_details,
 };
 #[cfg(feature = "epub")]
 pub use epub::to_epub;
 pub use html::to_html;
 pub use json::{SCHEMA_VERSION, to_json};
+pub use logo::{Logo, LogoError, MAX_LOGO_BYTES, MAX_LOGO_SIDE};
 pub use markdown::{markdown_options, to_markdown};
 #[cfg(feature = "pdf")]
 pub use pdf::{Paper, Undrawable, Unprintable, to_pdf, unprintable};
@@ -342,6 +344,7 @@ pub struct Options {
     contact: Option<Text>,
     accent: Option<Rgb>,
     qr: Option<mht_guide::Url>,
+    logo: Option<std::sync::Arc<Logo>>,
     #[cfg(feature = "pdf")]
     paper: Paper,
     timestamp: Option<i64>,
@@ -459,6 +462,31 @@ impl Options {
     /// The address printed as a QR code, when one was set.
     pub fn qr(&self) -> Option<&str> {
         self.qr.as_ref().map(mht_guide::Url::as_str)
+    }
+
+    /// Sets the organization's logo, for the title block (PDF, HTML and EPUB). Its
+    /// alternative text is the organization's name, so it shows only when
+    /// [`Options::set_organization`] names one.
+    ///
+    /// ```
+    /// use mht_guide_export::{Logo, Options, to_html};
+    ///
+    /// # let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\0\0\0\0:~\x9bU\0\0\0\nIDATx\x9cc`\0\0\0\x02\0\x01H\xaf\xa4q\0\0\0\0IEND\xaeB`\x82";
+    /// let mut options = Options::new();
+    /// options.set_logo(Logo::from_bytes(png)?);
+    /// options.set_organization(mht_guide::Text::parse("Riverside Community College").unwrap());
+    /// let html = to_html(mht_guide::guide(), &options);
+    /// assert!(html.contains("alt=\"Riverside Community College\""));
+    /// # Ok::<(), mht_guide_export::LogoError>(())
+    /// ```
+    pub fn set_logo(&mut self, logo: Logo) -> &mut Options {
+        self.logo = Some(std::sync::Arc::new(logo));
+        self
+    }
+
+    /// The logo and its alternative text (the organization's name), when both are set.
+    pub fn logo(&self) -> Option<(&Logo, &str)> {
+        Some((self.logo.as_deref()?, self.organization()?))
     }
 
     /// The organization's color as the handout uses it on white, when one was set.

@@ -12,7 +12,7 @@ use comrak::{Anchorizer, Arena, Options as ComrakOptions};
 use mht_guide::{Block, Guide, Id, Inline};
 
 use crate::Options;
-use crate::compose::{Cell, Document, Entry, Node, Section, Table, source_details};
+use crate::compose::{Band, Cell, Document, Entry, Node, Section, Table, source_details};
 
 /// The comrak options the Markdown export is written for: CommonMark, GitHub tables and YAML
 /// front matter, no line wrapping.
@@ -55,6 +55,9 @@ pub fn to_markdown(guide: &Guide, options: &Options) -> String {
     let root = md.node(NodeValue::Document);
     md.front_matter(root);
     md.title_block(root, options);
+    if let Some(band) = &doc.band {
+        md.band(root, band);
+    }
     md.contents(root);
     for section in &doc.sections {
         md.section(root, section);
@@ -227,6 +230,7 @@ impl<'a, 'd> Builder<'a, 'd> {
                 Node::Subheading { title, .. } => self.heading(parent, 3, title),
                 // The table beside a chart holds its figures; Markdown keeps the tables.
                 Node::Chart(_) => {}
+                Node::Band(band) => self.band(parent, band),
                 Node::Entries(entries) => self.entries(parent, entries),
                 Node::Fields(fields) => {
                     let p = self.paragraph(parent);
@@ -390,6 +394,19 @@ impl<'a, 'd> Builder<'a, 'd> {
             if let Some(n) = self.doc.reference_number(id) {
                 self.link(parent, &self.sources_href, &format!("[{n}]"));
             }
+        }
+    }
+
+    /// The key figures as a short list, each led by its value, in the order the PDF and the
+    /// web page read them: value, label, detail.
+    fn band(&self, parent: &'a AstNode<'a>, band: &Band) {
+        let list = self.list(parent, false, true);
+        for figure in &band.figures {
+            let p = self.paragraph(self.item(list));
+            let strong = self.child(p, NodeValue::Strong);
+            self.text(strong, &figure.value);
+            self.text(p, &format!(" {}. {}", figure.label, figure.detail));
+            self.citation(p, std::slice::from_ref(&figure.source));
         }
     }
 

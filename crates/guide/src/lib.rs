@@ -97,9 +97,10 @@ pub use diag::{Diagnostic, LoadError, Position, Severity};
 pub use load::{GUIDE_FILE, MAX_FILE_BYTES, file_names, read_files};
 pub use model::{
     CareTeam, CareerPath, CareerStep, Certification, ChallengesRewards, Definition, Education,
-    EmploymentShare, Faq, Guide, Item, Meta, OccupationCode, OutlookFigure, PayFigure, PayUnit,
-    Question, Responsibilities, Role, SalaryOutlook, SectionRef, Skills, Source, Sources,
-    StateLicense, StateRule, StateTopic, Statistic, TimeToQualify, WorkSetting, WorkSettings,
+    EmploymentShare, EntryEducation, Faq, Guide, Item, KeyFigure, KeyFigureChoice, Meta,
+    OccupationCode, OutlookFigure, PayFigure, PayUnit, Question, Responsibilities, Role,
+    SalaryOutlook, SectionRef, Skills, Source, Sources, StateLicense, StateRule, StateTopic,
+    Statistic, TimeToQualify, WorkSetting, WorkSettings,
 };
 pub use prose::{Block, Inline, List, MAX_DEPTH, Prose, ProseError, comrak_options, walk_inlines};
 pub use review::{Review, STALE_AFTER_YEARS, SectionStats, TextStats};

@@ -461,6 +461,129 @@ pub struct SalaryOutlook {
     pub outlook: Vec<OutlookFigure>,
     /// What the projections mean for a job seeker.
     pub outlook_notes: Prose,
+    /// Which occupation each of the key figures is about.
+    pub key_figures: KeyFigureChoice,
+}
+
+/// Which occupation each key figure is about: the few numbers that lead the fact sheet and the
+/// salary section. Each names an occupation of [`SalaryOutlook::pay`] or
+/// [`SalaryOutlook::outlook`]; `None` when the guide has no figure of that kind.
+///
+/// An edition may choose them in `salary-outlook.toml`'s `[key_figures]` table. Where it does
+/// not, each is the first of the guide's own occupations (in the order of the file) that has
+/// such a figure.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[non_exhaustive]
+pub struct KeyFigureChoice {
+    /// The occupation whose median annual pay across all workplaces is shown.
+    pub pay: Option<Text>,
+    /// The occupation whose projected growth is shown.
+    pub growth: Option<Text>,
+    /// The occupation whose projected openings a year are shown.
+    pub openings: Option<Text>,
+    /// The occupation whose typical entry education is shown.
+    pub education: Option<Text>,
+}
+
+/// One of the key figures, pointing at the typed figure it shows, which carries its source and
+/// its period.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::KeyFigure;
+///
+/// let guide = mht_guide::guide();
+/// for figure in guide.salary_outlook.key_figures() {
+///     let source = guide.sources.get(figure.source()).unwrap();
+///     match figure {
+///         KeyFigure::MedianPay(p) => println!("median pay {} ({}, {})", p.amount, p.period, source.publisher),
+///         KeyFigure::Growth(o) => println!("growth {:+}% ({}-{})", o.growth_percent, o.base_year, o.target_year),
+///         KeyFigure::Openings(o) => println!("{:?} openings a year", o.openings_per_year),
+///         KeyFigure::EntryEducation(o) => println!("entry: {:?}", o.entry_education),
+///         _ => {}
+///     }
+/// }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "figure", content = "of", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum KeyFigure<'g> {
+    /// The median annual pay across all workplaces.
+    MedianPay(&'g PayFigure),
+    /// The projected growth in jobs.
+    Growth(&'g OutlookFigure),
+    /// The projected openings a year; the figure's `openings_per_year` is set.
+    Openings(&'g OutlookFigure),
+    /// The typical education for entry; the figure's `entry_education` is set.
+    EntryEducation(&'g OutlookFigure),
+}
+
+impl<'g> KeyFigure<'g> {
+    /// The occupation the figure is about.
+    pub fn occupation(&self) -> &'g Text {
+        match self {
+            KeyFigure::MedianPay(p) => &p.occupation,
+            KeyFigure::Growth(o) | KeyFigure::Openings(o) | KeyFigure::EntryEducation(o) => {
+                &o.occupation
+            }
+        }
+    }
+
+    /// The id of the figure's source.
+    pub fn source(&self) -> &'g Id {
+        match self {
+            KeyFigure::MedianPay(p) => &p.source,
+            KeyFigure::Growth(o) | KeyFigure::Openings(o) | KeyFigure::EntryEducation(o) => {
+                &o.source
+            }
+        }
+    }
+}
+
+impl SalaryOutlook {
+    /// The key figures, in the order the band shows them: median pay, projected growth,
+    /// openings a year and typical entry education. A kind the guide has no figure for is left
+    /// out.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use mht_guide::KeyFigure;
+    ///
+    /// let figures = mht_guide::guide().salary_outlook.key_figures();
+    /// assert_eq!(figures.len(), 4);
+    /// assert!(matches!(figures[0], KeyFigure::MedianPay(p) if p.amount.cents() == 4_259_000));
+    /// ```
+    pub fn key_figures(&self) -> Vec<KeyFigure<'_>> {
+        let named =
+            |choice: &Option<Text>, o: &&OutlookFigure| choice.as_ref() == Some(&o.occupation);
+        let choice = &self.key_figures;
+        let pay = self
+            .pay
+            .iter()
+            .find(|p| choice.pay.as_ref() == Some(&p.occupation) && p.is_overall_median())
+            .map(KeyFigure::MedianPay);
+        let growth = self
+            .outlook
+            .iter()
+            .find(|o| named(&choice.growth, o))
+            .map(KeyFigure::Growth);
+        let openings = self
+            .outlook
+            .iter()
+            .find(|o| named(&choice.openings, o) && o.openings_per_year.is_some())
+            .map(KeyFigure::Openings);
+        let education = self
+            .outlook
+            .iter()
+            .find(|o| named(&choice.education, o) && o.entry_education.is_some())
+            .map(KeyFigure::EntryEducation);
+        [pay, growth, openings, education]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
 }
 
 /// Whether a figure describes the occupation itself or something to compare it with.
@@ -651,6 +774,14 @@ pub struct PayFigure {
     pub note: Option<Text>,
 }
 
+impl PayFigure {
+    /// Whether the figure is a median annual wage across all workplaces: the one figure that
+    /// stands for an occupation's pay.
+    pub fn is_overall_median(&self) -> bool {
+        self.statistic == Statistic::Median && self.unit == PayUnit::Year && self.setting.is_none()
+    }
+}
+
 /// One employment projection.
 ///
 /// # Examples
@@ -683,8 +814,98 @@ pub struct OutlookFigure {
     pub growth_percent: i16,
     /// Projected openings each year, on average.
     pub openings_per_year: Option<u32>,
+    /// The education typically needed to enter the occupation, as the projections assign it.
+    pub entry_education: Option<EntryEducation>,
     /// The source of the projection.
     pub source: Id,
+}
+
+/// The education typically needed to enter an occupation: the categories the Bureau of Labor
+/// Statistics assigns with its employment projections.
+///
+/// Serializes as it is written in the content, such as `high_school`.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::EntryEducation;
+///
+/// let e = EntryEducation::parse("postsecondary_nondegree_award").unwrap();
+/// assert_eq!(e.label(), "Postsecondary certificate");
+/// assert!(EntryEducation::parse("college").is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EntryEducation {
+    /// No formal educational credential.
+    NoFormalCredential,
+    /// A high school diploma or its equivalent.
+    HighSchool,
+    /// A postsecondary nondegree award, such as a certificate.
+    PostsecondaryNondegreeAward,
+    /// Some college, no degree.
+    SomeCollege,
+    /// An associate's degree.
+    Associate,
+    /// A bachelor's degree.
+    Bachelor,
+    /// A master's degree.
+    Master,
+    /// A doctoral or professional degree.
+    Doctoral,
+}
+
+impl EntryEducation {
+    const ALL: [(&'static str, EntryEducation); 8] = [
+        ("no_formal_credential", EntryEducation::NoFormalCredential),
+        ("high_school", EntryEducation::HighSchool),
+        (
+            "postsecondary_nondegree_award",
+            EntryEducation::PostsecondaryNondegreeAward,
+        ),
+        ("some_college", EntryEducation::SomeCollege),
+        ("associate", EntryEducation::Associate),
+        ("bachelor", EntryEducation::Bachelor),
+        ("master", EntryEducation::Master),
+        ("doctoral", EntryEducation::Doctoral),
+    ];
+
+    /// The names the content may use, lowest first.
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        EntryEducation::ALL.iter().map(|(name, _)| *name)
+    }
+
+    /// Parses a name such as `high_school` or `postsecondary_nondegree_award`.
+    ///
+    /// # Errors
+    ///
+    /// A message listing the accepted names.
+    pub fn parse(s: &str) -> Result<EntryEducation, String> {
+        EntryEducation::ALL
+            .iter()
+            .find(|(name, _)| *name == s)
+            .map(|&(_, e)| e)
+            .ok_or_else(|| {
+                let names: Vec<String> =
+                    EntryEducation::names().map(|n| format!("`{n}`")).collect();
+                format!("unknown education `{s}`; use one of {}", names.join(", "))
+            })
+    }
+
+    /// The level in a few plain words, as a reader would say it.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntryEducation::NoFormalCredential => "No formal credential",
+            EntryEducation::HighSchool => "High school diploma or equivalent",
+            EntryEducation::PostsecondaryNondegreeAward => "Postsecondary certificate",
+            EntryEducation::SomeCollege => "Some college, no degree",
+            EntryEducation::Associate => "Associate's degree",
+            EntryEducation::Bachelor => "Bachelor's degree",
+            EntryEducation::Master => "Master's degree",
+            EntryEducation::Doctoral => "Doctoral or professional degree",
+        }
+    }
 }
 
 /// What is hard about the work and what is rewarding.

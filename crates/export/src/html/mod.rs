@@ -12,8 +12,16 @@ use mht_guide::{Block, Guide, Id, Inline, PayUnit, Role, SectionId, Statistic};
 use serde_json::{Value, json};
 
 use crate::Chart;
-use crate::compose::{Cell, ContentsEntry, Document, Entry, Node, Section, Table, source_details};
+use crate::compose::{
+    Band, Cell, ContentsEntry, Document, Entry, Node, Section, Table, source_details,
+};
 use crate::{Options, Preset};
+
+/// The longest key-figure value set at full size; longer ones (words) are set smaller.
+pub(crate) const BAND_NUMBER_CHARS: usize = 10;
+
+/// The logo's file name in an EPUB, beside the content documents.
+pub(crate) const LOGO_FILE: &str = "logo.png";
 
 /// A chart's geometry, in SVG user units: the margin left and right, the width of the axis,
 /// the height of a row (label, bar, value) and of a bar.
@@ -112,6 +120,22 @@ impl<'d> Writer<'d> {
         // DPUB-ARIA has no title-page role; the EPUB names it, the web page need not.
         let kind = self.epub_type("titlepage");
         let _ = writeln!(self.out, "<header class=\"title-block\"{kind}>");
+        if let Some((logo, alt)) = options.logo() {
+            // The book carries the logo as a file of its own; the web page stays one file.
+            let src = if self.epub {
+                LOGO_FILE.to_owned()
+            } else {
+                logo.data_url()
+            };
+            let _ = writeln!(
+                self.out,
+                "<p class=\"logo\"><img src=\"{src}\" alt=\"{alt}\" width=\"{w}\" \
+                 height=\"{h}\" /></p>",
+                alt = escape(alt),
+                w = logo.width(),
+                h = logo.height(),
+            );
+        }
         self.push("<h1>");
         self.text(meta.title.as_str());
         self.push("</h1>\n<p class=\"subtitle\">");
@@ -142,7 +166,36 @@ impl<'d> Writer<'d> {
         {
             self.qr(url, &code);
         }
+        if let Some(band) = &self.doc.band {
+            self.band(band);
+        }
         self.push("</header>\n");
+    }
+
+    /// The key figures: a list named as a group, each value set large over its label, whom
+    /// and when it describes, and its source.
+    fn band(&mut self, band: &Band) {
+        self.push("<div class=\"band\" role=\"group\" aria-label=\"");
+        self.text(&band.caption);
+        self.push("\">\n<ul>\n");
+        for figure in &band.figures {
+            // A value in words, not a number, is set smaller so that its words stay whole.
+            let words = if figure.value.chars().count() > BAND_NUMBER_CHARS {
+                " band-words"
+            } else {
+                ""
+            };
+            let _ = write!(self.out, "<li><span class=\"band-value{words}\">");
+            self.text(&figure.value);
+            self.push("</span> <span class=\"band-label\">");
+            self.text(&figure.label);
+            self.push("</span> <span class=\"band-detail\">");
+            self.text(&figure.detail);
+            self.push("\u{a0}");
+            self.citations(std::slice::from_ref(&figure.source));
+            self.push("</span></li>\n");
+        }
+        self.push("</ul>\n</div>\n");
     }
 
     /// A QR code as SVG, black on white whatever the color scheme (a reader's phone needs the
@@ -271,6 +324,7 @@ impl<'d> Writer<'d> {
                 }
                 Node::References => self.references(),
                 Node::Chart(chart) => self.chart(chart),
+                Node::Band(band) => self.band(band),
             }
         }
     }

@@ -69,7 +69,16 @@ pub(super) enum Draw {
 pub(super) struct Fill {
     /// Left, bottom, width and height in points, from the page's bottom left corner.
     pub(super) rect: (f64, f64, f64, f64),
-    pub(super) color: (u8, u8, u8),
+    pub(super) paint: Paint,
+}
+
+/// What fills a rectangle.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Paint {
+    /// A color.
+    Color((u8, u8, u8)),
+    /// The organization's logo, stretched to the rectangle.
+    Logo,
 }
 
 /// Page geometry and what the elements record while they render.
@@ -285,6 +294,11 @@ impl Tracker {
 
     /// Paints a rectangle of the area: `x`, `y` from its top left corner, in mm.
     fn fill(&self, area: &Area<'_>, rect: (f64, f64, f64, f64), color: (u8, u8, u8), mark: Mark) {
+        self.paint(area, rect, Paint::Color(color), mark);
+    }
+
+    /// Fills a rectangle of the area with a color or the logo.
+    fn paint(&self, area: &Area<'_>, rect: (f64, f64, f64, f64), paint: Paint, mark: Mark) {
         let (x, y, w, h) = rect;
         if self.dry || w <= 0.0 || h <= 0.0 {
             return;
@@ -299,7 +313,7 @@ impl Tracker {
                 w * PT,
                 h * PT,
             ),
-            color,
+            paint,
         };
         self.record(Draw::Path {
             marked,
@@ -1026,9 +1040,10 @@ impl Element for ChartBlock {
         let axis = mm(area.size().width) * CHART_AXIS;
         let first = self.next == 0;
         let top = if first { CHART_CAPTION } else { 0.0 };
-        // At least the caption and two rows together, unless the page is fresh.
+        // The whole chart together, unless the page is fresh: only a chart taller than a
+        // page breaks, between rows.
         let rows_left = self.chart.rows.len() - self.next;
-        let need = top + CHART_ROW * rows_left.min(2) as f64;
+        let need = top + CHART_ROW * rows_left as f64;
         if need > height && !track.fresh(&area) {
             return Ok(RenderResult {
                 size: Size::new(0, 0),
@@ -1113,55 +1128,192 @@ impl Element for ChartBlock {
     }
 }
 
-/// The organization's lines (its name, the contact line, the address) with a QR code of the
-/// address beside them, at the right edge, black modules on the white page with the quiet
-/// zone around them; the code is a `Figure`, each line a `P`. Lines too wide to leave room for
-/// the code put it under them instead.
-pub(super) struct QrBlock {
+/// One part of a key figure: its runs, the look they are laid out in, and its `P` element.
+pub(super) type BandPart = (Vec<Run>, Look, NodeId);
+
+/// The key figures, side by side in shaded cells with a bar of the accent colour on the left:
+/// each figure's value set large over its label and its detail. Four cells fit across Letter
+/// and A4; a narrower page puts two in a row. The cells and bars are artifacts; the text is in
+/// each figure's paragraphs.
+pub(super) struct BandBlock {
     track: Track,
-    code: crate::qr::Qr,
-    node: NodeId,
-    lines: Vec<(String, Look, NodeId)>,
+    figures: Vec<Vec<BandPart>>,
+    accent: (u8, u8, u8),
 }
 
-/// The side of a printed code's modules, in mm: phones read half-millimetre modules easily.
-const QR_MODULE: f64 = 0.5;
-/// The height of one of the organization's lines, in mm.
-const QR_LINE: f64 = 5.0;
+/// The room between cells, the padding in them and the accent bar's width, in mm.
+const BAND_GAP: f64 = 3.0;
+const BAND_PAD: f64 = 2.5;
+const BAND_BAR: f64 = 1.2;
+/// A cell narrower than this (mm) puts the figures two to a row.
+const BAND_MIN_CELL: f64 = 38.0;
 
-impl QrBlock {
+impl BandBlock {
     pub(super) fn new(
         track: &Track,
-        code: crate::qr::Qr,
-        node: NodeId,
-        lines: Vec<(String, Look, NodeId)>,
-    ) -> QrBlock {
-        QrBlock {
+        figures: Vec<Vec<BandPart>>,
+        accent: (u8, u8, u8),
+    ) -> BandBlock {
+        BandBlock {
             track: Rc::clone(track),
-            code,
-            node,
-            lines,
+            figures,
+            accent,
         }
     }
 }
 
-impl Element for QrBlock {
+impl Element for BandBlock {
+    fn render(&mut self, cx: &Context, area: Area<'_>, _: Style) -> Result<RenderResult, Error> {
+        let track = &self.track;
+        let m = measure(cx, track);
+        let width = mm(area.size().width);
+        let n = self.figures.len().max(1);
+        let across = |cols: usize| (width - BAND_GAP * (cols - 1) as f64) / cols as f64;
+        let cols = if across(n) >= BAND_MIN_CELL || n <= 2 {
+            n
+        } else {
+            2
+        };
+        let cell = across(cols);
+        let text_width = cell - BAND_BAR - 2.0 * BAND_PAD;
+        // Every part laid out, and each row as tall as its tallest cell.
+        let laid: Vec<Vec<Vec<Line>>> = self
+            .figures
+            .iter()
+            .map(|parts| {
+                parts
+                    .iter()
+                    .map(|(runs, base, _)| layout(&m, runs, text_width, *base, false))
+                    .collect()
+            })
+            .collect();
+        let heights: Vec<f64> = laid
+            .chunks(cols)
+            .map(|row| {
+                row.iter()
+                    .map(|parts| parts.iter().flatten().map(|l| l.height).sum::<f64>())
+                    .fold(0.0, f64::max)
+                    + 2.0 * BAND_PAD
+            })
+            .collect();
+        let total = heights.iter().sum::<f64>() + BAND_GAP * heights.len() as f64;
+        if total > mm(area.size().height) && !track.fresh(&area) {
+            return Ok(RenderResult {
+                size: Size::new(0, 0),
+                has_more: true,
+            });
+        }
+        let mut top = BAND_GAP / 2.0;
+        for ((row, laid_row), height) in self
+            .figures
+            .chunks(cols)
+            .zip(laid.chunks(cols))
+            .zip(&heights)
+        {
+            for (i, (parts, lines)) in row.iter().zip(laid_row).enumerate() {
+                let left = i as f64 * (cell + BAND_GAP);
+                let layout_mark = Mark::Artifact(Artifact::Layout);
+                track.fill(&area, (left, top, cell, *height), SHADE, layout_mark);
+                track.fill(
+                    &area,
+                    (left, top, BAND_BAR, *height),
+                    self.accent,
+                    layout_mark,
+                );
+                let mut y = top + BAND_PAD;
+                for ((_, _, node), lines) in parts.iter().zip(lines) {
+                    let x = left + BAND_BAR + BAND_PAD;
+                    y = print_lines(cx, track, &area, lines, (x, y), Mark::Node(*node))?;
+                }
+            }
+            top += height + BAND_GAP;
+        }
+        Ok(RenderResult {
+            size: Size::new(area.size().width, Mm::from(total)),
+            has_more: false,
+        })
+    }
+}
+
+/// The background of the key figures' cells.
+pub(super) const SHADE: (u8, u8, u8) = (238, 241, 243);
+
+/// The organization's lines (its name, the contact line, the address of a QR code), with its
+/// logo before them and the QR code of the address beside them at the right edge, black
+/// modules on the white page with the quiet zone around them. The logo and the code are
+/// `Figure`s, each line a `P`. Lines too wide to leave room for the code put it under them.
+pub(super) struct OrgBlock {
+    track: Track,
+    /// The logo's width over its height, and its `Figure`.
+    logo: Option<(f64, NodeId)>,
+    lines: Vec<(String, Look, NodeId)>,
+    /// The code and its `Figure`.
+    code: Option<(crate::qr::Qr, NodeId)>,
+}
+
+/// The side of a printed code's modules, in mm: phones read half-millimetre modules easily.
+const QR_MODULE: f64 = 0.5;
+/// The room after each of the organization's lines, in mm.
+const QR_LINE_GAP: f64 = 0.8;
+/// The logo's largest height and width, in mm, and the room after it.
+const LOGO_HEIGHT: f64 = 15.0;
+const LOGO_WIDTH: f64 = 50.0;
+const LOGO_GAP: f64 = 5.0;
+
+impl OrgBlock {
+    pub(super) fn new(
+        track: &Track,
+        logo: Option<(f64, NodeId)>,
+        lines: Vec<(String, Look, NodeId)>,
+        code: Option<(crate::qr::Qr, NodeId)>,
+    ) -> OrgBlock {
+        OrgBlock {
+            track: Rc::clone(track),
+            logo,
+            lines,
+            code,
+        }
+    }
+}
+
+impl Element for OrgBlock {
     fn render(&mut self, cx: &Context, area: Area<'_>, _: Style) -> Result<RenderResult, Error> {
         let quiet = crate::qr::QUIET as f64 * QR_MODULE;
-        let side = self.code.width as f64 * QR_MODULE + 2.0 * quiet;
+        let side = self
+            .code
+            .as_ref()
+            .map_or(0.0, |(code, _)| code.width as f64 * QR_MODULE + 2.0 * quiet);
         let width = mm(area.size().width);
+        let logo = self.logo.map(|(aspect, node)| {
+            let w = (LOGO_HEIGHT * aspect).min(LOGO_WIDTH).min(width / 3.0);
+            (w, w / aspect, node)
+        });
+        let indent = logo.map_or(0.0, |(w, _, _)| w + LOGO_GAP);
         let m = measure(cx, &self.track);
-        let widest = self
-            .lines
-            .iter()
-            .map(|(text, look, _)| m.width(text, *look))
-            .fold(0.0, f64::max);
-        let beside = widest + 4.0 <= width - side;
-        let text_height = QR_LINE * self.lines.len() as f64 + 1.5;
+        // Each line is a paragraph of its own, wrapped if it must be; the code goes under the
+        // lines when one would wrap beside it.
+        let lay = |room: f64| -> Vec<Vec<Line>> {
+            self.lines
+                .iter()
+                .map(|(text, look, _)| {
+                    layout(&m, &[Run::new(text.clone(), *look)], room, *look, false)
+                })
+                .collect()
+        };
+        let beside_room = width - indent - if side > 0.0 { side + 4.0 } else { 0.0 };
+        let mut laid = lay(beside_room);
+        let beside = side == 0.0 || laid.iter().all(|l| l.len() == 1);
+        if !beside {
+            laid = lay(width - indent);
+        }
+        let text_height = laid.iter().flatten().map(|l| l.height).sum::<f64>()
+            + QR_LINE_GAP * self.lines.len() as f64
+            + 1.5;
+        let logo_height = logo.map_or(0.0, |(_, h, _)| h + 1.0);
         let height = if beside {
-            text_height.max(side)
+            text_height.max(side).max(logo_height)
         } else {
-            text_height + side
+            text_height.max(logo_height) + side
         };
         if height > mm(area.size().height) && !self.track.fresh(&area) {
             return Ok(RenderResult {
@@ -1169,37 +1321,44 @@ impl Element for QrBlock {
                 has_more: true,
             });
         }
-        let mut y = 1.5;
-        for (text, look, node) in &self.lines {
-            self.track.print(
+        if let Some((w, h, node)) = logo {
+            self.track
+                .paint(&area, (0.0, 0.5, w, h), Paint::Logo, Mark::Node(node));
+        }
+        // The lines sit level with the middle of the logo when it is taller.
+        let mut y = 1.5 + ((logo_height - text_height) / 2.0).max(0.0);
+        for ((_, _, node), lines) in self.lines.iter().zip(&laid) {
+            y = print_lines(
                 cx,
+                &self.track,
                 &area,
-                Position::new(0, Mm::from(y)),
-                *look,
-                text,
+                lines,
+                (indent, y),
                 Mark::Node(*node),
             )?;
-            y += QR_LINE;
+            y += QR_LINE_GAP;
         }
-        // Beside the lines, the code's quiet zone ends at the body's right edge; under them,
-        // the page margin is the quiet zone on the left.
-        let (left, top) = if beside {
-            (width - side + quiet, quiet)
-        } else {
-            (0.0, text_height + quiet)
-        };
-        for (row, col, len) in self.code.runs() {
-            self.track.fill(
-                &area,
-                (
-                    left + col as f64 * QR_MODULE,
-                    top + row as f64 * QR_MODULE,
-                    len as f64 * QR_MODULE,
-                    QR_MODULE,
-                ),
-                (0, 0, 0),
-                Mark::Node(self.node),
-            );
+        if let Some((code, node)) = &self.code {
+            // Beside the lines, the code's quiet zone ends at the body's right edge; under
+            // them, the page margin is the quiet zone on the left.
+            let (left, top) = if beside {
+                (width - side + quiet, quiet)
+            } else {
+                (0.0, text_height.max(logo_height) + quiet)
+            };
+            for (row, col, len) in code.runs() {
+                self.track.fill(
+                    &area,
+                    (
+                        left + col as f64 * QR_MODULE,
+                        top + row as f64 * QR_MODULE,
+                        len as f64 * QR_MODULE,
+                        QR_MODULE,
+                    ),
+                    (0, 0, 0),
+                    Mark::Node(*node),
+                );
+            }
         }
         Ok(RenderResult {
             size: Size::new(area.size().width, Mm::from(height)),

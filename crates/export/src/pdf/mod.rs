@@ -277,6 +277,7 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
         links: &last.track.links.borrow(),
         tree: &last.track.tree.borrow(),
         unicode: &last.track.unicode.borrow(),
+        logo: options.logo().map(|(logo, _)| logo),
     };
     // What only rendering needed goes before the post-processing, which needs the most memory;
     // genpdf's output and the draws go as soon as they are read.
@@ -315,8 +316,12 @@ fn render_pass(
     let footer_left = builder.check(&footer_left, footer);
     let contact = contact.map(|c| builder.check(&c, footer));
     builder.check("Page 0123456789 of", footer);
-    let (elements, undrawable) =
-        builder.build(options.organization(), options.contact(), options.qr());
+    let (elements, undrawable) = builder.build(
+        options.organization(),
+        options.contact(),
+        options.qr(),
+        options.logo(),
+    );
     let listed = |chars: Vec<(char, BTreeSet<String>)>| -> Vec<Undrawable> {
         chars
             .into_iter()

@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use genpdf::Element;
 use mht_guide::{Block, Id, Inline};
 
-use super::elements::{ChartBlock, QrBlock, Rule, Space, TableBlock, TableNodes, TextBlock, Track};
+use super::elements::{
+    BandBlock, ChartBlock, OrgBlock, Rule, Space, TableBlock, TableNodes, TextBlock, Track,
+};
 use super::layout::{Look, Run, Target};
 use super::tags::{NodeId, ROOT, Role};
 use crate::compose::{Cell, Document, Entry, Node, Section, Table, source_details};
@@ -67,9 +69,10 @@ impl<'d> Builder<'d> {
         organization: Option<&str>,
         contact: Option<&str>,
         qr: Option<&str>,
+        logo: Option<(&crate::Logo, &str)>,
     ) -> (Vec<Box<dyn Element>>, Undrawable) {
         self.place = "the title block".into();
-        self.title_block(organization, contact, qr);
+        self.title_block(organization, contact, qr, logo);
         if self.contents {
             self.contents();
         }
@@ -170,7 +173,13 @@ impl<'d> Builder<'d> {
         ((self.run(marker, look), label), body)
     }
 
-    fn title_block(&mut self, organization: Option<&str>, contact: Option<&str>, qr: Option<&str>) {
+    fn title_block(
+        &mut self,
+        organization: Option<&str>,
+        contact: Option<&str>,
+        qr: Option<&str>,
+        logo: Option<(&crate::Logo, &str)>,
+    ) {
         let meta = self.doc.meta;
         let title = self.run(meta.title.as_str(), Look::new(24).bold().color(self.accent));
         self.push(self.block(Role::H1, vec![title]).spacing(0.0, 1.5));
@@ -184,18 +193,33 @@ impl<'d> Builder<'d> {
         );
         let line = self.run(line, Look::new(9).color(MUTED));
         self.push(self.block(Role::P, vec![line]).spacing(0.0, 1.0));
+        // The organization's lines, each a paragraph: its name, the contact line and the
+        // address of the code.
         let code = qr.and_then(|url| crate::qr::Qr::new(url).map(|code| (url, code)));
-        if let Some((url, code)) = code {
-            // The organization's lines with the code beside them; each line is a paragraph,
-            // the code a figure read by its address.
-            let mut lines = Vec::new();
-            if let Some(org) = organization {
-                lines.push((format!("Provided by {org}"), Look::new(11).bold()));
+        let mut lines = Vec::new();
+        if let Some(org) = organization {
+            lines.push((format!("Provided by {org}"), Look::new(11).bold()));
+        }
+        if let Some(contact) = contact {
+            lines.push((contact.to_owned(), Look::new(10)));
+        }
+        if let Some((url, _)) = &code {
+            lines.push(((*url).to_owned(), Look::new(9).color(MUTED)));
+        }
+        if code.is_none() && logo.is_none() {
+            for (i, (text, look)) in lines.into_iter().enumerate() {
+                let run = self.run(text, look);
+                let before = if i == 0 { 2.0 } else { 0.0 };
+                self.push(self.block(Role::P, vec![run]).spacing(before, 0.5));
             }
-            if let Some(contact) = contact {
-                lines.push((contact.to_owned(), Look::new(10)));
-            }
-            lines.push((url.to_owned(), Look::new(9).color(MUTED)));
+        } else {
+            // With the logo before them and the code beside them; both are figures, the logo
+            // read by the organization's name and the code by its address.
+            let logo = logo.map(|(logo, alt)| {
+                let figure = self.node(Role::Figure, self.parent);
+                self.track.tree.borrow_mut().set_alt(figure, alt.to_owned());
+                (f64::from(logo.width()) / f64::from(logo.height()), figure)
+            });
             let lines = lines
                 .into_iter()
                 .map(|(text, look)| {
@@ -203,20 +227,69 @@ impl<'d> Builder<'d> {
                     (text, look, self.node(Role::P, self.parent))
                 })
                 .collect();
-            let figure = self.node(Role::Figure, self.parent);
-            self.track.tree.borrow_mut().set_alt(figure, url.to_owned());
-            self.push(QrBlock::new(&self.track, code, figure, lines));
-        } else {
-            if let Some(org) = organization {
-                let org = self.run(format!("Provided by {org}"), Look::new(11).bold());
-                self.push(self.block(Role::P, vec![org]).spacing(2.0, 0.5));
-            }
-            if let Some(contact) = contact {
-                let contact = self.run(contact, Look::new(10));
-                self.push(self.block(Role::P, vec![contact]).spacing(0.0, 0.5));
-            }
+            let code = code.map(|(url, code)| {
+                let figure = self.node(Role::Figure, self.parent);
+                self.track.tree.borrow_mut().set_alt(figure, url.to_owned());
+                (code, figure)
+            });
+            self.push(OrgBlock::new(&self.track, logo, lines, code));
         }
         self.push(Rule::new(&self.track, self.accent, 3.0));
+        if let Some(band) = &self.doc.band {
+            self.band(band);
+        }
+    }
+
+    /// The key figures: a `Div` holding a `Div` for each figure, whose value, label and
+    /// detail (with its citation) are paragraphs.
+    fn band(&mut self, band: &crate::Band) {
+        let group = self.node(Role::Div, self.parent);
+        // The values are text on the cells' shade, where the accent needs 4.5:1 too.
+        let (r, g, b) = self.accent;
+        let (sr, sg, sb) = super::elements::SHADE;
+        let value_color = crate::Rgb { r, g, b }
+            .on_light(crate::Rgb {
+                r: sr,
+                g: sg,
+                b: sb,
+            })
+            .tuple();
+        let figures = band
+            .figures
+            .iter()
+            .map(|figure| {
+                let cell = self.node(Role::Div, group);
+                let value_look = Look::new(
+                    if figure.value.chars().count() > crate::html::BAND_NUMBER_CHARS {
+                        12
+                    } else {
+                        18
+                    },
+                )
+                .bold()
+                .color(value_color);
+                let value = vec![self.run(figure.value.as_str(), value_look)];
+                let label_look = Look::new(9).bold();
+                let label = vec![self.run(figure.label.as_str(), label_look)];
+                let detail_look = Look::new(8).color(MUTED);
+                // The paragraphs in reading order: value, label, detail.
+                let (value_node, label_node) = (self.node(Role::P, cell), self.node(Role::P, cell));
+                let detail_node = self.node(Role::P, cell);
+                let mut detail = vec![self.run(figure.detail.as_str(), detail_look)];
+                self.citation(
+                    std::slice::from_ref(&figure.source),
+                    Look::new(8),
+                    detail_node,
+                    &mut detail,
+                );
+                vec![
+                    (value, value_look, value_node),
+                    (label, label_look, label_node),
+                    (detail, detail_look, detail_node),
+                ]
+            })
+            .collect();
+        self.push(BandBlock::new(&self.track, figures, self.accent));
     }
 
     /// The table of contents: a `TOC` of `TOCI` entries, each a `Reference` to its section
@@ -326,6 +399,7 @@ impl<'d> Builder<'d> {
                 }
                 Node::References => self.references(),
                 Node::Chart(chart) => self.chart(chart),
+                Node::Band(band) => self.band(band),
             }
         }
     }

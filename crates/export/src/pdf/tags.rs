@@ -44,6 +44,8 @@ pub(super) enum Role {
     BibEntry,
     /// A chart, read by its alternative text.
     Figure,
+    /// A group of blocks, such as the key figures and each figure in them.
+    Div,
 }
 
 impl Role {
@@ -69,6 +71,7 @@ impl Role {
             Role::Reference => "Reference",
             Role::BibEntry => "BibEntry",
             Role::Figure => "Figure",
+            Role::Div => "Div",
         }
     }
 }

@@ -906,6 +906,95 @@ fn salary_outlook(cx: &mut Ctx<'_, '_>, raw: raw::SalaryOutlook) -> SalaryOutloo
             .map(|o| outlook_figure(cx, o))
             .collect(),
         outlook_notes: cx.prose(&raw.outlook_notes),
+        key_figures: KeyFigureChoice::default(),
+    }
+    .with_key_figures(cx, raw.key_figures.as_ref())
+}
+
+impl SalaryOutlook {
+    /// Checks the chosen key figures' occupations, and chooses the rest: each the first of the
+    /// guide's own occupations with such a figure.
+    fn with_key_figures(
+        mut self,
+        cx: &mut Ctx<'_, '_>,
+        chosen: Option<&raw::KeyFigures>,
+    ) -> SalaryOutlook {
+        let subject_pay = || {
+            self.pay
+                .iter()
+                .filter(|p| p.role == Role::Subject && p.is_overall_median())
+                .map(|p| &p.occupation)
+        };
+        let pay: Vec<&Text> = self
+            .pay
+            .iter()
+            .filter(|p| p.is_overall_median())
+            .map(|p| &p.occupation)
+            .collect();
+        let outlook = |has: fn(&OutlookFigure) -> bool| -> Vec<&Text> {
+            self.outlook
+                .iter()
+                .filter(|o| has(o))
+                .map(|o| &o.occupation)
+                .collect()
+        };
+        let subject = |has: fn(&OutlookFigure) -> bool| {
+            self.outlook
+                .iter()
+                .find(|o| o.role == Role::Subject && has(o))
+                .map(|o| o.occupation.clone())
+        };
+        let growth = outlook(|_| true);
+        let openings = outlook(|o| o.openings_per_year.is_some());
+        let education = outlook(|o| o.entry_education.is_some());
+        let mut pick = |value: Option<&Str>, have: &[&Text], what: &str, default: Option<Text>| {
+            let Some(value) = value else {
+                return default;
+            };
+            let name = cx.text(value);
+            if have.contains(&&name) {
+                return Some(name);
+            }
+            let list = if have.is_empty() {
+                "there is none in this file".to_owned()
+            } else {
+                let names: Vec<String> = have.iter().map(|n| format!("`{n}`")).collect();
+                format!("occupations with one: {}", names.join(", "))
+            };
+            cx.problem(
+                value.span(),
+                format!("no {what} for `{name}` in this file; {list}"),
+            );
+            None
+        };
+        let chosen = KeyFigureChoice {
+            pay: pick(
+                chosen.and_then(|c| c.pay.as_ref()),
+                &pay,
+                "median annual pay across all workplaces",
+                subject_pay().next().cloned(),
+            ),
+            growth: pick(
+                chosen.and_then(|c| c.growth.as_ref()),
+                &growth,
+                "projection",
+                subject(|_| true),
+            ),
+            openings: pick(
+                chosen.and_then(|c| c.openings.as_ref()),
+                &openings,
+                "projection with `openings_per_year`",
+                subject(|o| o.openings_per_year.is_some()),
+            ),
+            education: pick(
+                chosen.and_then(|c| c.education.as_ref()),
+                &education,
+                "projection with `entry_education`",
+                subject(|o| o.entry_education.is_some()),
+            ),
+        };
+        self.key_figures = chosen;
+        self
     }
 }
 
@@ -968,6 +1057,10 @@ fn outlook_figure(cx: &mut Ctx<'_, '_>, o: &raw::OutlookFigure) -> OutlookFigure
             .map(|v| cx.int(v, -1_000_000_000..1_000_000_000, "the change in jobs")),
         growth_percent: cx.int(&o.growth_percent, -100..1001, "the growth"),
         openings_per_year: jobs(cx, &o.openings_per_year),
+        entry_education: o
+            .entry_education
+            .as_ref()
+            .and_then(|e| cx.check(e, EntryEducation::parse)),
         source: cx.source(&o.source),
     }
 }

@@ -339,6 +339,28 @@ pub(crate) struct SalaryOutlook {
     pub(crate) outlook: S<Vec<OutlookFigure>>,
     /// What the projections mean for a job seeker, in Markdown.
     pub(crate) outlook_notes: Str,
+    /// Which occupation each key figure at the top of the fact sheet and of this section is
+    /// about (optional; each defaults to the first of the guide's own occupations that has
+    /// such a figure).
+    pub(crate) key_figures: Option<KeyFigures>,
+}
+
+/// The occupations the key figures are about; each names an `occupation` in this file.
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub(crate) struct KeyFigures {
+    /// The occupation whose median annual pay (a `[[pay]]` table with `statistic = "median"`,
+    /// `unit = "year"` and no `setting`) is shown.
+    pub(crate) pay: Option<Str>,
+    /// The occupation whose projected growth (an `[[outlook]]` table) is shown.
+    pub(crate) growth: Option<Str>,
+    /// The occupation whose projected openings a year (an `[[outlook]]` table with
+    /// `openings_per_year`) are shown.
+    pub(crate) openings: Option<Str>,
+    /// The occupation whose typical entry education (an `[[outlook]]` table with
+    /// `entry_education`) is shown.
+    pub(crate) education: Option<Str>,
 }
 
 /// A number as TOML gives it: integer or float.
@@ -452,6 +474,15 @@ pub(crate) struct OutlookFigure {
     /// Projected openings each year, on average (optional).
     #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
     pub(crate) openings_per_year: Option<S<i64>>,
+    /// The education typically needed for entry, as the projections assign it (optional).
+    #[cfg_attr(
+        feature = "schema",
+        schemars(extend("enum" = [
+            "no_formal_credential", "high_school", "postsecondary_nondegree_award",
+            "some_college", "associate", "bachelor", "master", "doctoral"
+        ]))
+    )]
+    pub(crate) entry_education: Option<Str>,
     /// The id of the source (in sources.toml) of the projection.
     #[cfg_attr(feature = "schema", schemars(extend("pattern" = ID_PATTERN)))]
     pub(crate) source: Str,

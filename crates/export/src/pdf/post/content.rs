@@ -13,7 +13,10 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::{Fonts, string};
 use super::{PT, PostError, err, text_string};
-use crate::pdf::elements::Draw;
+use crate::pdf::elements::{Draw, Paint};
+
+/// The logo's name in a page's resources.
+const LOGO: &str = "Logo";
 use crate::pdf::tags::{Artifact, Marked};
 
 /// The bytes of a stream object, decompressed when they are compressed.
@@ -267,6 +270,7 @@ fn mark_page(
     draws: &[Draw],
     fonts: &Fonts,
     font_styles: &BTreeMap<Vec<u8>, usize>,
+    uses_logo: &mut bool,
 ) -> Result<Vec<Operation>, PostError> {
     let mismatch = |what: &str| PostError(format!("the page's drawing does not match: {what}"));
     let mut out = Vec::with_capacity(ops.len() + draws.len() * 2);
@@ -346,15 +350,29 @@ fn mark_page(
                     // genpdf's placeholder line gives way to the filled rectangle, in a
                     // graphics state of its own so that its color does not leak.
                     let (x, y, w, h) = fill.rect;
-                    let (r, g, b) = fill.color;
                     let real = |v: f64| Object::Real(((v * 100.0).round() / 100.0) as f32);
-                    let channel = |c: u8| {
-                        Object::Real(((f64::from(c) / 255.0 * 1000.0).round() / 1000.0) as f32)
-                    };
                     out.push(op("q", vec![]));
-                    out.push(op("rg", vec![channel(r), channel(g), channel(b)]));
-                    out.push(op("re", vec![real(x), real(y), real(w), real(h)]));
-                    out.push(op("f", vec![]));
+                    match fill.paint {
+                        Paint::Color((r, g, b)) => {
+                            let channel = |c: u8| {
+                                Object::Real(
+                                    ((f64::from(c) / 255.0 * 1000.0).round() / 1000.0) as f32,
+                                )
+                            };
+                            out.push(op("rg", vec![channel(r), channel(g), channel(b)]));
+                            out.push(op("re", vec![real(x), real(y), real(w), real(h)]));
+                            out.push(op("f", vec![]));
+                        }
+                        Paint::Logo => {
+                            let zero = Object::Integer(0);
+                            out.push(op(
+                                "cm",
+                                vec![real(w), zero.clone(), zero, real(h), real(x), real(y)],
+                            ));
+                            out.push(op("Do", vec![name(LOGO)]));
+                            *uses_logo = true;
+                        }
+                    }
                     out.push(op("Q", vec![]));
                     replaced = true;
                 }
@@ -391,6 +409,7 @@ pub(super) fn rewrite(
     doc: &mut Document,
     draws: &[Vec<Draw>],
     fonts: &Fonts,
+    logo: Option<ObjectId>,
 ) -> Result<(), PostError> {
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     if pages.len() != draws.len() {
@@ -418,7 +437,12 @@ pub(super) fn rewrite(
             .ok_or_else(|| PostError("genpdf wrote a page that does not decode".into()))?;
         drop(data);
         strip_layer(&mut ops);
-        let mut ops = mark_page(ops, page_draws, fonts, &font_styles)?;
+        let mut uses_logo = false;
+        let mut ops = mark_page(ops, page_draws, fonts, &font_styles, &mut uses_logo)?;
+        if uses_logo {
+            let logo = logo.ok_or_else(|| PostError("a logo drawn but not given".into()))?;
+            add_xobject(doc, page, LOGO, logo)?;
+        }
         drop_dead_state(&mut ops);
         drop_redundant_state(&mut ops);
         ops.iter_mut().for_each(plain_show);
@@ -431,6 +455,44 @@ pub(super) fn rewrite(
         stream.dict.remove(b"Filter");
         stream.set_plain_content(bytes);
     }
+    Ok(())
+}
+
+/// Names an image in a page's resources.
+fn add_xobject(
+    doc: &mut Document,
+    page: ObjectId,
+    key: &str,
+    image: ObjectId,
+) -> Result<(), PostError> {
+    let shared = match doc.get_dictionary(page).and_then(|p| p.get(b"Resources")) {
+        Ok(Object::Reference(id)) => Some(*id),
+        _ => None,
+    };
+    let resources = match shared {
+        Some(id) => doc
+            .get_dictionary_mut(id)
+            .map_err(err("finding the page's resources"))?,
+        None => {
+            let page = doc
+                .get_dictionary_mut(page)
+                .map_err(err("finding a page"))?;
+            if page.get(b"Resources").is_err() {
+                page.set("Resources", Dictionary::new());
+            }
+            page.get_mut(b"Resources")
+                .and_then(Object::as_dict_mut)
+                .map_err(err("finding the page's resources"))?
+        }
+    };
+    if resources.get(b"XObject").is_err() {
+        resources.set("XObject", Dictionary::new());
+    }
+    resources
+        .get_mut(b"XObject")
+        .and_then(Object::as_dict_mut)
+        .map_err(err("finding the page's images"))?
+        .set(key, Object::Reference(image));
     Ok(())
 }
 

@@ -58,6 +58,8 @@ pub(super) struct Finish<'a> {
     pub(super) tree: &'a Tree,
     /// The character of each glyph drawn, by font style.
     pub(super) unicode: &'a [BTreeMap<u16, char>; 4],
+    /// The organization's logo, when the title block shows it.
+    pub(super) logo: Option<&'a crate::Logo>,
 }
 
 /// Why post-processing failed: a problem in genpdf's output that should never happen.
@@ -84,7 +86,8 @@ pub(super) fn finish(
     doc.version = "1.7".into();
     let mut hash = Sha256::new();
     let fonts = font::embed(&mut doc, &draws, f.unicode, &mut hash)?;
-    content::rewrite(&mut doc, &draws, &fonts)?;
+    let logo = f.logo.map(|logo| add_image(&mut doc, logo));
+    content::rewrite(&mut doc, &draws, &fonts, logo)?;
     drop(draws);
     content::drop_layers(&mut doc);
     set_paper(&mut doc, f.paper_pt);
@@ -157,6 +160,28 @@ impl Deflate {
             }
         }
     }
+}
+
+/// Adds the logo as an image XObject: 8-bit RGB, with its opacity as a soft mask when it
+/// has any transparency. Both streams are deflated with the rest.
+fn add_image(doc: &mut Document, logo: &crate::Logo) -> ObjectId {
+    let image = |color: &str, data: Vec<u8>| {
+        let dict = lopdf::Dictionary::from_iter(vec![
+            ("Type", Object::Name(b"XObject".to_vec())),
+            ("Subtype", Object::Name(b"Image".to_vec())),
+            ("Width", Object::Integer(i64::from(logo.width()))),
+            ("Height", Object::Integer(i64::from(logo.height()))),
+            ("ColorSpace", Object::Name(color.as_bytes().to_vec())),
+            ("BitsPerComponent", Object::Integer(8)),
+        ]);
+        lopdf::Stream::new(dict, data)
+    };
+    let mut rgb = image("DeviceRGB", logo.rgb().to_vec());
+    if let Some(alpha) = logo.alpha() {
+        let mask = doc.add_object(image("DeviceGray", alpha.to_vec()));
+        rgb.dict.set("SMask", Object::Reference(mask));
+    }
+    doc.add_object(rgb)
 }
 
 /// Sets every page to exactly the paper size (genpdf rounds it through millimetres).
