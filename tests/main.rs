@@ -22,7 +22,7 @@ mod output;
 mod pdf;
 mod pdf_ua;
 mod properties;
-
+mod readme;
 mod regressions;
 mod scale;
 mod util;
