@@ -128,8 +128,8 @@ pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError>
     items.push(Item {
         file: "title.xhtml".into(),
         id: "title".into(),
-        // A QR code in the title block is SVG, which the manifest declares.
-        properties: title.out.contains("<svg ").then_some("svg"),
+        // A QR code in the title block is SVG.
+        properties: svg_property(&title.out),
         content: content_document(lang, guide.meta.title.as_str(), &title.out),
         spine: true,
     });
@@ -179,8 +179,8 @@ pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError>
     for section in &doc.sections {
         let mut w = Writer::new(&doc, &href, true);
         w.section(section);
-        // A document with a chart holds SVG, which the manifest declares.
-        let properties = w.out.contains("<svg ").then_some("svg");
+        // A document with a chart holds SVG.
+        let properties = svg_property(&w.out);
         items.push(Item {
             file: file_of(section.number, &section.anchor),
             id: format!("s{:02}", section.number),
@@ -221,6 +221,11 @@ pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError>
         options.timestamp_or(guide.meta.edition.unix_seconds()),
     )
     .map_err(|e| ExportError::Epub(e.to_string()))
+}
+
+/// The manifest property of a content document that holds inline SVG, which EPUB requires.
+fn svg_property(content: &str) -> Option<&'static str> {
+    content.contains("<svg ").then_some("svg")
 }
 
 fn package_document(

@@ -15,6 +15,7 @@ use genpdf::style::{Color, Style};
 use genpdf::{Context, Element, Margins, Mm, PageDecorator, Position, RenderResult, Size};
 use rustc_hash::FxHashMap;
 
+use super::PT;
 use super::layout::{End, Line, Look, Measure, Measured, Run, Target, drawn, layout, mm};
 use super::tags::{Artifact, Kid, Mark, Marked, NodeId, Tree};
 
@@ -305,7 +306,6 @@ impl Tracker {
         }
         let marked = self.mark(mark, false);
         let (left, top) = self.origin(area);
-        const PT: f64 = 72.0 / 25.4;
         let fill = Fill {
             rect: (
                 (left + x) * PT,

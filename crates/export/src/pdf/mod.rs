@@ -25,6 +25,9 @@ use crate::{ExportError, Options, Preset};
 use elements::{Footer, Tracker};
 use layout::Look;
 
+/// Points in a millimetre.
+const PT: f64 = 72.0 / 25.4;
+
 /// A paper size for PDF handouts.
 ///
 /// # Examples
@@ -64,7 +67,7 @@ impl Paper {
     /// Width and height in points, rounded to hundredths.
     pub fn points(self) -> (f64, f64) {
         let (w, h) = self.mm();
-        let pt = |mm: f64| (mm * 72.0 / 25.4 * 100.0).round() / 100.0;
+        let pt = |mm: f64| (mm * PT * 100.0).round() / 100.0;
         (pt(w), pt(h))
     }
 }

@@ -34,8 +34,7 @@ use sha2::{Digest, Sha256};
 use super::elements::{AnchorMark, Draw, LinkMark};
 use super::tags::Tree;
 
-/// Millimetres to points.
-const PT: f64 = 72.0 / 25.4;
+use super::PT;
 
 /// What the post-processing needs to know about the document.
 pub(super) struct Finish<'a> {
