@@ -152,6 +152,64 @@ fn check_reviews_the_embedded_guide() {
 }
 
 #[test]
+fn check_measures_reading_level_by_the_editions_language() {
+    let dir = tempdir();
+    let guide = dir.path().join("guide");
+    crate::util::copy_files(&fixtures().join("minimal"), &guide);
+    let meta = fs::read_to_string(guide.join("guide.toml")).unwrap();
+    let check = |language: &str| {
+        let edited = meta.replace(
+            "language = \"en-US\"",
+            &format!("language = \"{language}\""),
+        );
+        assert_ne!(edited, meta);
+        fs::write(guide.join("guide.toml"), edited).unwrap();
+        let output = run(
+            dir.path(),
+            &["check", "--content", "guide", "--as-of", "2025-01-01"],
+        );
+        assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let english = check("en-GB");
+    assert!(english.contains("  grade\n"), "{english}");
+    assert!(
+        english.contains("\ngrade: Flesch-Kincaid grade level, "),
+        "{english}"
+    );
+    // Spanish: Szigriszt-Pazos perspicuity, each figure with its INFLESZ band.
+    let spanish = check("es-US");
+    assert!(spanish.contains("  INFLESZ\n"), "{spanish}");
+    assert!(
+        spanish.contains("\nINFLESZ: Szigriszt-Pazos perspicuity (INFLESZ scale), "),
+        "{spanish}"
+    );
+    let all = spanish.lines().find(|l| l.starts_with("all ")).unwrap();
+    assert!(
+        [
+            "muy difícil",
+            "algo difícil",
+            "normal",
+            "bastante fácil",
+            "muy fácil"
+        ]
+        .iter()
+        .any(|band| all.ends_with(band)),
+        "{all}"
+    );
+    // A language with no formula here gets the words alone, and says so.
+    let other = check("vi");
+    assert!(
+        other.contains("no reading-level formula for the language `vi`"),
+        "{other}"
+    );
+    assert!(
+        !other.contains("grade") && !other.contains("INFLESZ"),
+        "{other}"
+    );
+}
+
+#[test]
 fn check_warns_about_a_figure_without_a_citation() {
     let dir = tempdir();
     let guide = embedded_copy(dir.path());

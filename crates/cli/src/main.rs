@@ -375,17 +375,42 @@ impl App {
             .map(|id| id.id().len())
             .max()
             .unwrap_or(0);
-        out.push_str(&format!(
-            "{:width$}  {:>6}  {:>5}\n",
-            "section", "words", "grade"
-        ));
+        // The reading level by the formula made for the edition's language, named under the
+        // table; a language without one gets the words alone.
+        let formula = review.formula();
+        out.push_str(&format!("{:width$}  {:>6}", "section", "words"));
+        if let Some(f) = formula {
+            out.push_str(&format!("  {:>7}", f.column()));
+        }
+        out.push('\n');
         let row = |name: &str, s: &mht_guide::TextStats| {
-            format!("{name:width$}  {:>6}  {:>5.1}\n", s.words, s.grade())
+            let mut line = format!("{name:width$}  {:>6}", s.words);
+            if let Some(f) = formula {
+                let score = f.score(s);
+                line.push_str(&format!("  {score:>7.1}"));
+                if let Some(band) = f.band(score) {
+                    line.push_str(&format!("  {band}"));
+                }
+            }
+            line.push('\n');
+            line
         };
         for s in review.sections() {
             out.push_str(&row(s.id.id(), &s.text));
         }
         out.push_str(&row("all", &review.total()));
+        match formula {
+            Some(f) => out.push_str(&format!(
+                "\n{}: {}, {}\n",
+                f.column(),
+                f.name(),
+                f.reading()
+            )),
+            None => out.push_str(&format!(
+                "\nno reading-level formula for the language `{}`; words only\n",
+                review.guide().meta.language
+            )),
+        }
         print(&out)?;
         // The review's warnings, then where the PDF would refuse a character.
         let mut warnings: Vec<mht_guide::Diagnostic> = review.warnings().to_vec();

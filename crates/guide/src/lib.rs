@@ -103,7 +103,7 @@ pub use model::{
     Statistic, TimeToQualify, WorkSetting, WorkSettings,
 };
 pub use prose::{Block, Inline, List, MAX_DEPTH, Prose, ProseError, comrak_options, walk_inlines};
-pub use review::{Review, STALE_AFTER_YEARS, SectionStats, TextStats};
+pub use review::{ReadingFormula, Review, STALE_AFTER_YEARS, SectionStats, TextStats};
 pub use section::{SectionId, UnknownSection};
 pub use values::{Currency, Id, Money, RefDate, Text, Url, forbidden_char, group_digits, shown};
 

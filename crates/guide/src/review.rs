@@ -1,5 +1,5 @@
-//! An editor's review of the content: words and reading grade per section, and warnings about
-//! figures that are old or that cite nothing.
+//! An editor's review of the content: words and reading level per section, by a formula made
+//! for the edition's language, and warnings about figures that are old or that cite nothing.
 //!
 //! Loading a guide ([`Guide::from_dir`](crate::Guide::from_dir) and the like) stops at errors:
 //! content that cannot be used. A review also looks for what is worth a second look before a
@@ -39,6 +39,7 @@ pub struct Review {
     guide: Guide,
     sections: Vec<SectionStats>,
     warnings: Vec<Diagnostic>,
+    formula: Option<ReadingFormula>,
 }
 
 impl Review {
@@ -80,11 +81,16 @@ impl Review {
     }
 
     pub(crate) fn new(guide: Guide, warnings: Vec<Diagnostic>) -> Review {
+        let formula = ReadingFormula::for_language(guide.meta.language.as_str());
+        let count: fn(&str) -> usize = match formula {
+            Some(ReadingFormula::SzigrisztPazos) => syllables_spanish,
+            _ => syllables,
+        };
         let sections = guide
             .sections()
             .map(|section| {
                 let mut text = TextStats::default();
-                section.for_each_text(&mut |piece| text.add(piece));
+                section.for_each_text(&mut |piece| text.add(piece, count));
                 SectionStats {
                     id: section.id(),
                     text,
@@ -95,6 +101,7 @@ impl Review {
             guide,
             sections,
             warnings,
+            formula,
         }
     }
 
@@ -132,6 +139,100 @@ impl Review {
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings
     }
+
+    /// The reading-level formula for the edition's language, when there is one; the
+    /// statistics count syllables the way that language spells them.
+    pub fn formula(&self) -> Option<ReadingFormula> {
+        self.formula
+    }
+}
+
+/// A reading-level formula, each made for one language.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::{ReadingFormula, TextStats};
+///
+/// assert_eq!(ReadingFormula::for_language("en-US"), Some(ReadingFormula::FleschKincaid));
+/// let es = ReadingFormula::for_language("es-US").unwrap();
+/// assert_eq!(es, ReadingFormula::SzigrisztPazos);
+/// assert_eq!(ReadingFormula::for_language("vi"), None);
+/// let text = TextStats::of_language("El técnico cuida a los pacientes. Los ayuda cada día.", es);
+/// assert_eq!(es.band(es.score(&text)), Some("muy fácil"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ReadingFormula {
+    /// The Flesch-Kincaid grade level, for English: about the US school grade a reader needs,
+    /// so lower is easier.
+    FleschKincaid,
+    /// Szigriszt-Pazos perspicuity, read on Barrio-Cantalejo's INFLESZ scale, for Spanish:
+    /// 0 to 100, higher is easier.
+    SzigrisztPazos,
+}
+
+impl ReadingFormula {
+    /// The formula for a BCP 47 language tag, by its primary subtag: English and Spanish have
+    /// one; other languages have none here.
+    pub fn for_language(tag: &str) -> Option<ReadingFormula> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        match primary.to_ascii_lowercase().as_str() {
+            "en" => Some(ReadingFormula::FleschKincaid),
+            "es" => Some(ReadingFormula::SzigrisztPazos),
+            _ => None,
+        }
+    }
+
+    /// The formula's name, to print beside its figure.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReadingFormula::FleschKincaid => "Flesch-Kincaid grade level",
+            ReadingFormula::SzigrisztPazos => "Szigriszt-Pazos perspicuity (INFLESZ scale)",
+        }
+    }
+
+    /// A short heading for a column of its figures.
+    pub fn column(self) -> &'static str {
+        match self {
+            ReadingFormula::FleschKincaid => "grade",
+            ReadingFormula::SzigrisztPazos => "INFLESZ",
+        }
+    }
+
+    /// How to read its figures, in a few words.
+    pub fn reading(self) -> &'static str {
+        match self {
+            ReadingFormula::FleschKincaid => "a US school grade; lower is easier",
+            ReadingFormula::SzigrisztPazos => {
+                "0 to 100, higher is easier; 65 to 80 is \u{201c}bastante fácil\u{201d}"
+            }
+        }
+    }
+
+    /// The formula's figure for a text counted in its language.
+    pub fn score(self, text: &TextStats) -> f64 {
+        match self {
+            ReadingFormula::FleschKincaid => text.grade(),
+            ReadingFormula::SzigrisztPazos => text.perspicuity(),
+        }
+    }
+
+    /// The band a figure falls in, as the formula's scale names it; the grade level has no
+    /// named bands. INFLESZ: under 40 "muy difícil", 40 to 55 "algo difícil", 55 to 65
+    /// "normal", 65 to 80 "bastante fácil", over 80 "muy fácil".
+    pub fn band(self, score: f64) -> Option<&'static str> {
+        match self {
+            ReadingFormula::FleschKincaid => None,
+            ReadingFormula::SzigrisztPazos => Some(match score {
+                s if s < 40.0 => "muy difícil",
+                s if s < 55.0 => "algo difícil",
+                s if s < 65.0 => "normal",
+                s if s <= 80.0 => "bastante fácil",
+                _ => "muy fácil",
+            }),
+        }
+    }
 }
 
 /// The size and reading difficulty of a section's text (its summary not counted).
@@ -150,7 +251,7 @@ pub struct TextStats {
     pub words: usize,
     /// Sentences; a title, a list entry or a table cell counts as one.
     pub sentences: usize,
-    /// Syllables, estimated from English spelling.
+    /// Syllables, estimated from the spelling of the text's language.
     pub syllables: usize,
 }
 
@@ -168,8 +269,35 @@ impl TextStats {
     /// ```
     pub fn of(text: &str) -> TextStats {
         let mut stats = TextStats::default();
-        stats.add(text);
+        stats.add(text, syllables);
         stats
+    }
+
+    /// Counts a text in the language a formula is made for: Spanish syllables follow Spanish
+    /// spelling.
+    pub fn of_language(text: &str, formula: ReadingFormula) -> TextStats {
+        let mut stats = TextStats::default();
+        let count = match formula {
+            ReadingFormula::SzigrisztPazos => syllables_spanish,
+            _ => syllables,
+        };
+        stats.add(text, count);
+        stats
+    }
+
+    /// Szigriszt-Pazos perspicuity: `206.835 − 62.3 × syllables per word − words per
+    /// sentence`, read on the INFLESZ scale (see [`ReadingFormula::band`]). Count the text
+    /// with [`TextStats::of_language`] so that its syllables are Spanish ones.
+    pub fn perspicuity(&self) -> f64 {
+        if self.words == 0 || self.sentences == 0 {
+            return 0.0;
+        }
+        let (w, s, y) = (
+            self.words as f64,
+            self.sentences as f64,
+            self.syllables as f64,
+        );
+        206.835 - 62.3 * (y / w) - w / s
     }
 
     /// The Flesch-Kincaid grade level: about the US school grade a reader needs.
@@ -188,14 +316,15 @@ impl TextStats {
         0.39 * (w / s) + 11.8 * (y / w) - 15.59
     }
 
-    /// Adds a piece of text, which counts as at least one sentence.
-    fn add(&mut self, piece: &str) {
+    /// Adds a piece of text, which counts as at least one sentence, counting each word's
+    /// syllables with `count`.
+    fn add(&mut self, piece: &str, count: fn(&str) -> usize) {
         let words: Vec<&str> = piece.split_whitespace().collect();
         if words.is_empty() {
             return;
         }
         self.words += words.len();
-        self.syllables += words.iter().map(|w| syllables(w)).sum::<usize>();
+        self.syllables += words.iter().map(|w| count(w)).sum::<usize>();
         let ends = words
             .iter()
             .enumerate()
@@ -261,6 +390,58 @@ fn syllables(word: &str) -> usize {
     let silent_e = ends(b"e") && !ends(b"le") && !ends(b"ee");
     if count > 1 && n > 3 && (silent_e || ((silent_ed || silent_es) && !vowel(before(2)))) {
         count -= 1;
+    }
+    count.max(1)
+}
+
+/// Counts the syllables of a Spanish word from its spelling, which is regular: each group of
+/// vowels is one syllable (a diphthong or triphthong), except that two strong vowels (`a`,
+/// `e`, `o`, or an accented `í` or `ú`) side by side are two (hiatus: *le-er*, *dí-a*). The
+/// `u` of `qu` and of `gu` before `e` or `i` is silent; `y` is a vowel only at the end of a
+/// word (*hoy*, *muy*, *y*). A word without letters (a number) counts one.
+fn syllables_spanish(word: &str) -> usize {
+    let w: Vec<char> = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if w.is_empty() {
+        return 1;
+    }
+    #[derive(Clone, Copy, PartialEq)]
+    enum Kind {
+        Consonant,
+        Weak,
+        Strong,
+    }
+    let kind = |i: usize| -> Kind {
+        let c = w[i];
+        let next = w.get(i + 1).copied();
+        match c {
+            'a' | 'e' | 'o' | 'á' | 'é' | 'ó' | 'í' | 'ú' => Kind::Strong,
+            'i' | 'ü' => Kind::Weak,
+            'u' => {
+                let after_q = i > 0 && w[i - 1] == 'q';
+                let after_g = i > 0 && w[i - 1] == 'g';
+                let silent = after_q || (after_g && matches!(next, Some('e' | 'i' | 'é' | 'í')));
+                if silent { Kind::Consonant } else { Kind::Weak }
+            }
+            'y' if i + 1 == w.len() => Kind::Weak,
+            _ => Kind::Consonant,
+        }
+    };
+    let mut count = 0;
+    let mut previous = Kind::Consonant;
+    for i in 0..w.len() {
+        let k = kind(i);
+        match (previous, k) {
+            (_, Kind::Consonant) => {}
+            (Kind::Consonant, _) => count += 1,
+            // Two strong vowels are a hiatus: a new syllable.
+            (Kind::Strong, Kind::Strong) => count += 1,
+            _ => {}
+        }
+        previous = k;
     }
     count.max(1)
 }
@@ -402,10 +583,58 @@ mod tests {
     #[test]
     fn sentences_end_at_stops_but_not_abbreviations() {
         let mut r = TextStats::default();
-        r.add("The U.S. pays more. Aides earn less, e.g. in clinics! Why? Because.");
+        r.add(
+            "The U.S. pays more. Aides earn less, e.g. in clinics! Why? Because.",
+            syllables,
+        );
         assert_eq!((r.words, r.sentences), (12, 4));
-        r.add("A title");
+        r.add("A title", syllables);
         assert_eq!(r.sentences, 5);
+    }
+
+    #[test]
+    fn spanish_syllables_follow_spanish_spelling() {
+        for (word, n) in [
+            ("técnico", 3),
+            ("psiquiátrico", 4),
+            ("salud", 2),
+            ("día", 2),
+            ("ciudad", 2),
+            ("guerra", 2),
+            ("pingüino", 3),
+            ("país", 2),
+            ("aeropuerto", 5),
+            ("muy", 1),
+            ("hoy", 1),
+            ("y", 1),
+            ("ayer", 2),
+            ("leer", 2),
+            ("cooperar", 4),
+            ("enfermería", 5),
+            ("hospital", 3),
+            ("que", 1),
+            ("guía", 2),
+            ("Enfermería,", 5),
+            ("2024", 1),
+        ] {
+            assert_eq!(syllables_spanish(word), n, "{word}");
+        }
+    }
+
+    #[test]
+    fn perspicuity_matches_the_formula() {
+        let s = TextStats {
+            words: 100,
+            sentences: 5,
+            syllables: 200,
+        };
+        assert!((s.perspicuity() - (206.835 - 124.6 - 20.0)).abs() < 1e-9);
+        let f = ReadingFormula::SzigrisztPazos;
+        assert_eq!(f.band(39.9), Some("muy difícil"));
+        assert_eq!(f.band(62.2), Some("normal"));
+        assert_eq!(f.band(70.0), Some("bastante fácil"));
+        assert_eq!(f.band(80.1), Some("muy fácil"));
+        assert_eq!(ReadingFormula::FleschKincaid.band(8.0), None);
     }
 
     #[test]
