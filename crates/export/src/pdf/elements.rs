@@ -111,6 +111,8 @@ pub(super) struct Tracker {
     blocks: Cell<usize>,
     /// A pass that only finds where things land: it lays out and paginates but draws nothing.
     dry: bool,
+    /// The hyphenation dictionary of the document's language, if there is one.
+    hyphenator: Option<&'static hyphenation::Standard>,
 }
 
 pub(super) type Track = Rc<Tracker>;
@@ -121,8 +123,10 @@ impl Tracker {
         margins: (f64, f64, f64, f64),
         measured: &Rc<Measured>,
         dry: bool,
+        hyphenator: Option<&'static hyphenation::Standard>,
     ) -> Track {
         Rc::new(Tracker {
+            hyphenator,
             measured: Rc::clone(measured),
             blocks: Cell::new(0),
             dry,
@@ -434,7 +438,7 @@ fn print_lines(
 fn measure<'a>(cx: &'a Context, track: &'a Tracker) -> Measure<'a> {
     Measure {
         fonts: &cx.font_cache,
-        hyphenator: super::hyphenator(),
+        hyphenator: track.hyphenator,
         measured: &track.measured,
     }
 }

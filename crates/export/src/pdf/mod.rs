@@ -176,13 +176,36 @@ pub(super) fn is_right_to_left(c: char) -> bool {
 /// Page margins: top, right, bottom, left, in mm.
 const MARGINS: (f64, f64, f64, f64) = (18.0, 20.0, 12.0, 20.0);
 
-pub(super) fn hyphenator() -> Option<&'static hyphenation::Standard> {
-    static DICT: OnceLock<Option<hyphenation::Standard>> = OnceLock::new();
-    DICT.get_or_init(|| {
-        use hyphenation::Load;
-        hyphenation::Standard::from_embedded(hyphenation::Language::EnglishUS).ok()
+/// The hyphenation dictionary for a BCP 47 language tag, from those the hyphenation crate
+/// embeds: the tag itself (`en-gb`), else its language (`es-US` → `es`), else that language's
+/// usual variety (`en` → `en-us`, `de` → `de-1996`). `None` for a language it has no
+/// dictionary for, whose words are then broken only where they must be. Each dictionary is read
+/// once, when a document in its language is first laid out.
+pub(super) fn hyphenator(tag: &str) -> Option<&'static hyphenation::Standard> {
+    use hyphenation::{Language, Load};
+    static DICTS: OnceLock<
+        std::sync::Mutex<BTreeMap<String, Option<&'static hyphenation::Standard>>>,
+    > = OnceLock::new();
+    let tag = tag.to_ascii_lowercase();
+    let primary = tag.split(['-', '_']).next().unwrap_or("").to_owned();
+    let usual = match primary.as_str() {
+        "en" => "en-us",
+        "de" => "de-1996",
+        "el" => "el-monoton",
+        "sr" => "sr-cyrl",
+        "mn" => "mn-cyrl",
+        other => other,
+    };
+    let language = [tag.as_str(), primary.as_str(), usual]
+        .into_iter()
+        .find_map(Language::try_from_code)?;
+    let mut dicts = DICTS.get_or_init(Default::default).lock().ok()?;
+    *dicts.entry(language.code().to_owned()).or_insert_with(|| {
+        // A dictionary lives as long as the process, like the fonts: a few per run at most.
+        hyphenation::Standard::from_embedded(language)
+            .ok()
+            .map(|d| &*Box::leak(Box::new(d)))
     })
-    .as_ref()
 }
 
 /// The result of one rendering pass.
@@ -311,7 +334,13 @@ fn render_pass(
     let paper = options.paper_size();
     // Without page numbers to print, this is the first pass, which only paginates.
     let dry = pages.is_none();
-    let track = Tracker::new(paper.mm(), MARGINS, widths, dry);
+    let track = Tracker::new(
+        paper.mm(),
+        MARGINS,
+        widths,
+        dry,
+        hyphenator(doc.meta.language.as_str()),
+    );
     let compact = options.preset_kind() == Preset::FactSheet;
     let mut builder = render::Builder::new(doc, &track, pages, contents, compact, options.accent());
     let (footer_left, contact) = footer_text(doc, options);
@@ -393,6 +422,38 @@ impl genpdf::Element for BoxedElement {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_language_is_hyphenated_by_its_own_dictionary() {
+        use hyphenation::{Hyphenator, Language};
+        let language = |tag: &str| hyphenator(tag).map(|d| d.language());
+        assert_eq!(language("en-US"), Some(Language::EnglishUS));
+        assert_eq!(language("en-GB"), Some(Language::EnglishGB));
+        assert_eq!(language("en"), Some(Language::EnglishUS));
+        assert_eq!(language("es-US"), Some(Language::Spanish));
+        assert_eq!(language("ES"), Some(Language::Spanish));
+        assert_eq!(language("de-AT"), Some(Language::German1996));
+        // Vietnamese has no dictionary: its words break only where they must.
+        assert_eq!(language("vi"), None);
+        assert_eq!(language(""), None);
+        // Spanish splits between syllables, where English patterns would not.
+        let es = hyphenator("es-US").unwrap();
+        let word = "enfermería";
+        let parts: Vec<&str> = {
+            let breaks = es.hyphenate(word).breaks;
+            let mut at = 0;
+            let mut parts = Vec::new();
+            for b in breaks.into_iter().chain([word.len()]) {
+                parts.push(&word[at..b]);
+                at = b;
+            }
+            parts
+        };
+        assert_eq!(parts.concat(), word);
+        assert!(parts.len() >= 3, "{parts:?}");
+        assert!(parts.iter().all(|p| !p.is_empty()));
+        assert!(parts.contains(&"fer"), "{parts:?}");
+    }
 
     /// Every heading has room below it for at least two lines of what follows it.
     #[test]
