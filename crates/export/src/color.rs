@@ -71,6 +71,8 @@ impl Rgb {
         b: 0x1c,
     };
 
+    /// The color as the PDF writer takes it.
+    #[cfg(feature = "pdf")]
     pub(crate) fn tuple(self) -> (u8, u8, u8) {
         (self.r, self.g, self.b)
     }
@@ -128,7 +130,9 @@ impl Rgb {
         self.mixed_until(Rgb { r: 0, g: 0, b: 0 }, Rgb::WHITE, TEXT_CONTRAST)
     }
 
-    /// The color as text on a light `background` may use it: darkened until it has 4.5:1.
+    /// The color as text on a light `background` may use it: darkened until it has 4.5:1
+    /// (the PDF's key figures on their shaded cells).
+    #[cfg(feature = "pdf")]
     pub(crate) fn on_light(self, background: Rgb) -> Rgb {
         self.mixed_until(Rgb { r: 0, g: 0, b: 0 }, background, TEXT_CONTRAST)
     }
