@@ -82,10 +82,8 @@ impl Review {
 
     pub(crate) fn new(guide: Guide, warnings: Vec<Diagnostic>) -> Review {
         let formula = ReadingFormula::for_language(guide.meta.language.as_str());
-        let count: fn(&str) -> usize = match formula {
-            Some(ReadingFormula::SzigrisztPazos) => syllables_spanish,
-            _ => syllables,
-        };
+        // A language without a formula is counted as English; only its words are shown.
+        let count = formula.map_or(syllables as fn(&str) -> usize, ReadingFormula::syllables);
         let sections = guide
             .sections()
             .map(|section| {
@@ -210,6 +208,14 @@ impl ReadingFormula {
         }
     }
 
+    /// How its language's words are split into syllables.
+    fn syllables(self) -> fn(&str) -> usize {
+        match self {
+            ReadingFormula::FleschKincaid => syllables,
+            ReadingFormula::SzigrisztPazos => syllables_spanish,
+        }
+    }
+
     /// The formula's figure for a text counted in its language.
     pub fn score(self, text: &TextStats) -> f64 {
         match self {
@@ -277,11 +283,7 @@ impl TextStats {
     /// spelling.
     pub fn of_language(text: &str, formula: ReadingFormula) -> TextStats {
         let mut stats = TextStats::default();
-        let count = match formula {
-            ReadingFormula::SzigrisztPazos => syllables_spanish,
-            _ => syllables,
-        };
-        stats.add(text, count);
+        stats.add(text, formula.syllables());
         stats
     }
 
@@ -289,15 +291,23 @@ impl TextStats {
     /// sentence`, read on the INFLESZ scale (see [`ReadingFormula::band`]). Count the text
     /// with [`TextStats::of_language`] so that its syllables are Spanish ones.
     pub fn perspicuity(&self) -> f64 {
+        self.ratios().map_or(0.0, |(per_sentence, per_word)| {
+            206.835 - 62.3 * per_word - per_sentence
+        })
+    }
+
+    /// Words per sentence and syllables per word, the terms of every formula; `None` for an
+    /// empty text.
+    fn ratios(&self) -> Option<(f64, f64)> {
         if self.words == 0 || self.sentences == 0 {
-            return 0.0;
+            return None;
         }
         let (w, s, y) = (
             self.words as f64,
             self.sentences as f64,
             self.syllables as f64,
         );
-        206.835 - 62.3 * (y / w) - w / s
+        Some((w / s, y / w))
     }
 
     /// The Flesch-Kincaid grade level: about the US school grade a reader needs.
@@ -305,15 +315,9 @@ impl TextStats {
     /// `0.39 × words per sentence + 11.8 × syllables per word − 15.59`, with syllables
     /// estimated from spelling, so expect it to differ from other tools by a few tenths.
     pub fn grade(&self) -> f64 {
-        if self.words == 0 || self.sentences == 0 {
-            return 0.0;
-        }
-        let (w, s, y) = (
-            self.words as f64,
-            self.sentences as f64,
-            self.syllables as f64,
-        );
-        0.39 * (w / s) + 11.8 * (y / w) - 15.59
+        self.ratios().map_or(0.0, |(per_sentence, per_word)| {
+            0.39 * per_sentence + 11.8 * per_word - 15.59
+        })
     }
 
     /// Adds a piece of text, which counts as at least one sentence, counting each word's
