@@ -56,6 +56,14 @@ pub struct BandFigure {
     pub source: Id,
 }
 
+impl BandFigure {
+    /// Whether the value is words rather than a number (`Postsecondary certificate`), which
+    /// every format sets smaller than a number so that its words stay whole.
+    pub fn in_words(&self) -> bool {
+        self.value.chars().count() > 10
+    }
+}
+
 impl Band {
     /// The band of a guide's key figures; `None` when it has none.
     ///

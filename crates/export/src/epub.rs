@@ -306,8 +306,8 @@ fn package_document(
 /// it really is, and its conformance claim.
 ///
 /// Text is the book's access mode, and it suffices: a book with charts, a QR code or a logo
-/// (`images` names them) is visual too, and each of those has a text alternative that gives what it
-/// shows. There is no sound or video and nothing moves, so there are no hazards. Its features:
+/// (`images` names them) is visual too, and each of those has a text alternative that gives
+/// what it shows. There is no sound or video and nothing moves, so there are no hazards. Its features:
 /// headings and sections for structural navigation, a table of contents down to each
 /// question, a reading order that is the document order, ARIA roles, text a reading system may
 /// restyle, alternative text where there are images, and no copy protection (the vocabulary
@@ -316,7 +316,7 @@ fn package_document(
 /// book with DAISY Ace, epubcheck and axe.
 fn accessibility_metadata(publisher: &str, images: &[&str]) -> String {
     let mut out = String::new();
-    let summary = match images {
+    let opening = match images {
         [] => ACCESSIBILITY_SUMMARY.to_owned(),
         [one] => format!("This book is text with {one}. {ACCESSIBILITY_SUMMARY_IMAGES}"),
         [first @ .., last] => format!(
@@ -324,6 +324,7 @@ fn accessibility_metadata(publisher: &str, images: &[&str]) -> String {
             first.join(", ")
         ),
     };
+    let summary = format!("{opening} {ACCESSIBILITY_SUMMARY_STRUCTURE}");
     let images = !images.is_empty();
     let mut entries = vec![("schema:accessMode", "textual")];
     if images {
@@ -365,16 +366,17 @@ fn accessibility_metadata(publisher: &str, images: &[&str]) -> String {
 
 /// What a reader learns of the book's accessibility before opening it: a book of text alone.
 const ACCESSIBILITY_SUMMARY: &str = "This book is text only: it has no images, sound or video, \
-    and nothing in it flashes or moves. Its sections and subsections have headings, its tables \
-    have header cells, and its contents list every section, subsection and question. The \
-    reading order is the order of the printed guide. It meets EPUB Accessibility 1.1 at WCAG \
-    2.1 level AA.";
+    and nothing in it flashes or moves.";
 
 /// The same, for a book with images, after a sentence that names them.
 const ACCESSIBILITY_SUMMARY_IMAGES: &str = "Each image has a text alternative that says \
-    what it shows, with every figure a chart draws. There is no sound or video, and nothing in it flashes or moves. Its sections and subsections have \
-    headings, its tables have header cells, and its contents list every section, subsection \
-    and question. The reading order is the order of the printed guide. It meets EPUB \
+    what it shows, with every figure a chart draws. There is no sound or video, and nothing in \
+    it flashes or moves.";
+
+/// What every summary ends with: the book's structure and its conformance.
+const ACCESSIBILITY_SUMMARY_STRUCTURE: &str = "Its sections and subsections have headings, \
+    its tables have header cells, and its contents list every section, subsection and \
+    question. The reading order is the order of the printed guide. It meets EPUB \
     Accessibility 1.1 at WCAG 2.1 level AA.";
 
 fn zip_package(

@@ -10,8 +10,8 @@ use std::io::Cursor;
 
 /// The largest logo file read, in bytes.
 pub const MAX_LOGO_BYTES: usize = 4 * 1024 * 1024;
-/// The most pixels a logo may have on either side. Printed 14 mm tall at 300 dpi, a logo
-/// needs about 170; the limit leaves room for any sensible file and keeps a hostile one from
+/// The most pixels a logo may have on either side. Printed 15 mm tall at 300 dpi, a logo
+/// needs about 180; the limit leaves room for any sensible file and keeps a hostile one from
 /// taking the memory of a huge picture.
 pub const MAX_LOGO_SIDE: u32 = 2000;
 

@@ -17,9 +17,6 @@ use crate::compose::{
 };
 use crate::{Options, Preset};
 
-/// The longest key-figure value set at full size; longer ones (words) are set smaller.
-pub(crate) const BAND_NUMBER_CHARS: usize = 10;
-
 /// The logo's file name in an EPUB, beside the content documents.
 pub(crate) const LOGO_FILE: &str = "logo.png";
 
@@ -179,12 +176,7 @@ impl<'d> Writer<'d> {
         self.text(&band.caption);
         self.push("\">\n<ul>\n");
         for figure in &band.figures {
-            // A value in words, not a number, is set smaller so that its words stay whole.
-            let words = if figure.value.chars().count() > BAND_NUMBER_CHARS {
-                " band-words"
-            } else {
-                ""
-            };
+            let words = if figure.in_words() { " band-words" } else { "" };
             let _ = write!(self.out, "<li><span class=\"band-value{words}\">");
             self.text(&figure.value);
             self.push("</span> <span class=\"band-label\">");

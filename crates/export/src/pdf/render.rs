@@ -135,6 +135,13 @@ impl<'d> Builder<'d> {
         self.track.node(role, parent)
     }
 
+    /// A `Figure` element here, read by its alternative text.
+    fn figure(&self, alt: String) -> NodeId {
+        let figure = self.node(Role::Figure, self.parent);
+        self.track.tree.borrow_mut().set_alt(figure, alt);
+        figure
+    }
+
     fn push(&mut self, element: impl Element + 'static) {
         self.elements.push(Box::new(element));
     }
@@ -216,8 +223,7 @@ impl<'d> Builder<'d> {
             // With the logo before them and the code beside them; both are figures, the logo
             // read by the organization's name and the code by its address.
             let logo = logo.map(|(logo, alt)| {
-                let figure = self.node(Role::Figure, self.parent);
-                self.track.tree.borrow_mut().set_alt(figure, alt.to_owned());
+                let figure = self.figure(alt.to_owned());
                 (f64::from(logo.width()) / f64::from(logo.height()), figure)
             });
             let lines = lines
@@ -227,11 +233,7 @@ impl<'d> Builder<'d> {
                     (text, look, self.node(Role::P, self.parent))
                 })
                 .collect();
-            let code = code.map(|(url, code)| {
-                let figure = self.node(Role::Figure, self.parent);
-                self.track.tree.borrow_mut().set_alt(figure, url.to_owned());
-                (code, figure)
-            });
+            let code = code.map(|(url, code)| (code, self.figure(url.to_owned())));
             self.push(OrgBlock::new(&self.track, logo, lines, code));
         }
         self.push(Rule::new(&self.track, self.accent, 3.0));
@@ -259,15 +261,9 @@ impl<'d> Builder<'d> {
             .iter()
             .map(|figure| {
                 let cell = self.node(Role::Div, group);
-                let value_look = Look::new(
-                    if figure.value.chars().count() > crate::html::BAND_NUMBER_CHARS {
-                        12
-                    } else {
-                        18
-                    },
-                )
-                .bold()
-                .color(value_color);
+                let value_look = Look::new(if figure.in_words() { 12 } else { 18 })
+                    .bold()
+                    .color(value_color);
                 let value = vec![self.run(figure.value.as_str(), value_look)];
                 let label_look = Look::new(9).bold();
                 let label = vec![self.run(figure.label.as_str(), label_look)];
@@ -615,11 +611,7 @@ impl<'d> Builder<'d> {
 
     /// A chart, after the table that gives its figures: a `Figure` read by its description.
     fn chart(&mut self, chart: &crate::Chart) {
-        let node = self.node(Role::Figure, self.parent);
-        self.track
-            .tree
-            .borrow_mut()
-            .set_alt(node, chart.description.clone());
+        let node = self.figure(chart.description.clone());
         let mut caption = chart.title.clone();
         for id in &chart.sources {
             if let Some(n) = self.doc.reference_number(id) {

@@ -14,10 +14,10 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use super::font::{Fonts, string};
 use super::{PT, PostError, err, text_string};
 use crate::pdf::elements::{Draw, Paint};
+use crate::pdf::tags::{Artifact, Marked};
 
 /// The logo's name in a page's resources.
 const LOGO: &str = "Logo";
-use crate::pdf::tags::{Artifact, Marked};
 
 /// The bytes of a stream object, decompressed when they are compressed.
 fn stream_bytes(doc: &Document, id: ObjectId, what: &str) -> Result<Vec<u8>, PostError> {
@@ -458,6 +458,32 @@ pub(super) fn rewrite(
     Ok(())
 }
 
+/// A page's resources dictionary, whether the page holds it or refers to it; with `create`,
+/// an empty one is added to a page that has none.
+fn page_resources(
+    doc: &mut Document,
+    page: ObjectId,
+    create: bool,
+) -> Result<Option<&mut Dictionary>, PostError> {
+    let shared = match doc.get_dictionary(page).and_then(|p| p.get(b"Resources")) {
+        Ok(Object::Reference(id)) => Some(*id),
+        _ => None,
+    };
+    if let Some(id) = shared {
+        return Ok(doc.get_dictionary_mut(id).ok());
+    }
+    let page = doc
+        .get_dictionary_mut(page)
+        .map_err(err("finding a page"))?;
+    if create && page.get(b"Resources").is_err() {
+        page.set("Resources", Dictionary::new());
+    }
+    Ok(page
+        .get_mut(b"Resources")
+        .ok()
+        .and_then(|r| r.as_dict_mut().ok()))
+}
+
 /// Names an image in a page's resources.
 fn add_xobject(
     doc: &mut Document,
@@ -465,26 +491,8 @@ fn add_xobject(
     key: &str,
     image: ObjectId,
 ) -> Result<(), PostError> {
-    let shared = match doc.get_dictionary(page).and_then(|p| p.get(b"Resources")) {
-        Ok(Object::Reference(id)) => Some(*id),
-        _ => None,
-    };
-    let resources = match shared {
-        Some(id) => doc
-            .get_dictionary_mut(id)
-            .map_err(err("finding the page's resources"))?,
-        None => {
-            let page = doc
-                .get_dictionary_mut(page)
-                .map_err(err("finding a page"))?;
-            if page.get(b"Resources").is_err() {
-                page.set("Resources", Dictionary::new());
-            }
-            page.get_mut(b"Resources")
-                .and_then(Object::as_dict_mut)
-                .map_err(err("finding the page's resources"))?
-        }
-    };
+    let resources = page_resources(doc, page, true)?
+        .ok_or_else(|| PostError("a page's resources are not a dictionary".into()))?;
     if resources.get(b"XObject").is_err() {
         resources.set("XObject", Dictionary::new());
     }
@@ -504,20 +512,8 @@ pub(super) fn drop_layers(doc: &mut Document) {
         catalog.remove(b"OCProperties");
     }
     for page in doc.get_pages().into_values() {
-        let resources = match doc.get_dictionary(page).and_then(|p| p.get(b"Resources")) {
-            Ok(Object::Reference(id)) => Some(*id),
-            _ => None,
-        };
-        let dict = match resources {
-            Some(id) => doc.get_dictionary_mut(id).ok(),
-            None => doc
-                .get_dictionary_mut(page)
-                .ok()
-                .and_then(|p| p.get_mut(b"Resources").ok())
-                .and_then(|r| r.as_dict_mut().ok()),
-        };
-        if let Some(dict) = dict {
-            dict.remove(b"Properties");
+        if let Ok(Some(resources)) = page_resources(doc, page, false) {
+            resources.remove(b"Properties");
         }
     }
 }
