@@ -24,8 +24,8 @@ fn salary_table(guide: &Guide) -> Result<String, Box<dyn Error>> {
             };
             Ok([
                 who,
-                p.statistic.label().to_owned(),
-                format!("{} {}", p.amount, p.unit.per()),
+                guide.labels.statistic(p.statistic).to_owned(),
+                guide.labels.money_per(&p.amount, p.unit),
                 p.period.to_string(),
                 source.publisher.to_string(),
             ])

@@ -33,7 +33,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         "median_pay": {
             "occupation": median.occupation,
             "amount": median.amount.to_string(),
-            "per": median.unit.per(),
+            "shown": guide.labels.money_per(&median.amount, median.unit),
             "period": median.period.to_string(),
             "source": guide.sources.get(&median.source).map(|s| s.url.as_str()),
         },

@@ -113,7 +113,7 @@ fn a_fall_and_no_change_are_drawn_as_they_are() {
     let guide = mht_guide::guide();
     let mut figures = guide.salary_outlook.outlook.clone();
     figures[0].growth_percent = -12;
-    let chart = Chart::growth(&figures).unwrap();
+    let chart = Chart::growth(&figures, &guide.labels).unwrap();
     assert!(chart.min <= -12.0);
     let zero = chart.position(0.0, 100.0);
     assert!(chart.position(-12.0, 100.0) < zero);
@@ -121,7 +121,7 @@ fn a_fall_and_no_change_are_drawn_as_they_are() {
     // Every row, however many, fits the axis.
     for n in [1, 2, 7] {
         let many: Vec<_> = figures.iter().cycle().take(n).cloned().collect();
-        let chart = Chart::growth(&many).unwrap();
+        let chart = Chart::growth(&many, &guide.labels).unwrap();
         assert_eq!(chart.rows.len(), n);
         for r in &chart.rows {
             let p = chart.position(r.end, 100.0);

@@ -37,6 +37,29 @@ fn every_content_file_names_its_schema_and_the_schemas_are_current() {
 }
 
 #[test]
+fn the_built_in_label_sets_name_their_schema_and_it_is_current() {
+    let labels = mht_guide::schema::LABELS_FILE;
+    for (_, path, text) in mht_guide::labels::BUILT_IN {
+        assert_eq!(
+            text.lines().next(),
+            Some(mht_guide::schema::directive(labels).as_str()),
+            "{path} must start with its #:schema line"
+        );
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/labels");
+    let committed = fs::read_to_string(
+        dir.join(mht_guide::schema::SCHEMA_DIR)
+            .join(mht_guide::schema::file_name(labels)),
+    )
+    .unwrap_or_default();
+    assert!(
+        committed == mht_guide::schema::json(labels).unwrap(),
+        "content/labels/schemas/labels.schema.json is out of date; rewrite it with \
+         `mht-guide schema labels`"
+    );
+}
+
+#[test]
 fn the_schema_command_prints_a_files_schema() {
     let dir = tempdir();
     let output = run(dir.path(), &["schema", "faq"]);

@@ -11,7 +11,7 @@ fn the_band_shows_the_typed_figures_with_their_sources_and_periods() {
     let guide = mht_guide::guide();
     let s = &guide.salary_outlook;
     let figures = s.key_figures();
-    let band = Band::of(s).unwrap();
+    let band = Band::of(s, &guide.labels).unwrap();
     assert_eq!(band.figures.len(), figures.len());
     for (shown, figure) in band.figures.iter().zip(&figures) {
         assert_eq!(&shown.source, figure.source());
@@ -34,7 +34,10 @@ fn the_band_shows_the_typed_figures_with_their_sources_and_periods() {
                 format!("{}–{} average", o.base_year, o.target_year % 100),
             ),
             KeyFigure::EntryEducation(o) => (
-                o.entry_education.unwrap().label().to_owned(),
+                guide
+                    .labels
+                    .education(o.entry_education.unwrap())
+                    .to_owned(),
                 o.base_year.to_string(),
             ),
             _ => unreachable!(),

@@ -334,7 +334,7 @@ fn assert_no_text_lost(tools: &Tools, guide: &Guide, options: &Options) {
             })
             .collect()
     };
-    let band: Vec<String> = mht_guide_export::Band::of(&guide.salary_outlook)
+    let band: Vec<String> = mht_guide_export::Band::of(&guide.salary_outlook, &guide.labels)
         .map(|b| {
             b.figures
                 .iter()

@@ -135,6 +135,15 @@ pub(crate) struct NewEditionArgs {
     /// The folder to create; it must not exist yet, or be empty.
     #[arg(value_name = "DIR")]
     pub(crate) dir: PathBuf,
+
+    /// Write only guide.toml, naming the built-in edition as its base: every file and field
+    /// the edition does not give comes from the base, so its updates arrive by themselves.
+    #[arg(long)]
+    pub(crate) minimal: bool,
+
+    /// The built-in edition to start from: `en` (English, the default) or `es` (Spanish).
+    #[arg(long, value_name = "NAME", value_parser = parse_edition)]
+    pub(crate) edition: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -169,6 +178,10 @@ pub(crate) struct ContentArgs {
     /// Either the folder holding guide.toml and the section files, or its parent.
     #[arg(long, value_name = "DIR")]
     pub(crate) content: Option<PathBuf>,
+
+    /// Which built-in edition to use: `en` (English, the default) or `es` (Spanish, US).
+    #[arg(long, value_name = "NAME", value_parser = parse_edition, conflicts_with = "content")]
+    pub(crate) edition: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -309,13 +322,31 @@ fn parse_day(s: &str) -> Result<mht_guide::RefDate, String> {
     }
 }
 
+fn parse_edition(s: &str) -> Result<String, String> {
+    match mht_guide::BUILT_IN_EDITIONS
+        .iter()
+        .find(|(name, _, _)| *name == s)
+    {
+        Some((name, _, _)) => Ok((*name).to_owned()),
+        None => Err(format!(
+            "there is no built-in edition `{s}`; the editions are {}",
+            mht_guide::BUILT_IN_EDITIONS
+                .iter()
+                .map(|(name, _, _)| format!("`{name}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
 fn parse_schema_file(s: &str) -> Result<String, String> {
     let name = s.strip_suffix(".toml").unwrap_or(s);
-    if mht_guide::file_names().any(|f| f == format!("{name}.toml")) {
+    let known = format!("{name}.toml");
+    if mht_guide::file_names().any(|f| f == known) || known == mht_guide::schema::LABELS_FILE {
         Ok(name.to_owned())
     } else {
         Err(format!(
-            "no content file is called `{s}`; the files are {}",
+            "no content file is called `{s}`; the files are {}, and `labels` for a label set",
             mht_guide::file_names()
                 .map(|f| f.trim_end_matches(".toml").to_owned())
                 .collect::<Vec<_>>()

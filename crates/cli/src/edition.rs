@@ -8,11 +8,12 @@ use crate::staging::TempDir;
 use anyhow::{Context, Result, bail};
 use mht_guide::schema;
 
-/// Copies the embedded content files, and their schemas, into a new folder `dir`.
+/// Copies the files of the built-in edition `base`, and their schemas, into a new folder
+/// `dir`; with `minimal`, writes only a guide.toml that names `base` as its base.
 ///
 /// The files are written into a hidden folder beside `dir` and renamed into place once all are
 /// on disk, so a failure leaves no half-made edition. Returns the number of files written.
-pub(crate) fn create(dir: &Path) -> Result<usize> {
+pub(crate) fn create(dir: &Path, base: &str, minimal: bool) -> Result<usize> {
     let shown = dir.display();
     if dir.exists() {
         let empty = fs::read_dir(dir)
@@ -33,14 +34,31 @@ pub(crate) fn create(dir: &Path) -> Result<usize> {
     // very deep working folder still works; an edition is an ordinary folder (0755).
     let staging = TempDir::new_in(&parent, ".mht-guide-edition-", 0o755)
         .with_context(|| format!("cannot create a folder in {}", parent.display()))?;
+    let &(_, _, files) = mht_guide::BUILT_IN_EDITIONS
+        .iter()
+        .find(|(name, _, _)| *name == base)
+        .context("no such built-in edition")?;
     let mut written = 0;
-    for (name, text) in mht_guide::EMBEDDED_FILES {
-        write(&staging.path().join(name), text.as_bytes())?;
+    // An edition that stands on a base may leave out any field, and its schemas say so.
+    let inherits = minimal || files.len() < mht_guide::EMBEDDED_FILES.len() || base != "en";
+    if minimal {
+        let text = minimal_guide(base);
+        write(&staging.path().join(mht_guide::GUIDE_FILE), text.as_bytes())?;
         written += 1;
+    } else {
+        for (name, text) in files {
+            write(&staging.path().join(name), text.as_bytes())?;
+            written += 1;
+        }
     }
     let schemas = staging.path().join(schema::SCHEMA_DIR);
     fs::create_dir(&schemas).context("cannot create the schemas folder")?;
-    for (name, json) in schema::all() {
+    let all = if inherits {
+        schema::all_partial()
+    } else {
+        schema::all()
+    };
+    for (name, json) in all {
         write(&schemas.join(name), json.as_bytes())?;
         written += 1;
     }
@@ -48,6 +66,21 @@ pub(crate) fn create(dir: &Path) -> Result<usize> {
         .place(dir)
         .with_context(|| format!("cannot create {shown}"))?;
     Ok(written)
+}
+
+/// The guide.toml of a minimal edition on the built-in edition `base`.
+fn minimal_guide(base: &str) -> String {
+    format!(
+        "{}\n\
+         # An edition based on the built-in `{base}` guide. Every file and every field left out\n\
+         # here comes from it, so new figures in the built-in guide reach this edition too.\n\
+         # Add only what you change: a field below, or a section file beside this one that\n\
+         # holds just its changed fields (see `mht-guide new-edition` without --minimal).\n\
+         base = \"{base}\"\n\
+         \n\
+         # publisher = \"Your organization\"\n",
+        schema::directive(mht_guide::GUIDE_FILE)
+    )
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {

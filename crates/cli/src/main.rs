@@ -103,12 +103,17 @@ impl App {
             Command::Sections(args) => self.sections(&args),
             Command::Check(args) => self.check(&args),
             Command::NewEdition(args) => {
-                let written = edition::create(&args.dir)?;
-                self.say(&format!(
-                    "created {} with {written} files; edit them, then use --content {}",
-                    args.dir.display(),
-                    args.dir.display()
-                ));
+                let base = args.edition.as_deref().unwrap_or("en");
+                let written = edition::create(&args.dir, base, args.minimal)?;
+                let shown = args.dir.display();
+                self.say(&if args.minimal {
+                    format!(
+                        "created {shown}: a guide.toml on the built-in `{base}` edition, and \
+                         the schemas; add what you change, then use --content {shown}"
+                    )
+                } else {
+                    format!("created {shown} with {written} files; edit them, then use --content {shown}")
+                });
                 Ok(ExitCode::SUCCESS)
             }
             Command::Schema(args) => {
@@ -189,7 +194,7 @@ impl App {
         let start = Instant::now();
         let loaded = match content_dir(args) {
             Some(dir) => (Guide::from_dir(&dir)?, Some(dir)),
-            None => (Guide::embedded()?, None),
+            None => (built_in(args, Guide::built_in)?, None),
         };
         self.detail(&format!(
             "loaded {} in {:.1} ms",
@@ -341,7 +346,7 @@ impl App {
             .unwrap_or(0);
         let title_width = SectionId::ALL
             .iter()
-            .map(|id| id.title().len())
+            .map(|&id| guide.labels.section(id).chars().count())
             .max()
             .unwrap_or(0);
         let mut out = String::new();
@@ -350,7 +355,7 @@ impl App {
             out.push_str(&format!(
                 "{:width$}  {:title_width$}  {:>5} words\n",
                 id.id(),
-                id.title(),
+                guide.labels.section(id),
                 section.word_count(),
             ));
         }
@@ -363,11 +368,11 @@ impl App {
         let dir = content_dir(&args.content);
         let review = match &dir {
             Some(dir) => Review::of_dir(dir, as_of)?,
-            None => Review::embedded(as_of)?,
+            None => built_in(&args.content, |name| Review::built_in(name, as_of))?,
         };
         let mut out = format!(
             "{}: no errors; figures judged as of {}\n\n",
-            place(dir.as_deref()),
+            place_of(dir.as_deref(), &args.content),
             as_of.iso()
         );
         let width = SectionId::ALL
@@ -410,6 +415,22 @@ impl App {
                 "\nno reading-level formula for the language `{}`; words only\n",
                 review.guide().meta.language
             )),
+        }
+        if review.has_base() {
+            out.push_str("\nwhere each file comes from (the edition first, then its bases):\n");
+            let width = review
+                .origins()
+                .iter()
+                .map(|o| o.file.len())
+                .max()
+                .unwrap_or(0);
+            for origin in review.origins() {
+                out.push_str(&format!(
+                    "  {:width$}  {}\n",
+                    origin.file,
+                    origin.layers.join(" ← ")
+                ));
+            }
         }
         print(&out)?;
         // The review's warnings, then where the PDF would refuse a character.
@@ -536,6 +557,29 @@ fn today() -> RefDate {
 }
 
 /// How the content's origin is named in messages.
+/// The built-in edition the arguments name (English by default), loaded by `load`.
+fn built_in<T>(
+    args: &ContentArgs,
+    load: impl FnOnce(&str) -> Option<Result<T, mht_guide::LoadError>>,
+) -> Result<T> {
+    let name = args.edition.as_deref().unwrap_or("en");
+    match load(name) {
+        Some(loaded) => Ok(loaded?),
+        None => Err(UsageError(format!("there is no built-in edition `{name}`")).into()),
+    }
+}
+
+/// How messages name the content the arguments choose.
+fn place_of(dir: Option<&Path>, args: &ContentArgs) -> String {
+    match (dir, args.edition.as_deref()) {
+        (None, Some(name)) => mht_guide::BUILT_IN_EDITIONS
+            .iter()
+            .find(|(n, _, _)| *n == name)
+            .map_or_else(|| place(None), |(_, dir, _)| format!("{dir} (embedded)")),
+        _ => place(dir),
+    }
+}
+
 fn place(dir: Option<&Path>) -> String {
     dir.map_or_else(
         || format!("{} (embedded)", mht_guide::EMBEDDED_DIR),

@@ -124,8 +124,8 @@ mod tests {
         assert_eq!(
             text.lines().take(6).collect::<Vec<_>>(),
             [
-                "error: unknown field `bad`, expected one of `slug`, `title`, `subtitle`, \
-                 `description`, `language`, `edition`, `publisher`, `authors`, `license`",
+                "error: unknown field `bad`, expected one of `base`, `slug`, `title`, `subtitle`, \
+                 `description`, `language`, `edition`, `publisher`, `authors`, `license`, `labels`, `translations`",
                 " --> draft/guide.toml:2:2",
                 "  |",
                 "2 | \tbad = 'y'",

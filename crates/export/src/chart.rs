@@ -5,9 +5,9 @@
 //! [`Chart`]: the HTML page and the EPUB as SVG. The tables stay beside the charts: a chart is an
 //! addition, never the only place a number lives.
 
-use crate::compose::{distinct, growth_percent, years};
+use crate::compose::distinct;
 use mht_guide::{
-    Id, Money, OutlookFigure, PayFigure, PayUnit, Role, SalaryOutlook, Statistic, WorkSettings,
+    Id, Labels, OutlookFigure, PayFigure, PayUnit, Role, SalaryOutlook, Statistic, WorkSettings,
 };
 
 /// A horizontal bar chart on an axis that includes zero.
@@ -54,7 +54,8 @@ impl Chart {
     ///
     /// ```
     /// let guide = mht_guide::guide();
-    /// let chart = mht_guide_export::Chart::growth(&guide.salary_outlook.outlook).unwrap();
+    /// let chart =
+    ///     mht_guide_export::Chart::growth(&guide.salary_outlook.outlook, &guide.labels).unwrap();
     /// let zero = chart.position(0.0, 100.0);
     /// assert!(chart.rows.iter().all(|r| chart.position(r.start, 100.0) == zero));
     /// ```
@@ -64,9 +65,10 @@ impl Chart {
 
     /// Pay across all workplaces: each of the guide's occupations from its lowest tenth to its
     /// top tenth with the median marked, and the median of every comparison occupation with
-    /// all workplaces ("All occupations") as a mark of its own. Annual pay only; `None` when
-    /// there is none.
-    pub fn pay_range(s: &SalaryOutlook) -> Option<Chart> {
+    /// all workplaces (all occupations, code `00-0000`) as a mark of its own. Annual pay only;
+    /// `None` when there is none.
+    pub fn pay_range(s: &SalaryOutlook, labels: &Labels) -> Option<Chart> {
+        let dollars = |m: &mht_guide::Money| labels.money(m);
         let overall: Vec<&PayFigure> = s
             .pay
             .iter()
@@ -94,21 +96,28 @@ impl Chart {
             let comparison = role == Role::Comparison;
             // The comparison that matters is the economy as a whole; the related jobs have
             // their own table.
-            if comparison && name != "All occupations" {
+            let economy = overall
+                .iter()
+                .any(|p| p.occupation.as_str() == name && p.covers_all_occupations());
+            if comparison && !economy {
                 continue;
             }
             let used: Vec<&PayFigure> = [low, median, high].into_iter().flatten().collect();
             let (row, words) = match (low, median, high) {
                 (Some(l), m, Some(h)) => {
-                    let mut value = format!("{} to {}", dollars(&l.amount), dollars(&h.amount));
-                    let mut words = format!(
-                        "{name}: from {} (lowest tenth) to {} (top tenth)",
-                        dollars(&l.amount),
-                        dollars(&h.amount)
-                    );
+                    let (low, high) = (dollars(&l.amount), dollars(&h.amount));
+                    let mut value = labels.chart_range.fill(&[("low", &low), ("high", &high)]);
+                    let mut words = labels.chart_range_words.fill(&[
+                        ("occupation", name),
+                        ("low", &low),
+                        ("high", &high),
+                    ]);
                     if let Some(m) = m {
-                        value.push_str(&format!(", median {}", dollars(&m.amount)));
-                        words.push_str(&format!(", median {}", dollars(&m.amount)));
+                        let median = labels.chart_median.fill(&[("median", &dollars(&m.amount))]);
+                        value.push_str(", ");
+                        value.push_str(&median);
+                        words.push_str(", ");
+                        words.push_str(&median);
                     }
                     (
                         ChartRow {
@@ -128,10 +137,13 @@ impl Chart {
                         start: m.amount.cents() as f64 / 100.0,
                         end: m.amount.cents() as f64 / 100.0,
                         mark: Some(m.amount.cents() as f64 / 100.0),
-                        value: format!("median {}", dollars(&m.amount)),
+                        value: labels.chart_median.fill(&[("median", &dollars(&m.amount))]),
                         comparison,
                     },
-                    format!("{name}: median {}", dollars(&m.amount)),
+                    format!(
+                        "{name}: {}",
+                        labels.chart_median.fill(&[("median", &dollars(&m.amount))])
+                    ),
                 ),
                 _ => continue,
             };
@@ -150,7 +162,8 @@ impl Chart {
         let rows: Vec<ChartRow> = order.iter().map(|&i| rows[i].clone()).collect();
         let described: Vec<String> = order.iter().map(|&i| described[i].clone()).collect();
         Some(on_axis_from_zero(
-            "Annual pay",
+            labels,
+            labels.chart_pay.as_str(),
             &periods,
             rows,
             &described,
@@ -160,7 +173,7 @@ impl Chart {
 
     /// Projected growth in jobs, one bar from zero for each projection, the guide's
     /// occupations first; a fall is a bar to the left of zero. `None` without projections.
-    pub fn growth(figures: &[OutlookFigure]) -> Option<Chart> {
+    pub fn growth(figures: &[OutlookFigure], labels: &Labels) -> Option<Chart> {
         if figures.is_empty() {
             return None;
         }
@@ -173,21 +186,28 @@ impl Chart {
             .map(|o| {
                 let label = match periods.as_slice() {
                     [_] => o.occupation.to_string(),
-                    _ => format!("{}, {}", o.occupation, years(o.base_year, o.target_year)),
+                    _ => format!(
+                        "{}, {}",
+                        o.occupation,
+                        labels.years(o.base_year, o.target_year)
+                    ),
                 };
                 ChartRow {
                     label,
                     start: 0.0,
                     end: f64::from(o.growth_percent),
                     mark: None,
-                    value: growth_percent(o.growth_percent),
+                    value: labels.growth(o.growth_percent.into()),
                     comparison: o.role == Role::Comparison,
                 }
             })
             .collect();
         let title = match periods.as_slice() {
-            [(base, target)] => format!("Projected growth in jobs, {}", years(*base, *target)),
-            _ => "Projected growth in jobs".to_owned(),
+            [(base, target)] => labels.caption_period.fill(&[
+                ("caption", labels.chart_growth.as_str()),
+                ("period", &labels.years(*base, *target)),
+            ]),
+            _ => labels.chart_growth.to_string(),
         };
         let described: Vec<String> = rows
             .iter()
@@ -207,7 +227,7 @@ impl Chart {
 
     /// The share of each occupation's jobs in each workplace that has one published, one bar
     /// from zero each. `None` when no share is published.
-    pub fn employment(s: &WorkSettings) -> Option<Chart> {
+    pub fn employment(s: &WorkSettings, labels: &Labels) -> Option<Chart> {
         let mut rows = Vec::new();
         let shares = || s.settings.iter().flat_map(|w| w.employment.iter());
         let occupations = distinct(shares().map(|e| e.occupation.as_str()));
@@ -219,21 +239,21 @@ impl Chart {
                 // With more than one occupation, a workplace's name heads its first bar and
                 // each value names its occupation.
                 let (label, value) = match occupations.as_slice() {
-                    [_] => (w.name.to_string(), format!("{}%", e.percent)),
+                    [_] => (w.name.to_string(), labels.percent(e.percent.into())),
                     _ => (
                         if i == 0 {
                             w.name.to_string()
                         } else {
                             String::new()
                         },
-                        format!("{}: {}%", e.occupation, e.percent),
+                        format!("{}: {}", e.occupation, labels.percent(e.percent.into())),
                     ),
                 };
                 described.push(format!(
-                    "{}, {}: {}%",
+                    "{}, {}: {}",
                     w.name,
                     lowercase_first(e.occupation.as_str()),
-                    e.percent
+                    labels.percent(e.percent.into())
                 ));
                 rows.push(ChartRow {
                     label,
@@ -249,7 +269,8 @@ impl Chart {
             return None;
         }
         Some(on_axis_from_zero(
-            "Share of jobs by workplace",
+            labels,
+            labels.chart_shares.as_str(),
             &periods,
             rows,
             &described,
@@ -261,17 +282,19 @@ impl Chart {
 /// A chart of `rows` on an axis from zero to a round number past the largest figure, titled
 /// `name` with the period its figures share, if they share one.
 fn on_axis_from_zero(
+    labels: &Labels,
     name: &str,
     periods: &[mht_guide::RefDate],
     rows: Vec<ChartRow>,
     described: &[String],
     sources: Vec<Id>,
 ) -> Chart {
-    let period = match periods {
-        [one] => format!(", {one}"),
-        _ => String::new(),
+    let title = match periods {
+        [one] => labels
+            .caption_period
+            .fill(&[("caption", name), ("period", &labels.date(*one))]),
+        _ => name.to_owned(),
     };
-    let title = format!("{name}{period}");
     let max = rows
         .iter()
         .map(|r| r.end.max(r.mark.unwrap_or(0.0)))
@@ -300,10 +323,6 @@ fn nice_max(value: f64) -> f64 {
         .unwrap_or(10.0 * power)
 }
 
-fn dollars(m: &Money) -> String {
-    m.to_string()
-}
-
 fn lowercase_first(s: &str) -> String {
     let mut chars = s.chars();
     match chars.next() {
@@ -329,11 +348,12 @@ mod tests {
     #[test]
     fn the_guides_charts_hold_its_figures() {
         let guide = mht_guide::guide();
-        let growth = Chart::growth(&guide.salary_outlook.outlook).unwrap();
+        let l = &guide.labels;
+        let growth = Chart::growth(&guide.salary_outlook.outlook, l).unwrap();
         assert_eq!(growth.rows.len(), guide.salary_outlook.outlook.len());
         assert!(growth.rows.iter().any(|r| r.end == 0.0 && r.value == "0%"));
         assert!(growth.max > 0.0 && growth.min <= 0.0);
-        let pay = Chart::pay_range(&guide.salary_outlook).unwrap();
+        let pay = Chart::pay_range(&guide.salary_outlook, l).unwrap();
         assert!(
             pay.rows
                 .iter()
@@ -341,7 +361,7 @@ mod tests {
         );
         assert!(pay.rows.iter().all(|r| r.start <= r.end));
         assert!(pay.description.contains("$42,590"));
-        let jobs = Chart::employment(&guide.work_settings).unwrap();
+        let jobs = Chart::employment(&guide.work_settings, l).unwrap();
         assert!(jobs.rows.iter().all(|r| r.end <= jobs.max));
     }
 
@@ -350,7 +370,7 @@ mod tests {
         let guide = mht_guide::guide();
         let mut figures = guide.salary_outlook.outlook.clone();
         figures[0].growth_percent = -7;
-        let chart = Chart::growth(&figures).unwrap();
+        let chart = Chart::growth(&figures, &guide.labels).unwrap();
         assert_eq!(chart.rows[0].value, "\u{2212}7%");
         assert!(chart.min <= -7.0);
         assert!(chart.position(-7.0, 100.0) < chart.position(0.0, 100.0));

@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 
 use mht_guide::{
-    Block, Guide, Id, Inline, Item, KeyFigure, Meta, PayFigure, PayUnit, Prose, Role, SectionId,
-    SectionRef, Source, Statistic, group_digits, walk_inlines,
+    Block, Guide, Id, Inline, Item, KeyFigure, Labels, Meta, PayFigure, Prose, Role, SectionId,
+    SectionRef, Source, Statistic, walk_inlines,
 };
 
 use crate::{Options, Preset, Selection};
@@ -20,6 +20,8 @@ use crate::{Options, Preset, Selection};
 pub struct Document<'g> {
     /// The guide's metadata.
     pub meta: &'g Meta,
+    /// The words the formats add, in the edition's language.
+    pub labels: &'g Labels,
     /// The sections, in order, numbered from 1.
     pub sections: Vec<Section<'g>>,
     /// The sources, numbered from 1 in order of first citation; when the selection includes the
@@ -70,48 +72,54 @@ impl Band {
     /// # Examples
     ///
     /// ```
-    /// let band = mht_guide_export::Band::of(&mht_guide::guide().salary_outlook).unwrap();
+    /// let guide = mht_guide::guide();
+    /// let band = mht_guide_export::Band::of(&guide.salary_outlook, &guide.labels).unwrap();
     /// assert_eq!(band.figures[0].value, "$42,590");
     /// assert_eq!(band.figures[0].detail, "Psychiatric technicians, May 2024");
     /// ```
-    pub fn of(s: &mht_guide::SalaryOutlook) -> Option<Band> {
+    pub fn of(s: &mht_guide::SalaryOutlook, labels: &Labels) -> Option<Band> {
         let figures: Vec<BandFigure> = s
             .key_figures()
             .into_iter()
             .filter_map(|figure| {
                 let (value, label, when) = match figure {
                     KeyFigure::MedianPay(p) => (
-                        p.amount.to_string(),
-                        "Median pay a year",
-                        p.period.to_string(),
+                        labels.money(&p.amount),
+                        &labels.key_median_pay,
+                        labels.date(p.period),
                     ),
                     KeyFigure::Growth(o) => (
-                        growth_percent(o.growth_percent),
-                        "Projected growth in jobs",
-                        years(o.base_year, o.target_year),
+                        labels.growth(o.growth_percent.into()),
+                        &labels.key_growth,
+                        labels.years(o.base_year, o.target_year),
                     ),
                     KeyFigure::Openings(o) => (
-                        group_digits(u64::from(o.openings_per_year?)),
-                        "Job openings a year",
-                        format!("{} average", years(o.base_year, o.target_year)),
+                        labels.number(u64::from(o.openings_per_year?)),
+                        &labels.key_openings,
+                        labels
+                            .key_average
+                            .fill(&[("years", &labels.years(o.base_year, o.target_year))]),
                     ),
                     KeyFigure::EntryEducation(o) => (
-                        o.entry_education?.label().to_owned(),
-                        "Typical education to enter",
+                        labels.education(o.entry_education?).to_owned(),
+                        &labels.key_entry_education,
                         o.base_year.to_string(),
                     ),
                     _ => return None,
                 };
                 Some(BandFigure {
                     value,
-                    label: label.to_owned(),
-                    detail: format!("{}, {when}", figure.occupation()),
+                    label: label.to_string(),
+                    detail: labels.key_detail.fill(&[
+                        ("occupation", figure.occupation().as_str()),
+                        ("when", &when),
+                    ]),
                     source: figure.source().clone(),
                 })
             })
             .collect();
         (!figures.is_empty()).then(|| Band {
-            caption: "Key figures".to_owned(),
+            caption: labels.key_figures.to_string(),
             figures,
         })
     }
@@ -126,7 +134,7 @@ pub struct Section<'g> {
     /// Its number in this document, from 1.
     pub number: usize,
     /// Its heading.
-    pub title: &'static str,
+    pub title: &'g str,
     /// A stable anchor (the section id).
     pub anchor: String,
     /// The section's one- or two-sentence summary.
@@ -142,21 +150,21 @@ pub enum Node<'g> {
     /// Prose from the content, optionally led by a label such as "What it takes".
     Prose {
         /// A label that leads the first paragraph.
-        label: Option<&'static str>,
+        label: Option<&'g str>,
         /// The prose.
         blocks: &'g [Block],
     },
     /// A subheading inside a section.
     Subheading {
         /// Its text.
-        title: &'static str,
+        title: &'g str,
         /// A stable anchor, unique in the document.
         anchor: String,
     },
     /// Titled entries, each with its own content: duties, skills, settings and the like.
     Entries(Vec<Entry<'g>>),
     /// Short labeled facts, such as the pace of a workplace.
-    Fields(Vec<(&'static str, String)>),
+    Fields(Vec<(&'g str, String)>),
     /// A plain bullet list of short texts.
     Bullets(Vec<&'g str>),
     /// A table of figures.
@@ -238,16 +246,17 @@ impl<'g> Entry<'g> {
 
 /// What a reference list says about a source after its title: the date its data describes,
 /// when it was published, and its note, as sentences (`Data for May 2024. Published ...`).
-pub fn source_details(source: &Source) -> String {
+pub fn source_details(source: &Source, labels: &Labels) -> String {
     let mut details = Vec::new();
-    if let Some(date) = source.data_date {
-        details.push(format!("Data for {date}."));
-    }
-    if let Some(date) = source.published {
-        details.push(format!("Published {date}."));
-    }
-    if let Some(date) = source.checked {
-        details.push(format!("Undated; read {date}."));
+    let dated = [
+        (source.data_date, &labels.source_data_date),
+        (source.published, &labels.source_published),
+        (source.checked, &labels.source_checked),
+    ];
+    for (date, label) in dated {
+        if let Some(date) = date {
+            details.push(label.fill(&[("date", &labels.date(date))]));
+        }
     }
     if let Some(note) = &source.note {
         details.push(note.to_string());
@@ -344,7 +353,7 @@ impl<'g> Document<'g> {
                 );
                 let band = sheet
                     .contains(SectionId::SalaryOutlook)
-                    .then(|| Band::of(&guide.salary_outlook))
+                    .then(|| Band::of(&guide.salary_outlook, &guide.labels))
                     .flatten();
                 Document::assemble(guide, &sheet, fact_sheet_section, false, band)
             }
@@ -357,14 +366,14 @@ impl<'g> Document<'g> {
     fn assemble(
         guide: &'g Guide,
         selection: &Selection,
-        compose: fn(SectionRef<'g>) -> Section<'g>,
+        compose: fn(SectionRef<'g>, &'g Labels) -> Section<'g>,
         all_sources: bool,
         band: Option<Band>,
     ) -> Document<'g> {
         let mut sections: Vec<Section<'g>> = selection
             .ids()
             .filter(|&id| id != SectionId::Sources)
-            .map(|id| compose(guide.section(id)))
+            .map(|id| compose(guide.section(id), &guide.labels))
             .collect();
 
         let mut references: Vec<&'g Source> = Vec::new();
@@ -392,13 +401,17 @@ impl<'g> Document<'g> {
             }
         }
         if !references.is_empty() {
-            sections.push(compose_section(guide.section(SectionId::Sources)));
+            sections.push(compose_section(
+                guide.section(SectionId::Sources),
+                &guide.labels,
+            ));
         }
         for (i, section) in sections.iter_mut().enumerate() {
             section.number = i + 1;
         }
         Document {
             meta: &guide.meta,
+            labels: &guide.labels,
             sections,
             references,
             band,
@@ -535,33 +548,19 @@ fn prose(p: &Prose) -> Node<'_> {
     }
 }
 
-fn labeled<'g>(label: &'static str, p: &'g Prose) -> Node<'g> {
+fn labeled<'g>(label: &'g str, p: &'g Prose) -> Node<'g> {
     Node::Prose {
         label: Some(label),
         blocks: p.blocks(),
     }
 }
 
-fn sub(section: SectionId, title: &'static str) -> Node<'static> {
+/// A subheading, with an anchor made of the section's id and `key`, the same in every language.
+fn sub<'g>(section: SectionId, title: &'g mht_guide::Label, key: &str) -> Node<'g> {
     Node::Subheading {
-        title,
-        anchor: format!("{}-{}", section.id(), slug(title)),
+        title: title.as_str(),
+        anchor: format!("{}-{key}", section.id()),
     }
-}
-
-/// A lowercase ASCII anchor from a title: letters and digits, words joined by hyphens.
-fn slug(title: &str) -> String {
-    let mut out = String::new();
-    for word in title
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(&word.to_ascii_lowercase());
-    }
-    out
 }
 
 fn items(list: &[Item]) -> Node<'_> {
@@ -575,25 +574,25 @@ fn items(list: &[Item]) -> Node<'_> {
     )
 }
 
-fn compose_section(section: SectionRef<'_>) -> Section<'_> {
+fn compose_section<'g>(section: SectionRef<'g>, l: &'g Labels) -> Section<'g> {
     let id = section.id();
     let mut nodes = Vec::new();
     match section {
         SectionRef::Definition(s) => {
             nodes.push(prose(&s.body));
             if !s.alternate_titles.is_empty() {
-                nodes.push(sub(id, "Other job titles"));
+                nodes.push(sub(id, &l.other_job_titles, "other-job-titles"));
                 nodes.push(Node::Bullets(
                     s.alternate_titles.iter().map(|t| t.as_str()).collect(),
                 ));
             }
             nodes.push(Node::Table(Table {
-                caption: "Occupation codes".into(),
+                caption: l.occupation_codes.to_string(),
                 header: vec![
-                    "Occupation".into(),
-                    "System".into(),
-                    "Code".into(),
-                    "Source".into(),
+                    l.occupation.to_string(),
+                    l.system.to_string(),
+                    l.code.to_string(),
+                    l.source.to_string(),
                 ],
                 rows: s
                     .occupation_codes
@@ -614,30 +613,30 @@ fn compose_section(section: SectionRef<'_>) -> Section<'_> {
             nodes.push(prose(&s.intro));
             nodes.push(items(&s.duties));
             if let Some(shift) = &s.typical_shift {
-                nodes.push(sub(id, "A typical shift"));
+                nodes.push(sub(id, &l.typical_shift, "a-typical-shift"));
                 nodes.push(prose(shift));
             }
         }
         SectionRef::Education(s) => {
             nodes.push(prose(&s.intro));
-            nodes.push(sub(id, "Ways into the job"));
+            nodes.push(sub(id, &l.ways_into_the_job, "ways-into-the-job"));
             nodes.push(items(&s.entry_paths));
-            nodes.push(sub(id, "Training on the job"));
+            nodes.push(sub(id, &l.training, "training-on-the-job"));
             nodes.push(prose(&s.training));
-            nodes.push(sub(id, "Licensure"));
+            nodes.push(sub(id, &l.licensure, "licensure"));
             nodes.push(prose(&s.licensure));
             if !s.state_licenses.is_empty() {
                 nodes.push(Node::Entries(
                     s.state_licenses
                         .iter()
-                        .map(|l| Entry {
-                            title: l.state.to_string(),
+                        .map(|lic| Entry {
+                            title: lic.state.to_string(),
                             nodes: vec![
                                 Node::Fields(vec![
-                                    ("Credential", l.credential.to_string()),
-                                    ("Issued by", l.board.to_string()),
+                                    (l.credential.as_str(), lic.credential.to_string()),
+                                    (l.issued_by.as_str(), lic.board.to_string()),
                                 ]),
-                                prose(&l.requirements),
+                                prose(&lic.requirements),
                             ],
                         })
                         .collect(),
@@ -645,11 +644,11 @@ fn compose_section(section: SectionRef<'_>) -> Section<'_> {
                 nodes.extend(
                     s.state_licenses
                         .iter()
-                        .map(|l| Node::Table(state_rules_table(l))),
+                        .map(|lic| Node::Table(state_rules_table(lic, l))),
                 );
             }
             if !s.certifications.is_empty() {
-                nodes.push(sub(id, "Certification"));
+                nodes.push(sub(id, &l.certification, "certification"));
                 nodes.push(Node::Entries(
                     s.certifications
                         .iter()
@@ -659,7 +658,7 @@ fn compose_section(section: SectionRef<'_>) -> Section<'_> {
                                 None => c.name.to_string(),
                             };
                             let mut nodes = vec![
-                                Node::Fields(vec![("Issued by", c.issuer.to_string())]),
+                                Node::Fields(vec![(l.issued_by.as_str(), c.issuer.to_string())]),
                                 prose(&c.description),
                             ];
                             if !c.levels.is_empty() {
@@ -670,9 +669,9 @@ fn compose_section(section: SectionRef<'_>) -> Section<'_> {
                         .collect(),
                 ));
             }
-            nodes.push(sub(id, "Continuing education"));
+            nodes.push(sub(id, &l.continuing_education, "continuing-education"));
             nodes.push(prose(&s.continuing_education));
-            nodes.push(sub(id, "How long it takes"));
+            nodes.push(sub(id, &l.time_to_qualify, "how-long-it-takes"));
             nodes.push(Node::Entries(
                 s.time_to_qualify
                     .iter()
@@ -693,25 +692,25 @@ fn compose_section(section: SectionRef<'_>) -> Section<'_> {
                         nodes: vec![
                             prose(&w.description),
                             Node::Fields(vec![
-                                ("Pace", w.pace.to_string()),
-                                ("People served", join(w.populations.iter())),
+                                (l.pace.as_str(), w.pace.to_string()),
+                                (l.people_served.as_str(), join(w.populations.iter())),
                             ]),
                         ],
                     })
                     .collect(),
             ));
-            if let Some(table) = employment_table(s) {
+            if let Some(table) = employment_table(s, l) {
                 nodes.push(Node::Table(table));
             }
-            nodes.extend(crate::Chart::employment(s).map(Node::Chart));
-            nodes.push(sub(id, "Hours and schedules"));
+            nodes.extend(crate::Chart::employment(s, l).map(Node::Chart));
+            nodes.push(sub(id, &l.schedules, "hours-and-schedules"));
             nodes.push(prose(&s.schedules));
         }
         SectionRef::Skills(s) => {
             nodes.push(prose(&s.intro));
-            nodes.push(sub(id, "Skills"));
+            nodes.push(sub(id, &l.skills, "skills"));
             nodes.push(items(&s.skills));
-            nodes.push(sub(id, "Personal qualities"));
+            nodes.push(sub(id, &l.qualities, "personal-qualities"));
             nodes.push(items(&s.qualities));
         }
         SectionRef::CareerPath(s) => {
@@ -723,56 +722,57 @@ fn compose_section(section: SectionRef<'_>) -> Section<'_> {
                         title: step.role.to_string(),
                         nodes: vec![
                             prose(&step.description),
-                            labeled("What it takes", &step.requires),
+                            labeled(l.what_it_takes.as_str(), &step.requires),
                         ],
                     })
                     .collect(),
             ));
         }
         SectionRef::SalaryOutlook(s) => {
-            nodes.extend(Band::of(s).map(Node::Band));
+            nodes.extend(Band::of(s, l).map(Node::Band));
             nodes.push(prose(&s.intro));
-            nodes.push(sub(id, "Pay"));
+            nodes.push(sub(id, &l.pay, "pay"));
             let (subject, comparison): (Vec<&PayFigure>, Vec<&PayFigure>) =
                 s.pay.iter().partition(|p| p.role == Role::Subject);
             let by_setting: Vec<&PayFigure> = subject
                 .into_iter()
                 .filter(|p| p.setting.is_some())
                 .collect();
-            nodes.extend(overall_pay_table(s).map(Node::Table));
-            nodes.extend(crate::Chart::pay_range(s).map(Node::Chart));
+            nodes.extend(overall_pay_table(s, l).map(Node::Table));
+            nodes.extend(crate::Chart::pay_range(s, l).map(Node::Chart));
             if !by_setting.is_empty() {
-                nodes.push(Node::Table(pay_by_setting_table(&by_setting)));
+                nodes.push(Node::Table(pay_by_setting_table(&by_setting, l)));
             }
             if !comparison.is_empty() {
                 nodes.push(Node::Table(pay_table(
-                    "Pay in related and comparison occupations",
+                    &l.comparison_pay,
                     &comparison,
                     |p| p.occupation.as_str(),
+                    l,
                 )));
             }
-            nodes.push(sub(id, "What affects pay"));
+            nodes.push(sub(id, &l.pay_factors, "what-affects-pay"));
             nodes.push(prose(&s.pay_factors));
-            nodes.push(sub(id, "Benefits"));
+            nodes.push(sub(id, &l.benefits, "benefits"));
             nodes.push(prose(&s.benefits));
-            nodes.push(sub(id, "Job outlook"));
-            nodes.push(Node::Table(outlook_table(&s.outlook)));
-            nodes.extend(crate::Chart::growth(&s.outlook).map(Node::Chart));
+            nodes.push(sub(id, &l.outlook, "job-outlook"));
+            nodes.push(Node::Table(outlook_table(&s.outlook, l)));
+            nodes.extend(crate::Chart::growth(&s.outlook, l).map(Node::Chart));
             nodes.push(prose(&s.outlook_notes));
         }
         SectionRef::ChallengesRewards(s) => {
             nodes.push(prose(&s.intro));
-            nodes.push(sub(id, "Challenges"));
+            nodes.push(sub(id, &l.challenges, "challenges"));
             nodes.push(items(&s.challenges));
-            nodes.push(sub(id, "Rewards"));
+            nodes.push(sub(id, &l.rewards, "rewards"));
             nodes.push(items(&s.rewards));
         }
         SectionRef::CareTeam(s) => {
             nodes.push(prose(&s.body));
-            nodes.push(sub(id, "Who is on the team"));
+            nodes.push(sub(id, &l.team_members, "who-is-on-the-team"));
             nodes.push(items(&s.members));
             if !s.distinctions.is_empty() {
-                nodes.push(sub(id, "How the roles differ"));
+                nodes.push(sub(id, &l.distinctions, "how-the-roles-differ"));
                 nodes.push(items(&s.distinctions));
             }
         }
@@ -789,7 +789,7 @@ fn compose_section(section: SectionRef<'_>) -> Section<'_> {
     Section {
         id,
         number: 0,
-        title: id.title(),
+        title: l.section(id),
         anchor: id.id().to_owned(),
         summary: section.summary(),
         nodes,
@@ -798,7 +798,7 @@ fn compose_section(section: SectionRef<'_>) -> Section<'_> {
 
 /// The short form of a section for a fact sheet: its summary, and for pay and outlook the
 /// pay table and the charts.
-fn fact_sheet_section(section: SectionRef<'_>) -> Section<'_> {
+fn fact_sheet_section<'g>(section: SectionRef<'g>, l: &'g Labels) -> Section<'g> {
     let id = section.id();
     let mut nodes = vec![prose(section.summary())];
     match section {
@@ -806,9 +806,9 @@ fn fact_sheet_section(section: SectionRef<'_>) -> Section<'_> {
         // every projection it draws, so the sheet leaves the table of projections, with its
         // job counts, to the full guide.
         SectionRef::SalaryOutlook(s) => {
-            nodes.extend(overall_pay_table(s).map(Node::Table));
-            nodes.extend(crate::Chart::pay_range(s).map(Node::Chart));
-            nodes.extend(crate::Chart::growth(&s.outlook).map(Node::Chart));
+            nodes.extend(overall_pay_table(s, l).map(Node::Table));
+            nodes.extend(crate::Chart::pay_range(s, l).map(Node::Chart));
+            nodes.extend(crate::Chart::growth(&s.outlook, l).map(Node::Chart));
         }
         SectionRef::Sources(_) => nodes = vec![Node::References],
         _ => {}
@@ -816,7 +816,7 @@ fn fact_sheet_section(section: SectionRef<'_>) -> Section<'_> {
     Section {
         id,
         number: 0,
-        title: id.title(),
+        title: l.section(id),
         anchor: id.id().to_owned(),
         summary: section.summary(),
         nodes,
@@ -824,13 +824,13 @@ fn fact_sheet_section(section: SectionRef<'_>) -> Section<'_> {
 }
 
 /// The pay of the guide's own occupations across all workplaces.
-fn overall_pay_table(s: &mht_guide::SalaryOutlook) -> Option<Table> {
+fn overall_pay_table(s: &mht_guide::SalaryOutlook, l: &Labels) -> Option<Table> {
     let overall: Vec<&PayFigure> = s
         .pay
         .iter()
         .filter(|p| p.role == Role::Subject && p.setting.is_none())
         .collect();
-    (!overall.is_empty()).then(|| pay_table("Pay", &overall, |p| p.occupation.as_str()))
+    (!overall.is_empty()).then(|| pay_table(&l.pay, &overall, |p| p.occupation.as_str(), l))
 }
 
 fn join<'a>(texts: impl Iterator<Item = &'a mht_guide::Text>) -> String {
@@ -848,17 +848,17 @@ pub(crate) fn distinct<T: PartialEq>(values: impl IntoIterator<Item = T>) -> Vec
     out
 }
 
-fn amount(p: &PayFigure) -> String {
+fn amount(p: &PayFigure, l: &Labels) -> String {
     match p.unit {
-        PayUnit::Year => p.amount.to_string(),
-        _ => format!("{} {}", p.amount, p.unit.per()),
+        mht_guide::PayUnit::Year => l.money(&p.amount),
+        unit => l.money_per(&p.amount, unit),
     }
 }
 
 /// The shared period of some figures for a caption, or `None` when they differ.
-fn shared_period(figures: &[&PayFigure]) -> Option<String> {
+fn shared_period(figures: &[&PayFigure], l: &Labels) -> Option<String> {
     match distinct(figures.iter().map(|p| p.period)).as_slice() {
-        [one] => Some(one.to_string()),
+        [one] => Some(l.date(*one)),
         _ => None,
     }
 }
@@ -877,19 +877,20 @@ fn notes_of(figures: &[&PayFigure]) -> Vec<String> {
 
 /// Pay figures as a table: one row per occupation, one column per statistic.
 fn pay_table<'a>(
-    title: &str,
+    title: &mht_guide::Label,
     figures: &[&'a PayFigure],
     row_key: impl Fn(&'a PayFigure) -> &'a str,
+    l: &Labels,
 ) -> Table {
     let mut stats = distinct(figures.iter().map(|p| p.statistic));
     stats.sort_by_key(|s| s.rank());
-    let period = shared_period(figures);
-    let mut header = vec!["Occupation".to_owned()];
-    header.extend(stats.iter().map(|s| s.label().to_owned()));
+    let period = shared_period(figures, l);
+    let mut header = vec![l.occupation.to_string()];
+    header.extend(stats.iter().map(|s| l.statistic(*s).to_owned()));
     if period.is_none() {
-        header.push("Period".into());
+        header.push(l.period.to_string());
     }
-    header.push("Source".into());
+    header.push(l.source.to_string());
 
     let rows = distinct(figures.iter().map(|p| row_key(p)))
         .into_iter()
@@ -901,11 +902,11 @@ fn pay_table<'a>(
                 .collect();
             let mut row = vec![Cell::text(key)];
             for stat in &stats {
-                row.push(Cell::text(stat_cell(&in_row, *stat)));
+                row.push(Cell::text(stat_cell(&in_row, *stat, l)));
             }
             if period.is_none() {
                 row.push(Cell::text(
-                    distinct(in_row.iter().map(|p| p.period.to_string())).join("; "),
+                    distinct(in_row.iter().map(|p| l.date(p.period))).join("; "),
                 ));
             }
             row.push(Cell::cites(sources_of(&in_row)));
@@ -913,20 +914,20 @@ fn pay_table<'a>(
         })
         .collect();
     Table {
-        caption: caption(title, period),
+        caption: caption(title.as_str(), period, l),
         header,
         rows,
         notes: notes_of(figures),
     }
 }
 
-fn stat_cell(figures: &[&PayFigure], stat: Statistic) -> String {
-    amounts(figures.iter().filter(|p| p.statistic == stat))
+fn stat_cell(figures: &[&PayFigure], stat: Statistic, l: &Labels) -> String {
+    amounts(figures.iter().filter(|p| p.statistic == stat), l)
 }
 
 /// The amounts of some figures for one table cell, or [`NOT_PUBLISHED`] when there are none.
-fn amounts<'a>(figures: impl Iterator<Item = &'a &'a PayFigure>) -> String {
-    let cell: Vec<String> = figures.map(|p| amount(p)).collect();
+fn amounts<'a>(figures: impl Iterator<Item = &'a &'a PayFigure>, l: &Labels) -> String {
+    let cell: Vec<String> = figures.map(|p| amount(p, l)).collect();
     if cell.is_empty() {
         NOT_PUBLISHED.into()
     } else {
@@ -934,25 +935,27 @@ fn amounts<'a>(figures: impl Iterator<Item = &'a &'a PayFigure>) -> String {
     }
 }
 
-fn caption(title: &str, period: Option<String>) -> String {
+fn caption(title: &str, period: Option<String>, l: &Labels) -> String {
     match period {
-        Some(period) => format!("{title}, {period}"),
+        Some(period) => l
+            .caption_period
+            .fill(&[("caption", title), ("period", &period)]),
         None => title.to_owned(),
     }
 }
 
 /// Pay by kind of workplace: one row per workplace, one column per occupation.
-fn pay_by_setting_table(figures: &[&PayFigure]) -> Table {
+fn pay_by_setting_table(figures: &[&PayFigure], l: &Labels) -> Table {
     let occupations = distinct(figures.iter().map(|p| p.occupation.as_str()));
-    let period = shared_period(figures);
+    let period = shared_period(figures, l);
     let stats = distinct(figures.iter().map(|p| p.statistic));
-    let stat = match stats.as_slice() {
-        [one] => one.label().to_owned(),
-        _ => "Pay".to_owned(),
+    let title = match stats.as_slice() {
+        [one] => l.pay_by_workplace.fill(&[("statistic", l.statistic(*one))]),
+        _ => l.pay.to_string(),
     };
-    let mut header = vec!["Workplace".to_owned()];
+    let mut header = vec![l.workplace.to_string()];
     header.extend(occupations.iter().map(|o| (*o).to_owned()));
-    header.push("Source".into());
+    header.push(l.source.to_string());
     let settings = distinct(
         figures
             .iter()
@@ -972,6 +975,7 @@ fn pay_by_setting_table(figures: &[&PayFigure]) -> Table {
                     in_row
                         .iter()
                         .filter(|p| p.occupation.as_str() == *occupation),
+                    l,
                 )));
             }
             row.push(Cell::cites(sources_of(&in_row)));
@@ -979,36 +983,36 @@ fn pay_by_setting_table(figures: &[&PayFigure]) -> Table {
         })
         .collect();
     Table {
-        caption: caption(&format!("{stat} pay by workplace"), period),
+        caption: caption(&title, period, l),
         header,
         rows,
         notes: notes_of(figures),
     }
 }
 
-fn outlook_table(figures: &[mht_guide::OutlookFigure]) -> Table {
+fn outlook_table(figures: &[mht_guide::OutlookFigure], l: &Labels) -> Table {
     let periods = distinct(figures.iter().map(|o| (o.base_year, o.target_year)));
     let shared = match periods.as_slice() {
         [one] => Some(*one),
         _ => None,
     };
-    let count = |n: Option<u32>| n.map_or(NOT_PUBLISHED.to_owned(), |n| group_digits(n.into()));
-    let mut header = vec!["Occupation".to_owned()];
+    let count = |n: Option<u32>| n.map_or(NOT_PUBLISHED.to_owned(), |n| l.number(n.into()));
+    let mut header = vec![l.occupation.to_string()];
     match shared {
         Some((base, target)) => {
-            header.push(format!("Jobs, {base}"));
-            header.push(format!("Projected jobs, {target}"));
+            header.push(l.jobs_in.fill(&[("year", &base.to_string())]));
+            header.push(l.projected_jobs_in.fill(&[("year", &target.to_string())]));
         }
         None => {
-            header.push("Period".into());
-            header.push("Jobs at start".into());
-            header.push("Projected jobs".into());
+            header.push(l.period.to_string());
+            header.push(l.jobs_at_start.to_string());
+            header.push(l.projected_jobs.to_string());
         }
     }
     header.extend(
-        ["Change", "Growth", "Openings a year", "Source"]
+        [&l.change, &l.growth, &l.openings, &l.source]
             .into_iter()
-            .map(String::from),
+            .map(ToString::to_string),
     );
     let mut ordered: Vec<&mht_guide::OutlookFigure> = figures.iter().collect();
     ordered.sort_by_key(|o| o.role != Role::Subject);
@@ -1017,94 +1021,63 @@ fn outlook_table(figures: &[mht_guide::OutlookFigure]) -> Table {
         .map(|o| {
             let mut row = vec![Cell::text(o.occupation.as_str())];
             if shared.is_none() {
-                row.push(Cell::text(years(o.base_year, o.target_year)));
+                row.push(Cell::text(l.years(o.base_year, o.target_year)));
             }
             row.push(Cell::text(count(o.base_jobs)));
             row.push(Cell::text(count(o.target_jobs)));
-            row.push(Cell::text(o.change.map_or(NOT_PUBLISHED.to_owned(), |c| {
-                let sign = if c > 0 {
-                    "+"
-                } else if c < 0 {
-                    "−"
-                } else {
-                    ""
-                };
-                format!("{sign}{}", group_digits(c.unsigned_abs().into()))
-            })));
-            row.push(Cell::text(growth_percent(o.growth_percent)));
+            row.push(Cell::text(
+                o.change
+                    .map_or(NOT_PUBLISHED.to_owned(), |c| l.signed(c.into())),
+            ));
+            row.push(Cell::text(l.growth(o.growth_percent.into())));
             row.push(Cell::text(count(o.openings_per_year)));
             row.push(Cell::cites(vec![o.source.clone()]));
             row
         })
         .collect();
     Table {
-        caption: match shared {
-            Some((base, target)) => format!("Employment projections, {}", years(base, target)),
-            None => "Employment projections".into(),
-        },
+        caption: caption(
+            l.projections.as_str(),
+            shared.map(|(base, target)| l.years(base, target)),
+            l,
+        ),
         header,
         rows,
-        notes: vec![ROUNDED.into()],
+        notes: vec![l.rounded_note.to_string()],
     }
 }
 
-/// What a state rule's row says when no primary source confirms the rule.
-pub const NOT_CONFIRMED: &str =
-    "Not confirmed by a primary source we could read; ask the board before you rely on it.";
-
 /// A licensing state's rules, one row a topic, each with the statute, rule or board page that
 /// states it.
-fn state_rules_table(license: &mht_guide::StateLicense) -> Table {
+fn state_rules_table(license: &mht_guide::StateLicense, l: &Labels) -> Table {
     Table {
-        caption: format!("{}: the licensing rules", license.state),
-        header: vec!["Topic".into(), "What the rules say".into(), "Source".into()],
+        caption: l.state_rules.fill(&[("state", license.state.as_str())]),
+        header: vec![
+            l.topic.to_string(),
+            l.rules_say.to_string(),
+            l.source.to_string(),
+        ],
         rows: license
             .rules()
             .into_iter()
             .map(|(topic, rule)| match rule {
                 Some(rule) => vec![
-                    Cell::text(topic.label()),
+                    Cell::text(l.topic(topic)),
                     Cell::text(rule.text.as_str()),
                     Cell::cites(rule.sources.clone()),
                 ],
                 None => vec![
-                    Cell::text(topic.label()),
-                    Cell::text(NOT_CONFIRMED),
+                    Cell::text(l.topic(topic)),
+                    Cell::text(l.not_confirmed.as_str()),
                     Cell::default(),
                 ],
             })
             .collect(),
-        notes: vec![
-            "A summary of the law for planning, not legal advice: the board's current rules \
-             decide."
-                .into(),
-        ],
+        notes: vec![l.not_legal_advice.to_string()],
     }
 }
 
-/// The note under a table whose figures are rounded one by one.
-const ROUNDED: &str = "Each figure is rounded on its own from unrounded data, so sums and \
-                       differences of the rounded figures may be off by a little.";
-
-/// Growth in percent with its sign: `+20%`, `0%`, `−7%` (a true minus sign).
-pub(crate) fn growth_percent(g: i16) -> String {
-    match g {
-        g if g > 0 => format!("+{g}%"),
-        g if g < 0 => format!("−{}%", g.unsigned_abs()),
-        _ => "0%".to_owned(),
-    }
-}
-
-/// A span of years as US style guides write it: `2024–34`, or `1998–2004` across centuries.
-pub(crate) fn years(base: u16, target: u16) -> String {
-    if base / 100 == target / 100 {
-        format!("{base}–{:02}", target % 100)
-    } else {
-        format!("{base}–{target}")
-    }
-}
-
-fn employment_table(s: &mht_guide::WorkSettings) -> Option<Table> {
+fn employment_table(s: &mht_guide::WorkSettings, l: &Labels) -> Option<Table> {
     let shares: Vec<(&str, &mht_guide::EmploymentShare)> = s
         .settings
         .iter()
@@ -1115,9 +1088,9 @@ fn employment_table(s: &mht_guide::WorkSettings) -> Option<Table> {
     }
     let occupations = distinct(shares.iter().map(|(_, e)| e.occupation.as_str()));
     let periods = distinct(shares.iter().map(|(_, e)| e.period));
-    let mut header = vec!["Workplace".to_owned()];
+    let mut header = vec![l.workplace.to_string()];
     header.extend(occupations.iter().map(|o| (*o).to_owned()));
-    header.push("Source".into());
+    header.push(l.source.to_string());
     let mut by_setting: BTreeMap<usize, Vec<&mht_guide::EmploymentShare>> = BTreeMap::new();
     let names = distinct(shares.iter().map(|(name, _)| *name));
     for (name, e) in &shares {
@@ -1133,7 +1106,7 @@ fn employment_table(s: &mht_guide::WorkSettings) -> Option<Table> {
                     in_row
                         .iter()
                         .find(|e| e.occupation.as_str() == *occupation)
-                        .map_or(NOT_PUBLISHED.to_owned(), |e| format!("{}%", e.percent)),
+                        .map_or(NOT_PUBLISHED.to_owned(), |e| l.percent(e.percent.into())),
                 ));
             }
             cells.push(Cell::cites(distinct(
@@ -1143,18 +1116,14 @@ fn employment_table(s: &mht_guide::WorkSettings) -> Option<Table> {
         })
         .collect();
     let period = match periods.as_slice() {
-        [one] => Some(one.to_string()),
+        [one] => Some(l.date(*one)),
         _ => None,
     };
     Some(Table {
-        caption: caption("Share of each occupation's jobs by workplace", period),
+        caption: caption(l.employment_shares.as_str(), period, l),
         header,
         rows,
-        notes: vec![
-            "Workplaces not listed are left out, and each share is rounded on its own, so a \
-             column need not add up to 100%."
-                .into(),
-        ],
+        notes: vec![l.employment_note.to_string()],
     })
 }
 
@@ -1163,16 +1132,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn slugs() {
-        assert_eq!(slug("Who is on the team"), "who-is-on-the-team");
-        assert_eq!(slug("Pay, May 2024 (US)"), "pay-may-2024-us");
-    }
-
-    #[test]
     fn year_spans() {
-        assert_eq!(years(2024, 2034), "2024–34");
-        assert_eq!(years(1998, 2004), "1998–2004");
-        assert_eq!(years(2000, 2009), "2000–09");
+        let l = &mht_guide::guide().labels;
+        assert_eq!(l.years(2024, 2034), "2024–34");
+        assert_eq!(l.years(1998, 2004), "1998–2004");
+        assert_eq!(l.years(2000, 2009), "2000–09");
     }
 
     #[test]

@@ -98,6 +98,7 @@ fn content_document(lang: &str, title: &str, body: &str) -> String {
 pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> {
     let doc = Document::from_options(guide, options);
     let lang = guide.meta.language.as_str();
+    let labels = &guide.labels;
 
     // Which file holds each anchor, so links work across documents.
     let file_of = |n: usize, anchor: &str| format!("{n:02}-{anchor}.xhtml");
@@ -139,40 +140,47 @@ pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError>
     let visible_contents = doc.sections.len() > 1;
     if visible_contents {
         let mut page = Writer::new(&doc, &href, true);
-        page.contents("Contents");
+        page.contents(labels.contents.as_str());
         items.push(Item {
             file: "contents.xhtml".into(),
             id: "contents".into(),
-            content: content_document(lang, "Contents", &page.out),
+            content: content_document(lang, labels.contents.as_str(), &page.out),
             properties: None,
             spine: true,
         });
     }
     let mut nav = Writer::new(&doc, &href, true);
-    nav.contents("Contents");
+    nav.contents(labels.contents.as_str());
     let first = doc
         .sections
         .first()
         .map(|s| file_of(s.number, &s.anchor))
         .unwrap_or_default();
-    nav.out.push_str(
+    let _ = write!(
+        nav.out,
         "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n\
-         <h2>Landmarks</h2>\n<ol>\n\
-         <li><a epub:type=\"titlepage\" href=\"title.xhtml\">Title page</a></li>\n",
+         <h2>{}</h2>\n<ol>\n\
+         <li><a epub:type=\"titlepage\" href=\"title.xhtml\">{}</a></li>\n",
+        escape(labels.landmarks.as_str()),
+        escape(labels.title_page.as_str()),
     );
     if visible_contents {
-        nav.out
-            .push_str("<li><a epub:type=\"toc\" href=\"contents.xhtml\">Contents</a></li>\n");
+        let _ = writeln!(
+            nav.out,
+            "<li><a epub:type=\"toc\" href=\"contents.xhtml\">{}</a></li>",
+            escape(labels.contents.as_str())
+        );
     }
     let _ = write!(
         nav.out,
-        "<li><a epub:type=\"bodymatter\" href=\"{}\">Start of content</a></li>\n</ol>\n</nav>\n",
-        escape(&first)
+        "<li><a epub:type=\"bodymatter\" href=\"{}\">{}</a></li>\n</ol>\n</nav>\n",
+        escape(&first),
+        escape(labels.start_of_content.as_str()),
     );
     items.push(Item {
         file: "nav.xhtml".into(),
         id: "nav".into(),
-        content: content_document(lang, "Contents", &nav.out),
+        content: content_document(lang, labels.contents.as_str(), &nav.out),
         properties: Some("nav"),
         spine: false,
     });
@@ -197,16 +205,13 @@ pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError>
         .iter()
         .any(|s| s.nodes.iter().any(|n| matches!(n, crate::Node::Chart(_))));
     let images: Vec<&str> = [
-        (has_chart, "charts of its figures"),
-        (
-            logo.is_some(),
-            "the logo of the organization that provides it",
-        ),
+        (has_chart, labels.epub_charts.as_str()),
+        (logo.is_some(), labels.epub_logo.as_str()),
         (
             items
                 .iter()
                 .any(|i| i.id == "title" && i.properties == Some("svg")),
-            "a QR code of that organization's web address",
+            labels.epub_qr.as_str(),
         ),
     ]
     .into_iter()
@@ -254,18 +259,27 @@ fn package_document(
     for author in &meta.authors {
         let _ = writeln!(opf, "<dc:creator>{}</dc:creator>", escape(author.as_str()));
     }
+    let labels = doc.labels;
     let mut description = meta.description.to_string();
     if let Some(org) = options.organization() {
-        description.push_str(&format!(" Provided by {org}."));
+        let provided = labels.provided_by.fill(&[("organization", org)]);
+        description.push_str(&format!(" {provided}."));
     }
+    let subjects: String = labels
+        .keywords
+        .as_str()
+        .split(',')
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .map(|k| format!("<dc:subject>{}</dc:subject>\n", escape(k)))
+        .collect();
     let _ = write!(
         opf,
         "<dc:publisher>{publisher}</dc:publisher>\n\
          <dc:date>{date}</dc:date>\n\
          <dc:rights>{license}</dc:rights>\n\
          <dc:description>{description}</dc:description>\n\
-         <dc:subject>Mental health technicians</dc:subject>\n\
-         <dc:subject>Careers</dc:subject>\n\
+         {subjects}\
          <meta property=\"dcterms:modified\">{modified}</meta>\n\
          {accessibility}\
          </metadata>\n<manifest>\n\
@@ -274,7 +288,7 @@ fn package_document(
         date = meta.edition.iso(),
         license = escape(meta.license.as_str()),
         description = escape(&description),
-        accessibility = accessibility_metadata(&meta.publisher.to_string(), images),
+        accessibility = accessibility_metadata(&meta.publisher.to_string(), images, labels),
     );
     if options.logo().is_some() {
         let _ = writeln!(
@@ -314,17 +328,15 @@ fn package_document(
 /// has no term for table headers, which the summary names). The claim is EPUB Accessibility
 /// 1.1 at WCAG 2.1 level AA, certified by the edition's publisher: the test suite checks every
 /// book with DAISY Ace, epubcheck and axe.
-fn accessibility_metadata(publisher: &str, images: &[&str]) -> String {
+fn accessibility_metadata(publisher: &str, images: &[&str], labels: &mht_guide::Labels) -> String {
     let mut out = String::new();
     let opening = match images {
-        [] => ACCESSIBILITY_SUMMARY.to_owned(),
-        [one] => format!("This book is text with {one}. {ACCESSIBILITY_SUMMARY_IMAGES}"),
-        [first @ .., last] => format!(
-            "This book is text with {} and {last}. {ACCESSIBILITY_SUMMARY_IMAGES}",
-            first.join(", ")
-        ),
+        [] => labels.epub_text_only.to_string(),
+        _ => labels
+            .epub_with_images
+            .fill(&[("images", &labels.list(images))]),
     };
-    let summary = format!("{opening} {ACCESSIBILITY_SUMMARY_STRUCTURE}");
+    let summary = format!("{opening} {}", labels.epub_structure);
     let images = !images.is_empty();
     let mut entries = vec![("schema:accessMode", "textual")];
     if images {
@@ -363,21 +375,6 @@ fn accessibility_metadata(publisher: &str, images: &[&str]) -> String {
     }
     out
 }
-
-/// What a reader learns of the book's accessibility before opening it: a book of text alone.
-const ACCESSIBILITY_SUMMARY: &str = "This book is text only: it has no images, sound or video, \
-    and nothing in it flashes or moves.";
-
-/// The same, for a book with images, after a sentence that names them.
-const ACCESSIBILITY_SUMMARY_IMAGES: &str = "Each image has a text alternative that says \
-    what it shows, with every figure a chart draws. There is no sound or video, and nothing in \
-    it flashes or moves.";
-
-/// What every summary ends with: the book's structure and its conformance.
-const ACCESSIBILITY_SUMMARY_STRUCTURE: &str = "Its sections and subsections have headings, \
-    its tables have header cells, and its contents list every section, subsection and \
-    question. The reading order is the order of the printed guide. It meets EPUB \
-    Accessibility 1.1 at WCAG 2.1 level AA.";
 
 fn zip_package(
     opf: &str,

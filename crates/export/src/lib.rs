@@ -57,8 +57,8 @@ use mht_guide::{Guide, SectionId, Text, UnknownSection};
 pub use chart::{Chart, ChartRow};
 pub use color::{ParseRgbError, Rgb, TEXT_CONTRAST};
 pub use compose::{
-    Band, BandFigure, Cell, ContentsEntry, Document, Entry, NOT_CONFIRMED, NOT_PUBLISHED, Node,
-    RunIn, Section, Table, source_details,
+    Band, BandFigure, Cell, ContentsEntry, Document, Entry, NOT_PUBLISHED, Node, RunIn, Section,
+    Table, source_details,
 };
 #[cfg(feature = "epub")]
 pub use epub::to_epub;

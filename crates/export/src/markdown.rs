@@ -83,7 +83,7 @@ impl<'a, 'd> Builder<'a, 'd> {
     fn new(arena: &'a Arena<'a>, doc: &'d Document<'d>) -> Self {
         let mut anchorizer = Anchorizer::new();
         anchorizer.anchorize(doc.meta.title.as_str());
-        anchorizer.anchorize("Contents");
+        anchorizer.anchorize(doc.labels.contents.as_str());
         let mut section_hrefs = Vec::new();
         let mut sources_href = String::new();
         for section in &doc.sections {
@@ -189,15 +189,19 @@ impl<'a, 'd> Builder<'a, 'd> {
         let p = self.paragraph(root);
         self.text(
             p,
-            &format!(
-                "Edition of {}. Published by {} under the {} license.",
-                meta.edition, meta.publisher, meta.license
-            ),
+            &self.doc.labels.edition_line.fill(&[
+                ("date", &self.doc.labels.date(meta.edition)),
+                ("publisher", meta.publisher.as_str()),
+                ("license", meta.license.as_str()),
+            ]),
         );
         if let Some(org) = options.organization() {
             let p = self.paragraph(root);
             let strong = self.child(p, NodeValue::Strong);
-            self.text(strong, &format!("Provided by {org}"));
+            self.text(
+                strong,
+                &self.doc.labels.provided_by.fill(&[("organization", org)]),
+            );
             if let Some(contact) = options.contact() {
                 self.child(p, NodeValue::LineBreak);
                 self.text(p, contact);
@@ -209,7 +213,7 @@ impl<'a, 'd> Builder<'a, 'd> {
     }
 
     fn contents(&self, root: &'a AstNode<'a>) {
-        self.heading(root, 2, "Contents");
+        self.heading(root, 2, self.doc.labels.contents.as_str());
         let list = self.list(root, true, true);
         for (section, href) in self.doc.sections.iter().zip(&self.section_hrefs) {
             let item = self.item(list);
@@ -439,7 +443,7 @@ impl<'a, 'd> Builder<'a, 'd> {
         for note in &table.notes {
             let p = self.paragraph(parent);
             let em = self.child(p, NodeValue::Emph);
-            self.text(em, "Note:");
+            self.text(em, &format!("{}:", self.doc.labels.note));
             self.text(p, &format!(" {note}"));
         }
     }
@@ -461,7 +465,7 @@ impl<'a, 'd> Builder<'a, 'd> {
             }
             let em = self.child(p, NodeValue::Emph);
             self.text(em, source.title.as_str());
-            let details = source_details(source);
+            let details = source_details(source, self.doc.labels);
             let tail = if details.is_empty() {
                 ". ".to_owned()
             } else {

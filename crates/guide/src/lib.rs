@@ -16,11 +16,10 @@
 //! for figure in &guide.salary_outlook.pay {
 //!     let source = guide.sources.get(&figure.source).expect("citations are checked on load");
 //!     println!(
-//!         "{}, {}: {} {} ({}; {})",
+//!         "{}, {}: {} ({}; {})",
 //!         figure.occupation,
-//!         figure.statistic.label(),
-//!         figure.amount,
-//!         figure.unit.per(),
+//!         guide.labels.statistic(figure.statistic),
+//!         guide.labels.money_per(&figure.amount, figure.unit),
 //!         figure.period,
 //!         source.publisher,
 //!     );
@@ -81,6 +80,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 mod diag;
+pub mod labels;
 mod load;
 mod model;
 mod prose;
@@ -94,7 +94,8 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 pub use diag::{Diagnostic, LoadError, Position, Severity};
-pub use load::{GUIDE_FILE, MAX_FILE_BYTES, file_names, read_files};
+pub use labels::{Label, Labels};
+pub use load::{FileOrigin, GUIDE_FILE, MAX_FILE_BYTES, file_names, read_files};
 pub use model::{
     CareTeam, CareerPath, CareerStep, Certification, ChallengesRewards, Definition, Education,
     EmploymentShare, EntryEducation, Faq, Guide, Item, KeyFigure, KeyFigureChoice, Meta,
@@ -132,6 +133,14 @@ pub const EMBEDDED_FILES: [(&str, &str); 12] = embed![
     "sources.toml",
 ];
 
+/// The content files of a built-in edition: (file name, text).
+pub type EditionFiles = &'static [(&'static str, &'static str)];
+
+/// The editions compiled into this crate, which an edition may name as its `base`:
+/// (name, the folder diagnostics name, its files).
+pub const BUILT_IN_EDITIONS: [(&str, &str, EditionFiles); 1] =
+    [("en", EMBEDDED_DIR, &EMBEDDED_FILES)];
+
 /// The guide compiled into this crate, loaded and checked on first use.
 ///
 /// # Panics
@@ -154,7 +163,45 @@ pub fn guide() -> &'static Guide {
     })
 }
 
+/// A built-in edition by name, loaded and checked on first use: `en` (the English guide, the
+/// same as [`guide()`]) or `es` (the Spanish one). `None` for another name.
+///
+/// # Panics
+///
+/// Never in a released crate, as for [`guide()`].
+///
+/// # Examples
+///
+/// ```
+/// let english = mht_guide::edition("en").unwrap();
+/// assert_eq!(english, mht_guide::guide());
+/// assert!(mht_guide::edition("fr").is_none());
+/// ```
+pub fn edition(name: &str) -> Option<&'static Guide> {
+    static EDITIONS: [OnceLock<Guide>; BUILT_IN_EDITIONS.len()] =
+        [const { OnceLock::new() }; BUILT_IN_EDITIONS.len()];
+    if name == "en" {
+        return Some(guide());
+    }
+    let i = BUILT_IN_EDITIONS.iter().position(|(n, _, _)| *n == name)?;
+    Some(EDITIONS[i].get_or_init(|| match Guide::built_in(name) {
+        Some(Ok(guide)) => guide,
+        Some(Err(err)) => panic!("the embedded `{name}` edition is invalid: {err}"),
+        None => unreachable!("the edition was found above"),
+    }))
+}
+
 impl Guide {
+    /// Loads and checks a built-in edition by name (`en`, `es`); `None` for another name.
+    ///
+    /// # Errors
+    ///
+    /// Every problem in the embedded content (the crate's tests make sure there is none).
+    pub fn built_in(name: &str) -> Option<Result<Guide, LoadError>> {
+        let &(_, dir, files) = BUILT_IN_EDITIONS.iter().find(|(n, _, _)| *n == name)?;
+        Some(Guide::from_files(dir, files.iter().copied()))
+    }
+
     /// Loads and checks the content compiled into this crate.
     ///
     /// [`guide()`] does this once and keeps the result; call this to handle a failure yourself.

@@ -18,7 +18,7 @@ use crate::values::{Id, Money, RefDate, Text, Url};
 /// let guide = mht_guide::guide();
 /// assert_eq!(guide.meta.slug.as_str(), "mental-health-technician");
 /// for section in guide.sections() {
-///     println!("{}: {} words", section.id().title(), section.word_count());
+///     println!("{}: {} words", guide.labels.section(section.id()), section.word_count());
 /// }
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -26,6 +26,9 @@ use crate::values::{Id, Money, RefDate, Text, Url};
 pub struct Guide {
     /// Title, edition and other facts about the guide itself.
     pub meta: Meta,
+    /// The words the exporters add, in the edition's language.
+    #[serde(skip)]
+    pub labels: crate::labels::Labels,
     /// What the occupation is.
     pub definition: Definition,
     /// The duties of the job.
@@ -225,11 +228,13 @@ impl StateLicense {
     /// # Examples
     ///
     /// ```
-    /// let california = &mht_guide::guide().education.state_licenses[0];
+    /// let guide = mht_guide::guide();
+    /// let california = &guide.education.state_licenses[0];
     /// for (topic, rule) in california.rules() {
+    ///     let topic = guide.labels.topic(topic);
     ///     match rule {
-    ///         Some(rule) => println!("{}: {} ({} sources)", topic.label(), rule.text, rule.sources.len()),
-    ///         None => println!("{}: not confirmed", topic.label()),
+    ///         Some(rule) => println!("{topic}: {} ({} sources)", rule.text, rule.sources.len()),
+    ///         None => println!("{topic}: not confirmed"),
     ///     }
     /// }
     /// ```
@@ -272,23 +277,6 @@ pub enum StateTopic {
     Renewal,
     /// Work that needs no license.
     UnlicensedWork,
-}
-
-impl StateTopic {
-    /// The topic as a short heading, such as `Background check`.
-    pub fn label(self) -> &'static str {
-        match self {
-            StateTopic::Routes => "Ways to qualify",
-            StateTopic::Exam => "Exam",
-            StateTopic::ProgramLength => "Program length",
-            StateTopic::ApprovedPrograms => "Approved programs",
-            StateTopic::BackgroundCheck => "Background check",
-            StateTopic::InterimPermit => "Working before the license",
-            StateTopic::Endorsement => "Licensed in another state",
-            StateTopic::Renewal => "Renewal",
-            StateTopic::UnlicensedWork => "Work without this license",
-        }
-    }
 }
 
 /// One rule of a licensing state and the sources that state it.
@@ -357,6 +345,8 @@ pub struct WorkSettings {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct WorkSetting {
+    /// A stable id for the workplace, when the content gives one.
+    pub id: Option<Id>,
     /// The kind of workplace.
     pub name: Text,
     /// What working there is like.
@@ -436,13 +426,15 @@ pub struct CareerStep {
 /// ```
 /// use mht_guide::{Role, Statistic};
 ///
-/// let salary = &mht_guide::guide().salary_outlook;
-/// let median = salary
+/// let guide = mht_guide::guide();
+/// let median = guide
+///     .salary_outlook
 ///     .pay
 ///     .iter()
 ///     .find(|p| p.role == Role::Subject && p.statistic == Statistic::Median)
 ///     .expect("the guide gives a median wage");
-/// println!("median: {} {} in {}", median.amount, median.unit.per(), median.period);
+/// let labels = &guide.labels;
+/// println!("median: {} in {}", labels.money_per(&median.amount, median.unit), median.period);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
@@ -620,7 +612,8 @@ pub enum Role {
 /// use mht_guide::Statistic;
 ///
 /// assert_eq!(Statistic::parse("p90"), Ok(Statistic::Percentile(90)));
-/// assert_eq!(Statistic::Percentile(10).label(), "Lowest 10% earn under");
+/// let labels = &mht_guide::guide().labels;
+/// assert_eq!(labels.statistic(Statistic::Percentile(10)), "Lowest 10% earn under");
 /// assert_eq!(Statistic::Median.name(), "median");
 /// assert!(Statistic::parse("middle").is_err());
 /// ```
@@ -664,19 +657,6 @@ impl Statistic {
         }
     }
 
-    /// A short label for a table column, such as `Median` or `Lowest 10%`.
-    pub fn label(self) -> &'static str {
-        match self {
-            Statistic::Percentile(10) => "Lowest 10% earn under",
-            Statistic::Percentile(25) => "25th percentile",
-            Statistic::Percentile(75) => "75th percentile",
-            Statistic::Percentile(90) => "Top 10% earn over",
-            Statistic::Percentile(_) => "Percentile",
-            Statistic::Median => "Median",
-            Statistic::Mean => "Mean",
-        }
-    }
-
     /// The position of the statistic in a table, lowest first.
     pub fn rank(self) -> u8 {
         match self {
@@ -702,7 +682,9 @@ impl Serialize for Statistic {
 /// use mht_guide::PayUnit;
 ///
 /// assert_eq!(PayUnit::parse("hour"), Ok(PayUnit::Hour));
-/// assert_eq!(PayUnit::Hour.per(), "an hour");
+/// let labels = &mht_guide::guide().labels;
+/// let amount = mht_guide::Money::new(2029, mht_guide::Currency::Usd);
+/// assert_eq!(labels.money_per(&amount, PayUnit::Hour), "$20.29 an hour");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -727,14 +709,6 @@ impl PayUnit {
             _ => Err(format!("unknown unit `{s}`; use `year` or `hour`")),
         }
     }
-
-    /// `a year` or `an hour`, as written after an amount.
-    pub fn per(self) -> &'static str {
-        match self {
-            PayUnit::Year => "a year",
-            PayUnit::Hour => "an hour",
-        }
-    }
 }
 
 /// One published pay figure.
@@ -745,8 +719,9 @@ impl PayUnit {
 /// let guide = mht_guide::guide();
 /// for p in &guide.salary_outlook.pay {
 ///     let source = guide.sources.get(&p.source).expect("every figure names a listed source");
-///     println!("{} {}: {} {} ({}, {})", p.occupation, p.statistic.name(), p.amount, p.unit.per(),
-///         p.period, source.publisher);
+///     let amount = guide.labels.money_per(&p.amount, p.unit);
+///     println!("{} {}: {amount} ({}, {})", p.occupation, p.statistic.name(), p.period,
+///         source.publisher);
 /// }
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -780,7 +755,18 @@ impl PayFigure {
     pub fn is_overall_median(&self) -> bool {
         self.statistic == Statistic::Median && self.unit == PayUnit::Year && self.setting.is_none()
     }
+
+    /// Whether the figure is for the whole economy: the code `00-0000` that the Bureau of
+    /// Labor Statistics gives all occupations together.
+    pub fn covers_all_occupations(&self) -> bool {
+        self.code
+            .as_ref()
+            .is_some_and(|c| c.as_str() == ALL_OCCUPATIONS)
+    }
 }
+
+/// The code of all occupations together in the Bureau of Labor Statistics' tables.
+pub(crate) const ALL_OCCUPATIONS: &str = "00-0000";
 
 /// One employment projection.
 ///
@@ -831,7 +817,7 @@ pub struct OutlookFigure {
 /// use mht_guide::EntryEducation;
 ///
 /// let e = EntryEducation::parse("postsecondary_nondegree_award").unwrap();
-/// assert_eq!(e.label(), "Postsecondary certificate");
+/// assert_eq!(mht_guide::guide().labels.education(e), "Postsecondary certificate");
 /// assert!(EntryEducation::parse("college").is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -891,20 +877,6 @@ impl EntryEducation {
                     EntryEducation::names().map(|n| format!("`{n}`")).collect();
                 format!("unknown education `{s}`; use one of {}", names.join(", "))
             })
-    }
-
-    /// The level in a few plain words, as a reader would say it.
-    pub fn label(self) -> &'static str {
-        match self {
-            EntryEducation::NoFormalCredential => "No formal credential",
-            EntryEducation::HighSchool => "High school diploma or equivalent",
-            EntryEducation::PostsecondaryNondegreeAward => "Postsecondary certificate",
-            EntryEducation::SomeCollege => "Some college, no degree",
-            EntryEducation::Associate => "Associate's degree",
-            EntryEducation::Bachelor => "Bachelor's degree",
-            EntryEducation::Master => "Master's degree",
-            EntryEducation::Doctoral => "Doctoral or professional degree",
-        }
     }
 }
 
@@ -1080,8 +1052,9 @@ impl Guide {
     /// ```
     /// use mht_guide::SectionId;
     ///
-    /// let faq = mht_guide::guide().section(SectionId::Faq);
-    /// assert_eq!(faq.id().title(), "Frequently asked questions");
+    /// let guide = mht_guide::guide();
+    /// let faq = guide.section(SectionId::Faq);
+    /// assert_eq!(guide.labels.section(faq.id()), "Frequently asked questions");
     /// println!("{}", faq.summary().plain_text());
     /// ```
     pub fn section(&self, id: SectionId) -> SectionRef<'_> {

@@ -40,6 +40,7 @@ pub struct Review {
     sections: Vec<SectionStats>,
     warnings: Vec<Diagnostic>,
     formula: Option<ReadingFormula>,
+    origins: Vec<crate::load::FileOrigin>,
 }
 
 impl Review {
@@ -50,6 +51,18 @@ impl Review {
     /// Every problem that stops the content from loading, as [`Guide::embedded`] reports them.
     pub fn embedded(as_of: RefDate) -> Result<Review, LoadError> {
         Review::of_files(EMBEDDED_DIR, EMBEDDED_FILES, as_of)
+    }
+
+    /// Reviews a built-in edition (`en`, `es`) as of a date; `None` for another name.
+    ///
+    /// # Errors
+    ///
+    /// Every problem in the embedded content (the crate's tests make sure there is none).
+    pub fn built_in(name: &str, as_of: RefDate) -> Option<Result<Review, LoadError>> {
+        let &(_, dir, files) = crate::BUILT_IN_EDITIONS
+            .iter()
+            .find(|(n, _, _)| *n == name)?;
+        Some(Review::of_files(dir, files.iter().copied(), as_of))
     }
 
     /// Reviews a guide folder as of a date (usually today).
@@ -100,7 +113,35 @@ impl Review {
             sections,
             warnings,
             formula,
+            origins: Vec::new(),
         }
+    }
+
+    pub(crate) fn with_origins(mut self, origins: Vec<crate::load::FileOrigin>) -> Review {
+        self.origins = origins;
+        self
+    }
+
+    /// Where each content file comes from: for an edition with a base, which editions hold
+    /// it, the edition itself first. An edition without a base holds every file itself.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use mht_guide::{RefDate, Review};
+    ///
+    /// let review = Review::embedded(RefDate::parse("2026-11-23")?).expect("the guide loads");
+    /// let faq = review.origins().iter().find(|o| o.file == "faq.toml").unwrap();
+    /// assert_eq!(faq.layers, ["content/mental-health-technician"]);
+    /// # Ok::<(), String>(())
+    /// ```
+    pub fn origins(&self) -> &[crate::load::FileOrigin] {
+        &self.origins
+    }
+
+    /// Whether the edition stands on a base edition.
+    pub fn has_base(&self) -> bool {
+        self.origins.iter().any(|o| o.layers.len() > 1)
     }
 
     /// The guide that was reviewed.

@@ -22,6 +22,10 @@ use crate::section::SectionId;
 /// The folder, beside the content files, that holds their schemas.
 pub const SCHEMA_DIR: &str = "schemas";
 
+/// The name under which a label set (such as `content/labels/es.toml`) has its schema:
+/// `labels.schema.json`. An edition's `[labels]` table in `guide.toml` takes the same keys.
+pub const LABELS_FILE: &str = "labels.toml";
+
 /// The name of the schema file of a content file: `faq.toml` → `faq.schema.json`.
 ///
 /// # Examples
@@ -64,6 +68,8 @@ pub fn directive(content_file: &str) -> String {
 pub fn json(content_file: &str) -> Option<String> {
     let schema = if content_file == crate::GUIDE_FILE {
         generate::<raw::Meta>()
+    } else if content_file == LABELS_FILE {
+        generate::<crate::labels::RawLabels>()
     } else {
         let section = SectionId::ALL
             .into_iter()
@@ -90,6 +96,39 @@ pub fn json(content_file: &str) -> Option<String> {
     let mut text = serde_json::to_string_pretty(&schema).ok()?;
     text.push('\n');
     Some(text)
+}
+
+/// The schema of a content file of an edition with a `base`, which may leave out any field
+/// (the base gives it); otherwise as [`json`].
+///
+/// # Examples
+///
+/// ```
+/// let full: serde_json::Value = serde_json::from_str(&mht_guide::schema::json("faq.toml").unwrap())?;
+/// let partial: serde_json::Value =
+///     serde_json::from_str(&mht_guide::schema::partial("faq.toml").unwrap())?;
+/// assert!(full["required"].is_array());
+/// assert!(partial.get("required").is_none());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn partial(content_file: &str) -> Option<String> {
+    let mut value: serde_json::Value = serde_json::from_str(&json(content_file)?).ok()?;
+    let object = value.as_object_mut()?;
+    object.remove("required");
+    object.insert(
+        "title".into(),
+        format!("{content_file}, a content file of an mht-guide edition with a base").into(),
+    );
+    let mut text = serde_json::to_string_pretty(&value).ok()?;
+    text.push('\n');
+    Some(text)
+}
+
+/// Every content file's schema for an edition with a base: (schema file name, JSON).
+pub fn all_partial() -> Vec<(String, String)> {
+    crate::file_names()
+        .filter_map(|name| Some((file_name(&name), partial(&name)?)))
+        .collect()
 }
 
 /// Every content file's schema: (schema file name, JSON), in guide order.

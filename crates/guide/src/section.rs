@@ -18,7 +18,7 @@ use serde::Serialize;
 ///
 /// let id: SectionId = "salary-outlook".parse()?;
 /// assert_eq!(id, SectionId::SalaryOutlook);
-/// assert_eq!(id.title(), "Salary and job outlook");
+/// assert_eq!(mht_guide::guide().labels.section(id), "Salary and job outlook");
 /// assert_eq!(id.file_name(), "salary-outlook.toml");
 /// # Ok::<(), mht_guide::UnknownSection>(())
 /// ```
@@ -80,23 +80,6 @@ impl SectionId {
             SectionId::CareTeam => "care-team",
             SectionId::Faq => "faq",
             SectionId::Sources => "sources",
-        }
-    }
-
-    /// The heading the section is published under.
-    pub const fn title(self) -> &'static str {
-        match self {
-            SectionId::Definition => "What a mental health technician is",
-            SectionId::Responsibilities => "What the job involves",
-            SectionId::Education => "Education, licensure and certification",
-            SectionId::WorkSettings => "Where technicians work",
-            SectionId::Skills => "Skills and personal qualities",
-            SectionId::CareerPath => "Career path",
-            SectionId::SalaryOutlook => "Salary and job outlook",
-            SectionId::ChallengesRewards => "Challenges and rewards",
-            SectionId::CareTeam => "The technician in the care team",
-            SectionId::Faq => "Frequently asked questions",
-            SectionId::Sources => "Sources",
         }
     }
 

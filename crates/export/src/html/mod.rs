@@ -8,6 +8,7 @@
 
 use std::fmt::Write as _;
 
+use mht_guide::labels::Piece;
 use mht_guide::{Block, Guide, Id, Inline, PayUnit, Role, SectionId, Statistic};
 use serde_json::{Value, json};
 
@@ -139,18 +140,27 @@ impl<'d> Writer<'d> {
         self.text(meta.subtitle.as_str());
         self.push("</p>\n<p>");
         self.text(meta.description.as_str());
-        self.push("</p>\n<p class=\"edition\">Edition of <time datetime=\"");
-        self.text(&meta.edition.iso());
-        self.push("\">");
-        self.text(&meta.edition.to_string());
-        self.push("</time> · ");
-        self.text(meta.publisher.as_str());
-        self.push(" · License ");
-        self.text(meta.license.as_str());
+        self.push("</p>\n<p class=\"edition\">");
+        let labels = self.doc.labels;
+        for piece in labels.edition_line.pieces() {
+            match piece {
+                Piece::Placeholder("date") => {
+                    self.push("<time datetime=\"");
+                    self.text(&meta.edition.iso());
+                    self.push("\">");
+                    self.text(&labels.date(meta.edition));
+                    self.push("</time>");
+                }
+                Piece::Placeholder("publisher") => self.text(meta.publisher.as_str()),
+                Piece::Placeholder(_) => self.text(meta.license.as_str()),
+                Piece::Text(text) => self.text(text),
+                _ => {}
+            }
+        }
         self.push("</p>\n");
         if let Some(org) = options.organization() {
-            self.push("<p class=\"provided-by\">Provided by ");
-            self.text(org);
+            self.push("<p class=\"provided-by\">");
+            self.text(&labels.provided_by.fill(&[("organization", org)]));
             self.push("</p>\n");
         }
         if let Some(contact) = options.contact() {
@@ -473,7 +483,11 @@ impl<'d> Writer<'d> {
         }
         self.push("</tbody>\n</table>\n</div>\n");
         for note in &table.notes {
-            self.push("<p class=\"note\"><em>Note:</em> ");
+            let _ = write!(
+                self.out,
+                "<p class=\"note\"><em>{}:</em> ",
+                escape(self.doc.labels.note.as_str())
+            );
             self.text(note);
             self.push("</p>\n");
         }
@@ -575,7 +589,7 @@ impl<'d> Writer<'d> {
             self.push("<cite>");
             self.text(source.title.as_str());
             self.push("</cite>.");
-            let details = source_details(source);
+            let details = source_details(source, self.doc.labels);
             if !details.is_empty() {
                 self.push(" <span class=\"source-details\">");
                 self.text(&details);
@@ -650,17 +664,20 @@ pub fn to_html(guide: &Guide, options: &Options) -> String {
     w.push("\n</script>\n</head>\n<body>\n");
     w.title_block(options);
     if doc.sections.len() > 1 {
-        w.contents("Contents");
+        w.contents(doc.labels.contents.as_str());
     }
     w.push("<main>\n");
     for section in &doc.sections {
         w.section(section);
     }
     w.push("</main>\n<footer>\n<p>");
-    w.text(&format!(
-        "{}, edition of {}. {} · License {}.",
-        guide.meta.title, guide.meta.edition, guide.meta.publisher, guide.meta.license
-    ));
+    let meta = &guide.meta;
+    let line = guide.labels.edition_line.fill(&[
+        ("date", &guide.labels.date(meta.edition)),
+        ("publisher", meta.publisher.as_str()),
+        ("license", meta.license.as_str()),
+    ]);
+    w.text(&format!("{} · {line}", meta.title));
     w.push("</p>\n</footer>\n</body>\n</html>\n");
     w.out
 }

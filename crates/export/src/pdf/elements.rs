@@ -1380,6 +1380,9 @@ pub(super) struct Footer {
     /// The page count, once a first pass has found it.
     pub(super) total: Option<usize>,
     pub(super) look: Look,
+    /// The page number's label, with the page count and without it.
+    pub(super) page_of: mht_guide::Label,
+    pub(super) page: mht_guide::Label,
 }
 
 impl PageDecorator for Footer {
@@ -1408,8 +1411,10 @@ impl PageDecorator for Footer {
             let left = Position::new(0, Mm::from(y));
             t.print(cx, &area, left, self.look, &self.left, mark)?;
             let number = match self.total {
-                Some(total) => format!("Page {page} of {total}"),
-                None => format!("Page {page}"),
+                Some(total) => self
+                    .page_of
+                    .fill(&[("page", &page.to_string()), ("total", &total.to_string())]),
+                None => self.page.fill(&[("page", &page.to_string())]),
             };
             let w = m.width(&number, self.look);
             let right = Position::new(Mm::from(width - w), Mm::from(y));

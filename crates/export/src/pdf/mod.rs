@@ -279,10 +279,10 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
     let meta = &guide.meta;
     let mut subject = meta.description.to_string();
     if let Some(org) = options.organization() {
-        subject.push_str(&format!(" Provided by {org}."));
+        let provided = guide.labels.provided_by.fill(&[("organization", org)]);
+        subject.push_str(&format!(" {provided}."));
     }
-    let keywords = "mental health technician, psychiatric technician, behavioral health \
-                    technician, psychiatric aide, career guide";
+    let keywords = guide.labels.keywords.as_str();
     let finish = post::Finish {
         title: meta.title.as_str(),
         author: &meta
@@ -304,6 +304,7 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
         tree: &last.track.tree.borrow(),
         unicode: &last.track.unicode.borrow(),
         logo: options.logo().map(|(logo, _)| logo),
+        labels: &guide.labels,
     };
     // What only rendering needed goes before the post-processing, which needs the most memory;
     // genpdf's output and the draws go as soon as they are read.
@@ -347,7 +348,12 @@ fn render_pass(
     let footer = Look::new(8);
     let footer_left = builder.check(&footer_left, footer);
     let contact = contact.map(|c| builder.check(&c, footer));
-    builder.check("Page 0123456789 of", footer);
+    let digits = "0123456789";
+    let numbers = doc
+        .labels
+        .page_of
+        .fill(&[("page", digits), ("total", digits)]);
+    builder.check(&numbers, footer);
     let (elements, undrawable) = builder.build(
         options.organization(),
         options.contact(),
@@ -391,6 +397,8 @@ fn render_pass(
         contact,
         total,
         look: Look::new(8).color((90, 90, 90)),
+        page_of: doc.labels.page_of.clone(),
+        page: doc.labels.page.clone(),
     });
     for element in elements {
         pdf.push(BoxedElement(element));

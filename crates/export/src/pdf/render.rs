@@ -194,10 +194,12 @@ impl<'d> Builder<'d> {
         self.push(self.block(Role::P, vec![subtitle]).spacing(0.0, 2.0));
         let description = self.run(meta.description.as_str(), Look::new(BODY));
         self.push(self.block(Role::P, vec![description]).spacing(1.0, 2.0));
-        let line = format!(
-            "Edition of {} · {} · License {}",
-            meta.edition, meta.publisher, meta.license
-        );
+        let labels = self.doc.labels;
+        let line = labels.edition_line.fill(&[
+            ("date", &labels.date(meta.edition)),
+            ("publisher", meta.publisher.as_str()),
+            ("license", meta.license.as_str()),
+        ]);
         let line = self.run(line, Look::new(9).color(MUTED));
         self.push(self.block(Role::P, vec![line]).spacing(0.0, 1.0));
         // The organization's lines, each a paragraph: its name, the contact line and the
@@ -205,7 +207,8 @@ impl<'d> Builder<'d> {
         let code = qr.and_then(|url| crate::qr::Qr::new(url).map(|code| (url, code)));
         let mut lines = Vec::new();
         if let Some(org) = organization {
-            lines.push((format!("Provided by {org}"), Look::new(11).bold()));
+            let provided = self.doc.labels.provided_by.fill(&[("organization", org)]);
+            lines.push((provided, Look::new(11).bold()));
         }
         if let Some(contact) = contact {
             lines.push((contact.to_owned(), Look::new(10)));
@@ -292,7 +295,10 @@ impl<'d> Builder<'d> {
     /// holding one `Link` (the title and the page number).
     fn contents(&mut self) {
         self.place = "the table of contents".into();
-        let heading = self.run("Contents", Look::new(14).bold().color(self.accent));
+        let heading = self.run(
+            self.doc.labels.contents.as_str(),
+            Look::new(14).bold().color(self.accent),
+        );
         self.push(self.block(Role::H2, vec![heading]).spacing(2.0, 2.0));
         let toc = self.node(Role::Toc, self.parent);
         for section in &self.doc.sections {
@@ -600,7 +606,10 @@ impl<'d> Builder<'d> {
             .map(|note| {
                 nodes.notes.push(self.node(Role::P, self.parent));
                 vec![
-                    self.run("Note: ", look.italic().color(MUTED)),
+                    self.run(
+                        format!("{}: ", self.doc.labels.note),
+                        look.italic().color(MUTED),
+                    ),
                     self.run(note.as_str(), look.color(MUTED)),
                 ]
             })
@@ -639,7 +648,7 @@ impl<'d> Builder<'d> {
                 runs.push(self.run(format!("{}. ", source.publisher), look));
             }
             runs.push(self.run(format!("{}.", source.title), look.italic()));
-            let details = source_details(source);
+            let details = source_details(source, self.doc.labels);
             let details = if details.is_empty() {
                 " ".to_owned()
             } else {

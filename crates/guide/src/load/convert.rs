@@ -7,8 +7,10 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use super::GUIDE_FILE;
+use super::layer::{self, Origin, Translation};
 use super::raw::{self, S, Str};
 use crate::diag::{Diagnostic, LoadError};
+use crate::labels::{Label, Labels, RawLabels};
 use crate::model::*;
 use crate::prose::Prose;
 use crate::review;
@@ -53,8 +55,8 @@ impl SourceRef<'_> {
 
 /// The file being converted, and where problems go.
 struct Ctx<'a, 't> {
-    path: &'t Path,
-    text: &'t str,
+    /// Where the file's values came from.
+    src: &'a Origin<'t>,
     problems: &'a mut Vec<Diagnostic>,
     refs: &'a mut Vec<SourceRef<'t>>,
     /// Where figures are, when a review asked.
@@ -94,21 +96,160 @@ impl ProseSite<'_> {
     }
 }
 
+/// The content files to convert.
+pub(super) enum Input<'t> {
+    /// An edition with no base: each file as it is, by name.
+    Single(BTreeMap<String, (&'t Path, &'t str)>),
+    /// An edition with a base: the files of every layer, merged on reading.
+    Layered(Layered<'t>),
+}
+
+/// The files of an edition and its bases, in one offset space.
+pub(super) struct Layered<'t> {
+    source: Origin<'t>,
+    /// How messages name each layer, base first.
+    names: Vec<String>,
+    /// Each layer's language, as its own guide.toml or the nearest base below gives it.
+    languages: Vec<String>,
+}
+
+impl<'t> Layered<'t> {
+    pub(super) fn new(source: Origin<'t>, names: Vec<String>) -> Layered<'t> {
+        let mut languages: Vec<String> = Vec::with_capacity(names.len());
+        for layer in 0..names.len() {
+            let own = source
+                .regions()
+                .iter()
+                .find(|r| r.layer == layer && r.path.file_name().is_some_and(|n| n == GUIDE_FILE))
+                .and_then(|r| toml::de::DeTable::parse(r.text).ok())
+                .and_then(|t| {
+                    t.get_ref()
+                        .get("language")
+                        .and_then(|v| v.get_ref().as_str().map(str::to_owned))
+                });
+            let inherited = languages.last().cloned().unwrap_or_default();
+            languages.push(own.unwrap_or(inherited));
+        }
+        Layered {
+            source,
+            names,
+            languages,
+        }
+    }
+
+    fn top(&self) -> usize {
+        self.names.len() - 1
+    }
+
+    /// Parses and merges one file's layers, translates what it inherits, and reports text
+    /// left in a base's language.
+    fn parse<T: DeserializeOwned>(
+        &self,
+        name: &str,
+        problems: &mut Vec<Diagnostic>,
+        translations: &mut Vec<Translation<'t>>,
+    ) -> Option<T> {
+        let regions: Vec<_> = self
+            .source
+            .regions()
+            .iter()
+            .filter(|r| r.path.file_name().is_some_and(|n| n == name))
+            .copied()
+            .collect();
+        let top_path = regions.last()?.path;
+        let mut merged: Option<toml::de::DeTable<'t>> = None;
+        let mut parsed = true;
+        for region in regions {
+            if region.text.trim().is_empty() {
+                continue;
+            }
+            match layer::parse(region) {
+                Ok(table) => match &mut merged {
+                    None => merged = Some(table),
+                    Some(under) => layer::merge(under, table),
+                },
+                Err(problem) => {
+                    problems.push(problem);
+                    parsed = false;
+                }
+            }
+        }
+        let mut table = merged.filter(|_| parsed)?;
+        if name == GUIDE_FILE {
+            *translations = layer::translations(&table);
+        } else {
+            layer::translate(&mut table, &self.source, self.top(), translations);
+        }
+        let primary = |tag: &str| tag.split('-').next().unwrap_or("").to_ascii_lowercase();
+        let edition = primary(&self.languages[self.top()]);
+        let foreign = |layer: usize| primary(&self.languages[layer]) != edition;
+        let mut left = Vec::new();
+        layer::foreign_text(&table, &self.source, &foreign, name, &mut left);
+        for (offset, _) in left {
+            let layer = self.source.region(offset).layer;
+            problems.push(self.source.at_offset(
+                offset,
+                format!(
+                    "this text comes from the base {} (`{}`), and this edition is in `{}`; \
+                     write it in {}, or give its translation under `[translations]` in \
+                     {GUIDE_FILE}",
+                    self.names[layer],
+                    self.languages[layer],
+                    self.languages[self.top()],
+                    Path::new(&self.names[self.top()]).join(name).display()
+                ),
+            ));
+        }
+        let whole = toml::Spanned::new(0..0, table);
+        match T::deserialize(toml::de::Deserializer::from(whole)) {
+            Ok(value) => Some(value),
+            Err(err) => {
+                let message = toml_message(err.message());
+                problems.push(match err.span() {
+                    Some(span) => self.source.at_offset(span.start, message),
+                    None => Diagnostic::file(top_path, message),
+                });
+                None
+            }
+        }
+    }
+}
+
 pub(super) fn build(
-    texts: &BTreeMap<String, (&Path, &str)>,
+    input: &Input<'_>,
     mut problems: Vec<Diagnostic>,
     as_of: Option<RefDate>,
 ) -> Result<(Guide, Vec<Diagnostic>), LoadError> {
     let mut refs = Vec::new();
     let mut figures = as_of.map(|_| Figures::default());
+    let mut translations = Vec::new();
+    let singles: Vec<(String, Origin<'_>)> = match input {
+        Input::Single(texts) => texts
+            .iter()
+            .map(|(name, &(path, text))| (name.clone(), Origin::single(path, text)))
+            .collect(),
+        Input::Layered(_) => Vec::new(),
+    };
+    let source_of = |name: &str| -> Option<&Origin<'_>> {
+        match input {
+            Input::Single(_) => singles.iter().find(|(n, _)| n == name).map(|(_, s)| s),
+            Input::Layered(layered) => Some(&layered.source),
+        }
+    };
 
     macro_rules! section {
         ($name:expr, $raw:ty, $convert:expr) => {{
-            texts.get(&$name).and_then(|&(path, text)| {
-                let raw: $raw = parse_toml(path, text, &mut problems)?;
+            let name: String = $name;
+            let raw: Option<$raw> = match input {
+                Input::Single(texts) => texts
+                    .get(&name)
+                    .and_then(|&(path, text)| parse_toml(path, text, &mut problems)),
+                Input::Layered(layered) => layered.parse(&name, &mut problems, &mut translations),
+            };
+            raw.and_then(|raw| {
+                let src = source_of(&name)?;
                 let mut cx = Ctx {
-                    path,
-                    text,
+                    src,
                     problems: &mut problems,
                     refs: &mut refs,
                     figures: figures.as_mut(),
@@ -120,7 +261,7 @@ pub(super) fn build(
         }};
     }
 
-    let meta = section!(GUIDE_FILE.to_owned(), raw::Meta, meta);
+    let meta_labels = section!(GUIDE_FILE.to_owned(), raw::Meta, meta);
     let name = |id: SectionId| id.file_name();
     let definition = section!(name(SectionId::Definition), raw::Definition, definition);
     let responsibilities = section!(
@@ -149,6 +290,18 @@ pub(super) fn build(
     let care_team = section!(name(SectionId::CareTeam), raw::CareTeam, care_team);
     let faq = section!(name(SectionId::Faq), raw::Faq, faq);
     let sources = section!(name(SectionId::Sources), raw::Sources, sources);
+    if let Input::Layered(layered) = input {
+        for t in translations.iter().filter(|t| !t.used) {
+            problems.push(layered.source.at_offset(
+                t.from_span.start,
+                format!(
+                    "no text this edition inherits reads `{}`; copy the text from the base \
+                     exactly, or remove this translation",
+                    t.from
+                ),
+            ));
+        }
+    }
 
     // Citations can only be checked against a sources file that loaded.
     if let Some(sources) = &sources {
@@ -199,7 +352,7 @@ pub(super) fn build(
     problems.sort_by_key(|d| (file_rank(d), d.position()));
 
     match (
-        meta,
+        meta_labels,
         definition,
         responsibilities,
         education,
@@ -213,7 +366,7 @@ pub(super) fn build(
         sources,
     ) {
         (
-            Some(meta),
+            Some((meta, labels)),
             Some(definition),
             Some(responsibilities),
             Some(education),
@@ -233,6 +386,7 @@ pub(super) fn build(
             warnings.sort_by_key(|d| (file_rank(d), d.position()));
             let guide = Guide {
                 meta,
+                labels,
                 definition,
                 responsibilities,
                 education,
@@ -310,6 +464,49 @@ fn parse_toml<T: DeserializeOwned>(
     }
 }
 
+/// An unknown-field message with a long list of the expected keys (the labels have over a
+/// hundred) names the nearest key instead of all of them.
+fn shorten_expected(message: &str) -> String {
+    let Some((head, list)) = message.split_once(", expected one of ") else {
+        return message.to_owned();
+    };
+    let expected: Vec<&str> = list.split(", ").map(|k| k.trim_matches('`')).collect();
+    if expected.len() <= 16 {
+        return message.to_owned();
+    }
+    let unknown = head
+        .strip_prefix("unknown field `")
+        .and_then(|h| h.strip_suffix('`'))
+        .unwrap_or("");
+    let nearest = expected
+        .iter()
+        .map(|k| (edit_distance(unknown, k), *k))
+        .min()
+        .filter(|(d, _)| *d <= 3);
+    match nearest {
+        Some((_, key)) => format!("{head}; did you mean `{key}`?"),
+        None => format!("{head} ({} keys are allowed here)", expected.len()),
+    }
+}
+
+/// The number of single-character edits that turn `a` into `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 /// Adds what to do to the messages the TOML parser gives.
 fn toml_message(message: &str) -> String {
     let message = message.trim_end();
@@ -319,6 +516,7 @@ fn toml_message(message: &str) -> String {
     {
         format!("missing field `{field}`; add `{field} = ...` to this table")
     } else if message.starts_with("unknown field") {
+        let message = shorten_expected(message);
         format!(
             "{message}; remove the field or fix its spelling (keys written below a `[[...]]` \
              header belong to that table, so top-level keys go above the first one)"
@@ -336,7 +534,7 @@ fn toml_message(message: &str) -> String {
 
 impl Ctx<'_, '_> {
     fn problem(&mut self, span: Range<usize>, message: String) {
-        let d = Diagnostic::at_offset(self.path, self.text, span.start, message);
+        let d = self.src.at_offset(span.start, message);
         self.problems.push(d);
     }
 
@@ -384,11 +582,12 @@ impl Ctx<'_, '_> {
     /// A source id in a typed field: checked for form now, for existence at the end.
     fn source(&mut self, value: &Str) -> Id {
         let id = self.id(value);
+        let (path, text, at) = self.src.locate(value.span().start);
         self.refs.push(SourceRef {
             id: id.clone(),
-            path: self.path,
-            text: self.text,
-            place: Place::Offset(value.span().start),
+            path,
+            text,
+            place: Place::Offset(at),
             needs_date: false,
         });
         id
@@ -417,7 +616,8 @@ impl Ctx<'_, '_> {
     }
 
     fn prose(&mut self, value: &Str) -> Prose {
-        let origin = prose_origin(self.text, value.span());
+        let (path, text, span) = self.src.span(value.span());
+        let origin = prose_origin(text, span.clone());
         let (prose, errors) = Prose::parse_partial(value.get_ref());
         for e in &errors {
             let d = self.prose_diagnostic(value.span(), e.line(), e.column(), e.message().into());
@@ -428,9 +628,9 @@ impl Ctx<'_, '_> {
             for figure in review::prose_figures(&prose, source) {
                 let (line, column) = line_column(source, figure.offset);
                 figures.prose.push(ProseSite {
-                    path: self.path,
-                    text: self.text,
-                    span: value.span(),
+                    path,
+                    text,
+                    span: span.clone(),
                     line,
                     column,
                     figure,
@@ -441,11 +641,11 @@ impl Ctx<'_, '_> {
         for id in prose.citations() {
             self.refs.push(SourceRef {
                 id: id.clone(),
-                path: self.path,
-                text: self.text,
+                path,
+                text,
                 place: Place::Prose {
                     origin,
-                    prose: origin..value.span().end,
+                    prose: origin..span.end,
                 },
                 needs_date: false,
             });
@@ -462,7 +662,8 @@ impl Ctx<'_, '_> {
 
     fn dated(&mut self, offset: usize, date: RefDate) {
         if let Some(figures) = self.figures.as_deref_mut() {
-            figures.dated.push((self.path, self.text, offset, date));
+            let (path, text, at) = self.src.locate(offset);
+            figures.dated.push((path, text, at, date));
         }
     }
 
@@ -478,7 +679,8 @@ impl Ctx<'_, '_> {
         column: usize,
         message: String,
     ) -> Diagnostic {
-        prose_diagnostic(self.path, self.text, span, line, column, message)
+        let (path, text, span) = self.src.span(span);
+        prose_diagnostic(path, text, span, line, column, message)
     }
 
     fn not_empty<T>(&mut self, list: &S<Vec<T>>, what: &str) {
@@ -506,7 +708,8 @@ impl Ctx<'_, '_> {
         let mut seen: BTreeMap<&str, Range<usize>> = BTreeMap::new();
         for id in ids {
             if let Some(first) = seen.get(id.get_ref().as_str()) {
-                let (line, _) = line_column(self.text, first.start);
+                let (_, text, at) = self.src.locate(first.start);
+                let (line, _) = line_column(text, at);
                 self.problem(
                     id.span(),
                     format!(
@@ -709,7 +912,7 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[start..].chars().count() + 1)
 }
 
-fn meta(cx: &mut Ctx<'_, '_>, raw: raw::Meta) -> Meta {
+fn meta(cx: &mut Ctx<'_, '_>, raw: raw::Meta) -> (Meta, Labels) {
     let language = cx.text(&raw.language);
     if !is_language_tag(language.as_str()) && !language.as_str().is_empty() {
         cx.problem(
@@ -717,7 +920,15 @@ fn meta(cx: &mut Ctx<'_, '_>, raw: raw::Meta) -> Meta {
             format!("`{language}` is not a language tag; write a BCP 47 tag such as `en-US`"),
         );
     }
-    Meta {
+    let labels = labels(cx, raw.labels.as_ref(), &raw.language);
+    // The base and the translations did their work on reading; here their text is checked.
+    if let Some(base) = &raw.base {
+        cx.text(base);
+    }
+    for to in raw.translations.iter().flat_map(|t| t.values()) {
+        cx.text(to);
+    }
+    let meta = Meta {
         slug: cx.id(&raw.slug),
         title: cx.text(&raw.title),
         subtitle: cx.text(&raw.subtitle),
@@ -727,7 +938,76 @@ fn meta(cx: &mut Ctx<'_, '_>, raw: raw::Meta) -> Meta {
         publisher: cx.text(&raw.publisher),
         authors: cx.texts(&raw.authors, "`authors`"),
         license: cx.text(&raw.license),
+    };
+    (meta, labels)
+}
+
+/// The edition's labels: each one its `[labels]` table gives, else the built-in set's for its
+/// language. With no built-in set for the language, every label must be given.
+fn labels(cx: &mut Ctx<'_, '_>, own: Option<&S<RawLabels>>, language: &Str) -> Labels {
+    let built_in = crate::labels::built_in(language.get_ref()).and_then(|(path, text)| {
+        let path = Path::new(path);
+        let raw: RawLabels = parse_toml(path, text, cx.problems)?;
+        Some((path, text, raw))
+    });
+    let empty = RawLabels::default();
+    let own_entries = own.map_or(&empty, |o| o.get_ref()).entries();
+    let base_entries = built_in.as_ref().map(|(_, _, raw)| raw.entries());
+    let mut values = Vec::with_capacity(Labels::NAMES.len());
+    let mut missing = Vec::new();
+    for (i, (name, accepts, value)) in own_entries.into_iter().enumerate() {
+        let checked = |text: &str| {
+            crate::labels::check_form(name, text)?;
+            Label::parse(text, accepts)
+        };
+        let base_value = base_entries.as_ref().and_then(|b| b[i].2);
+        let label = match (value, base_value, &built_in) {
+            (Some(v), _, _) => checked(v.get_ref())
+                .map_err(|m| cx.problem(v.span(), m))
+                .ok(),
+            (None, Some(v), Some((path, text, _))) => checked(v.get_ref())
+                .map_err(|m| {
+                    cx.problems
+                        .push(Diagnostic::at_offset(path, text, v.span().start, m));
+                })
+                .ok(),
+            _ => {
+                missing.push(name);
+                None
+            }
+        };
+        values.push(label.unwrap_or_else(Label::placeholder));
     }
+    // A tag that is not one is reported as such; its labels are not asked for as well.
+    if !missing.is_empty() && is_language_tag(language.get_ref()) {
+        let shown: Vec<String> = missing.iter().take(8).map(|n| format!("`{n}`")).collect();
+        let more = match missing.len() {
+            n if n > 8 => format!(" and {} more", n - 8),
+            _ => String::new(),
+        };
+        let why = match &built_in {
+            Some((path, _, _)) => format!("the built-in set {} lacks them", path.display()),
+            None => format!(
+                "no label set is built in for `{}` (there are sets for {})",
+                language.get_ref(),
+                crate::labels::BUILT_IN
+                    .iter()
+                    .map(|(tag, _, _)| format!("`{tag}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        cx.problem(
+            own.map_or(language.span(), |o| o.span()),
+            format!(
+                "{} labels are missing: {}{more}; {why}, so give each under `[labels]` in \
+                 {GUIDE_FILE} (content/labels/en.toml lists them all)",
+                missing.len(),
+                shown.join(", ")
+            ),
+        );
+    }
+    Labels::from_values(values)
 }
 
 fn is_language_tag(tag: &str) -> bool {
@@ -830,6 +1110,10 @@ fn education(cx: &mut Ctx<'_, '_>, raw: raw::Education) -> Education {
 
 fn work_settings(cx: &mut Ctx<'_, '_>, raw: raw::WorkSettings) -> WorkSettings {
     cx.not_empty(&raw.settings, "`settings`");
+    cx.unique(
+        raw.settings.get_ref().iter().filter_map(|s| s.id.as_ref()),
+        "workplace",
+    );
     WorkSettings {
         summary: cx.prose(&raw.summary),
         intro: cx.prose(&raw.intro),
@@ -838,6 +1122,7 @@ fn work_settings(cx: &mut Ctx<'_, '_>, raw: raw::WorkSettings) -> WorkSettings {
             .get_ref()
             .iter()
             .map(|s| WorkSetting {
+                id: s.id.as_ref().map(|id| cx.id(id)),
                 name: cx.text(&s.name),
                 description: cx.prose(&s.description),
                 pace: cx.text(&s.pace),

@@ -4,6 +4,7 @@
 //! function turns that table into a [`Guide`] or every problem found.
 
 mod convert;
+pub(crate) mod layer;
 pub(crate) mod raw;
 
 use std::collections::BTreeMap;
@@ -37,6 +38,9 @@ pub(crate) struct Files {
     problems: Vec<Diagnostic>,
     /// The folder itself could not be read, so its files are not reported one by one.
     unreadable: bool,
+    /// The folder the files were read from, against which a base folder is found; `None`
+    /// for files given in memory.
+    dir: Option<PathBuf>,
 }
 
 impl Files {
@@ -50,6 +54,7 @@ impl Files {
             files: BTreeMap::new(),
             problems: Vec::new(),
             unreadable: false,
+            dir: None,
         };
         for (name, text) in named {
             let name = name.as_ref();
@@ -69,6 +74,7 @@ impl Files {
             files: BTreeMap::new(),
             problems: Vec::new(),
             unreadable: false,
+            dir: Some(dir.to_path_buf()),
         };
         match std::fs::read_dir(dir) {
             Err(err) => {
@@ -113,13 +119,13 @@ impl Files {
 
     /// Parses and checks every file and builds the guide.
     pub(crate) fn load(self, base: &Path) -> Result<Guide, LoadError> {
-        self.build(base, None).map(|(guide, _)| guide)
+        self.build(base, None).map(|(guide, _, _)| guide)
     }
 
     /// Loads the guide and reviews it as of a date.
     pub(crate) fn review(self, base: &Path, as_of: RefDate) -> Result<Review, LoadError> {
-        let (guide, warnings) = self.build(base, Some(as_of))?;
-        Ok(Review::new(guide, warnings))
+        let (guide, warnings, origins) = self.build(base, Some(as_of))?;
+        Ok(Review::new(guide, warnings).with_origins(origins))
     }
 
     /// Parses and checks every file and builds the guide, with the review's warnings when
@@ -128,31 +134,202 @@ impl Files {
         self,
         base: &Path,
         as_of: Option<RefDate>,
-    ) -> Result<(Guide, Vec<Diagnostic>), LoadError> {
-        let mut problems = self.problems;
-        if self.unreadable {
+    ) -> Result<(Guide, Vec<Diagnostic>, Vec<FileOrigin>), LoadError> {
+        let (layers, mut problems, resolved) = resolve(self, base);
+        if !resolved || layers.iter().any(|l| l.files.unreadable) {
             return Err(LoadError::new(problems));
         }
-        let mut texts = BTreeMap::new();
-        for name in file_names() {
-            match self.files.get(&name) {
-                None => problems.push(Diagnostic::file(
-                    &base.join(&name),
-                    format!(
-                        "this file is missing; every guide has `{GUIDE_FILE}` and one file for \
-                         each section ({})",
-                        SectionId::ALL.map(SectionId::file_name).join(", ")
-                    ),
-                )),
-                Some((_, Err(problem))) => problems.push(problem.clone()),
-                Some((path, Ok(text))) => {
-                    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-                    texts.insert(name, (path.as_path(), text));
+        // The files of each layer, base first; a file may be left out of any layer but one.
+        let mut found: BTreeMap<String, Vec<(usize, &Path, &str)>> = BTreeMap::new();
+        for (i, layer) in layers.iter().enumerate() {
+            for name in file_names() {
+                match layer.files.files.get(&name) {
+                    None => {}
+                    Some((_, Err(problem))) => problems.push(problem.clone()),
+                    Some((path, Ok(text))) => {
+                        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+                        found
+                            .entry(name)
+                            .or_default()
+                            .push((i, path.as_path(), text));
+                    }
                 }
             }
         }
-        convert::build(&texts, problems, as_of)
+        let top = layers.len() - 1;
+        for name in file_names() {
+            if !found.contains_key(&name) && !problems.iter().any(|p| p.path() == base.join(&name))
+            {
+                problems.push(Diagnostic::file(
+                    &base.join(&name),
+                    if top == 0 {
+                        format!(
+                            "this file is missing; every guide has `{GUIDE_FILE}` and one file \
+                             for each section ({})",
+                            SectionId::ALL.map(SectionId::file_name).join(", ")
+                        )
+                    } else {
+                        "this file is missing, here and in every base edition; an edition \
+                         with a base may leave a file out only when a base has it"
+                            .to_owned()
+                    },
+                ));
+            }
+        }
+        let input = if top == 0 {
+            convert::Input::Single(
+                found
+                    .iter()
+                    .map(|(name, regions)| {
+                        let (_, path, text) = regions[0];
+                        (name.clone(), (path, text))
+                    })
+                    .collect(),
+            )
+        } else {
+            let names = layers.iter().map(|l| l.name.clone()).collect();
+            let all = found.values().flat_map(|regions| regions.iter().copied());
+            let source = layer::Origin::layered(all);
+            convert::Input::Layered(convert::Layered::new(source, names))
+        };
+        let origins = file_names()
+            .map(|name| FileOrigin {
+                layers: found.get(&name).map_or_else(Vec::new, |regions| {
+                    regions
+                        .iter()
+                        .rev()
+                        .map(|&(i, _, _)| layers[i].name.clone())
+                        .collect()
+                }),
+                file: name,
+            })
+            .collect();
+        let (guide, warnings) = convert::build(&input, problems, as_of)?;
+        Ok((guide, warnings, origins))
     }
+}
+
+/// Where one content file of an edition comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FileOrigin {
+    /// The file's name, such as `faq.toml`.
+    pub file: String,
+    /// The editions that hold the file, the edition itself first and then its bases in turn:
+    /// each gives the fields the ones before it leave out.
+    pub layers: Vec<String>,
+}
+
+/// One edition of a stack of editions: its files and how messages name it.
+struct Layer {
+    name: String,
+    files: Files,
+}
+
+/// The built-in editions a `base` may name: (name, the folder messages name, its files).
+pub(crate) fn built_in_edition(
+    name: &str,
+) -> Option<(&'static str, &'static [(&'static str, &'static str)])> {
+    crate::BUILT_IN_EDITIONS
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|&(_, dir, files)| (dir, files))
+}
+
+/// The stack of editions an edition stands on, base first and the edition itself last, and
+/// the problems found on the way, and whether every base was found: an unknown base or a loop
+/// of bases stops the load, since every file would then seem to be missing.
+fn resolve(edition: Files, dir: &Path) -> (Vec<Layer>, Vec<Diagnostic>, bool) {
+    let mut problems = Vec::new();
+    let mut base_problems = Vec::new();
+    let mut stack = vec![Layer {
+        name: dir.display().to_string(),
+        files: edition,
+    }];
+    let mut seen: Vec<PathBuf> = vec![dir.to_path_buf()];
+    loop {
+        let top = stack.last().expect("the edition itself is on the stack");
+        problems.extend(top.files.problems.iter().cloned());
+        let Some((path, Ok(text))) = top.files.files.get(GUIDE_FILE) else {
+            break;
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let Some((named, span)) = base_of(text) else {
+            break;
+        };
+        let at = |message: String| Diagnostic::at_offset(path, text, span.start, message);
+        if stack.len() > 8 {
+            base_problems.push(at(
+                "this edition stands on more than eight bases; name a base \
+                              nearer the built-in guide"
+                    .into(),
+            ));
+            break;
+        }
+        let next = if let Some((shown, files)) = built_in_edition(&named) {
+            (
+                format!("{shown} (built in)"),
+                Files::from_named(Path::new(shown), files.iter().copied()),
+                PathBuf::from(shown),
+            )
+        } else {
+            let Some(from) = &top.files.dir else {
+                base_problems.push(at(format!(
+                    "`{named}` is not a built-in edition ({}); a base folder can be named only \
+                     by an edition read from a folder",
+                    built_in_names()
+                )));
+                break;
+            };
+            let folder = from.join(&named);
+            if !folder.is_dir() {
+                base_problems.push(at(format!(
+                    "the base `{named}` is neither a built-in edition ({}) nor a folder \
+                     ({} does not exist); name one of them",
+                    built_in_names(),
+                    folder.display()
+                )));
+                break;
+            }
+            let shown = folder.display().to_string();
+            (shown, Files::from_dir(&folder), folder)
+        };
+        let key = std::fs::canonicalize(&next.2).unwrap_or(next.2.clone());
+        if seen
+            .iter()
+            .any(|s| std::fs::canonicalize(s).unwrap_or(s.clone()) == key)
+        {
+            base_problems.push(at(format!(
+                "the base `{named}` leads back to an edition already in the stack; an edition \
+                 cannot stand on itself"
+            )));
+            break;
+        }
+        seen.push(next.2);
+        stack.push(Layer {
+            name: next.0,
+            files: next.1,
+        });
+    }
+    stack.reverse();
+    let resolved = base_problems.is_empty();
+    problems.extend(base_problems);
+    (stack, problems, resolved)
+}
+
+fn built_in_names() -> String {
+    crate::BUILT_IN_EDITIONS
+        .iter()
+        .map(|(n, _, _)| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The base a guide.toml names, with the span of its value.
+fn base_of(text: &str) -> Option<(String, std::ops::Range<usize>)> {
+    let table = toml::de::DeTable::parse(text).ok()?;
+    let value = table.get_ref().get("base")?;
+    Some((value.get_ref().as_str()?.to_owned(), value.span()))
 }
 
 fn unknown_file(path: &Path) -> Diagnostic {

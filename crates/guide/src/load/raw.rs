@@ -47,6 +47,10 @@ pub(crate) type Str = S<String>;
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Meta {
+    /// The edition this one is based on (optional): `en` or `es` for a built-in guide, or a
+    /// folder relative to this one. Every file, and every field, this edition leaves out
+    /// comes from the base, so updates to the base reach it on the next build.
+    pub(crate) base: Option<Str>,
     /// A short name made of lowercase letters, digits and hyphens; it names exported files.
     #[cfg_attr(feature = "schema", schemars(extend("pattern" = ID_PATTERN)))]
     pub(crate) slug: Str,
@@ -67,6 +71,14 @@ pub(crate) struct Meta {
     pub(crate) authors: S<Vec<Str>>,
     /// The license of the text, such as `CC-BY-4.0`.
     pub(crate) license: Str,
+    /// The words the exporters add, where this edition wants others than the built-in set
+    /// of its language gives (optional; required in full for a language with no built-in
+    /// set). The built-in English set, content/labels/en.toml, lists every label.
+    pub(crate) labels: Option<S<crate::labels::RawLabels>>,
+    /// Text that this edition inherits from its base, such as the occupations and workplaces
+    /// its figures name, as this edition writes it: `"Psychiatric technicians" = "Técnicos
+    /// psiquiátricos"` (optional).
+    pub(crate) translations: Option<std::collections::BTreeMap<String, Str>>,
 }
 
 /// A titled entry of a list: a duty, a skill, a challenge.
@@ -248,6 +260,11 @@ pub(crate) struct WorkSettings {
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct WorkSetting {
+    /// A short, stable id for the workplace (optional): lowercase letters, digits, hyphens.
+    /// An edition based on this one gives the same id to lay its own words over this
+    /// workplace while keeping its figures.
+    #[cfg_attr(feature = "schema", schemars(extend("pattern" = ID_PATTERN)))]
+    pub(crate) id: Option<Str>,
     /// The kind of workplace.
     pub(crate) name: Str,
     /// What working there is like, in Markdown.

@@ -12,25 +12,30 @@ use crate::pdf::layout::Target;
 
 /// What a link does, said in words: the annotation's `/Contents`, which assistive technology
 /// reads for it (PDF/UA requires one on every link).
-fn description(link: &LinkMark, anchors: &BTreeMap<&str, &AnchorMark>) -> String {
+fn description(
+    link: &LinkMark,
+    anchors: &BTreeMap<&str, &AnchorMark>,
+    labels: &mht_guide::Labels,
+) -> String {
     match &link.target {
         Target::Uri(uri) => {
             let shown = link.text.trim();
             let address = uri.strip_prefix("mailto:").unwrap_or(uri);
             if shown.is_empty() || address.starts_with(shown) || shown.starts_with(address) {
-                format!("Web address: {uri}")
+                labels.link_address.fill(&[("address", uri)])
             } else {
                 format!("{shown}: {uri}")
             }
         }
         Target::Anchor(id) => match anchors.get(id.as_str()) {
-            Some(mark) if id.starts_with("source-") => format!("Source: {}", mark.title),
-            Some(mark) => format!(
-                "Go to {}, page {}",
-                mark.title.replace('\u{a0}', " "),
-                mark.page
-            ),
-            None => format!("Go to {}", link.text.trim()),
+            Some(mark) if id.starts_with("source-") => {
+                labels.link_source.fill(&[("title", &mark.title)])
+            }
+            Some(mark) => labels.link_heading_page.fill(&[
+                ("title", &mark.title.replace('\u{a0}', " ")),
+                ("page", &mark.page.to_string()),
+            ]),
+            None => labels.link_heading.fill(&[("title", link.text.trim())]),
         },
     }
 }
@@ -65,7 +70,10 @@ pub(super) fn add(
         annot.set("Border", Object::Array(vec![0.into(), 0.into(), 0.into()]));
         // Printed with the page.
         annot.set("F", Object::Integer(4));
-        annot.set("Contents", text_string(&description(link, &anchors)));
+        annot.set(
+            "Contents",
+            text_string(&description(link, &anchors, f.labels)),
+        );
         match &link.target {
             Target::Uri(uri) => {
                 let action = Dictionary::from_iter(vec![

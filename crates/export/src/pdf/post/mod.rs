@@ -59,6 +59,8 @@ pub(super) struct Finish<'a> {
     pub(super) unicode: &'a [BTreeMap<u16, char>; 4],
     /// The organization's logo, when the title block shows it.
     pub(super) logo: Option<&'a crate::Logo>,
+    /// The words of the link descriptions.
+    pub(super) labels: &'a mht_guide::Labels,
 }
 
 /// Why post-processing failed: a problem in genpdf's output that should never happen.

@@ -1,0 +1,215 @@
+//! Editions that inherit: an edition names a base (a built-in edition or a folder) and holds
+//! only the files, or the fields, it changes.
+
+use std::fs;
+
+use mht_guide::Guide;
+use mht_guide_export::{Options, to_html, to_json, to_markdown};
+
+use crate::util::{embedded_copy, run, tempdir, transcript};
+
+fn write(path: &std::path::Path, text: &str) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn problems(dir: &std::path::Path) -> Vec<String> {
+    let err = Guide::from_dir(dir).unwrap_err();
+    err.diagnostics().iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn a_minimal_edition_is_its_base_but_for_what_it_changes() {
+    let dir = tempdir();
+    let ours = dir.path().join("ours");
+    write(
+        &ours.join("guide.toml"),
+        "base = \"en\"\npublisher = \"Riverside Workforce Board\"\n",
+    );
+    let guide = Guide::from_dir(&ours).unwrap();
+    let base = mht_guide::guide();
+    assert_eq!(guide.meta.publisher.as_str(), "Riverside Workforce Board");
+    let options = Options::new();
+    // The authors are mht-guide contributors too; only the publisher changed.
+    let authors_kept =
+        |text: &str| text.replace("Riverside Workforce Board", "mht-guide contributors");
+    assert_eq!(
+        authors_kept(&to_markdown(&guide, &options)),
+        to_markdown(base, &options)
+    );
+    assert_eq!(
+        authors_kept(&to_html(&guide, &options)),
+        to_html(base, &options)
+    );
+    let json = to_json(&guide, &options).unwrap();
+    assert!(json.contains("\"publisher\": \"Riverside Workforce Board\""));
+    assert!(json.contains("\"authors\": [\n      \"mht-guide contributors\""));
+}
+
+#[test]
+fn a_figure_changed_in_the_base_reaches_the_edition() {
+    let dir = tempdir();
+    let base = embedded_copy(dir.path());
+    let ours = dir.path().join("ours");
+    write(
+        &ours.join("guide.toml"),
+        "base = \"../guide\"\npublisher = \"Riverside\"\n",
+    );
+    let before = to_markdown(&Guide::from_dir(&ours).unwrap(), &Options::new());
+    assert!(before.contains("$42,590"));
+    let file = base.join("salary-outlook.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    let changed = text.replacen("amount = 42590", "amount = 43210", 1);
+    assert_ne!(text, changed);
+    fs::write(&file, changed).unwrap();
+    let guide = Guide::from_dir(&ours).unwrap();
+    let after = to_markdown(&guide, &Options::new());
+    assert!(after.contains("$43,210"), "the new figure is missing");
+    // The key figure and the pay table show it; the prose that quotes the old figure is the
+    // base's own to update.
+    let band = mht_guide_export::Band::of(&guide.salary_outlook, &guide.labels).unwrap();
+    assert_eq!(band.figures[0].value, "$43,210");
+}
+
+#[test]
+fn a_section_file_changes_only_the_fields_and_questions_it_gives() {
+    let dir = tempdir();
+    let ours = dir.path().join("ours");
+    write(&ours.join("guide.toml"), "base = \"en\"\n");
+    write(
+        &ours.join("faq.toml"),
+        "[[questions]]\nid = \"college-degree\"\nanswer = \"Ask our advisers [@bls-ooh].\"\n\n\
+         [[questions]]\nid = \"our-program\"\nquestion = \"Does Riverside train technicians?\"\n\
+         answer = \"Yes, every spring [@aapt].\"\n",
+    );
+    let guide = Guide::from_dir(&ours).unwrap();
+    let base = &mht_guide::guide().faq.questions;
+    let questions = &guide.faq.questions;
+    assert_eq!(questions.len(), base.len() + 1);
+    let degree = questions
+        .iter()
+        .find(|q| q.id.as_str() == "college-degree")
+        .unwrap();
+    let theirs = base
+        .iter()
+        .find(|q| q.id.as_str() == "college-degree")
+        .unwrap();
+    // The question stays; the answer is the edition's.
+    assert_eq!(degree.question, theirs.question);
+    assert_eq!(degree.answer.plain_text(), "Ask our advisers.");
+    assert_eq!(questions.last().unwrap().id.as_str(), "our-program");
+    // check says where each file comes from.
+    let out = run(
+        dir.path(),
+        &["check", "--content", "ours", "--as-of", "2025-01-01"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains(
+            "  faq.toml                 ours ← content/mental-health-technician (built in)\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  skills.toml              content/mental-health-technician (built in)\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn problems_in_an_edition_are_placed_in_the_file_that_holds_them() {
+    let dir = tempdir();
+    let ours = dir.path().join("ours");
+    write(&ours.join("guide.toml"), "base = \"en\"\ntitle = 5\n");
+    write(
+        &ours.join("faq.toml"),
+        "[[questions]]\nid = \"college-degree\"\nanswer = \"See [@nope].\"\n",
+    );
+    let found = problems(&ours);
+    assert_eq!(found.len(), 2, "{found:?}");
+    let shown = ours.display();
+    assert!(
+        found[0].starts_with(&format!("{shown}/guide.toml:2:9: error: invalid type")),
+        "{found:?}"
+    );
+    assert!(
+        found[1].starts_with(&format!(
+            "{shown}/faq.toml:3:16: error: unknown source `nope`"
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_base_that_is_not_there_or_leads_back_is_an_error() {
+    let dir = tempdir();
+    let a = dir.path().join("a");
+    write(&a.join("guide.toml"), "base = \"fr\"\n");
+    let found = problems(&a);
+    assert!(
+        found[0].contains("the base `fr` is neither a built-in edition (`en`"),
+        "{found:?}"
+    );
+    let b = dir.path().join("b");
+    write(&a.join("guide.toml"), "base = \"../b\"\n");
+    write(&b.join("guide.toml"), "base = \"../a\"\n");
+    let found = problems(&a);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("leads back to an edition already in the stack")),
+        "{found:?}"
+    );
+    // Files given in memory may stand on a built-in edition, not on a folder.
+    let err = Guide::from_files("upload", [("guide.toml", "base = \"../b\"\n")]).unwrap_err();
+    let first = err.diagnostics()[0].to_string();
+    assert!(
+        first.contains("a base folder can be named only by an edition read from a folder"),
+        "{first}"
+    );
+    let ok = Guide::from_files(
+        "upload",
+        [("guide.toml", "base = \"en\"\nslug = \"ours\"\n")],
+    );
+    assert_eq!(ok.unwrap().meta.slug.as_str(), "ours");
+}
+
+#[test]
+fn an_edition_in_another_language_must_write_or_translate_what_it_inherits() {
+    let dir = tempdir();
+    let ours = dir.path().join("ours");
+    write(
+        &ours.join("guide.toml"),
+        "base = \"en\"\nlanguage = \"es-US\"\ntitle = \"Técnico de salud mental\"\n\n\
+         [translations]\n\"Psychiatric technicians\" = \"Técnicos psiquiátricos\"\n\
+         \"Psychiatric techs\" = \"Técnicos\"\n",
+    );
+    let found = problems(&ours);
+    // The title was written; the subtitle was not.
+    assert!(
+        !found.iter().any(|p| p.contains("guide.toml:3:9:")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().any(|p| p.starts_with(
+            "content/mental-health-technician/guide.toml:5:12: error: this text comes from the \
+             base content/mental-health-technician (built in) (`en-US`), and this edition is in \
+             `es-US`"
+        )),
+        "{found:?}"
+    );
+    // A translated occupation is no longer reported; an untranslated one is.
+    let median = "content/mental-health-technician/salary-outlook.toml";
+    let about = |needle: &str| found.iter().filter(|p| p.contains(needle)).count();
+    assert!(about(&format!("{median}:")) > 0);
+    let unused: Vec<_> = found
+        .iter()
+        .filter(|p| p.contains("no text this edition inherits reads `Psychiatric techs`"))
+        .collect();
+    assert_eq!(unused.len(), 1, "{found:?}");
+    assert!(
+        unused[0].starts_with(&format!("{}/guide.toml:7:1:", ours.display())),
+        "{unused:?}"
+    );
+}
