@@ -124,17 +124,25 @@ fn ace_finds_no_violations() {
         .set_organization(mht_guide::Text::parse("Riverside Community College").unwrap())
         .set_qr(mht_guide::Url::parse("https://careers.example.edu/technicians").unwrap())
         .set_logo(crate::util::logo());
+    let spanish = mht_guide::edition("es").unwrap();
     let books: Vec<(&str, Vec<u8>)> = [
-        ("full.epub", Options::new()),
+        ("full.epub", guide, Options::new()),
         (
             "selection.epub",
+            guide,
             Options::new().sections("education,faq".parse().unwrap()),
         ),
-        ("sheet.epub", branded),
-        ("faq.epub", Options::new().preset(Preset::Faq)),
+        ("sheet.epub", guide, branded),
+        ("faq.epub", guide, Options::new().preset(Preset::Faq)),
+        ("es-full.epub", spanish, Options::new()),
+        (
+            "es-sheet.epub",
+            spanish,
+            Options::new().preset(Preset::FactSheet),
+        ),
     ]
     .into_iter()
-    .map(|(name, options)| (name, to_epub(guide, &options).unwrap()))
+    .map(|(name, guide, options)| (name, to_epub(guide, &options).unwrap()))
     .collect();
     // Seen to fail: a book without its accessibility metadata, and one whose chapters lack
     // their ARIA role.
@@ -201,5 +209,5 @@ fn ace_finds_no_violations() {
             ),
         }
     }
-    assert_eq!(results.len(), 6);
+    assert_eq!(results.len(), 8);
 }

@@ -37,6 +37,27 @@ fn every_content_file_names_its_schema_and_the_schemas_are_current() {
 }
 
 #[test]
+fn the_spanish_editions_files_name_their_partial_schemas_and_they_are_current() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(mht_guide::EMBEDDED_ES_DIR);
+    for (name, text) in mht_guide::EMBEDDED_ES_FILES {
+        assert_eq!(
+            text.lines().next(),
+            Some(mht_guide::schema::directive(name).as_str()),
+            "{name} must start with its #:schema line"
+        );
+        let committed = fs::read_to_string(
+            dir.join(mht_guide::schema::SCHEMA_DIR)
+                .join(mht_guide::schema::file_name(name)),
+        )
+        .unwrap_or_default();
+        assert!(
+            committed == mht_guide::schema::partial(name).unwrap(),
+            "the Spanish edition's schema of {name} is out of date"
+        );
+    }
+}
+
+#[test]
 fn the_built_in_label_sets_name_their_schema_and_it_is_current() {
     let labels = mht_guide::schema::LABELS_FILE;
     for (_, path, text) in mht_guide::labels::BUILT_IN {
@@ -216,6 +237,26 @@ fn an_editor_validates_content_against_the_schemas() {
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let (ok, report) = taplo_check(&edition, &names);
     assert!(ok, "the content does not match its schemas:\n{report}");
+    // The Spanish edition's partial files, against the partial schemas beside them.
+    let spanish = Path::new(env!("CARGO_MANIFEST_DIR")).join(mht_guide::EMBEDDED_ES_DIR);
+    let (ok, report) = taplo_check(&spanish, &names);
+    assert!(
+        ok,
+        "the Spanish edition does not match its schemas:\n{report}"
+    );
+    // The built-in label sets, against theirs.
+    let labels = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/labels");
+    let (ok, report) = taplo_check(&labels, &["en.toml", "es.toml"]);
+    assert!(ok, "the label sets do not match their schema:\n{report}");
+    // A minimal edition, the same.
+    assert_eq!(
+        run(dir.path(), &["new-edition", "min", "--minimal"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let (ok, report) = taplo_check(&dir.path().join("min"), &["guide.toml"]);
+    assert!(ok, "a minimal edition does not match its schema:\n{report}");
 
     // The mistakes an editor makes are caught as they type, through the #:schema line.
     let path = edition.join("salary-outlook.toml");

@@ -117,6 +117,14 @@ fn epubcheck_finds_nothing() {
     ] {
         epubcheck(&jar, dir.path(), name, &epub(&options));
     }
+    let spanish = mht_guide::edition("es").unwrap();
+    for (name, options) in [
+        ("es-full.epub", Options::new()),
+        ("es-sheet.epub", Options::new().preset(Preset::FactSheet)),
+    ] {
+        let book = mht_guide_export::to_epub(spanish, &options).unwrap();
+        epubcheck(&jar, dir.path(), name, &book);
+    }
 }
 
 /// Runs epubcheck on a book, with its usage messages (`-u`), and requires its summary to report

@@ -124,6 +124,20 @@ fn the_nu_html_checker_finds_no_errors() {
         let errors = vnu_errors(&jar, &page);
         assert!(errors.is_empty(), "vnu errors:\n{}", errors.join("\n"));
     }
+    let spanish = mht_guide::edition("es").unwrap();
+    for options in [Options::new(), Options::new().preset(Preset::FactSheet)] {
+        let page = to_html(spanish, &options);
+        assert!(
+            page.contains(" lang=\"es-US\" xml:lang=\"es-US\""),
+            "the page language"
+        );
+        let errors = vnu_errors(&jar, &page);
+        assert!(
+            errors.is_empty(),
+            "vnu errors (Spanish):\n{}",
+            errors.join("\n")
+        );
+    }
     // The checker is seen to fail: on an EPUB attribute, which HTML does not define.
     let broken = html(&Options::new()).replacen("<main>", "<main epub:type=\"bodymatter\">", 1);
     assert!(!vnu_errors(&jar, &broken).is_empty());
@@ -272,6 +286,20 @@ fn check_in_browser(modules: &Path, html: &str, out: &Path) -> serde_json::Value
         assert!(out.join(format!("{shot}.png")).exists());
     }
     report
+}
+
+#[test]
+fn the_spanish_edition_shows_accessibly_in_a_real_browser() {
+    let Some(modules) = browser() else { return };
+    let spanish = mht_guide::edition("es").unwrap();
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/spanish");
+    check_in_browser(&modules, &to_html(spanish, &Options::new()), &out);
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/spanish-sheet");
+    check_in_browser(
+        &modules,
+        &to_html(spanish, &Options::new().preset(Preset::FactSheet)),
+        &out,
+    );
 }
 
 #[test]

@@ -27,4 +27,5 @@ mod properties;
 mod readme;
 mod regressions;
 mod scale;
+mod spanish;
 mod util;

@@ -82,7 +82,7 @@ fn outline(tools: &Tools, file: &str) -> Vec<String> {
 }
 
 /// What a reader sees: page count and size, fonts, outline, and each page's text.
-fn reader_view(tools: &Tools, bytes: &[u8]) -> String {
+pub(crate) fn reader_view(tools: &Tools, bytes: &[u8]) -> String {
     let dir = tempdir();
     let file = write(dir.path(), bytes);
     let info = output(&tools.pdfinfo, &[&file]);

@@ -759,6 +759,29 @@ fn every_preset_paper_branding_and_selection_conforms() {
     assert_conforms("a branded selection", &to_pdf(guide(), &branded).unwrap());
 }
 
+#[test]
+fn the_spanish_edition_conforms_on_every_paper() {
+    let spanish = mht_guide::edition("es").unwrap();
+    for paper in [Paper::Letter, Paper::A4, Paper::Legal] {
+        for preset in [Preset::Full, Preset::FactSheet, Preset::Faq] {
+            let mut options = Options::new().preset(preset);
+            options.set_paper(paper);
+            let pdf = to_pdf(spanish, &options).unwrap();
+            assert_conforms(&format!("Spanish {preset:?} on {paper}"), &pdf);
+            let catalog = lopdf::Document::load_mem(&pdf).unwrap();
+            let lang = catalog
+                .catalog()
+                .unwrap()
+                .get(b"Lang")
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_vec();
+            assert_eq!(lang, b"es-US");
+        }
+    }
+}
+
 /// Marks where a section heading (H2) starts in text read from a file.
 const SECTION: char = '\u{1}';
 

@@ -151,6 +151,10 @@ pub(crate) struct SchemaArgs {
     /// The content file: `guide` or a section id (see `mht-guide sections`).
     #[arg(value_name = "FILE", value_parser = parse_schema_file)]
     pub(crate) file: String,
+
+    /// The schema for an edition with a `base`, in which every field may be left out.
+    #[arg(long)]
+    pub(crate) partial: bool,
 }
 
 #[derive(Debug, Args)]

@@ -92,7 +92,15 @@ fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// The JSON Schema of a content file named without `.toml` (`guide`, `faq`, ...).
-pub(crate) fn schema(file: &str) -> String {
+/// With `partial`, the schema of the file in an edition with a base, where any field may be
+/// left out.
+pub(crate) fn schema(file: &str, partial: bool) -> String {
     // The argument parser accepts only names of content files, which all have a schema.
-    schema::json(&format!("{file}.toml")).unwrap_or_default()
+    let name = format!("{file}.toml");
+    if partial {
+        schema::partial(&name)
+    } else {
+        schema::json(&name)
+    }
+    .unwrap_or_default()
 }

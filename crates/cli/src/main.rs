@@ -117,7 +117,7 @@ impl App {
                 Ok(ExitCode::SUCCESS)
             }
             Command::Schema(args) => {
-                print(&edition::schema(&args.file))?;
+                print(&edition::schema(&args.file, args.partial))?;
                 Ok(ExitCode::SUCCESS)
             }
             Command::Completions(args) => {

@@ -255,6 +255,19 @@ macro_rules! labels {
             /// The names of every label, in the order of the built-in files.
             pub const NAMES: &'static [&'static str] = &[ $( stringify!($name) ),+ ];
 
+            /// Every label with its name, in the order of [`Labels::NAMES`].
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// let labels = &mht_guide::guide().labels;
+            /// let (name, label) = labels.iter().next().unwrap();
+            /// assert_eq!((name, label.as_str()), ("section_definition", "What a mental health technician is"));
+            /// ```
+            pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Label)> {
+                [ $( (stringify!($name), &self.$name) ),+ ].into_iter()
+            }
+
             /// Builds the labels from one value per name, in the order of [`Labels::NAMES`].
             pub(crate) fn from_values(values: Vec<Label>) -> Labels {
                 let mut values = values.into_iter();

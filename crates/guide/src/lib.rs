@@ -112,13 +112,36 @@ pub use values::{Currency, Id, Money, RefDate, Text, Url, forbidden_char, group_
 pub const EMBEDDED_DIR: &str = "content/mental-health-technician";
 
 macro_rules! embed {
-    ($($name:literal),* $(,)?) => {
-        [$(($name, include_str!(concat!("../content/mental-health-technician/", $name)))),*]
+    ($dir:literal: $($name:literal),* $(,)?) => {
+        [$(($name, include_str!(concat!("../content/", $dir, "/", $name)))),*]
     };
 }
 
 /// The content files compiled into this crate: (file name, text).
 pub const EMBEDDED_FILES: [(&str, &str); 12] = embed![
+    "mental-health-technician":
+    "guide.toml",
+    "definition.toml",
+    "responsibilities.toml",
+    "education.toml",
+    "work-settings.toml",
+    "skills.toml",
+    "career-path.toml",
+    "salary-outlook.toml",
+    "challenges-rewards.toml",
+    "care-team.toml",
+    "faq.toml",
+    "sources.toml",
+];
+
+/// The folder the embedded Spanish edition comes from, as diagnostics name it.
+pub const EMBEDDED_ES_DIR: &str = "content/mental-health-technician-es";
+
+/// The files of the Spanish (US) edition compiled into this crate: (file name, text). The
+/// edition stands on the English one (`base = "en"`): it gives the text in Spanish and takes
+/// the figures, codes and sources from there.
+pub const EMBEDDED_ES_FILES: [(&str, &str); 12] = embed![
+    "mental-health-technician-es":
     "guide.toml",
     "definition.toml",
     "responsibilities.toml",
@@ -138,8 +161,10 @@ pub type EditionFiles = &'static [(&'static str, &'static str)];
 
 /// The editions compiled into this crate, which an edition may name as its `base`:
 /// (name, the folder diagnostics name, its files).
-pub const BUILT_IN_EDITIONS: [(&str, &str, EditionFiles); 1] =
-    [("en", EMBEDDED_DIR, &EMBEDDED_FILES)];
+pub const BUILT_IN_EDITIONS: [(&str, &str, EditionFiles); 2] = [
+    ("en", EMBEDDED_DIR, &EMBEDDED_FILES),
+    ("es", EMBEDDED_ES_DIR, &EMBEDDED_ES_FILES),
+];
 
 /// The guide compiled into this crate, loaded and checked on first use.
 ///
@@ -287,6 +312,15 @@ mod tests {
     fn embedded_content_is_valid() {
         if let Err(err) = Guide::embedded() {
             panic!("{err}");
+        }
+    }
+
+    #[test]
+    fn the_spanish_edition_is_valid() {
+        match Guide::built_in("es") {
+            Some(Ok(guide)) => assert_eq!(guide.meta.language.as_str(), "es-US"),
+            Some(Err(err)) => panic!("{err}"),
+            None => panic!("no Spanish edition"),
         }
     }
 

@@ -561,7 +561,13 @@ fn first_figure(text: &str) -> Option<(usize, &str)> {
             if rest.starts_with('%') {
                 return Some((i, &text[i..=end]));
             }
-            for unit in [" percent", " times"] {
+            // Spanish style sets the sign apart: `20 %`, with a space or a no-break space.
+            for spaced in [" %", "\u{a0}%"] {
+                if rest.starts_with(spaced) {
+                    return Some((i, &text[i..end + spaced.len()]));
+                }
+            }
+            for unit in [" percent", " times", " por ciento", " veces"] {
                 if rest.starts_with(unit) {
                     return Some((i, &text[i..end + unit.len()]));
                 }
@@ -700,6 +706,10 @@ mod tests {
         assert_eq!(first("about 16 percent").as_deref(), Some("16 percent"));
         assert_eq!(first("some 127,400 jobs").as_deref(), Some("127,400"));
         assert_eq!(first("7 times the rate").as_deref(), Some("7 times"));
+        // Spanish: the percent sign set apart, and multiples in Spanish words.
+        assert_eq!(first("en el 77.4 % de").as_deref(), Some("77.4 %"));
+        assert_eq!(first("un 20\u{a0}% más").as_deref(), Some("20\u{a0}%"));
+        assert_eq!(first("7 veces más").as_deref(), Some("7 veces"));
         assert_eq!(
             first("In 2024, after 12 months, in 3 shifts, $ later."),
             None

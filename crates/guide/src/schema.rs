@@ -115,6 +115,22 @@ pub fn partial(content_file: &str) -> Option<String> {
     let mut value: serde_json::Value = serde_json::from_str(&json(content_file)?).ok()?;
     let object = value.as_object_mut()?;
     object.remove("required");
+    // A table in a list merged by id (a question, a source, a workplace) needs only its id:
+    // the base gives the rest.
+    if let Some(definitions) = object
+        .get_mut("definitions")
+        .and_then(|d| d.as_object_mut())
+    {
+        for definition in definitions.values_mut() {
+            let has_id = definition
+                .get("properties")
+                .and_then(|p| p.get("id"))
+                .is_some();
+            if has_id && let Some(definition) = definition.as_object_mut() {
+                definition.insert("required".into(), serde_json::json!(["id"]));
+            }
+        }
+    }
     object.insert(
         "title".into(),
         format!("{content_file}, a content file of an mht-guide edition with a base").into(),
