@@ -112,27 +112,19 @@ pub use values::{Currency, Id, Money, RefDate, Text, Url, forbidden_char, group_
 pub const EMBEDDED_DIR: &str = "content/mental-health-technician";
 
 macro_rules! embed {
-    ($dir:literal: $($name:literal),* $(,)?) => {
+    ($dir:literal) => {
+        embed!(@files $dir: "guide.toml", "definition.toml", "responsibilities.toml",
+            "education.toml", "work-settings.toml", "skills.toml", "career-path.toml",
+            "salary-outlook.toml", "challenges-rewards.toml", "care-team.toml", "faq.toml",
+            "sources.toml")
+    };
+    (@files $dir:literal: $($name:literal),*) => {
         [$(($name, include_str!(concat!("../content/", $dir, "/", $name)))),*]
     };
 }
 
 /// The content files compiled into this crate: (file name, text).
-pub const EMBEDDED_FILES: [(&str, &str); 12] = embed![
-    "mental-health-technician":
-    "guide.toml",
-    "definition.toml",
-    "responsibilities.toml",
-    "education.toml",
-    "work-settings.toml",
-    "skills.toml",
-    "career-path.toml",
-    "salary-outlook.toml",
-    "challenges-rewards.toml",
-    "care-team.toml",
-    "faq.toml",
-    "sources.toml",
-];
+pub const EMBEDDED_FILES: [(&str, &str); 12] = embed!("mental-health-technician");
 
 /// The folder the embedded Spanish edition comes from, as diagnostics name it.
 pub const EMBEDDED_ES_DIR: &str = "content/mental-health-technician-es";
@@ -140,21 +132,7 @@ pub const EMBEDDED_ES_DIR: &str = "content/mental-health-technician-es";
 /// The files of the Spanish (US) edition compiled into this crate: (file name, text). The
 /// edition stands on the English one (`base = "en"`): it gives the text in Spanish and takes
 /// the figures, codes and sources from there.
-pub const EMBEDDED_ES_FILES: [(&str, &str); 12] = embed![
-    "mental-health-technician-es":
-    "guide.toml",
-    "definition.toml",
-    "responsibilities.toml",
-    "education.toml",
-    "work-settings.toml",
-    "skills.toml",
-    "career-path.toml",
-    "salary-outlook.toml",
-    "challenges-rewards.toml",
-    "care-team.toml",
-    "faq.toml",
-    "sources.toml",
-];
+pub const EMBEDDED_ES_FILES: [(&str, &str); 12] = embed!("mental-health-technician-es");
 
 /// The content files of a built-in edition: (file name, text).
 pub type EditionFiles = &'static [(&'static str, &'static str)];

@@ -93,7 +93,12 @@ pub fn json(content_file: &str) -> Option<String> {
         "title".into(),
         format!("{content_file}, a content file of an mht-guide guide").into(),
     );
-    let mut text = serde_json::to_string_pretty(&schema).ok()?;
+    pretty(&schema)
+}
+
+/// A schema as indented JSON ending in a line break.
+fn pretty(schema: &impl serde::Serialize) -> Option<String> {
+    let mut text = serde_json::to_string_pretty(schema).ok()?;
     text.push('\n');
     Some(text)
 }
@@ -135,9 +140,7 @@ pub fn partial(content_file: &str) -> Option<String> {
         "title".into(),
         format!("{content_file}, a content file of an mht-guide edition with a base").into(),
     );
-    let mut text = serde_json::to_string_pretty(&value).ok()?;
-    text.push('\n');
-    Some(text)
+    pretty(&value)
 }
 
 /// Every content file's schema for an edition with a base: (schema file name, JSON).
