@@ -504,6 +504,7 @@ fn completions_and_manual_page() {
             "mht-guide-new-edition.1",
             "mht-guide-schema.1",
             "mht-guide-sections.1",
+            "mht-guide-serve.1",
             "mht-guide.1"
         ]
     );

@@ -27,5 +27,6 @@ mod properties;
 mod readme;
 mod regressions;
 mod scale;
+mod serve;
 mod spanish;
 mod util;

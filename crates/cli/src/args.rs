@@ -22,8 +22,10 @@ Examples:
   mht-guide export -o handout.pdf                       the whole guide as a PDF
   mht-guide export --preset fact-sheet --org \"Riverside Clinic\" -o sheet.pdf
   mht-guide export --all -o handouts                    every format into handouts/
-  mht-guide new-edition my-edition                      copy the content to edit it
-  mht-guide check --content my-edition                  check your edited copy
+  mht-guide export --edition es -o guia.pdf             the Spanish edition
+  mht-guide new-edition my-edition --minimal            an edition on the built-in guide
+  mht-guide serve --content my-edition --open           see each save in the browser
+  mht-guide check --content my-edition                  check your edition
   mht-guide export --content my-edition -o ours.pdf     export your edition"
 )]
 pub(crate) struct Cli {
@@ -94,6 +96,19 @@ Examples:
   mht-guide new-edition riverside
   mht-guide export --content riverside -o riverside.pdf")]
     NewEdition(NewEditionArgs),
+    /// Preview an edition in the browser, updated each time a content file is saved.
+    ///
+    /// Serves the edition's web page on this computer, with links to its PDF, fact sheet and
+    /// EPUB, and reloads the page by itself after every save. A save that breaks the content
+    /// shows the problems on the page instead, as `check` prints them; fixing the file brings
+    /// the guide back. Stop with Ctrl-C.
+    #[cfg(feature = "serve")]
+    #[command(after_help = "\
+Examples:
+  mht-guide new-edition ours --minimal
+  mht-guide serve --content ours --open
+  mht-guide serve --edition es --preset fact-sheet --port 8080")]
+    Serve(ServeArgs),
     /// Print the JSON Schema of a content file, for editors and validators.
     #[command(after_help = "\
 Examples:
@@ -175,7 +190,7 @@ pub(crate) struct CompletionsArgs {
     pub(crate) shell: clap_complete::Shell,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub(crate) struct ContentArgs {
     /// A folder of content files to use instead of the embedded guide.
     ///
@@ -200,16 +215,28 @@ pub(crate) struct ExportArgs {
     #[arg(long, conflicts_with = "format")]
     pub(crate) all: bool,
 
-    /// Export only these sections (comma-separated ids; see `mht-guide sections`).
-    #[arg(long, value_name = "ID,ID...", value_parser = parse_selection)]
-    pub(crate) sections: Option<Selection>,
-
     /// Where to write: a file path, or `-` for standard output; with several formats, a folder.
     ///
     /// Defaults to a file in the current folder named after the guide and the format, such as
     /// mental-health-technician.md.
     #[arg(long, short = 'o', value_name = "PATH")]
     pub(crate) output: Option<PathBuf>,
+
+    /// Keep running, and write the files again each time a content file is saved (for a PDF
+    /// viewer that reloads the file by itself). Stop with Ctrl-C.
+    #[arg(long)]
+    pub(crate) watch: bool,
+
+    #[command(flatten)]
+    pub(crate) render: RenderArgs,
+}
+
+/// What to render and how: the content, the sections and preset, the paper and the branding.
+#[derive(Debug, Clone, Args)]
+pub(crate) struct RenderArgs {
+    /// Export only these sections (comma-separated ids; see `mht-guide sections`).
+    #[arg(long, value_name = "ID,ID...", value_parser = parse_selection)]
+    pub(crate) sections: Option<Selection>,
 
     /// A shorter handout: `fact-sheet` (two pages of summaries and key figures) or `faq`.
     #[arg(long, value_enum, default_value_t = PresetArg::Full)]
@@ -246,6 +273,28 @@ pub(crate) struct ExportArgs {
 
     #[command(flatten)]
     pub(crate) content: ContentArgs,
+}
+
+/// The port `serve` listens on unless told otherwise.
+pub(crate) const DEFAULT_PORT: u16 = 3700;
+
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    /// The port to listen on.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_PORT)]
+    pub(crate) port: u16,
+
+    /// The address to listen on. Without it, only this computer (127.0.0.1) can open the
+    /// preview; any other address lets other computers on the network see it too.
+    #[arg(long, value_name = "ADDRESS")]
+    pub(crate) host: Option<std::net::IpAddr>,
+
+    /// Open the preview in the default web browser.
+    #[arg(long)]
+    pub(crate) open: bool,
+
+    #[command(flatten)]
+    pub(crate) render: RenderArgs,
 }
 
 /// The presets, as the command line names them.

@@ -1,0 +1,135 @@
+//! `check` and `sections`: what an edition holds, and what to look at again.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use mht_guide::{Review, SectionId, Severity};
+
+use crate::args::{CheckArgs, ContentArgs};
+use crate::report::{self, Verbosity};
+use crate::{App, built_in, content_dir, place_of, print, today, unprintable};
+
+/// Runs `sections`: each section's id, heading and number of words.
+pub(crate) fn sections(app: &App, args: &ContentArgs) -> Result<ExitCode> {
+    let (guide, _) = app.load(args)?;
+    let width = SectionId::ALL
+        .iter()
+        .map(|id| id.id().len())
+        .max()
+        .unwrap_or(0);
+    let title_width = SectionId::ALL
+        .iter()
+        .map(|&id| guide.labels.section(id).chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for section in guide.sections() {
+        let id = section.id();
+        out.push_str(&format!(
+            "{:width$}  {:title_width$}  {:>5} words\n",
+            id.id(),
+            guide.labels.section(id),
+            section.word_count(),
+        ));
+    }
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs `check`: every error, then the review: words, reading level, where each file comes
+/// from, and the warnings.
+pub(crate) fn run(app: &App, args: &CheckArgs) -> Result<ExitCode> {
+    let as_of = args.as_of.unwrap_or_else(today);
+    let dir = content_dir(&args.content);
+    let review = match &dir {
+        Some(dir) => Review::of_dir(dir, as_of)?,
+        None => built_in(&args.content, |name| Review::built_in(name, as_of))?,
+    };
+    let mut out = format!(
+        "{}: no errors; figures judged as of {}\n\n",
+        place_of(dir.as_deref(), &args.content),
+        as_of.iso()
+    );
+    let width = SectionId::ALL
+        .iter()
+        .map(|id| id.id().len())
+        .max()
+        .unwrap_or(0);
+    // The reading level by the formula made for the edition's language, named under the
+    // table; a language without one gets the words alone.
+    let formula = review.formula();
+    out.push_str(&format!("{:width$}  {:>6}", "section", "words"));
+    if let Some(f) = formula {
+        out.push_str(&format!("  {:>7}", f.column()));
+    }
+    out.push('\n');
+    let row = |name: &str, s: &mht_guide::TextStats| {
+        let mut line = format!("{name:width$}  {:>6}", s.words);
+        if let Some(f) = formula {
+            let score = f.score(s);
+            line.push_str(&format!("  {score:>7.1}"));
+            if let Some(band) = f.band(score) {
+                line.push_str(&format!("  {band}"));
+            }
+        }
+        line.push('\n');
+        line
+    };
+    for s in review.sections() {
+        out.push_str(&row(s.id.id(), &s.text));
+    }
+    out.push_str(&row("all", &review.total()));
+    match formula {
+        Some(f) => out.push_str(&format!(
+            "\n{}: {}, {}\n",
+            f.column(),
+            f.name(),
+            f.reading()
+        )),
+        None => out.push_str(&format!(
+            "\nno reading-level formula for the language `{}`; words only\n",
+            review.guide().meta.language
+        )),
+    }
+    if review.has_base() {
+        out.push_str("\nwhere each file comes from (the edition first, then its bases):\n");
+        let width = review
+            .origins()
+            .iter()
+            .map(|o| o.file.len())
+            .max()
+            .unwrap_or(0);
+        for origin in review.origins() {
+            out.push_str(&format!(
+                "  {:width$}  {}\n",
+                origin.file,
+                origin.layers.join(" ← ")
+            ));
+        }
+    }
+    print(&out)?;
+    // The review's warnings, then where the PDF would refuse a character.
+    let mut warnings: Vec<mht_guide::Diagnostic> = review.warnings().to_vec();
+    warnings.extend(unprintable::places(dir.as_deref(), None));
+    let warnings = &warnings;
+    if app.verbosity >= Verbosity::Normal || args.deny_warnings {
+        let mut err = report::stderr().lock();
+        for w in warnings {
+            report::diagnostic(&mut err, w)?;
+        }
+    }
+    let n = warnings.len();
+    if n > 0 {
+        let plural = if n == 1 { "" } else { "s" };
+        if args.deny_warnings {
+            report::headline(
+                &mut report::stderr(),
+                Severity::Error,
+                &format!("{n} warning{plural}, denied by --deny-warnings"),
+            )?;
+            return Ok(ExitCode::from(1));
+        }
+        app.warn(&format!("{n} warning{plural}"));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,260 @@
+//! `export`: the guide into files, once, or again after every save with `--watch`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use mht_guide_export::{Format, Options};
+
+use crate::args::{ExportArgs, PresetArg, RenderArgs};
+use crate::output::{self, Target};
+use crate::{App, LocatedError, UsageError, unprintable};
+
+/// Runs `export`.
+pub(crate) fn run(app: &App, args: &ExportArgs) -> Result<ExitCode> {
+    let mut formats = formats(args)?;
+    formats.dedup();
+    let several = formats.len() > 1;
+    if several && args.output.as_deref() == Some(Path::new("-")) {
+        return Err(UsageError(
+            "several formats cannot all go to standard output; give a folder with -o".into(),
+        )
+        .into());
+    }
+    if let ([format], Some(path)) = (formats.as_slice(), &args.output)
+        && let Some(named) = Format::from_extension(&path.to_string_lossy())
+        && named != *format
+    {
+        app.warn(&format!(
+            "writing the {format} export to {}, though its extension says {named}",
+            path.display()
+        ));
+    }
+    let options = options(app, &args.render)?;
+    if args.watch {
+        return crate::watch::export(app, args, &formats, &options);
+    }
+    once(app, args, &formats, &options)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The options the rendering arguments give, checked: a usage error for a combination that
+/// cannot work, a warning for an accent too pale for text.
+pub(crate) fn options(app: &App, render: &RenderArgs) -> Result<Options> {
+    if render.preset == PresetArg::Faq && render.sections.is_some() {
+        return Err(UsageError(
+            "--preset faq prints the FAQ alone, so it takes no --sections; use --sections \
+             faq,... to add other sections"
+                .into(),
+        )
+        .into());
+    }
+    let mut options = Options::new();
+    if let Some(selection) = render.sections.clone() {
+        options.set_sections(selection);
+    }
+    options
+        .set_preset(render.preset.into())
+        .set_paper(render.paper.into());
+    if let Some(org) = &render.org {
+        options.set_organization(branding("--org", org)?);
+    }
+    if let Some(contact) = &render.contact {
+        options.set_contact(branding("--contact", contact)?);
+    }
+    if let Some(accent) = render.accent {
+        let used = accent.for_light_page();
+        if used != accent {
+            let white = mht_guide_export::Rgb::WHITE;
+            app.warn(&format!(
+                "--accent {accent} has {:.1}:1 contrast on white, less than the 4.5:1 that \
+                 text needs; the handouts use {used} ({:.1}:1), the same color darkened",
+                accent.contrast(white),
+                used.contrast(white)
+            ));
+        }
+        options.set_accent(accent);
+    }
+    if let Some(url) = &render.qr {
+        options.set_qr(url.clone());
+    }
+    if let Some(path) = &render.logo {
+        if render.org.is_none() {
+            return Err(UsageError(
+                "--logo needs --org: the organization's name is the logo's alternative text".into(),
+            )
+            .into());
+        }
+        options.set_logo(read_logo(path)?);
+    }
+    if let Some(seconds) = source_date_epoch()? {
+        options.set_timestamp(seconds);
+    }
+    Ok(options)
+}
+
+/// Loads the content and writes every format: all exported before any is written, then all
+/// placed at once, so that one failure writes nothing and changes no file.
+pub(crate) fn once(
+    app: &App,
+    args: &ExportArgs,
+    formats: &[Format],
+    options: &Options,
+) -> Result<()> {
+    let (guide, content) = app.load(&args.render.content)?;
+    let several = formats.len() > 1;
+    let file_name = |format: Format| format!("{}.{}", guide.meta.slug, format.extension());
+    // Every format is exported before anything is written, so one failure writes nothing.
+    let mut outputs = Vec::new();
+    for &format in formats {
+        let start = Instant::now();
+        let bytes = mht_guide_export::export(&guide, format, options)
+            .map_err(|err| export_error(err, format, content.as_deref()))?;
+        app.detail(&format!(
+            "exported {format} in {:.1} ms",
+            start.elapsed().as_secs_f64() * 1000.0
+        ));
+        let target = match (&args.output, several) {
+            (Some(path), false) if path.as_os_str() == "-" => Target::Stdout,
+            (Some(path), false) => Target::File(path.clone()),
+            (Some(dir), true) => Target::File(dir.join(file_name(format))),
+            (None, _) => Target::File(PathBuf::from(file_name(format))),
+        };
+        outputs.push((target, bytes));
+    }
+    if let (Some(dir), true) = (&args.output, several) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+    }
+    // Every file is written to a temporary name first; only when all are written are they
+    // put in place, so a failure leaves no new file and no old file changed.
+    let mut staged = Vec::new();
+    let mut to_stdout = None;
+    for (target, bytes) in &outputs {
+        match target {
+            Target::Stdout => to_stdout = Some(bytes),
+            Target::File(path) => {
+                let hint = if several {
+                    "move or rename it, or give another folder with -o".to_owned()
+                } else {
+                    let name = format!("{}.{}", guide.meta.slug, formats[0].extension());
+                    format!("give a file name, such as {}", path.join(name).display())
+                };
+                staged.push(output::stage(path, bytes, content.as_deref(), &hint)?);
+            }
+        }
+    }
+    output::place_all(staged)?;
+    if let Some(bytes) = to_stdout {
+        output::write_stdout(bytes)?;
+    }
+    for (target, bytes) in &outputs {
+        if let Target::File(_) = target {
+            app.say(&format!(
+                "wrote {} ({} bytes)",
+                target.describe(),
+                bytes.len()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// An export error as the command reports it: when characters in the content caused it, with
+/// the places that hold them.
+pub(crate) fn export_error(
+    err: mht_guide_export::ExportError,
+    format: Format,
+    content: Option<&Path>,
+) -> anyhow::Error {
+    use mht_guide_export::ExportError;
+    let chars: Vec<char> = match &err {
+        ExportError::Undrawable { characters, .. } | ExportError::RightToLeft { characters } => {
+            characters.iter().map(|u| u.character).collect()
+        }
+        _ => {
+            return anyhow::Error::new(err).context(format!("cannot export the guide as {format}"));
+        }
+    };
+    LocatedError {
+        message: format!("cannot export the guide as {format}: {err}"),
+        places: unprintable::places(content, Some(&chars))
+            .into_iter()
+            .map(mht_guide::Diagnostic::into_error)
+            .collect(),
+    }
+    .into()
+}
+
+/// A branding option's text, held to the content's rules for text (one line, not empty, no
+/// control, bidirectional-control or noncharacter code points). The value is not echoed as
+/// given: hidden characters show as `<U+XXXX>`, so a control sequence cannot reach the terminal.
+pub(crate) fn branding(option: &str, value: &str) -> Result<mht_guide::Text> {
+    mht_guide::Text::parse(value).map_err(|why| {
+        UsageError(format!(
+            "invalid value `{}` for {option}: {why}",
+            mht_guide::shown(value)
+        ))
+        .into()
+    })
+}
+
+/// Reads and checks a logo file, reading no more than a logo may be.
+pub(crate) fn read_logo(path: &std::path::Path) -> Result<mht_guide_export::Logo> {
+    use std::io::Read as _;
+    let fail = |why: String| anyhow::anyhow!("cannot use the logo {}: {why}", path.display());
+    let file = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
+    if let Ok(size) = file.metadata().map(|m| m.len())
+        && size > mht_guide_export::MAX_LOGO_BYTES as u64
+    {
+        let bytes = usize::try_from(size).unwrap_or(usize::MAX);
+        return Err(fail(
+            mht_guide_export::LogoError::TooLarge { bytes }.to_string(),
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(mht_guide_export::MAX_LOGO_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(e.to_string()))?;
+    mht_guide_export::Logo::from_bytes(&bytes).map_err(|e| fail(e.to_string()))
+}
+
+/// The formats to export: --all, --format, or the extension of -o.
+pub(crate) fn formats(args: &ExportArgs) -> Result<Vec<Format>> {
+    if args.all {
+        return Ok(Format::ALL.to_vec());
+    }
+    if !args.format.is_empty() {
+        return Ok(args.format.iter().map(|&f| f.into()).collect());
+    }
+    match &args.output {
+        Some(path) if path.as_os_str() != "-" => {
+            match Format::from_extension(&path.to_string_lossy()) {
+                Some(format) => Ok(vec![format]),
+                None => Err(UsageError(format!(
+                    "cannot tell the format from `{}`; end the file name in .pdf, .epub, \
+                     .html, .md or .json, or give --format",
+                    path.display()
+                ))
+                .into()),
+            }
+        }
+        _ => Err(UsageError(
+            "which format? give --format (pdf, epub, html, md or json), --all, or -o with a \
+             file name such as handout.pdf"
+                .into(),
+        )
+        .into()),
+    }
+}
+
+/// The reproducible-builds timestamp, when `SOURCE_DATE_EPOCH` is set.
+pub(crate) fn source_date_epoch() -> Result<Option<i64>> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(value) => value.trim().parse().map(Some).with_context(|| {
+            format!("SOURCE_DATE_EPOCH is `{value}`; it must be a whole number of seconds")
+        }),
+        Err(_) => Ok(None),
+    }
+}

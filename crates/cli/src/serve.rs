@@ -1,0 +1,406 @@
+//! `serve`: a live preview of an edition in the browser.
+//!
+//! The server renders nothing of its own: each page is the edition's web page as `export`
+//! makes it, with a bar of links and a small script added for the preview alone, and each
+//! download is `export`'s PDF or EPUB of the same loaded edition with the same options. It
+//! serves only what it renders, at fixed addresses; any other address is 404, so no file on
+//! the disk can be asked for.
+//!
+//! A watcher thread reloads the edition after every burst of saves and puts the new build in
+//! place in one step, so a request gets the old build or the new one, never a mix. Then the
+//! open pages hear of it through server-sent events and reload, scrolled to the section that
+//! changed.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::{Arc, RwLock};
+
+use anyhow::{Context, Result};
+use axum::Router;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use mht_guide::{Guide, Review, SectionId};
+use mht_guide_export::{Format, Options, Preset};
+use tokio_stream::StreamExt as _;
+use tokio_stream::wrappers::WatchStream;
+
+use crate::args::ServeArgs;
+use crate::watch::Watch;
+use crate::{App, content_dir, report, today};
+
+/// One build of the edition: the page to show, and the guide it came from when it loaded.
+struct Build {
+    /// The preview page, or the page of problems when the content does not load.
+    page: String,
+    guide: Option<Arc<Guide>>,
+}
+
+/// What every request shares.
+struct Shared {
+    current: RwLock<Arc<Build>>,
+    options: Options,
+}
+
+impl Shared {
+    fn current(&self) -> Arc<Build> {
+        match self.current.read() {
+            Ok(build) => Arc::clone(&build),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+}
+
+/// What the open pages are told after each build: its version and the section it changed.
+#[derive(Clone, Default)]
+struct Reload {
+    version: u64,
+    section: Option<&'static str>,
+}
+
+/// Runs `serve` until stopped (Ctrl-C or SIGTERM).
+pub(crate) fn run(app: &App, args: &ServeArgs) -> Result<ExitCode> {
+    let options = crate::export::options(app, &args.render)?;
+    let dir = content_dir(&args.render.content);
+    let host = args.host.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    if !host.is_loopback() {
+        app.warn(&format!(
+            "serving on {host}: other computers that can reach this one may open the preview; \
+             leave out --host to keep it to this computer"
+        ));
+    }
+    let load = Loader {
+        dir: dir.clone(),
+        edition: args.render.content.edition.clone(),
+    };
+    let (first, guide) = load.build(&options, 1);
+    let shared = Arc::new(Shared {
+        current: RwLock::new(Arc::new(Build { page: first, guide })),
+        options,
+    });
+    let (tell, told) = tokio::sync::watch::channel(Reload {
+        version: 1,
+        section: None,
+    });
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_io()
+        .enable_time()
+        .build()
+        .context("cannot start the server")?;
+    runtime.block_on(async {
+        let address = SocketAddr::new(host, args.port);
+        let listener = tokio::net::TcpListener::bind(address)
+            .await
+            .map_err(|err| bind_error(&err, address))?;
+        let url = format!("http://{}/", listener.local_addr().unwrap_or(address));
+        app.say(&format!(
+            "previewing {} at {url}; press Ctrl-C to stop",
+            place(&load)
+        ));
+        if let Some(dir) = &dir {
+            let watch = Watch::start(dir)?;
+            let shared = Arc::clone(&shared);
+            std::thread::spawn(move || rebuild_on_change(&watch, &load, &shared, &tell));
+        }
+        if args.open {
+            open_browser(&url);
+        }
+        let router = Router::new()
+            .route("/", get(page))
+            .route("/events", get(events))
+            .route("/guide.pdf", get(|s| download(s, Download::Pdf)))
+            .route("/fact-sheet.pdf", get(|s| download(s, Download::FactSheet)))
+            .route("/guide.epub", get(|s| download(s, Download::Epub)))
+            .fallback(not_found)
+            .with_state((shared, told));
+        axum::serve(listener, router)
+            .await
+            .context("the server stopped")
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A clear message for a port that cannot be had.
+fn bind_error(err: &std::io::Error, address: SocketAddr) -> anyhow::Error {
+    match err.kind() {
+        std::io::ErrorKind::AddrInUse => anyhow::anyhow!(
+            "port {} is in use, perhaps by another preview; choose another with --port, such \
+             as --port {}",
+            address.port(),
+            address.port().wrapping_add(1).max(1024)
+        ),
+        std::io::ErrorKind::PermissionDenied => anyhow::anyhow!(
+            "not allowed to listen on port {}; ports below 1024 need special rights, so \
+             choose another with --port",
+            address.port()
+        ),
+        _ => anyhow::anyhow!("cannot listen on {address}: {err}"),
+    }
+}
+
+/// Where the edition comes from, and how to load it again.
+struct Loader {
+    dir: Option<PathBuf>,
+    edition: Option<String>,
+}
+
+fn place(load: &Loader) -> String {
+    match &load.dir {
+        Some(dir) => dir.display().to_string(),
+        None => format!(
+            "the built-in `{}` edition",
+            load.edition.as_deref().unwrap_or("en")
+        ),
+    }
+}
+
+impl Loader {
+    fn review(&self) -> Result<Review, mht_guide::LoadError> {
+        match &self.dir {
+            Some(dir) => Review::of_dir(dir, today()),
+            None => {
+                let name = self.edition.as_deref().unwrap_or("en");
+                // The argument parser accepts only built-in names.
+                Review::built_in(name, today()).unwrap_or_else(|| Review::embedded(today()))
+            }
+        }
+    }
+
+    /// Loads and checks the edition and renders its page: the preview, or the problems.
+    fn build(&self, options: &Options, version: u64) -> (String, Option<Arc<Guide>>) {
+        match self.review() {
+            Ok(review) => {
+                let guide = review.guide().clone();
+                let page = preview_page(&guide, options, review.warnings(), version);
+                (page, Some(Arc::new(guide)))
+            }
+            Err(err) => (problems_page(&err, version), None),
+        }
+    }
+}
+
+/// Waits for changes and puts each new build in place, then tells the open pages.
+fn rebuild_on_change(
+    watch: &Watch,
+    load: &Loader,
+    shared: &Shared,
+    tell: &tokio::sync::watch::Sender<Reload>,
+) {
+    let mut version = 1;
+    while watch.next().is_some() {
+        version += 1;
+        let before = shared.current();
+        let (page, guide) = load.build(&shared.options, version);
+        let section = match (&before.guide, &guide) {
+            (Some(old), Some(new)) => changed_section(old, new),
+            _ => None,
+        };
+        let build = Arc::new(Build { page, guide });
+        match shared.current.write() {
+            Ok(mut current) => *current = build,
+            Err(poisoned) => *poisoned.into_inner() = build,
+        }
+        let _ = tell.send(Reload { version, section });
+    }
+}
+
+/// The first section whose content differs between two loads, by its anchor.
+fn changed_section(old: &Guide, new: &Guide) -> Option<&'static str> {
+    SectionId::ALL
+        .into_iter()
+        .find(|&id| old.section(id) != new.section(id) || old.labels != new.labels)
+        .map(SectionId::id)
+}
+
+type AppState = (Arc<Shared>, tokio::sync::watch::Receiver<Reload>);
+
+async fn page(State((shared, _)): State<AppState>) -> Response {
+    let build = shared.current();
+    let mut response = Html(build.page.clone()).into_response();
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        "no-store".parse().expect("a header value"),
+    );
+    response
+}
+
+async fn events(
+    State((_, told)): State<AppState>,
+) -> Sse<impl tokio_stream::Stream<Item = Result<Event, std::convert::Infallible>>> {
+    let stream = WatchStream::new(told).map(|reload| {
+        let section = reload
+            .section
+            .map_or("null".to_owned(), |s| format!("\"{s}\""));
+        Ok(Event::default().data(format!(
+            "{{\"version\":{},\"section\":{section}}}",
+            reload.version
+        )))
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+#[derive(Clone, Copy)]
+enum Download {
+    Pdf,
+    FactSheet,
+    Epub,
+}
+
+async fn download(State((shared, _)): State<AppState>, what: Download) -> Response {
+    let build = shared.current();
+    let Some(guide) = build.guide.clone() else {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "The content has problems, so there is nothing to download; fix them and try again.",
+        )
+            .into_response();
+    };
+    let (format, options) = match what {
+        Download::Pdf => (Format::Pdf, shared.options.clone()),
+        Download::FactSheet => (
+            Format::Pdf,
+            shared.options.clone().preset(Preset::FactSheet),
+        ),
+        Download::Epub => (Format::Epub, shared.options.clone()),
+    };
+    let rendered =
+        tokio::task::spawn_blocking(move || mht_guide_export::export(&guide, format, &options))
+            .await;
+    match rendered {
+        Ok(Ok(bytes)) => {
+            let kind = match format {
+                Format::Epub => "application/epub+zip",
+                _ => "application/pdf",
+            };
+            ([(header::CONTENT_TYPE, kind)], bytes).into_response()
+        }
+        Ok(Err(err)) => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("cannot export the guide as {format}: {err}"),
+        )
+            .into_response(),
+        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "the export stopped").into_response(),
+    }
+}
+
+async fn not_found() -> Response {
+    (StatusCode::NOT_FOUND, "Not found").into_response()
+}
+
+/// Asks the desktop to open the page; if it cannot, the address printed is enough.
+fn open_browser(url: &str) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let _ = std::process::Command::new(program)
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+}
+
+/// The style of the preview's own parts: the bar of links and the panel of warnings.
+const PREVIEW_STYLE: &str = "\
+.mht-preview{position:sticky;top:0;z-index:10;display:flex;flex-wrap:wrap;gap:.5rem 1rem;\
+align-items:center;padding:.5rem 1rem;background:#1f2933;color:#fff;font:0.95rem/1.4 system-ui,\
+sans-serif}\
+.mht-preview a{color:#fff}\
+.mht-preview strong{margin-right:auto}\
+.mht-warnings{margin:0;padding:.5rem 1rem;background:#fff8e1;color:#3d2e00;\
+font:0.9rem/1.4 system-ui,sans-serif;border-bottom:1px solid #c9a227}\
+.mht-warnings pre{white-space:pre;overflow:auto;max-height:40vh;font-size:.85rem}\
+.mht-problems{max-width:60rem;margin:2rem auto;padding:0 1rem;font:1rem/1.5 system-ui,sans-serif;\
+color:#1f2933}\
+.mht-problems h1{color:#9b1c1c}\
+.mht-problems pre{white-space:pre;overflow-x:auto;background:#f4f5f7;padding:1rem;\
+border-left:4px solid #9b1c1c}";
+
+/// The script the preview page alone carries: it listens for new builds and reloads, at the
+/// section that changed.
+const PREVIEW_SCRIPT: &str = "\
+(function () {\
+  var version = Number(document.documentElement.getAttribute('data-preview-version'));\
+  var events = new EventSource('/events');\
+  events.onmessage = function (event) {\
+    var next = JSON.parse(event.data);\
+    if (next.version !== version) {\
+      var anchor = next.section ? '#' + next.section : window.location.hash;\
+      window.location.replace('/?v=' + next.version + anchor);\
+    }\
+  };\
+})();";
+
+/// The edition's web page with the preview's bar, its warnings and its script.
+fn preview_page(
+    guide: &Guide,
+    options: &Options,
+    warnings: &[mht_guide::Diagnostic],
+    version: u64,
+) -> String {
+    let page = mht_guide_export::to_html(guide, options);
+    let mut bar = String::from(
+        "<nav class=\"mht-preview\" aria-label=\"Preview\"><strong>Preview</strong>\
+         <a href=\"/guide.pdf\">PDF</a><a href=\"/fact-sheet.pdf\">Fact sheet (PDF)</a>\
+         <a href=\"/guide.epub\">EPUB</a></nav>\n",
+    );
+    if !warnings.is_empty() {
+        let plural = if warnings.len() == 1 { "" } else { "s" };
+        bar.push_str(&format!(
+            "<details class=\"mht-warnings\" open=\"open\"><summary>{} warning{plural} from \
+             the review</summary><pre>{}</pre></details>\n",
+            warnings.len(),
+            escape(&diagnostics_text(warnings))
+        ));
+    }
+    let script =
+        format!("<style>{PREVIEW_STYLE}</style>\n<script>{PREVIEW_SCRIPT}</script>\n</body>");
+    page.replacen(
+        "<html ",
+        &format!("<html data-preview-version=\"{version}\" "),
+        1,
+    )
+    .replacen("<body>\n", &format!("<body>\n{bar}"), 1)
+    .replacen("</body>", &script, 1)
+}
+
+/// A page of the problems that keep the content from loading, as `check` prints them.
+fn problems_page(err: &mht_guide::LoadError, version: u64) -> String {
+    let n = err.diagnostics().len();
+    let plural = if n == 1 { "" } else { "s" };
+    format!(
+        "<!DOCTYPE html>\n<html data-preview-version=\"{version}\" lang=\"en\">\n<head>\n\
+         <meta charset=\"utf-8\" />\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
+         <title>The content has {n} problem{plural}</title>\n<style>{PREVIEW_STYLE}</style>\n\
+         </head>\n<body>\n<main class=\"mht-problems\">\n<h1>The content has {n} \
+         problem{plural}</h1>\n<p>Nothing can be shown until {it} fixed. Save the file again \
+         after fixing it, and this page will show the guide.</p>\n<pre>{}</pre>\n</main>\n\
+         <script>{PREVIEW_SCRIPT}</script>\n</body>\n</html>\n",
+        escape(&diagnostics_text(err.diagnostics())),
+        it = if n == 1 { "it is" } else { "they are" },
+    )
+}
+
+/// Diagnostics as `check` prints them, without colors.
+fn diagnostics_text(diagnostics: &[mht_guide::Diagnostic]) -> String {
+    let mut out = Vec::new();
+    for d in diagnostics {
+        let _ = report::diagnostic(&mut out, d);
+    }
+    String::from_utf8_lossy(&anstream::adapter::strip_bytes(&out).into_vec()).into_owned()
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
