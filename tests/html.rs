@@ -253,20 +253,8 @@ fn check_in_browser(modules: &Path, html: &str, out: &Path) -> serde_json::Value
     fs::create_dir_all(out).unwrap();
     let page = out.join("page.html");
     fs::write(&page, html).unwrap();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/check.cjs");
-    let run = Command::new("node")
-        .arg(&script)
-        .arg(&page)
-        .arg(out)
-        .env("MHT_NODE_MODULES", modules)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let report =
+        crate::util::browser_script(modules, "check.cjs", &[page.as_os_str(), out.as_os_str()]);
     assert_eq!(report["console"], serde_json::json!([]), "console errors");
     assert_eq!(
         report["violations"],

@@ -140,21 +140,10 @@ fn an_editor_sees_each_save_in_the_browser() {
     );
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/serve");
     std::fs::create_dir_all(&out).unwrap();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser/serve.cjs");
-    let run = Command::new("node")
-        .arg(&script)
-        .arg(format!("http://127.0.0.1:{}/", server.port))
-        .arg(faq(&content))
-        .arg(&out)
-        .env("MHT_NODE_MODULES", modules)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let report: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let url = format!("http://127.0.0.1:{}/", server.port);
+    let faq = faq(&content);
+    let args = [std::ffi::OsStr::new(&url), faq.as_os_str(), out.as_os_str()];
+    let report = crate::util::browser_script(&modules, "serve.cjs", &args);
     assert_eq!(report["console"], serde_json::json!([]), "{report}");
     for step in ["edit", "broken", "fixed"] {
         assert!(report["steps"][step].as_u64().unwrap() < 2000, "{report}");

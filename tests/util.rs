@@ -212,3 +212,27 @@ pub(crate) fn logo() -> mht_guide_export::Logo {
     let bytes = std::fs::read(fixtures().join("logo/riverside.png")).unwrap();
     mht_guide_export::Logo::from_bytes(&bytes).unwrap()
 }
+
+/// Runs a script of `tests/browser/` in Node with the browser modules, and returns the JSON
+/// report it prints; fails the test when the script fails.
+pub(crate) fn browser_script(
+    modules: &Path,
+    script: &str,
+    args: &[&std::ffi::OsStr],
+) -> serde_json::Value {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/browser")
+        .join(script);
+    let run = Command::new("node")
+        .arg(&script)
+        .args(args)
+        .env("MHT_NODE_MODULES", modules)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    serde_json::from_slice(&run.stdout).unwrap()
+}

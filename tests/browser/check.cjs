@@ -10,20 +10,11 @@
 
 const path = require("node:path");
 const modules = process.env.MHT_NODE_MODULES;
-const { chromium } = require(path.join(modules, "playwright-core"));
+const { launch } = require("./chromium.cjs");
 const axeSource = path.join(modules, "axe-core", "axe.min.js");
 
 const [page_path, out_dir] = process.argv.slice(2);
 const url = "file://" + path.resolve(page_path);
-const flags = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 async function open(browser, viewport, report, colorScheme = "light") {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme });
@@ -43,10 +34,7 @@ async function open(browser, viewport, report, colorScheme = "light") {
 
 (async () => {
   const report = { console: [], violations: [], toc: [], requests: [], files: {} };
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: flags,
-  });
+  const browser = await launch();
   try {
     const { context, page } = await open(browser, { width: 1280, height: 800 }, report);
     report.files.desktop = path.join(out_dir, "desktop.png");

@@ -10,18 +10,9 @@
 
 const fs = require("node:fs");
 const path = require("node:path");
-const { chromium } = require(path.join(process.env.MHT_NODE_MODULES, "playwright-core"));
+const { launch } = require("./chromium.cjs");
 
 const [url, faq, out] = process.argv.slice(2);
-const flags = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 /// Milliseconds until `test` holds, polling the page, or a failure after `limit`.
 async function within(limit, what, test) {
@@ -35,10 +26,7 @@ async function within(limit, what, test) {
 
 (async () => {
   const report = { console: [], steps: {} };
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: flags,
-  });
+  const browser = await launch();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
