@@ -84,14 +84,22 @@ pub(crate) fn report_error(err: &anyhow::Error) -> ExitCode {
 
 /// Parses the command line, with a version line that names the built-in content's edition.
 fn parse() -> Result<Cli, clap::Error> {
-    let version = match Guide::embedded() {
-        Ok(guide) => format!(
-            "{} (content: {}, edition of {})",
+    // Only the built-in guide.toml is read for this line: loading the whole guide here would
+    // cost every command a few milliseconds.
+    let meta = mht_guide::EMBEDDED_FILES[0].1.parse::<toml::Table>().ok();
+    let field = |key: &str| {
+        meta.as_ref()
+            .and_then(|m| m.get(key))
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+    };
+    let edition = field("edition").and_then(|e| RefDate::parse(&e).ok());
+    let version = match (field("title"), edition) {
+        (Some(title), Some(edition)) => format!(
+            "{} (content: {title}, edition of {edition})",
             env!("CARGO_PKG_VERSION"),
-            guide.meta.title,
-            guide.meta.edition
         ),
-        Err(_) => env!("CARGO_PKG_VERSION").to_owned(),
+        _ => env!("CARGO_PKG_VERSION").to_owned(),
     };
     let matches = Cli::command().version(version).try_get_matches()?;
     Cli::from_arg_matches(&matches)
