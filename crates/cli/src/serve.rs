@@ -208,11 +208,12 @@ fn rebuild_on_change(
     }
 }
 
-/// The first section whose content differs between two loads, by its anchor.
+/// The first section whose content differs between two loads, by its anchor; `None` when
+/// only the metadata or the labels changed, which show on every section.
 fn changed_section(old: &Guide, new: &Guide) -> Option<&'static str> {
     SectionId::ALL
         .into_iter()
-        .find(|&id| old.section(id) != new.section(id) || old.labels != new.labels)
+        .find(|&id| old.section(id) != new.section(id))
         .map(SectionId::id)
 }
 
@@ -223,7 +224,7 @@ async fn page(State((shared, _)): State<AppState>) -> Response {
     let mut response = Html(build.page.clone()).into_response();
     response.headers_mut().insert(
         header::CACHE_CONTROL,
-        "no-store".parse().expect("a header value"),
+        axum::http::HeaderValue::from_static("no-store"),
     );
     response
 }
@@ -403,4 +404,36 @@ fn escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reload_lands_on_the_first_section_that_changed() {
+        let old = mht_guide::guide().clone();
+        let mut new = old.clone();
+        assert_eq!(changed_section(&old, &new), None);
+        new.faq.questions.pop();
+        assert_eq!(changed_section(&old, &new), Some("faq"));
+        new.skills.skills.pop();
+        assert_eq!(changed_section(&old, &new), Some("skills"));
+        // The metadata shows above every section: no section to scroll to.
+        let mut retitled = old.clone();
+        retitled.meta.publisher = mht_guide::Text::parse("Riverside").unwrap();
+        assert_eq!(changed_section(&old, &retitled), None);
+    }
+
+    #[test]
+    fn the_preview_carries_the_script_and_the_export_does_not() {
+        let guide = mht_guide::guide();
+        let options = Options::new();
+        let page = preview_page(guide, &options, &[], 7);
+        assert!(page.contains("<html data-preview-version=\"7\" "));
+        assert!(page.contains("new EventSource('/events')"));
+        assert!(page.contains("<nav class=\"mht-preview\""));
+        assert_eq!(page.matches("</body>").count(), 1);
+        assert!(!mht_guide_export::to_html(guide, &options).contains("<script>"));
+    }
 }
