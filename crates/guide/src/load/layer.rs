@@ -296,7 +296,6 @@ pub(crate) const KEPT_KEYS: &[&str] = &[
     "credential",
     "abbreviation",
     "issuer",
-    "name_in_source",
 ];
 
 /// Every string of `table` under a key other than [`KEPT_KEYS`] that comes from a layer
