@@ -376,18 +376,11 @@ fn parse_day(s: &str) -> Result<mht_guide::RefDate, String> {
 }
 
 fn parse_edition(s: &str) -> Result<String, String> {
-    match mht_guide::BUILT_IN_EDITIONS
-        .iter()
-        .find(|(name, _, _)| *name == s)
-    {
-        Some((name, _, _)) => Ok((*name).to_owned()),
+    match mht_guide::built_in_edition(s) {
+        Some(_) => Ok(s.to_owned()),
         None => Err(format!(
             "there is no built-in edition `{s}`; the editions are {}",
-            mht_guide::BUILT_IN_EDITIONS
-                .iter()
-                .map(|(name, _, _)| format!("`{name}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            mht_guide::built_in_names()
         )),
     }
 }

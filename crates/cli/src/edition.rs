@@ -34,13 +34,11 @@ pub(crate) fn create(dir: &Path, base: &str, minimal: bool) -> Result<usize> {
     // very deep working folder still works; an edition is an ordinary folder (0755).
     let staging = TempDir::new_in(&parent, ".mht-guide-edition-", 0o755)
         .with_context(|| format!("cannot create a folder in {}", parent.display()))?;
-    let &(_, _, files) = mht_guide::BUILT_IN_EDITIONS
-        .iter()
-        .find(|(name, _, _)| *name == base)
-        .context("no such built-in edition")?;
+    let (_, files) = mht_guide::built_in_edition(base).context("no such built-in edition")?;
     let mut written = 0;
-    // An edition that stands on a base may leave out any field, and its schemas say so.
-    let inherits = minimal || files.len() < mht_guide::EMBEDDED_FILES.len() || base != "en";
+    // An edition that stands on a base may leave out any field, and its schemas say so; the
+    // built-in editions other than English stand on it.
+    let inherits = minimal || base != "en";
     if minimal {
         let text = minimal_guide(base);
         write(&staging.path().join(mht_guide::GUIDE_FILE), text.as_bytes())?;

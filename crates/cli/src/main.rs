@@ -251,10 +251,8 @@ pub(crate) fn built_in<T>(
 /// How messages name the content the arguments choose.
 pub(crate) fn place_of(dir: Option<&Path>, args: &ContentArgs) -> String {
     match (dir, args.edition.as_deref()) {
-        (None, Some(name)) => mht_guide::BUILT_IN_EDITIONS
-            .iter()
-            .find(|(n, _, _)| *n == name)
-            .map_or_else(|| place(None), |(_, dir, _)| format!("{dir} (embedded)")),
+        (None, Some(name)) => mht_guide::built_in_edition(name)
+            .map_or_else(|| place(None), |(dir, _)| format!("{dir} (embedded)")),
         _ => place(dir),
     }
 }

@@ -24,7 +24,7 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use mht_guide::{Guide, Review, SectionId};
-use mht_guide_export::{Format, Options, Preset};
+use mht_guide_export::{Format, Options, Preset, escape_html as escape};
 use tokio_stream::StreamExt as _;
 use tokio_stream::wrappers::WatchStream;
 
@@ -397,13 +397,6 @@ fn diagnostics_text(diagnostics: &[mht_guide::Diagnostic]) -> String {
         let _ = report::diagnostic(&mut out, d);
     }
     String::from_utf8_lossy(&anstream::adapter::strip_bytes(&out).into_vec()).into_owned()
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -46,7 +46,7 @@ impl Watch {
                 }
             })
             .context("cannot watch the content for changes")?;
-        for folder in folders(dir) {
+        for folder in mht_guide::edition_folders(dir) {
             watcher
                 .watch(&folder, RecursiveMode::NonRecursive)
                 .with_context(|| format!("cannot watch {} for changes", folder.display()))?;
@@ -67,43 +67,6 @@ impl Watch {
         paths.sort();
         paths.dedup();
         Some(paths)
-    }
-}
-
-/// The edition's folder and the folders of the bases it stands on, nearest first, as far as
-/// their guide.toml files can be read (the built-in editions are not folders to watch).
-pub(crate) fn folders(dir: &Path) -> Vec<PathBuf> {
-    let mut out = vec![dir.to_path_buf()];
-    let mut here = dir.to_path_buf();
-    while out.len() <= 8 {
-        let Ok(text) = std::fs::read_to_string(here.join(mht_guide::GUIDE_FILE)) else {
-            break;
-        };
-        let base = text
-            .parse::<toml::Table>()
-            .ok()
-            .and_then(|t| t.get("base").and_then(|b| b.as_str()).map(str::to_owned));
-        let Some(base) = base else { break };
-        if mht_guide::BUILT_IN_EDITIONS
-            .iter()
-            .any(|(n, _, _)| *n == base)
-        {
-            break;
-        }
-        let next = here.join(base);
-        if !next.is_dir() || out.iter().any(|f| same_folder(f, &next)) {
-            break;
-        }
-        out.push(next.clone());
-        here = next;
-    }
-    out
-}
-
-fn same_folder(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
     }
 }
 
@@ -138,7 +101,7 @@ pub(crate) fn export(
     write();
     app.say(&format!(
         "watching {} for changes; press Ctrl-C to stop",
-        folders(&dir)
+        mht_guide::edition_folders(&dir)
             .iter()
             .map(|f| f.display().to_string())
             .collect::<Vec<_>>()

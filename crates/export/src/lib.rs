@@ -62,7 +62,7 @@ pub use compose::{
 };
 #[cfg(feature = "epub")]
 pub use epub::to_epub;
-pub use html::to_html;
+pub use html::{escape as escape_html, to_html};
 pub use json::{SCHEMA_VERSION, to_json};
 pub use logo::{Logo, LogoError, MAX_LOGO_BYTES, MAX_LOGO_SIDE};
 pub use markdown::{markdown_options, to_markdown};

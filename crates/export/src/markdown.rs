@@ -187,14 +187,7 @@ impl<'a, 'd> Builder<'a, 'd> {
         let em = self.child(p, NodeValue::Emph);
         self.text(em, meta.subtitle.as_str());
         let p = self.paragraph(root);
-        self.text(
-            p,
-            &self.doc.labels.edition_line.fill(&[
-                ("date", &self.doc.labels.date(meta.edition)),
-                ("publisher", meta.publisher.as_str()),
-                ("license", meta.license.as_str()),
-            ]),
-        );
+        self.text(p, &self.doc.labels.edition(meta));
         if let Some(org) = options.organization() {
             let p = self.paragraph(root);
             let strong = self.child(p, NodeValue::Strong);

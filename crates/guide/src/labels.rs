@@ -737,6 +737,16 @@ impl Labels {
         }
     }
 
+    /// The edition line under the title: `Edition of November 23, 2026 · mht-guide
+    /// contributors · License CC-BY-4.0`.
+    pub fn edition(&self, meta: &crate::model::Meta) -> String {
+        self.edition_line.fill(&[
+            ("date", &self.date(meta.edition)),
+            ("publisher", meta.publisher.as_str()),
+            ("license", meta.license.as_str()),
+        ])
+    }
+
     /// Items joined as running text: `a, b and c`.
     pub fn list(&self, items: &[&str]) -> String {
         match items {

@@ -95,7 +95,10 @@ use std::sync::OnceLock;
 
 pub use diag::{Diagnostic, LoadError, Position, Severity};
 pub use labels::{Label, Labels};
-pub use load::{FileOrigin, GUIDE_FILE, MAX_FILE_BYTES, file_names, read_files};
+pub use load::{
+    FileOrigin, GUIDE_FILE, MAX_FILE_BYTES, built_in_edition, built_in_names, edition_folders,
+    file_names, read_files,
+};
 pub use model::{
     CareTeam, CareerPath, CareerStep, Certification, ChallengesRewards, Definition, Education,
     EmploymentShare, EntryEducation, Faq, Guide, Item, KeyFigure, KeyFigureChoice, Meta,
@@ -201,7 +204,7 @@ impl Guide {
     ///
     /// Every problem in the embedded content (the crate's tests make sure there is none).
     pub fn built_in(name: &str) -> Option<Result<Guide, LoadError>> {
-        let &(_, dir, files) = BUILT_IN_EDITIONS.iter().find(|(n, _, _)| *n == name)?;
+        let (dir, files) = built_in_edition(name)?;
         Some(Guide::from_files(dir, files.iter().copied()))
     }
 

@@ -59,9 +59,7 @@ impl Review {
     ///
     /// Every problem in the embedded content (the crate's tests make sure there is none).
     pub fn built_in(name: &str, as_of: RefDate) -> Option<Result<Review, LoadError>> {
-        let &(_, dir, files) = crate::BUILT_IN_EDITIONS
-            .iter()
-            .find(|(n, _, _)| *n == name)?;
+        let (dir, files) = crate::built_in_edition(name)?;
         Some(Review::of_files(dir, files.iter().copied(), as_of))
     }
 

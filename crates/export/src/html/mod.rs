@@ -46,8 +46,15 @@ pub(crate) fn stylesheet(options: &Options) -> String {
     css
 }
 
-/// Escapes text for an XHTML text node or a quoted attribute value.
-pub(crate) fn escape(text: &str) -> String {
+/// Escapes text for an XHTML text node or a quoted attribute value, as every HTML and EPUB
+/// page of the exports does: `&`, `<`, `>` and both quotes.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(mht_guide_export::escape_html("<b>\"Pay\" & more</b>"), "&lt;b&gt;&quot;Pay&quot; &amp; more&lt;/b&gt;");
+/// ```
+pub fn escape(text: &str) -> String {
     escape_as(text, true)
 }
 
@@ -672,11 +679,7 @@ pub fn to_html(guide: &Guide, options: &Options) -> String {
     }
     w.push("</main>\n<footer>\n<p>");
     let meta = &guide.meta;
-    let line = guide.labels.edition_line.fill(&[
-        ("date", &guide.labels.date(meta.edition)),
-        ("publisher", meta.publisher.as_str()),
-        ("license", meta.license.as_str()),
-    ]);
+    let line = guide.labels.edition(meta);
     w.text(&format!("{} · {line}", meta.title));
     w.push("</p>\n</footer>\n</body>\n</html>\n");
     w.out

@@ -195,11 +195,7 @@ impl<'d> Builder<'d> {
         let description = self.run(meta.description.as_str(), Look::new(BODY));
         self.push(self.block(Role::P, vec![description]).spacing(1.0, 2.0));
         let labels = self.doc.labels;
-        let line = labels.edition_line.fill(&[
-            ("date", &labels.date(meta.edition)),
-            ("publisher", meta.publisher.as_str()),
-            ("license", meta.license.as_str()),
-        ]);
+        let line = labels.edition(meta);
         let line = self.run(line, Look::new(9).color(MUTED));
         self.push(self.block(Role::P, vec![line]).spacing(0.0, 1.0));
         // The organization's lines, each a paragraph: its name, the contact line and the

@@ -508,7 +508,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Adds what to do to the messages the TOML parser gives.
-fn toml_message(message: &str) -> String {
+pub(super) fn toml_message(message: &str) -> String {
     let message = message.trim_end();
     if let Some(field) = message
         .strip_prefix("missing field `")

@@ -226,14 +226,56 @@ struct Layer {
     files: Files,
 }
 
-/// The built-in editions a `base` may name: (name, the folder messages name, its files).
-pub(crate) fn built_in_edition(
-    name: &str,
-) -> Option<(&'static str, &'static [(&'static str, &'static str)])> {
+/// A built-in edition by name (`en`, `es`): the folder messages name it by, and its files.
+///
+/// # Examples
+///
+/// ```
+/// let (dir, files) = mht_guide::built_in_edition("es").unwrap();
+/// assert_eq!(dir, mht_guide::EMBEDDED_ES_DIR);
+/// assert_eq!(files.len(), 12);
+/// assert!(mht_guide::built_in_edition("fr").is_none());
+/// ```
+pub fn built_in_edition(name: &str) -> Option<(&'static str, crate::EditionFiles)> {
     crate::BUILT_IN_EDITIONS
         .iter()
         .find(|(n, _, _)| *n == name)
         .map(|&(_, dir, files)| (dir, files))
+}
+
+/// The names of the built-in editions, each in backticks, for a message: `` `en`, `es` ``.
+pub fn built_in_names() -> String {
+    crate::BUILT_IN_EDITIONS
+        .iter()
+        .map(|(n, _, _)| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The folder of an edition and the folders of the bases it stands on, nearest first, as far
+/// as their guide.toml files can be read; the built-in editions are not folders. These are
+/// the folders whose files make the edition, as for watching them for changes.
+pub fn edition_folders(dir: &Path) -> Vec<PathBuf> {
+    let key = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut out = vec![dir.to_path_buf()];
+    while out.len() <= 8 {
+        let here = out.last().expect("the edition's own folder");
+        let Ok(text) = std::fs::read_to_string(here.join(GUIDE_FILE)) else {
+            break;
+        };
+        let Some((base, _)) = base_of(text.strip_prefix('\u{feff}').unwrap_or(&text)) else {
+            break;
+        };
+        let next = here.join(&base);
+        if built_in_edition(&base).is_some()
+            || !next.is_dir()
+            || out.iter().any(|f| key(f) == key(&next))
+        {
+            break;
+        }
+        out.push(next);
+    }
+    out
 }
 
 /// The stack of editions an edition stands on, base first and the edition itself last, and
@@ -315,14 +357,6 @@ fn resolve(edition: Files, dir: &Path) -> (Vec<Layer>, Vec<Diagnostic>, bool) {
     let resolved = base_problems.is_empty();
     problems.extend(base_problems);
     (stack, problems, resolved)
-}
-
-fn built_in_names() -> String {
-    crate::BUILT_IN_EDITIONS
-        .iter()
-        .map(|(n, _, _)| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The base a guide.toml names, with the span of its value.
