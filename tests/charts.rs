@@ -329,17 +329,7 @@ fn alternative_texts_and_chart_markup() {
     for object in pdf.objects.values() {
         let Ok(dict) = object.as_dict() else { continue };
         if dict.get(b"S").and_then(|s| s.as_name()).ok() == Some(b"Figure") {
-            let alt = dict.get(b"Alt").and_then(|a| a.as_str()).unwrap();
-            let alt = match alt.strip_prefix(&[0xFE, 0xFF]) {
-                Some(utf16) => String::from_utf16(
-                    &utf16
-                        .chunks(2)
-                        .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                        .collect::<Vec<_>>(),
-                )
-                .unwrap(),
-                None => String::from_utf8(alt.to_vec()).unwrap(),
-            };
+            let alt = lopdf::decode_text_string(dict.get(b"Alt").unwrap()).unwrap();
             out.push_str(&format!("Figure /Alt: {alt}\n"));
         }
     }

@@ -230,15 +230,10 @@ fn pdf_strings(pdf: &[u8]) -> String {
     fn walk(object: &lopdf::Object, out: &mut String) {
         match object {
             lopdf::Object::String(bytes, _) => {
-                let text = match bytes.strip_prefix(&[0xfe, 0xff]) {
-                    Some(utf16) => String::from_utf16_lossy(
-                        &utf16
-                            .chunks(2)
-                            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-                            .collect::<Vec<_>>(),
-                    ),
-                    None => String::from_utf8_lossy(bytes).into_owned(),
-                };
+                // A text string (UTF-16 or PDFDocEncoding); a content string's codes as
+                // they are.
+                let text = lopdf::decode_text_string(object)
+                    .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned());
                 out.push_str(&text);
                 out.push('\n');
             }

@@ -64,19 +64,9 @@ fn nav_entries(xhtml: &str) -> Vec<Entry> {
     )
 }
 
-/// A PDF text string: UTF-16BE with a byte order mark, or PDFDocEncoding (ASCII here).
+/// A PDF text string: UTF-16BE with a byte order mark, or PDFDocEncoding.
 fn text(object: &Object) -> String {
-    let bytes = object.as_str().expect("a string");
-    match bytes.strip_prefix(&[0xFE, 0xFF]) {
-        Some(units) => String::from_utf16(
-            &units
-                .chunks(2)
-                .map(|c| u16::from_be_bytes([c[0], c[1]]))
-                .collect::<Vec<_>>(),
-        )
-        .unwrap(),
-        None => String::from_utf8(bytes.to_vec()).unwrap(),
-    }
+    lopdf::decode_text_string(object).expect("a text string")
 }
 
 /// The PDF outline's titles, nested as the outline nests them (anchors are not in a PDF).
@@ -111,13 +101,15 @@ fn outline_titles(pdf: &[u8]) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
+/// The titles as the PDF's bookmarks give them: a no-break space is a plain one there.
 fn titles(entries: &[Entry]) -> Vec<(String, Vec<String>)> {
+    let plain = |t: &str| t.replace('\u{a0}', " ");
     entries
         .iter()
         .map(|e| {
             (
-                e.title.clone(),
-                e.children.iter().map(|c| c.title.clone()).collect(),
+                plain(&e.title),
+                e.children.iter().map(|c| plain(&c.title)).collect(),
             )
         })
         .collect()

@@ -95,20 +95,9 @@ fn name_of(d: &Dictionary, key: &[u8]) -> Option<String> {
         .map(|n| String::from_utf8_lossy(n).into_owned())
 }
 
-/// A PDF text string as Rust text.
+/// A text string, in UTF-16BE or PDFDocEncoding (decoded by lopdf's own table).
 fn text(object: &Object) -> Option<String> {
-    let Object::String(bytes, _) = object else {
-        return None;
-    };
-    if let Some(utf16) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        let units: Vec<u16> = utf16
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-            .collect();
-        Some(String::from_utf16_lossy(&units))
-    } else {
-        Some(bytes.iter().map(|&b| char::from(b)).collect())
-    }
+    lopdf::decode_text_string(object).ok()
 }
 
 /// A font's `/ToUnicode` map: code bytes → text, and the code length.
@@ -131,6 +120,38 @@ fn parse_to_unicode(cmap: &str) -> Unicode {
         .and_then(|s| s.split('>').next())
         .map_or(2, |s| s.len() / 2);
     let mut map = BTreeMap::new();
+    let tokens_of = |block: &str| -> Vec<String> {
+        block
+            .split(['<', '>'])
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    // Ranges: `<first> <last> <destination>`, the destination's last unit counting up.
+    for block in cmap.split("beginbfrange").skip(1) {
+        let block = block.split("endbfrange").next().unwrap_or("");
+        for triple in tokens_of(block).chunks(3) {
+            if let [first, last, dest] = triple {
+                let (first, last) = (hex(first), hex(last));
+                let number = |b: &[u8]| b.iter().fold(0u32, |n, &x| n << 8 | u32::from(x));
+                let mut units: Vec<u16> = hex(dest)
+                    .chunks(2)
+                    .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                    .collect();
+                for code in number(&first)..=number(&last) {
+                    let bytes = code.to_be_bytes();
+                    map.insert(
+                        bytes[4 - first.len()..].to_vec(),
+                        String::from_utf16_lossy(&units),
+                    );
+                    if let Some(unit) = units.last_mut() {
+                        *unit += 1;
+                    }
+                }
+            }
+        }
+    }
     for block in cmap.split("beginbfchar").skip(1) {
         let block = block.split("endbfchar").next().unwrap_or("");
         let tokens: Vec<&str> = block

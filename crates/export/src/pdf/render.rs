@@ -159,6 +159,16 @@ impl<'d> Builder<'d> {
         runs: impl FnOnce(&mut Self, NodeId) -> Vec<Run>,
     ) -> TextBlock {
         let node = self.node(role, self.parent);
+        self.text_of(node, runs)
+    }
+
+    /// A text block tagged as `node` itself: the `LBody` of a list item that is one
+    /// paragraph holds its text without a `P` between (one element fewer an item).
+    fn text_of(
+        &mut self,
+        node: NodeId,
+        runs: impl FnOnce(&mut Self, NodeId) -> Vec<Run>,
+    ) -> TextBlock {
         let runs = runs(self, node);
         TextBlock::new(&self.track, runs, Look::new(BODY), node)
     }
@@ -433,15 +443,21 @@ impl<'d> Builder<'d> {
             let inner = indent + INDENT + if list.start.is_some() { 1.5 } else { 0.0 };
             let ((marker, label), body) = self.item(l, &marker, Look::new(BODY).color(self.accent));
             let mut marker = Some((marker, label));
+            let one_paragraph = matches!(item.as_slice(), [Block::Paragraph(_)]);
             self.inside(body, |b| {
                 for block in item {
                     match block {
                         Block::Paragraph(inlines) => {
-                            let block = b.paragraph(Role::P, |b, node| {
+                            let runs = |b: &mut Self, node| {
                                 let mut runs = Vec::new();
                                 b.inlines(inlines, Look::new(BODY), None, node, &mut runs);
                                 runs
-                            });
+                            };
+                            let block = if one_paragraph {
+                                b.text_of(body, runs)
+                            } else {
+                                b.paragraph(Role::P, runs)
+                            };
                             let mut block = block.indent(inner).spacing(0.0, 1.2);
                             if let Some((marker, label)) = marker.take() {
                                 block = block.marker(marker, label);
@@ -516,15 +532,21 @@ impl<'d> Builder<'d> {
             let period = if run_in.add_period { "." } else { "" };
             let title = format!("{}{period}", run_in.heading);
             let ((marker, label), body) = self.item(list, "•", Look::new(BODY).color(self.accent));
+            let one_paragraph = run_in.more.is_empty() && run_in.rest.is_empty();
             self.inside(body, |b| {
-                let block = b.paragraph(Role::P, |b, node| {
+                let runs = |b: &mut Self, node| {
                     let mut runs = vec![b.run(title, Look::new(BODY).bold())];
                     if let Some(lead) = run_in.lead {
                         runs.push(Run::new(" ", Look::new(BODY)));
                         b.inlines(lead, Look::new(BODY), None, node, &mut runs);
                     }
                     runs
-                });
+                };
+                let block = if one_paragraph {
+                    b.text_of(body, runs)
+                } else {
+                    b.paragraph(Role::P, runs)
+                };
                 let after = if run_in.lead.is_some() { 1.6 } else { 1.2 };
                 b.push(
                     block

@@ -379,8 +379,9 @@ impl Structure<'_> {
                 }
             }
         }
+        // `/Type /StructElem` is optional (ISO 32000-1, table 323) and left out: 1,600 elements
+        // in the full guide.
         let mut elem = Dictionary::new();
-        elem.set("Type", Object::Name(b"StructElem".to_vec()));
         elem.set("S", Object::Name(n.role.name().as_bytes().to_vec()));
         let parent = n.parent.map_or(self.root, |p| self.ids[p]);
         elem.set("P", Object::Reference(parent));
@@ -405,7 +406,12 @@ impl Structure<'_> {
         if let Some(alt) = &n.alt {
             elem.set("Alt", super::post::text_string(alt));
         }
-        elem.set("K", Object::Array(kids));
+        // One kid stands alone; several make an array.
+        let kids = match <[Object; 1]>::try_from(kids) {
+            Ok([kid]) => kid,
+            Err(kids) => Object::Array(kids),
+        };
+        elem.set("K", kids);
         Object::Dictionary(elem)
     }
 }

@@ -19,6 +19,11 @@ use crate::pdf::tags::{Artifact, Marked};
 /// The logo's name in a page's resources.
 const LOGO: &str = "Logo";
 
+/// The embedded fonts' names in the pages' resources, by style (regular, bold, italic, bold
+/// italic), in place of genpdf's standard font names: shorter to write at every change of
+/// style.
+const FONT_NAMES: [&str; 4] = ["R", "B", "I", "BI"];
+
 /// The bytes of a stream object, decompressed when they are compressed.
 fn stream_bytes(doc: &Document, id: ObjectId, what: &str) -> Result<Vec<u8>, PostError> {
     let stream = doc
@@ -291,6 +296,9 @@ fn mark_page(
                     .and_then(|n| n.as_name().ok())
                     .and_then(|n| font_styles.get(n))
                     .copied();
+                if let (Some(style), Some(name)) = (font_style, o.operands.first_mut()) {
+                    *name = Object::Name(FONT_NAMES[style].as_bytes().to_vec());
+                }
             }
             // Marked content closes with its text object.
             "ET" if open.take().is_some() => out.push(op("EMC", vec![])),
@@ -412,6 +420,7 @@ pub(super) fn rewrite(
     logo: Option<ObjectId>,
 ) -> Result<(), PostError> {
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let mut font_dicts = Vec::new();
     if pages.len() != draws.len() {
         return Err(PostError(format!(
             "{} pages, but {} were recorded",
@@ -424,6 +433,7 @@ pub(super) fn rewrite(
             .into_iter()
             .filter_map(|(name, id)| fonts.styles.get(&id).map(|s| (name, *s)))
             .collect();
+        font_dicts.push(page);
         let streams = doc.get_page_contents(page);
         let [stream] = streams.as_slice() else {
             return Err(PostError(
@@ -454,6 +464,49 @@ pub(super) fn rewrite(
             .map_err(err("writing a page"))?;
         stream.dict.remove(b"Filter");
         stream.set_plain_content(bytes);
+    }
+    rename_fonts(doc, &font_dicts, fonts)
+}
+
+/// Gives the embedded fonts their names of [`FONT_NAMES`] in the resources of these pages,
+/// as the rewritten content calls them.
+fn rename_fonts(doc: &mut Document, pages: &[ObjectId], fonts: &Fonts) -> Result<(), PostError> {
+    let mut done = std::collections::BTreeSet::new();
+    for &page in pages {
+        let Some(resources) = page_resources(doc, page, false)? else {
+            continue;
+        };
+        let target = match resources.get(b"Font") {
+            Ok(Object::Reference(id)) if !done.insert(*id) => continue,
+            Ok(Object::Reference(id)) => Some(*id),
+            _ => None,
+        };
+        let font_dict = match target {
+            Some(id) => doc.get_dictionary_mut(id).map_err(err("a page's fonts"))?,
+            None => match page_resources(doc, page, false)?
+                .and_then(|r| r.get_mut(b"Font").ok())
+                .and_then(|f| f.as_dict_mut().ok())
+            {
+                Some(dict) => dict,
+                None => continue,
+            },
+        };
+        let renamed: Vec<(Vec<u8>, Object)> = std::mem::take(font_dict)
+            .into_iter()
+            .map(|(name, value)| {
+                let style = value
+                    .as_reference()
+                    .ok()
+                    .and_then(|id| fonts.styles.get(&id));
+                match style {
+                    Some(&style) => (FONT_NAMES[style].as_bytes().to_vec(), value),
+                    None => (name, value),
+                }
+            })
+            .collect();
+        for (name, value) in renamed {
+            font_dict.set(name, value);
+        }
     }
     Ok(())
 }

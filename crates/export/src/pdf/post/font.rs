@@ -61,7 +61,9 @@ fn name(n: &str) -> Object {
     Object::Name(n.as_bytes().to_vec())
 }
 
-/// A `/ToUnicode` CMap for codes of one or two bytes.
+/// A `/ToUnicode` CMap for codes of one or two bytes. Runs of codes that map to runs of
+/// characters (a–z, 0–9, in the font's order) are written as ranges (`bfrange`), the rest
+/// one by one (`bfchar`).
 fn to_unicode_cmap(map: &BTreeMap<u16, char>, one_byte: bool) -> Vec<u8> {
     let (range, width) = if one_byte {
         ("<00> <FF>", 2)
@@ -74,16 +76,46 @@ fn to_unicode_cmap(map: &BTreeMap<u16, char>, one_byte: bool) -> Vec<u8> {
          /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
          1 begincodespacerange\n{range}\nendcodespacerange\n"
     );
-    let entries: Vec<(&u16, &char)> = map.iter().collect();
-    for chunk in entries.chunks(100) {
+    // Runs of (first code, first character, length). A range may not cross a change of the
+    // code's or the character's last byte but the last (ISO 32000-1, 9.10.3), so a run ends
+    // there, and only characters of one UTF-16 unit run on.
+    let mut runs: Vec<(u16, char, u16)> = Vec::new();
+    for (&code, &c) in map {
+        if let Some((first, start, len)) = runs.last_mut()
+            && u32::from(*first) + u32::from(*len) == u32::from(code)
+            && *start as u32 + u32::from(*len) == c as u32
+            && code & 0xFF != 0
+            && (c as u32) & 0xFF != 0
+            && (c as u32) < 0x1_0000
+            && !(0xD800..0xE000).contains(&(c as u32))
+        {
+            *len += 1;
+        } else {
+            runs.push((code, c, 1));
+        }
+    }
+    let utf16 = |c: char| -> String {
+        c.encode_utf16(&mut [0; 2])
+            .iter()
+            .map(|u| format!("{u:04X}"))
+            .collect()
+    };
+    let (ranges, singles): (Vec<_>, Vec<_>) = runs.iter().partition(|(_, _, len)| *len > 1);
+    for chunk in ranges.chunks(100) {
+        cmap.push_str(&format!("{} beginbfrange\n", chunk.len()));
+        for (code, c, len) in chunk {
+            let last = code + len - 1;
+            cmap.push_str(&format!(
+                "<{code:0width$X}> <{last:0width$X}> <{}>\n",
+                utf16(*c)
+            ));
+        }
+        cmap.push_str("endbfrange\n");
+    }
+    for chunk in singles.chunks(100) {
         cmap.push_str(&format!("{} beginbfchar\n", chunk.len()));
-        for (code, c) in chunk {
-            let utf16: String = c
-                .encode_utf16(&mut [0; 2])
-                .iter()
-                .map(|u| format!("{u:04X}"))
-                .collect();
-            cmap.push_str(&format!("<{:0width$X}> <{utf16}>\n", **code));
+        for (code, c, _) in chunk {
+            cmap.push_str(&format!("<{code:0width$X}> <{}>\n", utf16(*c)));
         }
         cmap.push_str("endbfchar\n");
     }

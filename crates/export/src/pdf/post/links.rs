@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::outline::{destination, points};
-use super::{Finish, PostError, err, text_string};
+use super::outline::destination;
+use super::{Finish, PT, PostError, err, text_string};
 use crate::pdf::elements::{AnchorMark, LinkMark};
 use crate::pdf::layout::Target;
 
@@ -59,11 +59,15 @@ pub(super) fn add(
         let mut annot = Dictionary::new();
         annot.set("Type", Object::Name(b"Annot".to_vec()));
         annot.set("Subtype", Object::Name(b"Link".to_vec()));
+        // The area in whole points, widened to them: a fraction of a point more to click,
+        // and shorter to write.
+        let (left, bottom) = (x * PT, (f.paper_mm.1 - y - h) * PT);
+        let (right, top) = ((x + w) * PT, (f.paper_mm.1 - y) * PT);
         annot.set(
             "Rect",
             Object::Array(
-                [x, f.paper_mm.1 - y - h, x + w, f.paper_mm.1 - y]
-                    .map(points)
+                [left.floor(), bottom.floor(), right.ceil(), top.ceil()]
+                    .map(|v| Object::Integer(v as i64))
                     .to_vec(),
             ),
         );

@@ -7,18 +7,14 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 use super::{Finish, PT, PostError, err, text_string};
 use crate::pdf::elements::AnchorMark;
 
-/// A length in points, rounded to hundredths: finer than any printer, and short to write.
-pub(super) fn points(mm: f64) -> Object {
-    Object::Real(((mm * PT * 100.0).round() / 100.0) as f32)
-}
-
-/// A destination: the page, scrolled so the point `y` mm from the top is at the top.
+/// A destination: the page, scrolled so the point `y` mm from the top is at the top, or up to
+/// a point higher (a whole number of points is shorter to write).
 pub(super) fn destination(page: ObjectId, paper_mm: (f64, f64), y: f64) -> Object {
     Object::Array(vec![
         Object::Reference(page),
         Object::Name(b"XYZ".to_vec()),
         Object::Null,
-        points(paper_mm.1 - y + 4.0 / PT),
+        Object::Integer(((paper_mm.1 - y) * PT + 4.0).ceil() as i64),
         Object::Null,
     ])
 }
@@ -64,7 +60,9 @@ pub(super) fn add(
                  children: &[usize]| {
         let (title, mark) = marks[i];
         let mut d = Dictionary::new();
-        d.set("Title", text_string(title));
+        // A bookmark never wraps, so the no-break space after a section's number (which
+        // PDFDocEncoding lacks) is a plain one there.
+        d.set("Title", text_string(&title.replace('\u{a0}', " ")));
         d.set("Parent", Object::Reference(parent));
         if let Some(p) = prev {
             d.set("Prev", Object::Reference(ids[p]));

@@ -5,6 +5,9 @@
 //! Hinting fits outlines to the pixel grid of low-resolution screens; PDF viewers scale and
 //! anti-alias instead, and printers have resolution to spare. In Liberation Sans it is most of
 //! a subset's bytes. The outlines, advances and metrics stay exactly as they are.
+//!
+//! Two more tables shrink: `post` keeps its header and drops the glyph names (format 3; the
+//! PDF finds glyphs by number), and `loca` takes two bytes a glyph where the glyphs fit.
 
 /// Tables that only serve hinting, or naming.
 const DROPPED: [&[u8; 4]; 4] = [b"fpgm", b"prep", b"cvt ", b"name"];
@@ -107,13 +110,24 @@ pub(super) fn unhinted(font: &[u8]) -> Option<Vec<u8>> {
         strip_glyph(glyph, &mut new_glyf)?;
     }
     new_loca.extend_from_slice(&(new_glyf.len() as u32).to_be_bytes());
-    // The new `loca` has long offsets; `head` says so, and its checksum adjustment is redone
-    // below.
+    // Short offsets (halved, in two bytes) when the glyphs fit in 128 KiB, as a subset's do;
+    // every glyph starts on a four-byte boundary, so every offset halves exactly.
+    let short = new_glyf.len() < 1 << 17;
+    if short {
+        new_loca = new_loca
+            .chunks_exact(4)
+            .flat_map(|o| ((u32::from_be_bytes([o[0], o[1], o[2], o[3]]) / 2) as u16).to_be_bytes())
+            .collect();
+    }
+    // `head` says which `loca` it is; its checksum adjustment is redone below.
     let mut new_head = head.to_vec();
     new_head
         .get_mut(50..52)?
-        .copy_from_slice(&1u16.to_be_bytes());
+        .copy_from_slice(&u16::from(!short).to_be_bytes());
     new_head.get_mut(8..12)?.copy_from_slice(&[0; 4]);
+    // `post` format 3: the 32-byte header (italic angle, underline, pitch) without names.
+    let mut new_post = table(b"post")?.get(..32)?.to_vec();
+    new_post[..4].copy_from_slice(&0x0003_0000u32.to_be_bytes());
     let mut kept: Vec<([u8; 4], Vec<u8>)> = tables
         .iter()
         .filter(|(tag, _)| !DROPPED.contains(&tag))
@@ -122,6 +136,7 @@ pub(super) fn unhinted(font: &[u8]) -> Option<Vec<u8>> {
                 b"glyf" => new_glyf.clone(),
                 b"loca" => new_loca.clone(),
                 b"head" => new_head.clone(),
+                b"post" => new_post.clone(),
                 _ => data.to_vec(),
             };
             (*tag, data)
@@ -189,7 +204,47 @@ mod tests {
                 .table(ttf_parser::Tag::from_bytes(b"fpgm"))
                 .is_none()
         );
+        // The whole font's glyphs need long offsets.
+        assert_eq!(u16_at(table(&after, b"head"), 50), Some(1));
+        assert_eq!(table(&after, b"post").len(), 32);
         // The whole file sums to the magic number, as the format asks.
+        assert_eq!(checksum(&stripped), 0xB1B0_AFBA);
+    }
+
+    fn table<'a>(face: &ttf_parser::Face<'a>, tag: &[u8; 4]) -> &'a [u8] {
+        face.raw_face()
+            .table(ttf_parser::Tag::from_bytes(tag))
+            .expect("the table is there")
+    }
+
+    /// A subset, as the PDF embeds: short `loca` offsets, a 32-byte `post` of format 3, and
+    /// every glyph's outline and advance as in the whole font.
+    #[test]
+    fn a_subset_takes_short_offsets_and_no_glyph_names() {
+        let original = crate::pdf::fonts::font_files()[0];
+        let face = ttf_parser::Face::parse(original, 0).unwrap();
+        let text = "Psychiatric technicians, 2024: $42,590 → ő";
+        let mut remapper = subsetter::GlyphRemapper::new();
+        let glyphs: Vec<u16> = text
+            .chars()
+            .map(|c| remapper.remap(face.glyph_index(c).unwrap().0))
+            .collect();
+        let subset = subsetter::subset(original, 0, &remapper).unwrap();
+        let stripped = unhinted(&subset).unwrap();
+        let after = ttf_parser::Face::parse(&stripped, 0).unwrap();
+        assert_eq!(u16_at(table(&after, b"head"), 50), Some(0));
+        let post = table(&after, b"post");
+        assert_eq!((post.len(), u32_at(post, 0)), (32, Some(0x0003_0000)));
+        for (c, new) in text.chars().zip(glyphs) {
+            let old = face.glyph_index(c).unwrap();
+            let new = ttf_parser::GlyphId(new);
+            assert_eq!(face.glyph_hor_advance(old), after.glyph_hor_advance(new));
+            assert_eq!(
+                face.glyph_bounding_box(old),
+                after.glyph_bounding_box(new),
+                "{c}"
+            );
+        }
         assert_eq!(checksum(&stripped), 0xB1B0_AFBA);
     }
 }

@@ -313,9 +313,11 @@ mod tests {
     }
 
     fn deflate(data: &[u8]) -> Option<Vec<u8>> {
-        let mut out = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
-        std::io::Write::write_all(&mut out, data).ok()?;
-        out.finish().ok()
+        let mut compressor = libdeflater::Compressor::new(libdeflater::CompressionLvl::default());
+        let mut out = vec![0; compressor.zlib_compress_bound(data.len())];
+        let n = compressor.zlib_compress(data, &mut out).ok()?;
+        out.truncate(n);
+        Some(out)
     }
 
     /// lopdf, which reads object and cross-reference streams (with their predictor), reads
