@@ -412,7 +412,8 @@ fn mark_page(
 }
 
 /// Rewrites every page's content: the real glyphs, marked content for the structure tree,
-/// the leading in points, no optional-content layer and no redundant state.
+/// the leading in points, no optional-content layer, no redundant state, and the fonts by
+/// their short names ([`FONT_NAMES`]).
 pub(super) fn rewrite(
     doc: &mut Document,
     draws: &[Vec<Draw>],
@@ -420,7 +421,7 @@ pub(super) fn rewrite(
     logo: Option<ObjectId>,
 ) -> Result<(), PostError> {
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
-    let mut font_dicts = Vec::new();
+    let mut rewritten = Vec::with_capacity(pages.len());
     if pages.len() != draws.len() {
         return Err(PostError(format!(
             "{} pages, but {} were recorded",
@@ -433,7 +434,7 @@ pub(super) fn rewrite(
             .into_iter()
             .filter_map(|(name, id)| fonts.styles.get(&id).map(|s| (name, *s)))
             .collect();
-        font_dicts.push(page);
+        rewritten.push(page);
         let streams = doc.get_page_contents(page);
         let [stream] = streams.as_slice() else {
             return Err(PostError(
@@ -465,7 +466,7 @@ pub(super) fn rewrite(
         stream.dict.remove(b"Filter");
         stream.set_plain_content(bytes);
     }
-    rename_fonts(doc, &font_dicts, fonts)
+    rename_fonts(doc, &rewritten, fonts)
 }
 
 /// Gives the embedded fonts their names of [`FONT_NAMES`] in the resources of these pages,
