@@ -120,25 +120,36 @@ fn parse_to_unicode(cmap: &str) -> Unicode {
         .and_then(|s| s.split('>').next())
         .map_or(2, |s| s.len() / 2);
     let mut map = BTreeMap::new();
-    let tokens_of = |block: &str| -> Vec<String> {
-        block
-            .split(['<', '>'])
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_owned)
+    // The `<…>` tokens of each block between `begin{kind}` and `end{kind}`.
+    let blocks = |kind: &str| -> Vec<Vec<String>> {
+        cmap.split(&format!("begin{kind}"))
+            .skip(1)
+            .map(|block| {
+                block
+                    .split(&format!("end{kind}"))
+                    .next()
+                    .unwrap_or("")
+                    .split(['<', '>'])
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .collect()
+    };
+    let units = |utf16: &str| -> Vec<u16> {
+        hex(utf16)
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
             .collect()
     };
     // Ranges: `<first> <last> <destination>`, the destination's last unit counting up.
-    for block in cmap.split("beginbfrange").skip(1) {
-        let block = block.split("endbfrange").next().unwrap_or("");
-        for triple in tokens_of(block).chunks(3) {
+    for tokens in blocks("bfrange") {
+        for triple in tokens.chunks(3) {
             if let [first, last, dest] = triple {
                 let (first, last) = (hex(first), hex(last));
                 let number = |b: &[u8]| b.iter().fold(0u32, |n, &x| n << 8 | u32::from(x));
-                let mut units: Vec<u16> = hex(dest)
-                    .chunks(2)
-                    .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-                    .collect();
+                let mut units = units(dest);
                 for code in number(&first)..=number(&last) {
                     let bytes = code.to_be_bytes();
                     map.insert(
@@ -152,20 +163,10 @@ fn parse_to_unicode(cmap: &str) -> Unicode {
             }
         }
     }
-    for block in cmap.split("beginbfchar").skip(1) {
-        let block = block.split("endbfchar").next().unwrap_or("");
-        let tokens: Vec<&str> = block
-            .split(['<', '>'])
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .collect();
+    for tokens in blocks("bfchar") {
         for pair in tokens.chunks(2) {
             if let [code, utf16] = pair {
-                let units: Vec<u16> = hex(utf16)
-                    .chunks(2)
-                    .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-                    .collect();
-                map.insert(hex(code), String::from_utf16_lossy(&units));
+                map.insert(hex(code), String::from_utf16_lossy(&units(utf16)));
             }
         }
     }

@@ -159,18 +159,23 @@ impl<'d> Builder<'d> {
         runs: impl FnOnce(&mut Self, NodeId) -> Vec<Run>,
     ) -> TextBlock {
         let node = self.node(role, self.parent);
-        self.text_of(node, runs)
-    }
-
-    /// A text block tagged as `node` itself: the `LBody` of a list item that is one
-    /// paragraph holds its text without a `P` between (one element fewer an item).
-    fn text_of(
-        &mut self,
-        node: NodeId,
-        runs: impl FnOnce(&mut Self, NodeId) -> Vec<Run>,
-    ) -> TextBlock {
         let runs = runs(self, node);
         TextBlock::new(&self.track, runs, Look::new(BODY), node)
+    }
+
+    /// A paragraph of a list item's body: a `P` in it, or, when it is the item's only
+    /// paragraph (`alone`), the `LBody` itself holds its text (one element fewer an item).
+    fn item_paragraph(
+        &mut self,
+        body: NodeId,
+        alone: bool,
+        runs: impl FnOnce(&mut Self, NodeId) -> Vec<Run>,
+    ) -> TextBlock {
+        if !alone {
+            return self.paragraph(Role::P, runs);
+        }
+        let runs = runs(self, body);
+        TextBlock::new(&self.track, runs, Look::new(BODY), body)
     }
 
     /// Builds what `f` builds inside `node`.
@@ -448,16 +453,11 @@ impl<'d> Builder<'d> {
                 for block in item {
                     match block {
                         Block::Paragraph(inlines) => {
-                            let runs = |b: &mut Self, node| {
+                            let block = b.item_paragraph(body, one_paragraph, |b, node| {
                                 let mut runs = Vec::new();
                                 b.inlines(inlines, Look::new(BODY), None, node, &mut runs);
                                 runs
-                            };
-                            let block = if one_paragraph {
-                                b.text_of(body, runs)
-                            } else {
-                                b.paragraph(Role::P, runs)
-                            };
+                            });
                             let mut block = block.indent(inner).spacing(0.0, 1.2);
                             if let Some((marker, label)) = marker.take() {
                                 block = block.marker(marker, label);
@@ -534,19 +534,14 @@ impl<'d> Builder<'d> {
             let ((marker, label), body) = self.item(list, "•", Look::new(BODY).color(self.accent));
             let one_paragraph = run_in.more.is_empty() && run_in.rest.is_empty();
             self.inside(body, |b| {
-                let runs = |b: &mut Self, node| {
+                let block = b.item_paragraph(body, one_paragraph, |b, node| {
                     let mut runs = vec![b.run(title, Look::new(BODY).bold())];
                     if let Some(lead) = run_in.lead {
                         runs.push(Run::new(" ", Look::new(BODY)));
                         b.inlines(lead, Look::new(BODY), None, node, &mut runs);
                     }
                     runs
-                };
-                let block = if one_paragraph {
-                    b.text_of(body, runs)
-                } else {
-                    b.paragraph(Role::P, runs)
-                };
+                });
                 let after = if run_in.lead.is_some() { 1.6 } else { 1.2 };
                 b.push(
                     block

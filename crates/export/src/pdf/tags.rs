@@ -379,8 +379,8 @@ impl Structure<'_> {
                 }
             }
         }
-        // `/Type /StructElem` is optional (ISO 32000-1, table 323) and left out: 1,600 elements
-        // in the full guide.
+        // `/Type /StructElem` is optional (ISO 32000-1, table 323) and left out: about 1,500
+        // elements in the full guide.
         let mut elem = Dictionary::new();
         elem.set("S", Object::Name(n.role.name().as_bytes().to_vec()));
         let parent = n.parent.map_or(self.root, |p| self.ids[p]);
