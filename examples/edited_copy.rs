@@ -52,7 +52,7 @@ Riverside posts technician openings on its careers page and trains new staff on 
     // Load and check the copy; every problem would be reported with its file, line and column.
     let guide = Guide::from_dir(dir)?;
     assert_eq!(guide.meta.publisher.as_str(), "Riverside Clinic");
-    let options = Options::new().sections(Selection::only([SectionId::Faq]));
+    let options = Options::new().with_sections(Selection::only([SectionId::Faq]));
     let markdown = mht_guide_export::export(&guide, Format::Markdown, &options)?;
     let markdown = String::from_utf8(markdown)?;
     let start = markdown

@@ -1,7 +1,7 @@
 //! Builds a two-page handout PDF of chosen sections, branded with an organization's name.
 //!
 //! Run it with `cargo run --example handout_pdf -- riverside-handout.pdf`; without a path it
-//! writes `handout.pdf` in the current folder.
+//! writes `mht-guide-examples/handout.pdf` in the system's temporary folder, and says where.
 
 use std::error::Error;
 
@@ -9,20 +9,25 @@ use mht_guide::{SectionId, Text};
 use mht_guide_export::{Format, Options, Paper, Preset, Selection};
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "handout.pdf".into());
+    let path = match std::env::args_os().nth(1) {
+        Some(path) => std::path::PathBuf::from(path),
+        None => {
+            let dir = std::env::temp_dir().join("mht-guide-examples");
+            std::fs::create_dir_all(&dir)?;
+            dir.join("handout.pdf")
+        }
+    };
 
     // The fact-sheet preset keeps each section to its summary and key figures, which fits these
     // four sections on two pages; `Preset::Full` would print them in full.
     let mut options = Options::new()
-        .sections(Selection::only([
+        .with_sections(Selection::only([
             SectionId::Definition,
             SectionId::Education,
             SectionId::CareerPath,
             SectionId::SalaryOutlook,
         ]))
-        .preset(Preset::FactSheet);
+        .with_preset(Preset::FactSheet);
     options
         .set_organization(Text::parse("Riverside Clinic")?)
         .set_contact(Text::parse(
@@ -32,6 +37,6 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     let pdf = mht_guide_export::export(mht_guide::guide(), Format::Pdf, &options)?;
     std::fs::write(&path, &pdf)?;
-    println!("wrote {path} ({} bytes)", pdf.len());
+    println!("wrote {} ({} bytes)", path.display(), pdf.len());
     Ok(())
 }

@@ -26,7 +26,7 @@ fn salary_table(guide: &Guide) -> Result<String, Box<dyn Error>> {
                 who,
                 guide.labels.statistic(p.statistic).to_owned(),
                 guide.labels.money_per(&p.amount, p.unit),
-                p.period.to_string(),
+                guide.labels.date(p.period),
                 source.publisher.to_string(),
             ])
         })

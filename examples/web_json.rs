@@ -2,7 +2,7 @@
 //! small payload (the questions and the median pay) for a widget.
 //!
 //! Run it with `cargo run --example web_json -- site/data`; without a folder it writes into
-//! the current one.
+//! `mht-guide-examples/` in the system's temporary folder, and says where.
 
 use std::error::Error;
 use std::path::PathBuf;
@@ -12,7 +12,10 @@ use mht_guide_export::{Format, Options};
 use serde_json::json;
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let dir = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
+    let dir = std::env::args_os().nth(1).map_or_else(
+        || std::env::temp_dir().join("mht-guide-examples"),
+        PathBuf::from,
+    );
     std::fs::create_dir_all(&dir)?;
     let guide = mht_guide::guide();
 
@@ -32,9 +35,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         "edition": guide.meta.edition,
         "median_pay": {
             "occupation": median.occupation,
-            "amount": median.amount.to_string(),
+            "amount": guide.labels.money(&median.amount),
             "shown": guide.labels.money_per(&median.amount, median.unit),
-            "period": median.period.to_string(),
+            "period": guide.labels.date(median.period),
             "source": guide.sources.get(&median.source).map(|s| s.url.as_str()),
         },
         "questions": guide.faq.questions.iter().map(|q| json!({

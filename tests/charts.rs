@@ -218,12 +218,16 @@ fn page_bars(image: &Image, colors: &[(u8, u8, u8)]) -> Vec<(usize, usize)> {
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdftoppm",
+    ignore = "needs pdftoppm (poppler-utils), which `bash .ci/test` installs"
+)]
 fn pdf_bars_are_proportional_to_the_figures_within_two_pixels() {
     let Some(pdftoppm) = crate::util::validator("pdftoppm", "PDFTOPPM", "-v") else {
         return;
     };
     let guide = mht_guide::guide();
-    let options = Options::new().sections("salary-outlook".parse().unwrap());
+    let options = Options::new().with_sections("salary-outlook".parse().unwrap());
     let doc = Document::from_options(guide, &options);
     let charts = charts(&doc);
     let pdf = mht_guide_export::to_pdf(guide, &options).unwrap();
@@ -295,7 +299,8 @@ fn pdf_bars_are_proportional_to_the_figures_within_two_pixels() {
 /// `Figure` elements do (`/Alt`), with the SVG markup of the charts.
 #[test]
 fn alternative_texts_and_chart_markup() {
-    let mut options = mht_guide_export::Options::new().preset(mht_guide_export::Preset::FactSheet);
+    let mut options =
+        mht_guide_export::Options::new().with_preset(mht_guide_export::Preset::FactSheet);
     options
         .set_organization(mht_guide::Text::parse("Riverside Community College").unwrap())
         .set_qr(mht_guide::Url::parse("https://careers.example.edu/technicians").unwrap())

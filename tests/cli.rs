@@ -537,7 +537,7 @@ fn the_version_names_the_content_edition() {
             "mht-guide {} (content: {}, edition of {})\n",
             env!("CARGO_PKG_VERSION"),
             guide.meta.title,
-            guide.meta.edition
+            guide.labels.date(guide.meta.edition)
         )
     );
 }

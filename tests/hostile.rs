@@ -97,6 +97,10 @@ fn markup_guide(dir: &Path) -> Guide {
 }
 
 #[test]
+#[cfg_attr(
+    any(missing = "epubcheck", missing = "pdf-tools", missing = "vnu"),
+    ignore = "needs epubcheck, qpdf with poppler-utils and the Nu Html Checker, which `bash .ci/test` installs"
+)]
 fn markup_characters_in_text_stay_text_in_every_format() {
     let dir = tempdir();
     let guide = markup_guide(dir.path());
@@ -154,6 +158,10 @@ fn markup_characters_in_text_stay_text_in_every_format() {
 const UNICODE: &str = "Family 👨\u{200D}👩\u{200D}👧, cafe\u{0301}, 𝔘𝔫𝔦𝔠𝔬𝔡𝔢, שלום, عربى, Ǆ ﬁ";
 
 #[test]
+#[cfg_attr(
+    any(missing = "epubcheck", missing = "vnu"),
+    ignore = "needs epubcheck and the Nu Html Checker, which `bash .ci/test` installs"
+)]
 fn unicode_text_stays_valid_in_every_format() {
     let dir = tempdir();
     let guide = Guide::from_dir(guide_with(
@@ -206,6 +214,10 @@ fn unicode_text_stays_valid_in_every_format() {
 }
 
 #[test]
+#[cfg_attr(
+    any(missing = "epubcheck", missing = "pdf-tools"),
+    ignore = "needs epubcheck and qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn a_huge_paragraph_and_a_very_long_line_export_everywhere() {
     let dir = tempdir();
     let sentence = "Technicians observe, record and report what they see on every shift. ";

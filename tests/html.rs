@@ -14,7 +14,7 @@ fn html(options: &Options) -> String {
 }
 
 fn branded_fact_sheet() -> Options {
-    let mut options = Options::new().preset(Preset::FactSheet);
+    let mut options = Options::new().with_preset(Preset::FactSheet);
     options
         .set_organization(mht_guide::Text::parse("Riverside Community College").unwrap())
         .set_contact(
@@ -104,14 +104,18 @@ pub(crate) fn vnu_errors(jar: &Path, page: &str) -> Vec<String> {
 fn pages() -> Vec<Options> {
     vec![
         Options::new(),
-        Options::new().sections("definition,salary-outlook".parse().unwrap()),
-        Options::new().sections("education,faq".parse().unwrap()),
+        Options::new().with_sections("definition,salary-outlook".parse().unwrap()),
+        Options::new().with_sections("education,faq".parse().unwrap()),
         branded_fact_sheet(),
-        Options::new().preset(Preset::Faq),
+        Options::new().with_preset(Preset::Faq),
     ]
 }
 
 #[test]
+#[cfg_attr(
+    missing = "vnu",
+    ignore = "needs the Nu Html Checker, which `bash .ci/test` installs"
+)]
 fn the_nu_html_checker_finds_no_errors() {
     let Some(jar) = vnu_jar() else { return };
     for options in pages() {
@@ -125,7 +129,10 @@ fn the_nu_html_checker_finds_no_errors() {
         assert!(errors.is_empty(), "vnu errors:\n{}", errors.join("\n"));
     }
     let spanish = mht_guide::edition("es").unwrap();
-    for options in [Options::new(), Options::new().preset(Preset::FactSheet)] {
+    for options in [
+        Options::new(),
+        Options::new().with_preset(Preset::FactSheet),
+    ] {
         let page = to_html(spanish, &options);
         assert!(
             page.contains(" lang=\"es-US\" xml:lang=\"es-US\""),
@@ -204,7 +211,7 @@ fn json_ld_describes_only_what_the_page_shows() {
     }
     assert_eq!(full["@graph"][1]["@type"], "FAQPage");
 
-    let selection = data(&Options::new().sections("education,faq".parse().unwrap()));
+    let selection = data(&Options::new().with_sections("education,faq".parse().unwrap()));
     assert_eq!(
         keys(&selection),
         [
@@ -221,7 +228,7 @@ fn json_ld_describes_only_what_the_page_shows() {
     );
     assert_eq!(selection["@graph"][1]["@type"], "FAQPage");
 
-    let sheet = data(&Options::new().preset(Preset::FactSheet));
+    let sheet = data(&Options::new().with_preset(Preset::FactSheet));
     assert_eq!(
         keys(&sheet),
         [
@@ -237,11 +244,37 @@ fn json_ld_describes_only_what_the_page_shows() {
         "a fact sheet shows no questions"
     );
     // Every text the sheet's data gives is on the sheet.
-    let page = html(&Options::new().preset(Preset::FactSheet));
+    let page = html(&Options::new().with_preset(Preset::FactSheet));
     for key in ["description", "educationRequirements"] {
         let text = sheet["@graph"][0][key].as_str().unwrap();
         let start: String = text.chars().take(40).collect();
         assert!(page.contains(&start), "{key} is not on the page: {start}");
+    }
+}
+
+/// The structured data of an edition's page is in the edition's language: the dates in a
+/// Spanish page's salary names are Spanish, as the page prints them.
+#[test]
+fn json_ld_dates_are_in_the_editions_language() {
+    let spanish = mht_guide::edition("es").unwrap();
+    let page = mht_guide_export::to_html(spanish, &Options::new());
+    let start = page.find("<script type=\"application/ld+json\">").unwrap();
+    let json = &page[start..];
+    let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
+    let data: serde_json::Value = serde_json::from_str(json).unwrap();
+    let names: Vec<&str> = data["@graph"][0]["estimatedSalary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert!(!names.is_empty());
+    for name in names {
+        assert!(
+            name.ends_with(" de 2024") || name.ends_with(" de 2025"),
+            "{name}"
+        );
+        assert!(page.contains(name.rsplit(", ").next().unwrap()), "{name}");
     }
 }
 
@@ -277,6 +310,10 @@ fn check_in_browser(modules: &Path, html: &str, out: &Path) -> serde_json::Value
 }
 
 #[test]
+#[cfg_attr(
+    missing = "browser",
+    ignore = "needs Chromium with playwright-core and axe-core, which `bash .ci/test` installs"
+)]
 fn the_spanish_edition_shows_accessibly_in_a_real_browser() {
     let Some(modules) = browser() else { return };
     let spanish = mht_guide::edition("es").unwrap();
@@ -285,12 +322,16 @@ fn the_spanish_edition_shows_accessibly_in_a_real_browser() {
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/spanish-sheet");
     check_in_browser(
         &modules,
-        &to_html(spanish, &Options::new().preset(Preset::FactSheet)),
+        &to_html(spanish, &Options::new().with_preset(Preset::FactSheet)),
         &out,
     );
 }
 
 #[test]
+#[cfg_attr(
+    missing = "browser",
+    ignore = "needs Chromium with playwright-core and axe-core, which `bash .ci/test` installs"
+)]
 fn a_branded_fact_sheet_shows_accessibly_in_a_real_browser() {
     let Some(modules) = browser() else { return };
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/fact-sheet");
@@ -298,6 +339,10 @@ fn a_branded_fact_sheet_shows_accessibly_in_a_real_browser() {
 }
 
 #[test]
+#[cfg_attr(
+    any(missing = "browser", missing = "pdf-tools"),
+    ignore = "needs Chromium with playwright-core and axe-core and qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn a_real_browser_shows_it_accessibly() {
     let Some(modules) = browser() else { return };
     let Some(pdftotext) = crate::util::validator("pdftotext", "PDFTOTEXT", "-v") else {

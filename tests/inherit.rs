@@ -213,3 +213,67 @@ fn an_edition_in_another_language_must_write_or_translate_what_it_inherits() {
         "{unused:?}"
     );
 }
+
+/// `check` and a failed PDF export look for characters the PDF cannot print in the files
+/// that were loaded: a base folder's included, where the old re-reading skipped them.
+#[test]
+fn characters_the_pdf_refuses_are_found_in_a_base_folder_too() {
+    let dir = tempdir();
+    let base = embedded_copy(dir.path());
+    let file = base.join("faq.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(
+        &file,
+        text.replacen("question = \"", "question = \"\u{1F600} ", 1),
+    )
+    .unwrap();
+    let ours = dir.path().join("ours");
+    write(
+        &ours.join("guide.toml"),
+        "base = \"../guide\"\npublisher = \"Riverside\"\n",
+    );
+
+    let check = run(dir.path(), &["check", "--content", "ours"]);
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        stderr.contains("guide/faq.toml:") && stderr.contains("U+1F600"),
+        "{}",
+        transcript(&check)
+    );
+    let export = run(
+        dir.path(),
+        &["export", "--content", "ours", "-o", "out.pdf"],
+    );
+    assert_eq!(export.status.code(), Some(1), "{}", transcript(&export));
+    let stderr = String::from_utf8_lossy(&export.stderr);
+    assert!(
+        stderr.contains("guide/faq.toml:"),
+        "{}",
+        transcript(&export)
+    );
+    assert!(!dir.path().join("out.pdf").exists());
+}
+
+/// `check --edition es` looks at the Spanish edition's files and the English base's, by the
+/// paths they are loaded under, not at the English files alone.
+#[test]
+fn a_built_in_editions_check_names_its_own_files() {
+    let loaded = mht_guide::Loaded::built_in("es").unwrap().unwrap();
+    let dirs: Vec<&std::path::Path> = loaded
+        .files
+        .iter()
+        .map(|f| f.path.parent().unwrap())
+        .collect();
+    assert!(dirs.contains(&std::path::Path::new(mht_guide::EMBEDDED_ES_DIR)));
+    assert!(dirs.contains(&std::path::Path::new(mht_guide::EMBEDDED_DIR)));
+    // The base's files come first, so a place in the edition's own file is named last.
+    assert!(loaded.files[0].path.starts_with(mht_guide::EMBEDDED_DIR));
+    assert!(
+        loaded
+            .files
+            .last()
+            .unwrap()
+            .path
+            .starts_with(mht_guide::EMBEDDED_ES_DIR)
+    );
+}

@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::util::fixtures;
 
 fn json(selection: Selection) -> String {
-    to_json(mht_guide::guide(), &Options::new().sections(selection)).unwrap()
+    to_json(mht_guide::guide(), &Options::new().with_sections(selection)).unwrap()
 }
 
 #[test]

@@ -163,7 +163,7 @@ fn every_export(guide: &Guide) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let tools = crate::pdf::tools();
     for preset in [Preset::Full, Preset::FactSheet, Preset::Faq] {
-        let options = Options::new().preset(preset);
+        let options = Options::new().with_preset(preset);
         let name = |format: &str| format!("{preset:?} {format}");
         out.push((name("md"), to_markdown(guide, &options)));
         out.push((
@@ -341,6 +341,10 @@ fn spanish_keeps(guide: &Guide) -> Vec<String> {
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn the_spanish_edition_has_no_english_label_in_any_export() {
     let guide = mht_guide::edition("es").unwrap();
     let keep = spanish_keeps(guide);
@@ -349,6 +353,10 @@ fn the_spanish_edition_has_no_english_label_in_any_export() {
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn an_edition_in_a_language_with_no_built_in_set_prints_only_its_labels() {
     let guide = Guide::from_dir(crate::util::fixtures().join("vietnamese")).unwrap();
     assert_eq!(guide.labels.contents.as_str(), "Mục lục");
@@ -356,6 +364,10 @@ fn an_edition_in_a_language_with_no_built_in_set_prints_only_its_labels() {
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn the_check_finds_an_english_label_left_in() {
     // The same check, on an edition that kept one English label: it must fail.
     let mut files: Vec<(&str, String)> = mht_guide::EMBEDDED_ES_FILES

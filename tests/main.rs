@@ -21,6 +21,7 @@ mod load;
 mod markdown;
 mod navigation;
 mod output;
+mod output_hashes;
 mod pdf;
 mod pdf_ua;
 mod properties;

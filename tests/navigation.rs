@@ -150,9 +150,9 @@ fn html_contents_epub_navigation_and_pdf_outline_agree() {
     let guide = mht_guide::guide();
     for options in [
         Options::new(),
-        Options::new().sections("definition,faq".parse().unwrap()),
-        Options::new().preset(Preset::FactSheet),
-        Options::new().preset(Preset::Faq),
+        Options::new().with_sections("definition,faq".parse().unwrap()),
+        Options::new().with_preset(Preset::FactSheet),
+        Options::new().with_preset(Preset::Faq),
     ] {
         let doc = Document::from_options(guide, &options);
         fn owned(entries: &[mht_guide_export::ContentsEntry<'_>]) -> Vec<Entry> {
@@ -177,8 +177,7 @@ fn html_contents_epub_navigation_and_pdf_outline_agree() {
         let pdf = outline_titles(&to_pdf(guide, &options).unwrap());
         agree(&expected, &html_entries, &epub, &pdf).unwrap();
 
-        if options.preset_kind() == Preset::Full
-            && doc.sections.len() == mht_guide::SectionId::ALL.len()
+        if options.preset() == Preset::Full && doc.sections.len() == mht_guide::SectionId::ALL.len()
         {
             // The full guide reaches every subsection and question.
             let faq = expected.iter().find(|e| e.anchor == "faq").unwrap();

@@ -141,7 +141,7 @@ fn guide() -> &'static Guide {
 }
 
 fn branded() -> Options {
-    let mut options = Options::new().preset(Preset::FactSheet);
+    let mut options = Options::new().with_preset(Preset::FactSheet);
     options
         .set_organization(mht_guide::Text::parse("Riverside Community College").unwrap())
         .set_contact(
@@ -157,6 +157,10 @@ fn a4() -> Options {
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn full_guide() {
     let Some(tools) = tools() else { return };
     insta::assert_snapshot!(reader_view(
@@ -166,13 +170,21 @@ fn full_guide() {
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn two_sections() {
     let Some(tools) = tools() else { return };
-    let options = Options::new().sections("definition,salary-outlook".parse().unwrap());
+    let options = Options::new().with_sections("definition,salary-outlook".parse().unwrap());
     insta::assert_snapshot!(reader_view(&tools, &to_pdf(guide(), &options).unwrap()));
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn fact_sheet_fits_on_one_sheet() {
     let Some(tools) = tools() else { return };
     let view = reader_view(&tools, &to_pdf(guide(), &branded()).unwrap());
@@ -184,20 +196,28 @@ fn fact_sheet_fits_on_one_sheet() {
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn a4_paper() {
     let Some(tools) = tools() else { return };
     insta::assert_snapshot!(reader_view(&tools, &to_pdf(guide(), &a4()).unwrap()));
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn every_variant_passes_qpdf_check() {
     let Some(tools) = tools() else { return };
     let mut legal = Options::new();
     legal.set_paper(Paper::Legal);
     for options in [
         Options::new(),
-        Options::new().sections("faq".parse().unwrap()),
-        Options::new().preset(Preset::Faq),
+        Options::new().with_sections("faq".parse().unwrap()),
+        Options::new().with_preset(Preset::Faq),
         branded(),
         a4(),
         legal,
@@ -207,6 +227,10 @@ fn every_variant_passes_qpdf_check() {
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn paper_sizes_are_exact() {
     let Some(tools) = tools() else { return };
     for (paper, size) in [
@@ -214,7 +238,7 @@ fn paper_sizes_are_exact() {
         (Paper::A4, "595.28 x 841.89 pts (A4)"),
         (Paper::Legal, "612 x 1008 pts"),
     ] {
-        let mut options = Options::new().preset(Preset::Faq);
+        let mut options = Options::new().with_preset(Preset::Faq);
         options.set_paper(paper);
         let dir = tempdir();
         let file = write(dir.path(), &to_pdf(guide(), &options).unwrap());
@@ -234,7 +258,7 @@ fn renders_are_byte_identical_in_one_process() {
             to_pdf(guide(), &options).unwrap()
         );
     }
-    let faq = Options::new().preset(Preset::Faq);
+    let faq = Options::new().with_preset(Preset::Faq);
     assert_eq!(
         to_pdf(guide(), &faq).unwrap(),
         to_pdf(guide(), &faq).unwrap()
@@ -255,7 +279,7 @@ fn renders_are_byte_identical_across_processes() {
 
 #[test]
 fn the_timestamp_comes_from_the_options() {
-    let mut options = Options::new().preset(Preset::Faq);
+    let mut options = Options::new().with_preset(Preset::Faq);
     let default = to_pdf(guide(), &options).unwrap();
     options.set_timestamp(0);
     let epoch = to_pdf(guide(), &options).unwrap();
@@ -358,6 +382,10 @@ fn assert_no_text_lost(tools: &Tools, guide: &Guide, options: &Options) {
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn no_text_is_lost() {
     let Some(tools) = tools() else { return };
     assert_no_text_lost(&tools, guide(), &Options::new());
@@ -365,6 +393,10 @@ fn no_text_is_lost() {
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn long_urls_and_words_are_broken_not_dropped() {
     let Some(tools) = tools() else { return };
     let dir = tempdir();
@@ -436,6 +468,10 @@ fn characters_the_bundled_fonts_lack_are_named() {
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn the_full_repertoire_of_the_bundled_font_prints() {
     let line = "Pay ≥ $40,000 → Erdős, café – “fine”; Ωμέγα, Жизнь, 5 − 3";
     let (_dir, guide) = guide_with_faq_answer(line);
@@ -461,6 +497,10 @@ fn the_command_line_names_undrawable_characters() {
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn links_and_outline_are_there() {
     let Some(tools) = tools() else { return };
     let dir = tempdir();
@@ -488,6 +528,10 @@ fn links_and_outline_are_there() {
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn no_break_spaces_and_soft_hyphens_print_as_they_should() {
     let Some(tools) = tools() else { return };
     let (dir, guide) = guide_with_faq_answer("Pay was $42,590\u{a0}a year for co\u{ad}operation");

@@ -763,7 +763,7 @@ fn assert_conforms(what: &str, pdf: &[u8]) {
 fn every_preset_paper_branding_and_selection_conforms() {
     for paper in [Paper::Letter, Paper::A4, Paper::Legal] {
         for preset in [Preset::Full, Preset::FactSheet, Preset::Faq] {
-            let mut options = Options::new().preset(preset);
+            let mut options = Options::new().with_preset(preset);
             options.set_paper(paper);
             assert_conforms(
                 &format!("{preset:?} on {paper}"),
@@ -771,7 +771,7 @@ fn every_preset_paper_branding_and_selection_conforms() {
             );
         }
     }
-    let mut branded = Options::new().sections("education,salary-outlook".parse().unwrap());
+    let mut branded = Options::new().with_sections("education,salary-outlook".parse().unwrap());
     branded
         .set_organization(mht_guide::Text::parse("Riverside Community College").unwrap())
         .set_contact(mht_guide::Text::parse("Career Center, 555-0100").unwrap())
@@ -786,7 +786,7 @@ fn the_spanish_edition_conforms_on_every_paper() {
     let spanish = mht_guide::edition("es").unwrap();
     for paper in [Paper::Letter, Paper::A4, Paper::Legal] {
         for preset in [Preset::Full, Preset::FactSheet, Preset::Faq] {
-            let mut options = Options::new().preset(preset);
+            let mut options = Options::new().with_preset(preset);
             options.set_paper(paper);
             let pdf = to_pdf(spanish, &options).unwrap();
             assert_conforms(&format!("Spanish {preset:?} on {paper}"), &pdf);
@@ -859,8 +859,8 @@ fn first_difference(a: &str, b: &str) -> String {
 fn the_structure_tree_reads_as_the_markdown() {
     for options in [
         Options::new(),
-        Options::new().preset(Preset::FactSheet),
-        Options::new().sections("faq".parse().unwrap()),
+        Options::new().with_preset(Preset::FactSheet),
+        Options::new().with_sections("faq".parse().unwrap()),
     ] {
         let findings = check(&to_pdf(guide(), &options).unwrap());
         let tree = letters(&sections(&findings.text));
@@ -875,7 +875,7 @@ fn broken(breaking: impl Fn(&mut Document)) -> Vec<String> {
     // Education has tables with header cells, the salary section charts.
     let pdf = to_pdf(
         guide(),
-        &Options::new().sections("education,salary-outlook".parse().unwrap()),
+        &Options::new().with_sections("education,salary-outlook".parse().unwrap()),
     )
     .unwrap();
     let mut doc = Document::load_mem(&pdf).unwrap();
@@ -1055,6 +1055,10 @@ fn struct_text(pdf: &[u8]) -> Option<String> {
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn poppler_reads_the_structure_of_the_full_guide() {
     let Some(text) = struct_text(&to_pdf(guide(), &Options::new()).unwrap()) else {
         return;
@@ -1063,8 +1067,12 @@ fn poppler_reads_the_structure_of_the_full_guide() {
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn poppler_reads_the_structure_of_a_selection() {
-    let options = Options::new().sections("education,faq".parse().unwrap());
+    let options = Options::new().with_sections("education,faq".parse().unwrap());
     let Some(text) = struct_text(&to_pdf(guide(), &options).unwrap()) else {
         return;
     };
@@ -1072,8 +1080,12 @@ fn poppler_reads_the_structure_of_a_selection() {
 }
 
 #[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn poppler_reads_the_structure_of_the_fact_sheet() {
-    let options = Options::new().preset(Preset::FactSheet);
+    let options = Options::new().with_preset(Preset::FactSheet);
     let Some(text) = struct_text(&to_pdf(guide(), &options).unwrap()) else {
         return;
     };

@@ -110,7 +110,7 @@ proptest! {
         let epub = to_epub(&guide, &options).unwrap();
         prop_assert_eq!(to_epub(&guide, &options).unwrap(), epub);
 
-        let faq_only = Options::new().sections("faq".parse().unwrap());
+        let faq_only = Options::new().with_sections("faq".parse().unwrap());
         let pdf = to_pdf(&guide, &faq_only).unwrap();
         prop_assert!(pdf.starts_with(b"%PDF-"));
         prop_assert_eq!(to_pdf(&guide, &faq_only).unwrap(), pdf);

@@ -123,6 +123,10 @@ fn faq(dir: &Path) -> PathBuf {
 }
 
 #[test]
+#[cfg_attr(
+    any(missing = "browser", missing = "pdf-tools"),
+    ignore = "needs Chromium with playwright-core and axe-core and qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
 fn an_editor_sees_each_save_in_the_browser() {
     let Some(modules) = browser() else { return };
     let Some(tools) = crate::pdf::tools() else {

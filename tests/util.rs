@@ -84,10 +84,13 @@ pub(crate) fn transcript(output: &Output) -> String {
 
 /// A validator program the tests run: the path in `env_var` if set, else `name` on the PATH.
 ///
-/// When it is missing, the test says so loudly; under CI (`CI=true`) that fails the test, so a
-/// missing install step can never pass quietly.
+/// A test that runs one is ignored, with its reason, when the build found the program missing
+/// (`crates/cli/build.rs`); so when this does not find it, it went missing since the build,
+/// and the test fails rather than pass without running.
 pub(crate) fn validator(name: &str, env_var: &str, version_flag: &str) -> Option<PathBuf> {
-    let path = std::env::var_os(env_var).map_or_else(|| PathBuf::from(name), PathBuf::from);
+    let path = std::env::var_os(env_var)
+        .filter(|v| !v.is_empty())
+        .map_or_else(|| PathBuf::from(name), PathBuf::from);
     let found = Command::new(&path)
         .arg(version_flag)
         .output()
@@ -99,16 +102,40 @@ pub(crate) fn validator(name: &str, env_var: &str, version_flag: &str) -> Option
     None
 }
 
-/// Says loudly that a validator is missing; under CI (`CI=true`) that fails the test.
+/// Fails the test: a program it needs is not there, though the build found it.
 fn missing(what: &str) {
-    let message =
-        format!("{what} is not installed (`bash .ci/test` installs it): this test did NOT run");
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "{message}");
-    // Written to the stderr handle itself, which libtest does not capture, so it shows.
-    let _ = std::io::Write::write_all(
-        &mut std::io::stderr(),
-        format!("\nwarning: {message}\n").as_bytes(),
+    panic!(
+        "{what} is not installed, though it was when the tests were built; install it again \
+         (`bash .ci/test` does) or rebuild the tests, which are then ignored with the reason"
     );
+}
+
+/// The tests that run an outside program are ignored when the build finds it missing; under
+/// CI, where `.ci/test` installs every one, none may be.
+#[test]
+fn under_ci_no_test_is_ignored_for_a_missing_program() {
+    let missing: Vec<&str> = [
+        ("pdf-tools", cfg!(missing = "pdf-tools")),
+        ("pdftoppm", cfg!(missing = "pdftoppm")),
+        ("zbarimg", cfg!(missing = "zbarimg")),
+        ("pandoc", cfg!(missing = "pandoc")),
+        ("epubcheck", cfg!(missing = "epubcheck")),
+        ("vnu", cfg!(missing = "vnu")),
+        ("browser", cfg!(missing = "browser")),
+        ("ace", cfg!(missing = "ace")),
+        ("taplo", cfg!(missing = "taplo")),
+        ("corpus", cfg!(missing = "corpus")),
+    ]
+    .into_iter()
+    .filter_map(|(tool, missing)| missing.then_some(tool))
+    .collect();
+    if std::env::var("CI").as_deref() == Ok("true") {
+        assert!(
+            missing.is_empty(),
+            "under CI every test must run, but these programs were missing when the tests \
+             were built: {missing:?}"
+        );
+    }
 }
 
 /// The folder `.ci/test` installs tools into.

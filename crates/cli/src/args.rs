@@ -235,7 +235,7 @@ pub(crate) struct ExportArgs {
 #[derive(Debug, Clone, Args)]
 pub(crate) struct RenderArgs {
     /// Export only these sections (comma-separated ids; see `mht-guide sections`).
-    #[arg(long, value_name = "ID,ID...", value_parser = parse_selection)]
+    #[arg(long, value_name = "ID,ID...")]
     pub(crate) sections: Option<Selection>,
 
     /// A shorter handout: `fact-sheet` (two pages of summaries and key figures) or `faq`.
@@ -257,12 +257,12 @@ pub(crate) struct RenderArgs {
     /// The organization's color, as #RRGGBB, for headings, rules and chart bars (PDF, HTML,
     /// EPUB). One too pale for text on white (under 4.5:1 contrast) is darkened until it
     /// passes, with a warning.
-    #[arg(long, value_name = "#RRGGBB", value_parser = parse_accent)]
+    #[arg(long, value_name = "#RRGGBB")]
     pub(crate) accent: Option<mht_guide_export::Rgb>,
 
     /// An address to print as a QR code in the title block, with the address under it (PDF,
     /// HTML, EPUB): http, https or mailto, as for links in the content.
-    #[arg(long, value_name = "URL", value_parser = parse_qr)]
+    #[arg(long, value_name = "URL")]
     pub(crate) qr: Option<mht_guide::Url>,
 
     /// The organization's logo, a PNG or JPEG file of at most 2000 pixels on each side, for
@@ -339,30 +339,30 @@ impl From<PaperArg> for Paper {
     }
 }
 
-/// The formats, as the command line names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum FormatArg {
-    /// CommonMark with tables and YAML front matter
-    Md,
-    /// The typed guide as JSON
-    Json,
-    /// One self-contained web page (XHTML5)
-    Html,
-    /// An EPUB 3 book
-    Epub,
-    /// A print-ready PDF handout
-    Pdf,
+/// A format, as the command line names it: from the exporter's table of formats, so that a
+/// format the library gains is an argument too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FormatArg(pub(crate) Format);
+
+impl ValueEnum for FormatArg {
+    fn value_variants<'a>() -> &'a [Self] {
+        static VARIANTS: std::sync::OnceLock<Vec<FormatArg>> = std::sync::OnceLock::new();
+        VARIANTS.get_or_init(|| Format::ALL.iter().map(|&f| FormatArg(f)).collect())
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let info = self.0.info();
+        Some(
+            clap::builder::PossibleValue::new(info.name)
+                .aliases(info.aliases.iter().copied())
+                .help(info.description),
+        )
+    }
 }
 
 impl From<FormatArg> for Format {
     fn from(arg: FormatArg) -> Format {
-        match arg {
-            FormatArg::Md => Format::Markdown,
-            FormatArg::Json => Format::Json,
-            FormatArg::Html => Format::Html,
-            FormatArg::Epub => Format::Epub,
-            FormatArg::Pdf => Format::Pdf,
-        }
+        arg.0
     }
 }
 
@@ -399,20 +399,6 @@ fn parse_schema_file(s: &str) -> Result<String, String> {
                 .join(", ")
         ))
     }
-}
-
-fn parse_qr(s: &str) -> Result<mht_guide::Url, String> {
-    mht_guide::Url::parse(s)
-}
-
-fn parse_accent(s: &str) -> Result<mht_guide_export::Rgb, String> {
-    s.parse()
-        .map_err(|e: mht_guide_export::ParseRgbError| e.to_string())
-}
-
-fn parse_selection(s: &str) -> Result<Selection, String> {
-    s.parse()
-        .map_err(|e: mht_guide::UnknownSection| e.to_string())
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use crate::{App, built_in, content_dir, place_of, print, today, unprintable};
 
 /// Runs `sections`: each section's id, heading and number of words.
 pub(crate) fn sections(app: &App, args: &ContentArgs) -> Result<ExitCode> {
-    let (guide, _) = app.load(args)?;
+    let guide = app.load(args)?.guide;
     let width = SectionId::ALL
         .iter()
         .map(|id| id.id().len())
@@ -110,7 +110,7 @@ pub(crate) fn run(app: &App, args: &CheckArgs) -> Result<ExitCode> {
     print(&out)?;
     // The review's warnings, then where the PDF would refuse a character.
     let mut warnings: Vec<mht_guide::Diagnostic> = review.warnings().to_vec();
-    warnings.extend(unprintable::places(dir.as_deref(), None));
+    warnings.extend(unprintable::places(review.files(), None));
     let warnings = &warnings;
     if app.verbosity >= Verbosity::Normal || args.deny_warnings {
         let mut err = report::stderr().lock();

@@ -5,11 +5,12 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
+use mht_guide::{ContentFile, Loaded};
 use mht_guide_export::{Format, Options};
 
 use crate::args::{ExportArgs, PresetArg, RenderArgs};
 use crate::output::{self, Target};
-use crate::{App, LocatedError, UsageError, unprintable};
+use crate::{App, LocatedError, UsageError, content_dir, unprintable};
 
 /// Runs `export`.
 pub(crate) fn run(app: &App, args: &ExportArgs) -> Result<ExitCode> {
@@ -102,7 +103,8 @@ pub(crate) fn once(
     formats: &[Format],
     options: &Options,
 ) -> Result<()> {
-    let (guide, content) = app.load(&args.render.content)?;
+    let Loaded { guide, files, .. } = app.load(&args.render.content)?;
+    let content = content_dir(&args.render.content);
     let several = formats.len() > 1;
     let file_name = |format: Format| format!("{}.{}", guide.meta.slug, format.extension());
     // Every format is exported before anything is written, so one failure writes nothing.
@@ -110,7 +112,7 @@ pub(crate) fn once(
     for &format in formats {
         let start = Instant::now();
         let bytes = mht_guide_export::export(&guide, format, options)
-            .map_err(|err| export_error(err, format, content.as_deref()))?;
+            .map_err(|err| export_error(err, format, &files))?;
         app.detail(&format!(
             "exported {format} in {:.1} ms",
             start.elapsed().as_secs_f64() * 1000.0
@@ -166,7 +168,7 @@ pub(crate) fn once(
 pub(crate) fn export_error(
     err: mht_guide_export::ExportError,
     format: Format,
-    content: Option<&Path>,
+    files: &[ContentFile],
 ) -> anyhow::Error {
     use mht_guide_export::ExportError;
     let chars: Vec<char> = match &err {
@@ -179,7 +181,7 @@ pub(crate) fn export_error(
     };
     LocatedError {
         message: format!("cannot export the guide as {format}: {err}"),
-        places: unprintable::places(content, Some(&chars))
+        places: unprintable::places(files, Some(&chars))
             .into_iter()
             .map(mht_guide::Diagnostic::into_error)
             .collect(),
@@ -233,19 +235,28 @@ pub(crate) fn formats(args: &ExportArgs) -> Result<Vec<Format>> {
             match Format::from_extension(&path.to_string_lossy()) {
                 Some(format) => Ok(vec![format]),
                 None => Err(UsageError(format!(
-                    "cannot tell the format from `{}`; end the file name in .pdf, .epub, \
-                     .html, .md or .json, or give --format",
-                    path.display()
+                    "cannot tell the format from `{}`; end the file name in {}, or give \
+                     --format",
+                    path.display(),
+                    listed(|f| format!(".{}", f.extension()))
                 ))
                 .into()),
             }
         }
-        _ => Err(UsageError(
-            "which format? give --format (pdf, epub, html, md or json), --all, or -o with a \
-             file name such as handout.pdf"
-                .into(),
-        )
+        _ => Err(UsageError(format!(
+            "which format? give --format ({}), --all, or -o with a file name such as handout.pdf",
+            listed(|f| f.name().to_owned())
+        ))
         .into()),
+    }
+}
+
+/// Every format, as running text: `md, json, html, epub or pdf`.
+fn listed(name: impl Fn(Format) -> String) -> String {
+    let names: Vec<String> = Format::ALL.iter().map(|&f| name(f)).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => names.concat(),
     }
 }
 

@@ -24,7 +24,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::{CommandFactory, FromArgMatches};
-use mht_guide::{Guide, LoadError, RefDate, Severity};
+use mht_guide::{LoadError, Loaded, RefDate, Severity};
 
 use crate::args::{Cli, ColorArg, Command, ContentArgs};
 use crate::report::Verbosity;
@@ -96,8 +96,9 @@ fn parse() -> Result<Cli, clap::Error> {
     let edition = field("edition").and_then(|e| RefDate::parse(&e).ok());
     let version = match (field("title"), edition) {
         (Some(title), Some(edition)) => format!(
-            "{} (content: {title}, edition of {edition})",
+            "{} (content: {title}, edition of {})",
             env!("CARGO_PKG_VERSION"),
+            edition.english(),
         ),
         _ => env!("CARGO_PKG_VERSION").to_owned(),
     };
@@ -206,15 +207,17 @@ impl App {
         }
     }
 
-    pub(crate) fn load(&self, args: &ContentArgs) -> Result<(Guide, Option<PathBuf>)> {
+    /// Loads the content the arguments choose, with the files read to make it.
+    pub(crate) fn load(&self, args: &ContentArgs) -> Result<Loaded> {
         let start = Instant::now();
-        let loaded = match content_dir(args) {
-            Some(dir) => (Guide::from_dir(&dir)?, Some(dir)),
-            None => (built_in(args, Guide::built_in)?, None),
+        let dir = content_dir(args);
+        let loaded = match &dir {
+            Some(dir) => Loaded::from_dir(dir)?,
+            None => built_in(args, Loaded::built_in)?,
         };
         self.detail(&format!(
             "loaded {} in {:.1} ms",
-            place(loaded.1.as_deref()),
+            place(dir.as_deref()),
             start.elapsed().as_secs_f64() * 1000.0
         ));
         Ok(loaded)

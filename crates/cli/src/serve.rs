@@ -24,7 +24,7 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use mht_guide::{Guide, Review, SectionId};
-use mht_guide_export::{Format, Options, Preset, escape_html as escape};
+use mht_guide_export::{Format, Options, Preset};
 use tokio_stream::StreamExt as _;
 use tokio_stream::wrappers::WatchStream;
 
@@ -264,7 +264,7 @@ async fn download(State((shared, _)): State<AppState>, what: Download) -> Respon
         Download::Pdf => (Format::Pdf, shared.options.clone()),
         Download::FactSheet => (
             Format::Pdf,
-            shared.options.clone().preset(Preset::FactSheet),
+            shared.options.clone().with_preset(Preset::FactSheet),
         ),
         Download::Epub => (Format::Epub, shared.options.clone()),
     };
@@ -273,11 +273,7 @@ async fn download(State((shared, _)): State<AppState>, what: Download) -> Respon
             .await;
     match rendered {
         Ok(Ok(bytes)) => {
-            let kind = match format {
-                Format::Epub => "application/epub+zip",
-                _ => "application/pdf",
-            };
-            ([(header::CONTENT_TYPE, kind)], bytes).into_response()
+            ([(header::CONTENT_TYPE, format.info().media_type)], bytes).into_response()
         }
         Ok(Err(err)) => (
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -397,6 +393,15 @@ fn diagnostics_text(diagnostics: &[mht_guide::Diagnostic]) -> String {
         let _ = report::diagnostic(&mut out, d);
     }
     String::from_utf8_lossy(&anstream::adapter::strip_bytes(&out).into_vec()).into_owned()
+}
+
+/// Escapes text for the preview page's HTML: `&`, `<`, `>` and both quotes.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
 }
 
 #[cfg(test)]

@@ -1,37 +1,20 @@
 //! Where the content holds characters the PDF cannot print: `check` warns about them at their
-//! place, and a PDF export that fails on them lists the same places.
+//! place, and a PDF export that fails on them lists the same places. Both look at the files
+//! the loader read, the bases' included.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-
-use mht_guide::Diagnostic;
+use mht_guide::{ContentFile, Diagnostic};
 use mht_guide_export::Unprintable;
+use std::collections::BTreeMap;
 
 /// At most this many places are shown for one character in one file.
 const PLACES: usize = 3;
 
-/// The content files as written: the folder's, or the embedded ones.
-fn files(dir: Option<&Path>) -> Vec<(PathBuf, String)> {
-    match dir {
-        Some(dir) => mht_guide::read_files(dir),
-        None => mht_guide::EMBEDDED_FILES
-            .iter()
-            .map(|(name, text)| {
-                (
-                    Path::new(mht_guide::EMBEDDED_DIR).join(name),
-                    (*text).to_owned(),
-                )
-            })
-            .collect(),
-    }
-}
-
 /// A warning for each place (a few per character and file) where the content holds a
 /// character the PDF cannot print, restricted to `only` when given. Comment lines are skipped:
 /// they are never printed.
-pub(crate) fn places(dir: Option<&Path>, only: Option<&[char]>) -> Vec<Diagnostic> {
+pub(crate) fn places(files: &[ContentFile], only: Option<&[char]>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (path, text) in files(dir) {
+    for ContentFile { path, text, .. } in files {
         let mut seen: BTreeMap<char, usize> = BTreeMap::new();
         let mut offset = 0;
         for line in text.split_inclusive('\n') {
@@ -60,8 +43,8 @@ pub(crate) fn places(dir: Option<&Path>, only: Option<&[char]>) -> Vec<Diagnosti
                     *n += 1;
                     if *n <= PLACES {
                         out.push(Diagnostic::warning_at(
-                            &path,
-                            &text,
+                            path,
+                            text,
                             offset + i,
                             message(c, why),
                         ));

@@ -53,11 +53,13 @@ impl Chart {
     /// # Examples
     ///
     /// ```
+    /// # #[cfg(feature = "unstable-ir")] {
     /// let guide = mht_guide::guide();
     /// let chart =
     ///     mht_guide_export::Chart::growth(&guide.salary_outlook.outlook, &guide.labels).unwrap();
     /// let zero = chart.position(0.0, 100.0);
     /// assert!(chart.rows.iter().all(|r| chart.position(r.start, 100.0) == zero));
+    /// # }
     /// ```
     pub fn position(&self, value: f64, length: f64) -> f64 {
         (value - self.min) / (self.max - self.min) * length

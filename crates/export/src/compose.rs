@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use mht_guide::{
     Block, Guide, Id, Inline, Item, KeyFigure, Labels, Meta, PayFigure, Prose, Role, SectionId,
-    SectionRef, Source, Statistic, walk_inlines,
+    SectionRef, SectionVisitor, Source, Statistic, walk_inlines,
 };
 
 use crate::{Options, Preset, Selection};
@@ -72,10 +72,12 @@ impl Band {
     /// # Examples
     ///
     /// ```
+    /// # #[cfg(feature = "unstable-ir")] {
     /// let guide = mht_guide::guide();
     /// let band = mht_guide_export::Band::of(&guide.salary_outlook, &guide.labels).unwrap();
     /// assert_eq!(band.figures[0].value, "$42,590");
     /// assert_eq!(band.figures[0].detail, "Psychiatric technicians, May 2024");
+    /// # }
     /// ```
     pub fn of(s: &mht_guide::SalaryOutlook, labels: &Labels) -> Option<Band> {
         let figures: Vec<BandFigure> = s
@@ -313,6 +315,7 @@ impl<'g> Document<'g> {
     /// # Examples
     ///
     /// ```
+    /// # #[cfg(feature = "unstable-ir")] {
     /// use mht_guide::SectionId;
     /// use mht_guide_export::{Document, Selection};
     ///
@@ -322,6 +325,7 @@ impl<'g> Document<'g> {
     /// let ids: Vec<_> = doc.sections.iter().map(|s| s.id).collect();
     /// assert_eq!(ids, [SectionId::Faq, SectionId::Sources]);
     /// assert!(!doc.references.is_empty());
+    /// # }
     /// ```
     pub fn compose(guide: &'g Guide, selection: &Selection) -> Document<'g> {
         Document::assemble(guide, selection, compose_section, true, None)
@@ -332,19 +336,21 @@ impl<'g> Document<'g> {
     /// # Examples
     ///
     /// ```
+    /// # #[cfg(feature = "unstable-ir")] {
     /// use mht_guide_export::{Document, Node, Options, Preset};
     ///
     /// let guide = mht_guide::guide();
-    /// let sheet = Document::from_options(guide, &Options::new().preset(Preset::FactSheet));
+    /// let sheet = Document::from_options(guide, &Options::new().with_preset(Preset::FactSheet));
     /// // A fact sheet gives each section its summary.
     /// assert!(matches!(sheet.sections[0].nodes[0], Node::Prose { .. }));
+    /// # }
     /// ```
     pub fn from_options(guide: &'g Guide, options: &Options) -> Document<'g> {
-        match options.preset_kind() {
+        match options.preset() {
             Preset::FactSheet => {
                 // The FAQ's summary says nothing on a fact sheet; its answers need the full
                 // guide. Unless it is all that was asked for, it is left out.
-                let selection = options.selection();
+                let selection = options.sections();
                 let only_faq = selection.ids().all(|id| id == SectionId::Faq);
                 let sheet = Selection::only(
                     selection
@@ -357,7 +363,7 @@ impl<'g> Document<'g> {
                     .flatten();
                 Document::assemble(guide, &sheet, fact_sheet_section, false, band)
             }
-            _ => Document::compose(guide, options.selection()),
+            _ => Document::compose(guide, options.sections()),
         }
     }
 
@@ -448,6 +454,7 @@ impl Document<'_> {
     /// # Examples
     ///
     /// ```
+    /// # #[cfg(feature = "unstable-ir")] {
     /// use mht_guide_export::{Document, Options, Preset};
     ///
     /// let guide = mht_guide::guide();
@@ -456,6 +463,7 @@ impl Document<'_> {
     /// assert_eq!(contents.len(), doc.sections.len());
     /// let faq = contents.iter().find(|e| e.anchor == "faq").unwrap();
     /// assert_eq!(faq.children.len(), guide.faq.questions.len());
+    /// # }
     /// ```
     pub fn contents(&self) -> Vec<ContentsEntry<'_>> {
         fn headings<'d>(nodes: &'d [Node<'_>], out: &mut Vec<ContentsEntry<'d>>) {
@@ -574,117 +582,157 @@ fn items(list: &[Item]) -> Node<'_> {
     )
 }
 
+/// A section in full: every field of it, in reading order.
 fn compose_section<'g>(section: SectionRef<'g>, l: &'g Labels) -> Section<'g> {
+    let nodes = section.visit(&mut Full { l });
+    section_of(section, l, nodes)
+}
+
+/// A composed section of these nodes, not yet numbered.
+fn section_of<'g>(section: SectionRef<'g>, l: &'g Labels, nodes: Vec<Node<'g>>) -> Section<'g> {
     let id = section.id();
-    let mut nodes = Vec::new();
-    match section {
-        SectionRef::Definition(s) => {
-            nodes.push(prose(&s.body));
-            if !s.alternate_titles.is_empty() {
-                nodes.push(sub(id, &l.other_job_titles, "other-job-titles"));
-                nodes.push(Node::Bullets(
-                    s.alternate_titles.iter().map(|t| t.as_str()).collect(),
-                ));
-            }
-            nodes.push(Node::Table(Table {
-                caption: l.occupation_codes.to_string(),
-                header: vec![
-                    l.occupation.to_string(),
-                    l.system.to_string(),
-                    l.code.to_string(),
-                    l.source.to_string(),
-                ],
-                rows: s
-                    .occupation_codes
+    Section {
+        id,
+        number: 0,
+        title: l.section(id),
+        anchor: id.id().to_owned(),
+        summary: section.summary(),
+        nodes,
+    }
+}
+
+/// Composes each section in full, one method a section: a section added to the guide does not
+/// compile until it has its method here.
+struct Full<'g> {
+    l: &'g Labels,
+}
+
+impl<'g> SectionVisitor<'g> for Full<'g> {
+    type Output = Vec<Node<'g>>;
+
+    fn definition(&mut self, s: &'g mht_guide::Definition) -> Vec<Node<'g>> {
+        let l = self.l;
+        let id = SectionId::Definition;
+        let mut nodes = vec![prose(&s.body)];
+        if !s.alternate_titles.is_empty() {
+            nodes.push(sub(id, &l.other_job_titles, "other-job-titles"));
+            nodes.push(Node::Bullets(
+                s.alternate_titles.iter().map(|t| t.as_str()).collect(),
+            ));
+        }
+        nodes.push(Node::Table(Table {
+            caption: l.occupation_codes.to_string(),
+            header: vec![
+                l.occupation.to_string(),
+                l.system.to_string(),
+                l.code.to_string(),
+                l.source.to_string(),
+            ],
+            rows: s
+                .occupation_codes
+                .iter()
+                .map(|c| {
+                    vec![
+                        Cell::text(c.title.as_str()),
+                        Cell::text(c.system.as_str()),
+                        Cell::text(c.code.as_str()),
+                        Cell::cites(vec![c.source.clone()]),
+                    ]
+                })
+                .collect(),
+            notes: Vec::new(),
+        }));
+        nodes
+    }
+
+    fn responsibilities(&mut self, s: &'g mht_guide::Responsibilities) -> Vec<Node<'g>> {
+        let l = self.l;
+        let id = SectionId::Responsibilities;
+        let mut nodes = vec![prose(&s.intro), items(&s.duties)];
+        if let Some(shift) = &s.typical_shift {
+            nodes.push(sub(id, &l.typical_shift, "a-typical-shift"));
+            nodes.push(prose(shift));
+        }
+        nodes
+    }
+
+    fn education(&mut self, s: &'g mht_guide::Education) -> Vec<Node<'g>> {
+        let l = self.l;
+        let id = SectionId::Education;
+        let mut nodes = vec![
+            prose(&s.intro),
+            sub(id, &l.ways_into_the_job, "ways-into-the-job"),
+            items(&s.entry_paths),
+            sub(id, &l.training, "training-on-the-job"),
+            prose(&s.training),
+            sub(id, &l.licensure, "licensure"),
+            prose(&s.licensure),
+        ];
+        if !s.state_licenses.is_empty() {
+            nodes.push(Node::Entries(
+                s.state_licenses
                     .iter()
-                    .map(|c| {
-                        vec![
-                            Cell::text(c.title.as_str()),
-                            Cell::text(c.system.as_str()),
-                            Cell::text(c.code.as_str()),
-                            Cell::cites(vec![c.source.clone()]),
-                        ]
+                    .map(|lic| Entry {
+                        title: lic.state.to_string(),
+                        nodes: vec![
+                            Node::Fields(vec![
+                                (l.credential.as_str(), lic.credential.to_string()),
+                                (l.issued_by.as_str(), lic.board.to_string()),
+                            ]),
+                            prose(&lic.requirements),
+                        ],
                     })
                     .collect(),
-                notes: Vec::new(),
-            }));
-        }
-        SectionRef::Responsibilities(s) => {
-            nodes.push(prose(&s.intro));
-            nodes.push(items(&s.duties));
-            if let Some(shift) = &s.typical_shift {
-                nodes.push(sub(id, &l.typical_shift, "a-typical-shift"));
-                nodes.push(prose(shift));
-            }
-        }
-        SectionRef::Education(s) => {
-            nodes.push(prose(&s.intro));
-            nodes.push(sub(id, &l.ways_into_the_job, "ways-into-the-job"));
-            nodes.push(items(&s.entry_paths));
-            nodes.push(sub(id, &l.training, "training-on-the-job"));
-            nodes.push(prose(&s.training));
-            nodes.push(sub(id, &l.licensure, "licensure"));
-            nodes.push(prose(&s.licensure));
-            if !s.state_licenses.is_empty() {
-                nodes.push(Node::Entries(
-                    s.state_licenses
-                        .iter()
-                        .map(|lic| Entry {
-                            title: lic.state.to_string(),
-                            nodes: vec![
-                                Node::Fields(vec![
-                                    (l.credential.as_str(), lic.credential.to_string()),
-                                    (l.issued_by.as_str(), lic.board.to_string()),
-                                ]),
-                                prose(&lic.requirements),
-                            ],
-                        })
-                        .collect(),
-                ));
-                nodes.extend(
-                    s.state_licenses
-                        .iter()
-                        .map(|lic| Node::Table(state_rules_table(lic, l))),
-                );
-            }
-            if !s.certifications.is_empty() {
-                nodes.push(sub(id, &l.certification, "certification"));
-                nodes.push(Node::Entries(
-                    s.certifications
-                        .iter()
-                        .map(|c| {
-                            let title = match &c.abbreviation {
-                                Some(abbr) => format!("{} ({abbr})", c.name),
-                                None => c.name.to_string(),
-                            };
-                            let mut nodes = vec![
-                                Node::Fields(vec![(l.issued_by.as_str(), c.issuer.to_string())]),
-                                prose(&c.description),
-                            ];
-                            if !c.levels.is_empty() {
-                                nodes.push(items(&c.levels));
-                            }
-                            Entry { title, nodes }
-                        })
-                        .collect(),
-                ));
-            }
-            nodes.push(sub(id, &l.continuing_education, "continuing-education"));
-            nodes.push(prose(&s.continuing_education));
-            nodes.push(sub(id, &l.time_to_qualify, "how-long-it-takes"));
-            nodes.push(Node::Entries(
-                s.time_to_qualify
+            ));
+            nodes.extend(
+                s.state_licenses
                     .iter()
-                    .map(|t| Entry {
-                        title: format!("{}: {}", t.route, t.duration),
-                        nodes: vec![prose(&t.description)],
+                    .map(|lic| Node::Table(state_rules_table(lic, l))),
+            );
+        }
+        if !s.certifications.is_empty() {
+            nodes.push(sub(id, &l.certification, "certification"));
+            nodes.push(Node::Entries(
+                s.certifications
+                    .iter()
+                    .map(|c| {
+                        let title = match &c.abbreviation {
+                            Some(abbr) => format!("{} ({abbr})", c.name),
+                            None => c.name.to_string(),
+                        };
+                        let mut nodes = vec![
+                            Node::Fields(vec![(l.issued_by.as_str(), c.issuer.to_string())]),
+                            prose(&c.description),
+                        ];
+                        if !c.levels.is_empty() {
+                            nodes.push(items(&c.levels));
+                        }
+                        Entry { title, nodes }
                     })
                     .collect(),
             ));
         }
-        SectionRef::WorkSettings(s) => {
-            nodes.push(prose(&s.intro));
-            nodes.push(Node::Entries(
+        nodes.push(sub(id, &l.continuing_education, "continuing-education"));
+        nodes.push(prose(&s.continuing_education));
+        nodes.push(sub(id, &l.time_to_qualify, "how-long-it-takes"));
+        nodes.push(Node::Entries(
+            s.time_to_qualify
+                .iter()
+                .map(|t| Entry {
+                    title: format!("{}: {}", t.route, t.duration),
+                    nodes: vec![prose(&t.description)],
+                })
+                .collect(),
+        ));
+        nodes
+    }
+
+    fn work_settings(&mut self, s: &'g mht_guide::WorkSettings) -> Vec<Node<'g>> {
+        let l = self.l;
+        let id = SectionId::WorkSettings;
+        let mut nodes = vec![
+            prose(&s.intro),
+            Node::Entries(
                 s.settings
                     .iter()
                     .map(|w| Entry {
@@ -698,24 +746,35 @@ fn compose_section<'g>(section: SectionRef<'g>, l: &'g Labels) -> Section<'g> {
                         ],
                     })
                     .collect(),
-            ));
-            if let Some(table) = employment_table(s, l) {
-                nodes.push(Node::Table(table));
-            }
-            nodes.extend(crate::Chart::employment(s, l).map(Node::Chart));
-            nodes.push(sub(id, &l.schedules, "hours-and-schedules"));
-            nodes.push(prose(&s.schedules));
+            ),
+        ];
+        if let Some(table) = employment_table(s, l) {
+            nodes.push(Node::Table(table));
         }
-        SectionRef::Skills(s) => {
-            nodes.push(prose(&s.intro));
-            nodes.push(sub(id, &l.skills, "skills"));
-            nodes.push(items(&s.skills));
-            nodes.push(sub(id, &l.qualities, "personal-qualities"));
-            nodes.push(items(&s.qualities));
-        }
-        SectionRef::CareerPath(s) => {
-            nodes.push(prose(&s.intro));
-            nodes.push(Node::Entries(
+        nodes.extend(crate::Chart::employment(s, l).map(Node::Chart));
+        nodes.push(sub(id, &l.schedules, "hours-and-schedules"));
+        nodes.push(prose(&s.schedules));
+        nodes
+    }
+
+    fn skills(&mut self, s: &'g mht_guide::Skills) -> Vec<Node<'g>> {
+        let l = self.l;
+        let id = SectionId::Skills;
+        let nodes = vec![
+            prose(&s.intro),
+            sub(id, &l.skills, "skills"),
+            items(&s.skills),
+            sub(id, &l.qualities, "personal-qualities"),
+            items(&s.qualities),
+        ];
+        nodes
+    }
+
+    fn career_path(&mut self, s: &'g mht_guide::CareerPath) -> Vec<Node<'g>> {
+        let l = self.l;
+        let nodes = vec![
+            prose(&s.intro),
+            Node::Entries(
                 s.next_roles
                     .iter()
                     .map(|step| Entry {
@@ -726,101 +785,109 @@ fn compose_section<'g>(section: SectionRef<'g>, l: &'g Labels) -> Section<'g> {
                         ],
                     })
                     .collect(),
-            ));
+            ),
+        ];
+        nodes
+    }
+
+    fn salary_outlook(&mut self, s: &'g mht_guide::SalaryOutlook) -> Vec<Node<'g>> {
+        let l = self.l;
+        let id = SectionId::SalaryOutlook;
+        let mut nodes = Vec::new();
+        nodes.extend(Band::of(s, l).map(Node::Band));
+        nodes.push(prose(&s.intro));
+        nodes.push(sub(id, &l.pay, "pay"));
+        let (subject, comparison): (Vec<&PayFigure>, Vec<&PayFigure>) =
+            s.pay.iter().partition(|p| p.role == Role::Subject);
+        let by_setting: Vec<&PayFigure> = subject
+            .into_iter()
+            .filter(|p| p.setting.is_some())
+            .collect();
+        nodes.extend(overall_pay_table(s, l).map(Node::Table));
+        nodes.extend(crate::Chart::pay_range(s, l).map(Node::Chart));
+        if !by_setting.is_empty() {
+            nodes.push(Node::Table(pay_by_setting_table(&by_setting, l)));
         }
-        SectionRef::SalaryOutlook(s) => {
-            nodes.extend(Band::of(s, l).map(Node::Band));
-            nodes.push(prose(&s.intro));
-            nodes.push(sub(id, &l.pay, "pay"));
-            let (subject, comparison): (Vec<&PayFigure>, Vec<&PayFigure>) =
-                s.pay.iter().partition(|p| p.role == Role::Subject);
-            let by_setting: Vec<&PayFigure> = subject
-                .into_iter()
-                .filter(|p| p.setting.is_some())
-                .collect();
-            nodes.extend(overall_pay_table(s, l).map(Node::Table));
-            nodes.extend(crate::Chart::pay_range(s, l).map(Node::Chart));
-            if !by_setting.is_empty() {
-                nodes.push(Node::Table(pay_by_setting_table(&by_setting, l)));
-            }
-            if !comparison.is_empty() {
-                nodes.push(Node::Table(pay_table(
-                    &l.comparison_pay,
-                    &comparison,
-                    |p| p.occupation.as_str(),
-                    l,
-                )));
-            }
-            nodes.push(sub(id, &l.pay_factors, "what-affects-pay"));
-            nodes.push(prose(&s.pay_factors));
-            nodes.push(sub(id, &l.benefits, "benefits"));
-            nodes.push(prose(&s.benefits));
-            nodes.push(sub(id, &l.outlook, "job-outlook"));
-            nodes.push(Node::Table(outlook_table(&s.outlook, l)));
-            nodes.extend(crate::Chart::growth(&s.outlook, l).map(Node::Chart));
-            nodes.push(prose(&s.outlook_notes));
+        if !comparison.is_empty() {
+            nodes.push(Node::Table(pay_table(
+                &l.comparison_pay,
+                &comparison,
+                |p| p.occupation.as_str(),
+                l,
+            )));
         }
-        SectionRef::ChallengesRewards(s) => {
-            nodes.push(prose(&s.intro));
-            nodes.push(sub(id, &l.challenges, "challenges"));
-            nodes.push(items(&s.challenges));
-            nodes.push(sub(id, &l.rewards, "rewards"));
-            nodes.push(items(&s.rewards));
+        nodes.push(sub(id, &l.pay_factors, "what-affects-pay"));
+        nodes.push(prose(&s.pay_factors));
+        nodes.push(sub(id, &l.benefits, "benefits"));
+        nodes.push(prose(&s.benefits));
+        nodes.push(sub(id, &l.outlook, "job-outlook"));
+        nodes.push(Node::Table(outlook_table(&s.outlook, l)));
+        nodes.extend(crate::Chart::growth(&s.outlook, l).map(Node::Chart));
+        nodes.push(prose(&s.outlook_notes));
+        nodes
+    }
+
+    fn challenges_rewards(&mut self, s: &'g mht_guide::ChallengesRewards) -> Vec<Node<'g>> {
+        let l = self.l;
+        let id = SectionId::ChallengesRewards;
+        let nodes = vec![
+            prose(&s.intro),
+            sub(id, &l.challenges, "challenges"),
+            items(&s.challenges),
+            sub(id, &l.rewards, "rewards"),
+            items(&s.rewards),
+        ];
+        nodes
+    }
+
+    fn care_team(&mut self, s: &'g mht_guide::CareTeam) -> Vec<Node<'g>> {
+        let l = self.l;
+        let id = SectionId::CareTeam;
+        let mut nodes = vec![
+            prose(&s.body),
+            sub(id, &l.team_members, "who-is-on-the-team"),
+            items(&s.members),
+        ];
+        if !s.distinctions.is_empty() {
+            nodes.push(sub(id, &l.distinctions, "how-the-roles-differ"));
+            nodes.push(items(&s.distinctions));
         }
-        SectionRef::CareTeam(s) => {
-            nodes.push(prose(&s.body));
-            nodes.push(sub(id, &l.team_members, "who-is-on-the-team"));
-            nodes.push(items(&s.members));
-            if !s.distinctions.is_empty() {
-                nodes.push(sub(id, &l.distinctions, "how-the-roles-differ"));
-                nodes.push(items(&s.distinctions));
-            }
-        }
-        SectionRef::Faq(s) => {
-            nodes.extend(s.questions.iter().map(|q| Node::Question {
+        nodes
+    }
+
+    fn faq(&mut self, s: &'g mht_guide::Faq) -> Vec<Node<'g>> {
+        s.questions
+            .iter()
+            .map(|q| Node::Question {
                 anchor: format!("faq-{}", q.id),
                 question: q.question.as_str(),
                 answer: q.answer.blocks(),
-            }));
-        }
-        SectionRef::Sources(_) => nodes.push(Node::References),
-        _ => {}
+            })
+            .collect()
     }
-    Section {
-        id,
-        number: 0,
-        title: l.section(id),
-        anchor: id.id().to_owned(),
-        summary: section.summary(),
-        nodes,
+
+    fn sources(&mut self, _: &'g mht_guide::Sources) -> Vec<Node<'g>> {
+        vec![Node::References]
     }
 }
 
 /// The short form of a section for a fact sheet: its summary, and for pay and outlook the
 /// pay table and the charts.
 fn fact_sheet_section<'g>(section: SectionRef<'g>, l: &'g Labels) -> Section<'g> {
-    let id = section.id();
     let mut nodes = vec![prose(section.summary())];
-    match section {
+    // Every section is its summary on a sheet. Two are more: the pay section adds its pay
+    // table and charts, and the sources section is the list of sources alone.
+    if let SectionRef::SalaryOutlook(s) = section {
         // The band under the sheet's title gives the key figures and the growth chart labels
         // every projection it draws, so the sheet leaves the table of projections, with its
         // job counts, to the full guide.
-        SectionRef::SalaryOutlook(s) => {
-            nodes.extend(overall_pay_table(s, l).map(Node::Table));
-            nodes.extend(crate::Chart::pay_range(s, l).map(Node::Chart));
-            nodes.extend(crate::Chart::growth(&s.outlook, l).map(Node::Chart));
-        }
-        SectionRef::Sources(_) => nodes = vec![Node::References],
-        _ => {}
+        nodes.extend(overall_pay_table(s, l).map(Node::Table));
+        nodes.extend(crate::Chart::pay_range(s, l).map(Node::Chart));
+        nodes.extend(crate::Chart::growth(&s.outlook, l).map(Node::Chart));
+    } else if section.id() == SectionId::Sources {
+        nodes = vec![Node::References];
     }
-    Section {
-        id,
-        number: 0,
-        title: l.section(id),
-        anchor: id.id().to_owned(),
-        summary: section.summary(),
-        nodes,
-    }
+    section_of(section, l, nodes)
 }
 
 /// The pay of the guide's own occupations across all workplaces.
@@ -1152,6 +1219,43 @@ mod tests {
         assert_eq!(doc.references.len(), guide.sources.sources.len());
         let first = doc.references[0];
         assert_eq!(doc.reference_number(&first.id), Some(1));
+    }
+
+    /// Each section, alone and in full, composes more than its heading, in every built-in
+    /// edition and in the smallest one the tests have; and the JSON file carries each section
+    /// under its key.
+    #[test]
+    fn every_section_composes_content_and_reaches_json() {
+        let minimal = mht_guide::Guide::from_dir(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/minimal"
+        ))
+        .unwrap();
+        let guides = [
+            mht_guide::guide(),
+            mht_guide::edition("es").unwrap(),
+            &minimal,
+        ];
+        for guide in guides {
+            for id in SectionId::ALL {
+                let doc = Document::compose(guide, &Selection::only([id]));
+                let section = doc.sections.iter().find(|s| s.id == id).unwrap();
+                assert!(
+                    !section.nodes.is_empty(),
+                    "{id} composes nothing in {}",
+                    guide.meta.slug
+                );
+                let json =
+                    crate::to_json(guide, &Options::new().with_sections(Selection::only([id])));
+                let json: serde_json::Value = serde_json::from_str(&json.unwrap()).unwrap();
+                assert!(
+                    json[id.key()].is_object(),
+                    "the JSON of {id} lacks `{}` in {}",
+                    id.key(),
+                    guide.meta.slug
+                );
+            }
+        }
     }
 
     #[test]

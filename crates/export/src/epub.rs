@@ -45,7 +45,7 @@ fn identifier(guide: &Guide, options: &Options, doc: &Document<'_>) -> String {
         &guide.meta.edition.iso(),
         guide.meta.language.as_str(),
         options.organization().unwrap_or(""),
-        &format!("{:?}", options.preset_kind()),
+        &format!("{:?}", options.preset()),
     ] {
         hash.update(part.as_bytes());
         hash.update([0]);
@@ -223,7 +223,9 @@ pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError>
         &stylesheet(options),
         &items,
         logo,
-        options.timestamp_or(guide.meta.edition.unix_seconds()),
+        options
+            .timestamp()
+            .unwrap_or(guide.meta.edition.unix_seconds()),
     )
     .map_err(|e| ExportError::Epub(e.to_string()))
 }
@@ -241,7 +243,7 @@ fn package_document(
     images: &[&str],
 ) -> String {
     let meta = &guide.meta;
-    let modified = crate::time::iso(options.timestamp_or(meta.edition.unix_seconds()));
+    let modified = crate::time::iso(options.timestamp().unwrap_or(meta.edition.unix_seconds()));
     let mut opf = String::new();
     let _ = write!(
         opf,

@@ -1,47 +1,73 @@
 //! Export the [`mht_guide`] career guide, or a selection of its sections, to print and publishing
-//! formats.
+//! formats: a PDF handout, an EPUB book, a web page, Markdown or JSON.
 //!
-//! The pipeline has two steps. [`Document::compose`] turns the typed guide into one
-//! render-neutral document: section order and numbers, headings and anchors, which figures become
-//! tables, and the number each cited source carries. Each format then only renders that document,
-//! so every format agrees on all of it. JSON is the exception: it serializes the typed model
-//! itself.
+//! Three things are all a career site or a training portal needs: the guide
+//! ([`mht_guide::guide()`], or an edition), an exporter ([`export`], or one function a
+//! format), and the [`Options`] (which sections, which preset, the paper, your branding).
+//! Every exporter returns bytes or text and never touches the file system; writing files is
+//! the caller's job.
+//!
+//! ```
+//! use mht_guide::SectionId;
+//! use mht_guide_export::{Format, Options, Paper, Preset, Selection, export};
+//!
+//! // A branded, two-page fact sheet on A4 paper, from the Spanish edition.
+//! let guide = mht_guide::edition("es").expect("a built-in edition");
+//! let options = Options::new()
+//!     .with_preset(Preset::FactSheet)
+//!     .with_paper(Paper::A4)
+//!     .with_organization("Riverside Community College".parse()?);
+//! let pdf: Vec<u8> = export(guide, Format::Pdf, &options)?;
+//! assert!(pdf.starts_with(b"%PDF-"));
+//!
+//! // One section of the English guide as a web page.
+//! let options = Options::new().with_sections(Selection::only([SectionId::SalaryOutlook]));
+//! let html = mht_guide_export::to_html(mht_guide::guide(), &options);
+//! assert!(html.contains("Salary and job outlook"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 //!
 //! | format | function | output |
 //! |---|---|---|
 //! | [`Format::Markdown`] | [`to_markdown`] | CommonMark with GitHub tables and YAML front matter |
 //! | [`Format::Json`] | [`to_json`] | the typed model, with a `schema_version` |
 //! | [`Format::Html`] | [`to_html`] | one self-contained XHTML5 file with EPUB semantics |
-//! | [`Format::Epub`] | [`to_epub`] | an EPUB 3 book (feature `epub`, on by default) |
-//! | [`Format::Pdf`] | [`to_pdf`] | a print-ready handout (feature `pdf`, on by default) |
+//! | [`Format::Epub`] | `to_epub` | an EPUB 3 book (feature `epub`, on by default) |
+//! | [`Format::Pdf`] | `to_pdf` | a tagged PDF/UA handout (feature `pdf`, on by default) |
 //!
-//! Libraries return bytes and never touch the file system; writing files is the caller's job.
+//! [`Format::info`] gives each format's names, extensions and media type.
 //!
-//! # Examples
+//! # How it works
 //!
-//! ```
-//! use mht_guide::SectionId;
-//! use mht_guide_export::{Format, Options, Selection, export};
+//! Every format but JSON renders one composed document: the compose step decides the section
+//! order and numbers, the headings and anchors, which figures become tables and charts, and the
+//! number each cited source carries, so every format agrees on all of them. JSON serializes the
+//! typed model itself. The composed document is not part of the stable API; the
+//! `unstable-ir` feature shows it, for tests and experiments.
 //!
-//! let guide = mht_guide::guide();
-//! let options = Options::new().sections(Selection::only([SectionId::SalaryOutlook]));
-//! let markdown = String::from_utf8(export(guide, Format::Markdown, &options)?)?;
-//! assert!(markdown.contains("## Salary and job outlook"));
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
+//! # Features
+//!
+//! - `pdf` (default): PDF handouts.
+//! - `epub` (default): EPUB books.
+//! - `unstable-ir`: the composed document and the comrak options the Markdown export is read
+//!   with; they may change in any release.
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+#[cfg_attr(not(feature = "unstable-ir"), allow(unreachable_pub))]
 mod chart;
 mod color;
+#[cfg_attr(not(feature = "unstable-ir"), allow(unreachable_pub))]
 mod compose;
 #[cfg(feature = "epub")]
 mod epub;
 mod html;
 mod json;
 mod logo;
+#[cfg_attr(not(feature = "unstable-ir"), allow(unreachable_pub))]
 mod markdown;
 #[cfg(feature = "pdf")]
 mod pdf;
@@ -54,20 +80,33 @@ use std::str::FromStr;
 
 use mht_guide::{Guide, SectionId, Text, UnknownSection};
 
+#[cfg(feature = "unstable-ir")]
 pub use chart::{Chart, ChartRow};
+#[cfg(not(feature = "unstable-ir"))]
+#[allow(unused_imports)]
+pub(crate) use chart::{Chart, ChartRow};
 pub use color::{ParseRgbError, Rgb, TEXT_CONTRAST};
+#[cfg(feature = "unstable-ir")]
 pub use compose::{
+    Band, BandFigure, Cell, ContentsEntry, Document, Entry, NOT_PUBLISHED, Node, RunIn, Section,
+    Table, source_details,
+};
+#[cfg(not(feature = "unstable-ir"))]
+#[allow(unused_imports)]
+pub(crate) use compose::{
     Band, BandFigure, Cell, ContentsEntry, Document, Entry, NOT_PUBLISHED, Node, RunIn, Section,
     Table, source_details,
 };
 #[cfg(feature = "epub")]
 pub use epub::to_epub;
-pub use html::{escape as escape_html, to_html};
+pub use html::to_html;
 pub use json::{SCHEMA_VERSION, to_json};
 pub use logo::{Logo, LogoError, MAX_LOGO_BYTES, MAX_LOGO_SIDE};
-pub use markdown::{markdown_options, to_markdown};
+#[cfg(feature = "unstable-ir")]
+pub use markdown::markdown_options;
+pub use markdown::to_markdown;
 #[cfg(feature = "pdf")]
-pub use pdf::{Paper, Undrawable, Unprintable, to_pdf, unprintable};
+pub use pdf::{Paper, Undrawable, UnknownPaper, Unprintable, to_pdf, unprintable};
 
 /// The output formats.
 ///
@@ -111,22 +150,78 @@ impl Format {
         Format::Pdf,
     ];
 
-    /// The short name used on the command line.
-    pub fn name(self) -> &'static str {
+    /// What is known of the format: its names, file extensions, media type and a line that
+    /// says what it is.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use mht_guide_export::Format;
+    ///
+    /// let info = Format::Epub.info();
+    /// assert_eq!((info.name, info.extension), ("epub", "epub"));
+    /// assert_eq!(info.media_type, "application/epub+zip");
+    /// ```
+    pub const fn info(self) -> &'static FormatInfo {
         match self {
-            Format::Markdown => "md",
-            Format::Json => "json",
-            Format::Html => "html",
+            Format::Markdown => &FormatInfo {
+                format: Format::Markdown,
+                name: "md",
+                aliases: &["markdown"],
+                extension: "md",
+                other_extensions: &["markdown"],
+                media_type: "text/markdown; charset=utf-8",
+                description: "CommonMark with tables and YAML front matter",
+            },
+            Format::Json => &FormatInfo {
+                format: Format::Json,
+                name: "json",
+                aliases: &[],
+                extension: "json",
+                other_extensions: &[],
+                media_type: "application/json",
+                description: "The typed guide as JSON",
+            },
+            Format::Html => &FormatInfo {
+                format: Format::Html,
+                name: "html",
+                aliases: &[],
+                extension: "html",
+                other_extensions: &["xhtml", "htm"],
+                media_type: "text/html; charset=utf-8",
+                description: "One self-contained web page (XHTML5)",
+            },
             #[cfg(feature = "epub")]
-            Format::Epub => "epub",
+            Format::Epub => &FormatInfo {
+                format: Format::Epub,
+                name: "epub",
+                aliases: &[],
+                extension: "epub",
+                other_extensions: &[],
+                media_type: "application/epub+zip",
+                description: "An EPUB 3 book",
+            },
             #[cfg(feature = "pdf")]
-            Format::Pdf => "pdf",
+            Format::Pdf => &FormatInfo {
+                format: Format::Pdf,
+                name: "pdf",
+                aliases: &[],
+                extension: "pdf",
+                other_extensions: &[],
+                media_type: "application/pdf",
+                description: "A print-ready PDF handout",
+            },
         }
     }
 
+    /// The short name used on the command line.
+    pub const fn name(self) -> &'static str {
+        self.info().name
+    }
+
     /// The file extension, without the dot.
-    pub fn extension(self) -> &'static str {
-        self.name()
+    pub const fn extension(self) -> &'static str {
+        self.info().extension
     }
 
     /// The format a file name's extension names, if any.
@@ -142,17 +237,32 @@ impl Format {
     /// ```
     pub fn from_extension(path: &str) -> Option<Format> {
         let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
-        match ext.as_str() {
-            "md" | "markdown" => Some(Format::Markdown),
-            "json" => Some(Format::Json),
-            "html" | "xhtml" | "htm" => Some(Format::Html),
-            #[cfg(feature = "epub")]
-            "epub" => Some(Format::Epub),
-            #[cfg(feature = "pdf")]
-            "pdf" => Some(Format::Pdf),
-            _ => None,
-        }
+        Format::ALL.iter().copied().find(|f| {
+            let info = f.info();
+            info.extension == ext || info.other_extensions.contains(&ext.as_str())
+        })
     }
+}
+
+/// What is known of an output [`Format`]: the one table that the library, the command's
+/// arguments and messages, and the preview server read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FormatInfo {
+    /// The format.
+    pub format: Format,
+    /// The short name the command line and messages use: `md`, `pdf`.
+    pub name: &'static str,
+    /// Other names the command line takes for it.
+    pub aliases: &'static [&'static str],
+    /// The extension of its files, without the dot.
+    pub extension: &'static str,
+    /// Other extensions that name it in `-o`.
+    pub other_extensions: &'static [&'static str],
+    /// Its media type, as a web server sends it.
+    pub media_type: &'static str,
+    /// One line on what it is.
+    pub description: &'static str,
 }
 
 impl fmt::Display for Format {
@@ -189,18 +299,13 @@ impl FromStr for Format {
     type Err = UnknownFormat;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "md" | "markdown" => Ok(Format::Markdown),
-            "json" => Ok(Format::Json),
-            "html" => Ok(Format::Html),
-            #[cfg(feature = "epub")]
-            "epub" => Ok(Format::Epub),
-            #[cfg(feature = "pdf")]
-            "pdf" => Ok(Format::Pdf),
-            _ => Err(UnknownFormat {
+        Format::ALL
+            .iter()
+            .copied()
+            .find(|f| f.name() == s || f.info().aliases.contains(&s))
+            .ok_or_else(|| UnknownFormat {
                 given: s.to_owned(),
-            }),
-        }
+            })
     }
 }
 
@@ -287,7 +392,7 @@ impl FromStr for Selection {
 /// use mht_guide_export::{Format, Options, Preset, export};
 ///
 /// let full = export(mht_guide::guide(), Format::Markdown, &Options::new())?;
-/// let faq = export(mht_guide::guide(), Format::Markdown, &Options::new().preset(Preset::Faq))?;
+/// let faq = export(mht_guide::guide(), Format::Markdown, &Options::new().with_preset(Preset::Faq))?;
 /// assert!(faq.len() < full.len() / 2);
 /// assert_eq!("fact-sheet".parse::<Preset>(), Ok(Preset::FactSheet));
 /// # Ok::<(), mht_guide_export::ExportError>(())
@@ -304,35 +409,83 @@ pub enum Preset {
     Faq,
 }
 
-impl FromStr for Preset {
-    type Err = String;
+impl Preset {
+    /// Every preset, with the name the command line gives it.
+    pub const ALL: [(Preset, &'static str); 3] = [
+        (Preset::Full, "full"),
+        (Preset::FactSheet, "fact-sheet"),
+        (Preset::Faq, "faq"),
+    ];
 
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "full" => Ok(Preset::Full),
-            "fact-sheet" => Ok(Preset::FactSheet),
-            "faq" => Ok(Preset::Faq),
-            _ => Err(format!(
-                "unknown preset `{s}`; the presets are: full, fact-sheet, faq"
-            )),
-        }
+    /// The name the command line gives the preset: `full`, `fact-sheet`, `faq`.
+    pub fn name(self) -> &'static str {
+        Preset::ALL
+            .iter()
+            .find(|(p, _)| *p == self)
+            .map_or("full", |(_, name)| name)
     }
 }
 
-/// Options for every format. Each field says which formats use it.
+impl fmt::Display for Preset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The error returned when a string names no preset.
+///
+/// # Examples
+///
+/// ```
+/// let err = "poster".parse::<mht_guide_export::Preset>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown preset `poster`; the presets are: full, fact-sheet, faq");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown preset `{given}`; the presets are: {}",
+    Preset::ALL.map(|(_, name)| name).join(", ")
+)]
+pub struct UnknownPreset {
+    given: String,
+}
+
+impl FromStr for Preset {
+    type Err = UnknownPreset;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Preset::ALL
+            .iter()
+            .find(|(_, name)| *name == s)
+            .map(|&(preset, _)| preset)
+            .ok_or_else(|| UnknownPreset {
+                given: s.to_owned(),
+            })
+    }
+}
+
+/// Options for every format. Each setter says which formats use it.
+///
+/// Every option has the same three methods: `set_x` changes it in place, `with_x` returns the
+/// options with it changed (for building in one expression), and `x` reads it.
 ///
 /// # Examples
 ///
 /// ```
 /// use mht_guide::SectionId;
-/// use mht_guide_export::{Options, Preset, Selection};
+/// use mht_guide_export::{Options, Paper, Preset, Selection};
 ///
-/// let mut options = Options::new();
-/// options
-///     .set_sections(Selection::only([SectionId::Faq]))
-///     .set_organization(mht_guide::Text::parse("Riverside Community College")?);
-/// assert!(!options.selection().is_all());
-/// assert_eq!(Options::new().preset(Preset::FactSheet).preset_kind(), Preset::FactSheet);
+/// let org = mht_guide::Text::parse("Riverside Community College")?;
+/// let options = Options::new()
+///     .with_sections(Selection::only([SectionId::SalaryOutlook, SectionId::Education]))
+///     .with_preset(Preset::FactSheet)
+///     .with_paper(Paper::A4)
+///     .with_organization(org);
+/// assert_eq!(options.preset(), Preset::FactSheet);
+/// assert_eq!(options.organization(), Some("Riverside Community College"));
+///
+/// let mut options = options;
+/// options.set_sections(Selection::only([SectionId::Faq]));
+/// assert!(!options.sections().is_all());
 /// # Ok::<(), String>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -350,6 +503,18 @@ pub struct Options {
     timestamp: Option<i64>,
 }
 
+/// `with_x`, by value, from `set_x`.
+macro_rules! with {
+    ($(#[$doc:meta])* $with:ident, $set:ident, $value:ty) => {
+        $(#[$doc])*
+        #[must_use]
+        pub fn $with(mut self, value: $value) -> Options {
+            self.$set(value);
+            self
+        }
+    };
+}
+
 impl Options {
     /// The defaults: every section, in full, unbranded, US Letter, and the content's edition
     /// date as the timestamp.
@@ -363,15 +528,13 @@ impl Options {
         self
     }
 
-    /// Selects the sections to export, by value.
-    #[must_use]
-    pub fn sections(mut self, selection: Selection) -> Options {
-        self.sections = selection;
-        self
-    }
+    with!(
+        /// Selects the sections to export, by value.
+        with_sections, set_sections, Selection
+    );
 
     /// The selected sections; [`Preset::Faq`] selects the FAQ alone.
-    pub fn selection(&self) -> &Selection {
+    pub fn sections(&self) -> &Selection {
         static FAQ: std::sync::OnceLock<Selection> = std::sync::OnceLock::new();
         match self.preset {
             Preset::Faq => FAQ.get_or_init(|| Selection::only([SectionId::Faq])),
@@ -386,15 +549,13 @@ impl Options {
         self
     }
 
-    /// Chooses a preset, by value.
-    #[must_use]
-    pub fn preset(mut self, preset: Preset) -> Options {
-        self.preset = preset;
-        self
-    }
+    with!(
+        /// Chooses a preset, by value.
+        with_preset, set_preset, Preset
+    );
 
     /// The preset.
-    pub fn preset_kind(&self) -> Preset {
+    pub fn preset(&self) -> Preset {
         self.preset
     }
 
@@ -405,6 +566,11 @@ impl Options {
         self.organization = Some(name);
         self
     }
+
+    with!(
+        /// Names the organization handing the guide out, by value.
+        with_organization, set_organization, Text
+    );
 
     /// The organization handing the guide out.
     pub fn organization(&self) -> Option<&str> {
@@ -417,6 +583,11 @@ impl Options {
         self.contact = Some(contact);
         self
     }
+
+    with!(
+        /// Sets a contact line, by value.
+        with_contact, set_contact, Text
+    );
 
     /// The contact line.
     pub fn contact(&self) -> Option<&str> {
@@ -432,14 +603,23 @@ impl Options {
     /// ```
     /// use mht_guide_export::{Options, Rgb};
     ///
-    /// let mut options = Options::new();
-    /// options.set_accent("#ffcc00".parse::<Rgb>()?);
+    /// let options = Options::new().with_accent("#ffcc00".parse::<Rgb>()?);
     /// assert!(options.accent().unwrap().contrast(Rgb::WHITE) >= 4.5);
     /// # Ok::<(), mht_guide_export::ParseRgbError>(())
     /// ```
     pub fn set_accent(&mut self, color: Rgb) -> &mut Options {
         self.accent = Some(color.for_light_page());
         self
+    }
+
+    with!(
+        /// Sets the organization's color, by value.
+        with_accent, set_accent, Rgb
+    );
+
+    /// The organization's color as the handout uses it on white, when one was set.
+    pub fn accent(&self) -> Option<Rgb> {
+        self.accent
     }
 
     /// Sets an address to print as a QR code beside the contact line, with the address in
@@ -449,15 +629,20 @@ impl Options {
     /// ```
     /// use mht_guide_export::{Options, to_html};
     ///
-    /// let mut options = Options::new();
-    /// options.set_qr(mht_guide::Url::parse("https://example.org/careers").unwrap());
+    /// let options = Options::new().with_qr("https://example.org/careers".parse()?);
     /// assert!(to_html(mht_guide::guide(), &options).contains("class=\"qr\""));
-    /// assert!(mht_guide::Url::parse("javascript:alert(1)").is_err());
+    /// assert!("javascript:alert(1)".parse::<mht_guide::Url>().is_err());
+    /// # Ok::<(), mht_guide::InvalidValue>(())
     /// ```
     pub fn set_qr(&mut self, url: mht_guide::Url) -> &mut Options {
         self.qr = Some(url);
         self
     }
+
+    with!(
+        /// Sets an address to print as a QR code, by value.
+        with_qr, set_qr, mht_guide::Url
+    );
 
     /// The address printed as a QR code, when one was set.
     pub fn qr(&self) -> Option<&str> {
@@ -484,14 +669,14 @@ impl Options {
         self
     }
 
+    with!(
+        /// Sets the organization's logo, by value.
+        with_logo, set_logo, Logo
+    );
+
     /// The logo and its alternative text (the organization's name), when both are set.
     pub fn logo(&self) -> Option<(&Logo, &str)> {
         Some((self.logo.as_deref()?, self.organization()?))
-    }
-
-    /// The organization's color as the handout uses it on white, when one was set.
-    pub fn accent(&self) -> Option<Rgb> {
-        self.accent
     }
 
     /// Sets the paper size (PDF).
@@ -501,9 +686,15 @@ impl Options {
         self
     }
 
+    #[cfg(feature = "pdf")]
+    with!(
+        /// Sets the paper size, by value.
+        with_paper, set_paper, Paper
+    );
+
     /// The paper size (PDF).
     #[cfg(feature = "pdf")]
-    pub fn paper_size(&self) -> Paper {
+    pub fn paper(&self) -> Paper {
         self.paper
     }
 
@@ -517,9 +708,14 @@ impl Options {
         self
     }
 
-    /// The timestamp, or `default` when none was set.
-    pub fn timestamp_or(&self, default: i64) -> i64 {
-        self.timestamp.unwrap_or(default)
+    with!(
+        /// Sets the creation date written into files, by value.
+        with_timestamp, set_timestamp, i64
+    );
+
+    /// The creation date written into files, when one was set.
+    pub fn timestamp(&self) -> Option<i64> {
+        self.timestamp
     }
 }
 
@@ -535,7 +731,7 @@ impl Options {
 /// let mut files = mht_guide::EMBEDDED_FILES.map(|(name, text)| (name, text.to_owned()));
 /// files[10].1 = files[10].1.replacen("question = \"", "question = \"\u{1F600} ", 1);
 /// let guide = Guide::from_files("draft", files).expect("the edited copy loads");
-/// let options = Options::new().sections(mht_guide_export::Selection::only([SectionId::Faq]));
+/// let options = Options::new().with_sections(mht_guide_export::Selection::only([SectionId::Faq]));
 /// match mht_guide_export::export(&guide, Format::Pdf, &options) {
 ///     Err(ExportError::Undrawable { characters, .. }) => {
 ///         assert_eq!(characters[0].character, '\u{1F600}')

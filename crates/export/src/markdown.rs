@@ -22,11 +22,13 @@ use crate::compose::{Band, Cell, Document, Entry, Node, Section, Table, source_d
 /// # Examples
 ///
 /// ```
+/// # #[cfg(feature = "unstable-ir")] {
 /// use mht_guide_export::{Options, markdown_options, to_markdown};
 ///
 /// let md = to_markdown(mht_guide::guide(), &Options::new());
 /// // Formatting the export again with comrak changes nothing.
 /// assert_eq!(comrak::markdown_to_commonmark(&md, &markdown_options()), md);
+/// # }
 /// ```
 pub fn markdown_options() -> ComrakOptions<'static> {
     let mut options = ComrakOptions::default();

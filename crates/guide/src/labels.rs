@@ -804,14 +804,10 @@ pub const BUILT_IN: [(&str, &str, &str); 2] = [
 
 /// The built-in label set for a language tag, by its primary subtag: `es-US` → Spanish.
 pub(crate) fn built_in(language: &str) -> Option<(&'static str, &'static str)> {
-    let primary = language
-        .split('-')
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let language = crate::Language::parse(language).ok()?;
     BUILT_IN
         .iter()
-        .find(|(tag, _, _)| *tag == primary)
+        .find(|(tag, _, _)| *tag == language.primary())
         .map(|&(_, path, text)| (path, text))
 }
 

@@ -11,7 +11,7 @@
 //!
 //! ```
 //! let guide = mht_guide::guide();
-//! println!("{} ({})", guide.meta.title, guide.meta.edition);
+//! println!("{} ({})", guide.meta.title, guide.labels.date(guide.meta.edition));
 //!
 //! for figure in &guide.salary_outlook.pay {
 //!     let source = guide.sources.get(&figure.source).expect("citations are checked on load");
@@ -20,7 +20,7 @@
 //!         figure.occupation,
 //!         guide.labels.statistic(figure.statistic),
 //!         guide.labels.money_per(&figure.amount, figure.unit),
-//!         figure.period,
+//!         guide.labels.date(figure.period),
 //!         source.publisher,
 //!     );
 //! }
@@ -75,12 +75,14 @@
 //! The crate has no other features, and pulls in no PDF, EPUB or HTML machinery: the exporters
 //! live in the `mht-guide-export` crate.
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 mod diag;
 pub mod labels;
+mod language;
 mod load;
 mod model;
 mod prose;
@@ -95,39 +97,48 @@ use std::sync::OnceLock;
 
 pub use diag::{Diagnostic, LoadError, Position, Severity};
 pub use labels::{Label, Labels};
+pub use language::{Direction, InvalidLanguage, Language};
 pub use load::{
-    FileOrigin, GUIDE_FILE, MAX_FILE_BYTES, built_in_edition, built_in_names, edition_folders,
-    file_names, read_files,
+    ContentFile, FileOrigin, GUIDE_FILE, Loaded, MAX_FILE_BYTES, built_in_edition, built_in_names,
+    edition_folders, file_names,
 };
 pub use model::{
     CareTeam, CareerPath, CareerStep, Certification, ChallengesRewards, Definition, Education,
     EmploymentShare, EntryEducation, Faq, Guide, Item, KeyFigure, KeyFigureChoice, Meta,
     OccupationCode, OutlookFigure, PayFigure, PayUnit, Question, Responsibilities, Role,
-    SalaryOutlook, SectionRef, Skills, Source, Sources, StateLicense, StateRule, StateTopic,
-    Statistic, TimeToQualify, WorkSetting, WorkSettings,
+    SalaryOutlook, SectionRef, SectionVisitor, Skills, Source, Sources, StateLicense, StateRule,
+    StateTopic, Statistic, TimeToQualify, WorkSetting, WorkSettings,
 };
-pub use prose::{Block, Inline, List, MAX_DEPTH, Prose, ProseError, comrak_options, walk_inlines};
+pub use prose::{Block, Inline, List, MAX_DEPTH, Prose, ProseError, walk_inlines};
 pub use review::{ReadingFormula, Review, STALE_AFTER_YEARS, SectionStats, TextStats};
 pub use section::{SectionId, UnknownSection};
-pub use values::{Currency, Id, Money, RefDate, Text, Url, forbidden_char, group_digits, shown};
+pub use values::{
+    Currency, Id, InvalidValue, Money, RefDate, Text, Url, forbidden_char, group_digits, shown,
+};
 
 /// The folder the embedded content comes from, as diagnostics name it.
 pub const EMBEDDED_DIR: &str = "content/mental-health-technician";
 
-macro_rules! embed {
-    ($dir:literal) => {
-        embed!(@files $dir: "guide.toml", "definition.toml", "responsibilities.toml",
-            "education.toml", "work-settings.toml", "skills.toml", "career-path.toml",
-            "salary-outlook.toml", "challenges-rewards.toml", "care-team.toml", "faq.toml",
-            "sources.toml")
-    };
-    (@files $dir:literal: $($name:literal),*) => {
-        [$(($name, include_str!(concat!("../content/", $dir, "/", $name)))),*]
+/// The files of an embedded edition's folder under `content/`, made from the table of sections:
+/// `guide.toml` first, then one file a section, in guide order.
+macro_rules! embed_files {
+    (($dir:literal) $($(#[$doc:meta])* $variant:ident $field:ident $id:literal;)*) => {
+        [
+            ("guide.toml", include_str!(concat!("../content/", $dir, "/guide.toml"))),
+            $((
+                concat!($id, ".toml"),
+                include_str!(concat!("../content/", $dir, "/", $id, ".toml")),
+            ),)*
+        ]
     };
 }
 
+/// How many content files an edition has: `guide.toml` and one a section.
+pub const FILE_COUNT: usize = SectionId::ALL.len() + 1;
+
 /// The content files compiled into this crate: (file name, text).
-pub const EMBEDDED_FILES: [(&str, &str); 12] = embed!("mental-health-technician");
+pub const EMBEDDED_FILES: [(&str, &str); FILE_COUNT] =
+    section::with_sections!(embed_files!("mental-health-technician"));
 
 /// The folder the embedded Spanish edition comes from, as diagnostics name it.
 pub const EMBEDDED_ES_DIR: &str = "content/mental-health-technician-es";
@@ -135,7 +146,8 @@ pub const EMBEDDED_ES_DIR: &str = "content/mental-health-technician-es";
 /// The files of the Spanish (US) edition compiled into this crate: (file name, text). The
 /// edition stands on the English one (`base = "en"`): it gives the text in Spanish and takes
 /// the figures, codes and sources from there.
-pub const EMBEDDED_ES_FILES: [(&str, &str); 12] = embed!("mental-health-technician-es");
+pub const EMBEDDED_ES_FILES: [(&str, &str); FILE_COUNT] =
+    section::with_sections!(embed_files!("mental-health-technician-es"));
 
 /// The content files of a built-in edition: (file name, text).
 pub type EditionFiles = &'static [(&'static str, &'static str)];
@@ -204,8 +216,7 @@ impl Guide {
     ///
     /// Every problem in the embedded content (the crate's tests make sure there is none).
     pub fn built_in(name: &str) -> Option<Result<Guide, LoadError>> {
-        let (dir, files) = built_in_edition(name)?;
-        Some(Guide::from_files(dir, files.iter().copied()))
+        Some(Loaded::built_in(name)?.map(|loaded| loaded.guide))
     }
 
     /// Loads and checks the content compiled into this crate.
@@ -249,8 +260,7 @@ impl Guide {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<Guide, LoadError> {
-        let dir = dir.as_ref();
-        load::Files::from_dir(dir).load(dir)
+        Loaded::from_dir(dir).map(|loaded| loaded.guide)
     }
 
     /// Loads and checks a guide from files held in memory, given as (file name, text) pairs.
@@ -281,7 +291,9 @@ impl Guide {
         T: Into<String>,
     {
         let base = base.as_ref();
-        load::Files::from_named(base, files).load(base)
+        load::Files::from_named(base, files)
+            .load(base)
+            .map(|loaded| loaded.guide)
     }
 }
 

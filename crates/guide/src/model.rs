@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::prose::Prose;
 use crate::section::SectionId;
-use crate::values::{Id, Money, RefDate, Text, Url};
+use crate::values::{Id, InvalidValue, Money, RefDate, Text, Url, from_str};
 
 /// The whole guide: its metadata and one field per section.
 ///
@@ -59,7 +59,8 @@ pub struct Guide {
 ///
 /// ```
 /// let meta = &mht_guide::guide().meta;
-/// println!("{}: {} ({}), edition of {}", meta.title, meta.subtitle, meta.language, meta.edition);
+/// let labels = &mht_guide::guide().labels;
+/// println!("{}: {} ({}), {}", meta.title, meta.subtitle, meta.language, labels.edition(meta));
 /// assert_eq!(meta.license.as_str(), "CC-BY-4.0");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -73,8 +74,9 @@ pub struct Meta {
     pub subtitle: Text,
     /// One or two sentences on what the guide is, for catalogs and search engines.
     pub description: Text,
-    /// The BCP 47 language tag of the content, such as `en-US`.
-    pub language: Text,
+    /// The language of the content: its BCP 47 tag, such as `en-US`, read into its parts,
+    /// with the direction its script runs in.
+    pub language: crate::Language,
     /// The date of this edition.
     pub edition: RefDate,
     /// Who publishes the guide.
@@ -322,9 +324,11 @@ pub struct TimeToQualify {
 /// # Examples
 ///
 /// ```
-/// for setting in &mht_guide::guide().work_settings.settings {
+/// let guide = mht_guide::guide();
+/// for setting in &guide.work_settings.settings {
 ///     for share in &setting.employment {
-///         println!("{}: {}% of {} ({})", setting.name, share.percent, share.occupation, share.period);
+///         let when = guide.labels.date(share.period);
+///         println!("{}: {}% of {} ({when})", setting.name, share.percent, share.occupation);
 ///     }
 /// }
 /// ```
@@ -434,7 +438,8 @@ pub struct CareerStep {
 ///     .find(|p| p.role == Role::Subject && p.statistic == Statistic::Median)
 ///     .expect("the guide gives a median wage");
 /// let labels = &guide.labels;
-/// println!("median: {} in {}", labels.money_per(&median.amount, median.unit), median.period);
+/// let pay = labels.money_per(&median.amount, median.unit);
+/// println!("median: {pay} in {}", labels.date(median.period));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
@@ -489,7 +494,10 @@ pub struct KeyFigureChoice {
 /// for figure in guide.salary_outlook.key_figures() {
 ///     let source = guide.sources.get(figure.source()).unwrap();
 ///     match figure {
-///         KeyFigure::MedianPay(p) => println!("median pay {} ({}, {})", p.amount, p.period, source.publisher),
+///         KeyFigure::MedianPay(p) => {
+///             let (pay, when) = (guide.labels.money(&p.amount), guide.labels.date(p.period));
+///             println!("median pay {pay} ({when}, {})", source.publisher)
+///         }
 ///         KeyFigure::Growth(o) => println!("growth {:+}% ({}-{})", o.growth_percent, o.base_year, o.target_year),
 ///         KeyFigure::Openings(o) => println!("{:?} openings a year", o.openings_per_year),
 ///         KeyFigure::EntryEducation(o) => println!("entry: {:?}", o.entry_education),
@@ -634,7 +642,11 @@ impl Statistic {
     /// # Errors
     ///
     /// A message listing the accepted names.
-    pub fn parse(s: &str) -> Result<Statistic, String> {
+    pub fn parse(s: &str) -> Result<Statistic, InvalidValue> {
+        Self::parse_message(s).map_err(InvalidValue)
+    }
+
+    fn parse_message(s: &str) -> Result<Statistic, String> {
         match s {
             "median" => Ok(Statistic::Median),
             "mean" => Ok(Statistic::Mean),
@@ -702,7 +714,11 @@ impl PayUnit {
     /// # Errors
     ///
     /// A message naming the accepted units.
-    pub fn parse(s: &str) -> Result<PayUnit, String> {
+    pub fn parse(s: &str) -> Result<PayUnit, InvalidValue> {
+        Self::parse_message(s).map_err(InvalidValue)
+    }
+
+    fn parse_message(s: &str) -> Result<PayUnit, String> {
         match s {
             "year" => Ok(PayUnit::Year),
             "hour" => Ok(PayUnit::Hour),
@@ -720,8 +736,8 @@ impl PayUnit {
 /// for p in &guide.salary_outlook.pay {
 ///     let source = guide.sources.get(&p.source).expect("every figure names a listed source");
 ///     let amount = guide.labels.money_per(&p.amount, p.unit);
-///     println!("{} {}: {amount} ({}, {})", p.occupation, p.statistic.name(), p.period,
-///         source.publisher);
+///     let when = guide.labels.date(p.period);
+///     println!("{} {}: {amount} ({when}, {})", p.occupation, p.statistic.name(), source.publisher);
 /// }
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -867,7 +883,11 @@ impl EntryEducation {
     /// # Errors
     ///
     /// A message listing the accepted names.
-    pub fn parse(s: &str) -> Result<EntryEducation, String> {
+    pub fn parse(s: &str) -> Result<EntryEducation, InvalidValue> {
+        Self::parse_message(s).map_err(InvalidValue)
+    }
+
+    fn parse_message(s: &str) -> Result<EntryEducation, String> {
         EntryEducation::ALL
             .iter()
             .find(|(name, _)| *name == s)
@@ -954,8 +974,9 @@ pub struct Question {
 /// # Examples
 ///
 /// ```
-/// for source in &mht_guide::guide().sources.sources {
-///     let date = source.data_date.or(source.published).map(|d| d.to_string());
+/// let guide = mht_guide::guide();
+/// for source in &guide.sources.sources {
+///     let date = source.data_date.or(source.published).map(|d| guide.labels.date(d));
 ///     println!("[{}] {}. {} ({})", source.id, source.publisher, source.title,
 ///         date.as_deref().unwrap_or("undated"));
 /// }
@@ -1006,73 +1027,137 @@ impl Source {
     }
 }
 
-/// A borrowed view of one section, for code that handles every section alike.
-///
-/// # Examples
-///
-/// ```
-/// use mht_guide::{SectionId, SectionRef};
-///
-/// let guide = mht_guide::guide();
-/// let SectionRef::Faq(faq) = guide.section(SectionId::Faq) else { unreachable!() };
-/// assert!(!faq.questions.is_empty());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[non_exhaustive]
-pub enum SectionRef<'a> {
-    /// [`SectionId::Definition`]
-    Definition(&'a Definition),
-    /// [`SectionId::Responsibilities`]
-    Responsibilities(&'a Responsibilities),
-    /// [`SectionId::Education`]
-    Education(&'a Education),
-    /// [`SectionId::WorkSettings`]
-    WorkSettings(&'a WorkSettings),
-    /// [`SectionId::Skills`]
-    Skills(&'a Skills),
-    /// [`SectionId::CareerPath`]
-    CareerPath(&'a CareerPath),
-    /// [`SectionId::SalaryOutlook`]
-    SalaryOutlook(&'a SalaryOutlook),
-    /// [`SectionId::ChallengesRewards`]
-    ChallengesRewards(&'a ChallengesRewards),
-    /// [`SectionId::CareTeam`]
-    CareTeam(&'a CareTeam),
-    /// [`SectionId::Faq`]
-    Faq(&'a Faq),
-    /// [`SectionId::Sources`]
-    Sources(&'a Sources),
+macro_rules! define_section_refs {
+    (() $($(#[$doc:meta])* $variant:ident $field:ident $id:literal;)*) => {
+        /// A borrowed view of one section, for code that handles every section alike.
+        ///
+        /// To handle each section in its own way, with the compiler checking that none is left
+        /// out, implement [`SectionVisitor`] and call [`SectionRef::visit`].
+        ///
+        /// # Examples
+        ///
+        /// ```
+        /// use mht_guide::{SectionId, SectionRef};
+        ///
+        /// let guide = mht_guide::guide();
+        /// let SectionRef::Faq(faq) = guide.section(SectionId::Faq) else { unreachable!() };
+        /// assert!(!faq.questions.is_empty());
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+        #[serde(untagged)]
+        #[non_exhaustive]
+        pub enum SectionRef<'a> {
+            $(
+                #[doc = concat!("[`SectionId::", stringify!($variant), "`]")]
+                $variant(&'a $variant),
+            )*
+        }
+
+        /// Code that handles each section in its own way: one method a section, each
+        /// required, so that a section added to the guide cannot be passed over unnoticed.
+        ///
+        /// # Examples
+        ///
+        /// ```
+        /// use mht_guide::*;
+        ///
+        /// /// How many entries each section lists.
+        /// struct Entries;
+        ///
+        /// impl<'a> SectionVisitor<'a> for Entries {
+        ///     type Output = usize;
+        ///     fn definition(&mut self, s: &'a Definition) -> usize { s.occupation_codes.len() }
+        ///     fn responsibilities(&mut self, s: &'a Responsibilities) -> usize { s.duties.len() }
+        ///     fn education(&mut self, s: &'a Education) -> usize { s.entry_paths.len() }
+        ///     fn work_settings(&mut self, s: &'a WorkSettings) -> usize { s.settings.len() }
+        ///     fn skills(&mut self, s: &'a Skills) -> usize { s.skills.len() + s.qualities.len() }
+        ///     fn career_path(&mut self, s: &'a CareerPath) -> usize { s.next_roles.len() }
+        ///     fn salary_outlook(&mut self, s: &'a SalaryOutlook) -> usize { s.pay.len() }
+        ///     fn challenges_rewards(&mut self, s: &'a ChallengesRewards) -> usize {
+        ///         s.challenges.len() + s.rewards.len()
+        ///     }
+        ///     fn care_team(&mut self, s: &'a CareTeam) -> usize { s.members.len() }
+        ///     fn faq(&mut self, s: &'a Faq) -> usize { s.questions.len() }
+        ///     fn sources(&mut self, s: &'a Sources) -> usize { s.sources.len() }
+        /// }
+        ///
+        /// let guide = mht_guide::guide();
+        /// assert!(guide.section(SectionId::Faq).visit(&mut Entries) > 5);
+        /// ```
+        pub trait SectionVisitor<'a> {
+            /// What each method returns.
+            type Output;
+            $(
+                #[doc = concat!("Handles the section [`SectionId::", stringify!($variant), "`].")]
+                fn $field(&mut self, section: &'a $variant) -> Self::Output;
+            )*
+        }
+
+        impl Guide {
+            /// The section with this id.
+            ///
+            /// # Examples
+            ///
+            /// ```
+            /// use mht_guide::SectionId;
+            ///
+            /// let guide = mht_guide::guide();
+            /// let faq = guide.section(SectionId::Faq);
+            /// assert_eq!(guide.labels.section(faq.id()), "Frequently asked questions");
+            /// println!("{}", faq.summary().plain_text());
+            /// ```
+            pub fn section(&self, id: SectionId) -> SectionRef<'_> {
+                match id {
+                    $(SectionId::$variant => SectionRef::$variant(&self.$field),)*
+                }
+            }
+        }
+
+        impl<'a> SectionRef<'a> {
+            /// The section's id.
+            pub fn id(self) -> SectionId {
+                match self {
+                    $(SectionRef::$variant(_) => SectionId::$variant,)*
+                }
+            }
+
+            /// The section's one- or two-sentence summary.
+            pub fn summary(self) -> &'a Prose {
+                match self {
+                    $(SectionRef::$variant(s) => &s.summary,)*
+                }
+            }
+
+            /// Hands the section to the visitor's method for it.
+            pub fn visit<V: SectionVisitor<'a>>(self, visitor: &mut V) -> V::Output {
+                match self {
+                    $(SectionRef::$variant(s) => visitor.$field(s),)*
+                }
+            }
+        }
+
+        /// The sections as they load, each present once its file has loaded without a
+        /// problem; the loader fills it, and [`Partial::complete`] makes the guide.
+        #[derive(Default)]
+        pub(crate) struct Partial {
+            $(pub(crate) $field: Option<$variant>,)*
+        }
+
+        impl Partial {
+            /// The guide, when every section is present.
+            pub(crate) fn complete(self, meta: Meta, labels: crate::labels::Labels) -> Option<Guide> {
+                Some(Guide {
+                    meta,
+                    labels,
+                    $($field: self.$field?,)*
+                })
+            }
+        }
+    };
 }
+crate::section::with_sections!(define_section_refs!());
 
 impl Guide {
-    /// The section with this id.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use mht_guide::SectionId;
-    ///
-    /// let guide = mht_guide::guide();
-    /// let faq = guide.section(SectionId::Faq);
-    /// assert_eq!(guide.labels.section(faq.id()), "Frequently asked questions");
-    /// println!("{}", faq.summary().plain_text());
-    /// ```
-    pub fn section(&self, id: SectionId) -> SectionRef<'_> {
-        match id {
-            SectionId::Definition => SectionRef::Definition(&self.definition),
-            SectionId::Responsibilities => SectionRef::Responsibilities(&self.responsibilities),
-            SectionId::Education => SectionRef::Education(&self.education),
-            SectionId::WorkSettings => SectionRef::WorkSettings(&self.work_settings),
-            SectionId::Skills => SectionRef::Skills(&self.skills),
-            SectionId::CareerPath => SectionRef::CareerPath(&self.career_path),
-            SectionId::SalaryOutlook => SectionRef::SalaryOutlook(&self.salary_outlook),
-            SectionId::ChallengesRewards => SectionRef::ChallengesRewards(&self.challenges_rewards),
-            SectionId::CareTeam => SectionRef::CareTeam(&self.care_team),
-            SectionId::Faq => SectionRef::Faq(&self.faq),
-            SectionId::Sources => SectionRef::Sources(&self.sources),
-        }
-    }
-
     /// Every section, in guide order.
     pub fn sections(&self) -> impl Iterator<Item = SectionRef<'_>> {
         SectionId::ALL.into_iter().map(|id| self.section(id))
@@ -1080,40 +1165,6 @@ impl Guide {
 }
 
 impl<'a> SectionRef<'a> {
-    /// The section's id.
-    pub fn id(self) -> SectionId {
-        match self {
-            SectionRef::Definition(_) => SectionId::Definition,
-            SectionRef::Responsibilities(_) => SectionId::Responsibilities,
-            SectionRef::Education(_) => SectionId::Education,
-            SectionRef::WorkSettings(_) => SectionId::WorkSettings,
-            SectionRef::Skills(_) => SectionId::Skills,
-            SectionRef::CareerPath(_) => SectionId::CareerPath,
-            SectionRef::SalaryOutlook(_) => SectionId::SalaryOutlook,
-            SectionRef::ChallengesRewards(_) => SectionId::ChallengesRewards,
-            SectionRef::CareTeam(_) => SectionId::CareTeam,
-            SectionRef::Faq(_) => SectionId::Faq,
-            SectionRef::Sources(_) => SectionId::Sources,
-        }
-    }
-
-    /// The section's one- or two-sentence summary.
-    pub fn summary(self) -> &'a Prose {
-        match self {
-            SectionRef::Definition(s) => &s.summary,
-            SectionRef::Responsibilities(s) => &s.summary,
-            SectionRef::Education(s) => &s.summary,
-            SectionRef::WorkSettings(s) => &s.summary,
-            SectionRef::Skills(s) => &s.summary,
-            SectionRef::CareerPath(s) => &s.summary,
-            SectionRef::SalaryOutlook(s) => &s.summary,
-            SectionRef::ChallengesRewards(s) => &s.summary,
-            SectionRef::CareTeam(s) => &s.summary,
-            SectionRef::Faq(s) => &s.summary,
-            SectionRef::Sources(s) => &s.summary,
-        }
-    }
-
     /// Calls `f` with every piece of reader-facing text in the section, prose as plain text.
     ///
     /// Figures are passed as the words a reader sees in a table cell.
@@ -1198,7 +1249,7 @@ impl<'a> SectionRef<'a> {
                 prose(&s.intro, f);
                 for p in &s.pay {
                     f(p.occupation.as_str());
-                    f(&p.amount.to_string());
+                    f(&p.amount.english());
                 }
                 prose(&s.pay_factors, f);
                 prose(&s.benefits, f);
@@ -1247,3 +1298,5 @@ impl<'a> SectionRef<'a> {
         words
     }
 }
+
+from_str!(Statistic, PayUnit, EntryEducation);

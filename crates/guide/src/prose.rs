@@ -152,7 +152,7 @@ impl ProseError {
 /// The comrak options every part of this project parses prose with.
 ///
 /// Plain CommonMark: no extensions, so that what the content means does not depend on a flavor.
-pub fn comrak_options() -> Options<'static> {
+pub(crate) fn comrak_options() -> Options<'static> {
     Options::default()
 }
 
@@ -533,7 +533,7 @@ impl Converter<'_> {
                         let content = self.inlines(node);
                         inlines.push(Inline::Link { url, content });
                     }
-                    Err(message) => self.error(node, message),
+                    Err(message) => self.error(node, message.into()),
                 },
                 NodeValue::HtmlInline(_) => self.error(node, raw_html()),
                 NodeValue::Image(_) => self.error(

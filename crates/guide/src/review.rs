@@ -8,7 +8,8 @@
 use std::path::Path;
 
 use crate::diag::{Diagnostic, LoadError};
-use crate::load::Files;
+use crate::language::Language;
+use crate::load::{ContentFile, Files, Loaded};
 use crate::model::Guide;
 use crate::prose::{Block, Inline, Prose, plain_blocks, walk_inlines};
 use crate::section::SectionId;
@@ -41,6 +42,7 @@ pub struct Review {
     warnings: Vec<Diagnostic>,
     formula: Option<ReadingFormula>,
     origins: Vec<crate::load::FileOrigin>,
+    files: Vec<ContentFile>,
 }
 
 impl Review {
@@ -91,8 +93,13 @@ impl Review {
         Files::from_named(base, files).review(base, as_of)
     }
 
-    pub(crate) fn new(guide: Guide, warnings: Vec<Diagnostic>) -> Review {
-        let formula = ReadingFormula::for_language(guide.meta.language.as_str());
+    pub(crate) fn new(loaded: Loaded, warnings: Vec<Diagnostic>) -> Review {
+        let Loaded {
+            guide,
+            files,
+            origins,
+        } = loaded;
+        let formula = ReadingFormula::for_language(&guide.meta.language);
         // A language without a formula is counted as English; only its words are shown.
         let count = formula.map_or(syllables as fn(&str) -> usize, ReadingFormula::syllables);
         let sections = guide
@@ -111,13 +118,15 @@ impl Review {
             sections,
             warnings,
             formula,
-            origins: Vec::new(),
+            origins,
+            files,
         }
     }
 
-    pub(crate) fn with_origins(mut self, origins: Vec<crate::load::FileOrigin>) -> Review {
-        self.origins = origins;
-        self
+    /// Every content file that was read, the bases' first: for checks that look at the
+    /// content as written, such as where a character occurs.
+    pub fn files(&self) -> &[ContentFile] {
+        &self.files
     }
 
     /// Where each content file comes from: for an edition with a base, which editions hold
@@ -189,12 +198,13 @@ impl Review {
 /// # Examples
 ///
 /// ```
-/// use mht_guide::{ReadingFormula, TextStats};
+/// use mht_guide::{Language, ReadingFormula, TextStats};
 ///
-/// assert_eq!(ReadingFormula::for_language("en-US"), Some(ReadingFormula::FleschKincaid));
-/// let es = ReadingFormula::for_language("es-US").unwrap();
+/// let tag = |s: &str| s.parse::<Language>().unwrap();
+/// assert_eq!(ReadingFormula::for_language(&tag("en-US")), Some(ReadingFormula::FleschKincaid));
+/// let es = ReadingFormula::for_language(&tag("es-US")).unwrap();
 /// assert_eq!(es, ReadingFormula::SzigrisztPazos);
-/// assert_eq!(ReadingFormula::for_language("vi"), None);
+/// assert_eq!(ReadingFormula::for_language(&tag("vi")), None);
 /// let text = TextStats::of_language("El técnico cuida a los pacientes. Los ayuda cada día.", es);
 /// assert_eq!(es.band(es.score(&text)), Some("muy fácil"));
 /// ```
@@ -210,11 +220,10 @@ pub enum ReadingFormula {
 }
 
 impl ReadingFormula {
-    /// The formula for a BCP 47 language tag, by its primary subtag: English and Spanish have
+    /// The formula for a language, by its primary subtag: English and Spanish have
     /// one; other languages have none here.
-    pub fn for_language(tag: &str) -> Option<ReadingFormula> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
-        match primary.to_ascii_lowercase().as_str() {
+    pub fn for_language(language: &Language) -> Option<ReadingFormula> {
+        match language.primary() {
             "en" => Some(ReadingFormula::FleschKincaid),
             "es" => Some(ReadingFormula::SzigrisztPazos),
             _ => None,

@@ -74,19 +74,14 @@ pub fn json(content_file: &str) -> Option<String> {
         let section = SectionId::ALL
             .into_iter()
             .find(|id| id.file_name() == content_file)?;
-        match section {
-            SectionId::Definition => generate::<raw::Definition>(),
-            SectionId::Responsibilities => generate::<raw::Responsibilities>(),
-            SectionId::Education => generate::<raw::Education>(),
-            SectionId::WorkSettings => generate::<raw::WorkSettings>(),
-            SectionId::Skills => generate::<raw::Skills>(),
-            SectionId::CareerPath => generate::<raw::CareerPath>(),
-            SectionId::SalaryOutlook => generate::<raw::SalaryOutlook>(),
-            SectionId::ChallengesRewards => generate::<raw::ChallengesRewards>(),
-            SectionId::CareTeam => generate::<raw::CareTeam>(),
-            SectionId::Faq => generate::<raw::Faq>(),
-            SectionId::Sources => generate::<raw::Sources>(),
+        macro_rules! raw_schema {
+            (() $($(#[$doc:meta])* $variant:ident $field:ident $id:literal;)*) => {
+                match section {
+                    $(SectionId::$variant => generate::<raw::$variant>(),)*
+                }
+            };
         }
+        crate::section::with_sections!(raw_schema!())
     };
     let mut schema = schema;
     schema.insert(

@@ -1,93 +1,109 @@
-//! Section identifiers: the fixed, ordered list of sections a guide has.
+//! The sections of the guide: one table, [`with_sections!`], from which the section ids, the
+//! typed views of the sections, the loader's assembly, the schemas and the embedded file lists
+//! are all made.
+//!
+//! Adding a section is one row here, its model type (`model.rs`), its raw type (`load/raw.rs`),
+//! its conversion (`load/sections.rs`), its heading label (`labels.rs`), its content file, and
+//! its composition in the exporter (`compose.rs`, required by [`SectionVisitor`]). The compiler
+//! names every one of those that is missing.
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::Serialize;
 
-/// The stable identifier of one section of the guide.
-///
-/// The order of [`SectionId::ALL`] is the order in which every export presents the sections. The
-/// [`id`](SectionId::id) is what `--sections` accepts, what anchors are built from and what names
-/// the section's content file (`<id>.toml`).
-///
-/// # Examples
-///
-/// ```
-/// use mht_guide::SectionId;
-///
-/// let id: SectionId = "salary-outlook".parse()?;
-/// assert_eq!(id, SectionId::SalaryOutlook);
-/// assert_eq!(mht_guide::guide().labels.section(id), "Salary and job outlook");
-/// assert_eq!(id.file_name(), "salary-outlook.toml");
-/// # Ok::<(), mht_guide::UnknownSection>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum SectionId {
-    /// What the occupation is, its other titles and its official codes.
-    Definition,
-    /// The duties of the job.
-    Responsibilities,
-    /// Education, training, licensure and certification.
-    Education,
-    /// Where the work is done.
-    WorkSettings,
-    /// The skills and personal qualities the work asks for.
-    Skills,
-    /// Where the job can lead.
-    CareerPath,
-    /// Pay and the job outlook, as typed figures.
-    SalaryOutlook,
-    /// What is hard about the work and what is rewarding.
-    ChallengesRewards,
-    /// The technician's place in the care team.
-    CareTeam,
-    /// Frequently asked questions.
-    Faq,
-    /// The sources the guide cites.
-    Sources,
+/// Calls `$callback!` with the table of sections, in guide order, after any arguments given:
+/// one row a section, `/// doc` `Variant field "id";`. The variant names the section's id, its
+/// model type and its raw type; the field names the `Guide` field and the conversion function;
+/// the id is what `--sections` takes and what names the content file.
+macro_rules! with_sections {
+    ($callback:ident ! ($($args:tt)*)) => {
+        $callback! { ($($args)*)
+            /// What the occupation is, its other titles and its official codes.
+            Definition definition "definition";
+            /// The duties of the job.
+            Responsibilities responsibilities "responsibilities";
+            /// Education, training, licensure and certification.
+            Education education "education";
+            /// Where the work is done.
+            WorkSettings work_settings "work-settings";
+            /// The skills and personal qualities the work asks for.
+            Skills skills "skills";
+            /// Where the job can lead.
+            CareerPath career_path "career-path";
+            /// Pay and the job outlook, as typed figures.
+            SalaryOutlook salary_outlook "salary-outlook";
+            /// What is hard about the work and what is rewarding.
+            ChallengesRewards challenges_rewards "challenges-rewards";
+            /// The technician's place in the care team.
+            CareTeam care_team "care-team";
+            /// Frequently asked questions.
+            Faq faq "faq";
+            /// The sources the guide cites.
+            Sources sources "sources";
+        }
+    };
 }
+pub(crate) use with_sections;
+
+macro_rules! define_section_ids {
+    (() $($(#[$doc:meta])* $variant:ident $field:ident $id:literal;)*) => {
+        /// The stable identifier of one section of the guide.
+        ///
+        /// The order of [`SectionId::ALL`] is the order in which every export presents the
+        /// sections. The [`id`](SectionId::id) is what `--sections` accepts, what anchors are
+        /// built from and what names the section's content file (`<id>.toml`).
+        ///
+        /// # Examples
+        ///
+        /// ```
+        /// use mht_guide::SectionId;
+        ///
+        /// let id: SectionId = "salary-outlook".parse()?;
+        /// assert_eq!(id, SectionId::SalaryOutlook);
+        /// assert_eq!(mht_guide::guide().labels.section(id), "Salary and job outlook");
+        /// assert_eq!(id.file_name(), "salary-outlook.toml");
+        /// assert_eq!(id.key(), "salary_outlook");
+        /// # Ok::<(), mht_guide::UnknownSection>(())
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[serde(rename_all = "kebab-case")]
+        #[non_exhaustive]
+        pub enum SectionId {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl SectionId {
+            /// Every section, in the order the guide presents them.
+            pub const ALL: [SectionId; [$(SectionId::$variant),*].len()] = [$(SectionId::$variant),*];
+
+            /// The stable, kebab-case identifier, as accepted by `--sections`.
+            pub const fn id(self) -> &'static str {
+                match self {
+                    $(SectionId::$variant => $id,)*
+                }
+            }
+
+            /// The snake_case name of the section's field in [`Guide`](crate::Guide) and its
+            /// key in the JSON export, such as `salary_outlook`.
+            pub const fn key(self) -> &'static str {
+                match self {
+                    $(SectionId::$variant => stringify!($field),)*
+                }
+            }
+
+            /// The name of the content file that holds this section.
+            pub const fn file_name(self) -> &'static str {
+                match self {
+                    $(SectionId::$variant => concat!($id, ".toml"),)*
+                }
+            }
+        }
+    };
+}
+with_sections!(define_section_ids!());
 
 impl SectionId {
-    /// Every section, in the order the guide presents them.
-    pub const ALL: [SectionId; 11] = [
-        SectionId::Definition,
-        SectionId::Responsibilities,
-        SectionId::Education,
-        SectionId::WorkSettings,
-        SectionId::Skills,
-        SectionId::CareerPath,
-        SectionId::SalaryOutlook,
-        SectionId::ChallengesRewards,
-        SectionId::CareTeam,
-        SectionId::Faq,
-        SectionId::Sources,
-    ];
-
-    /// The stable, kebab-case identifier, as accepted by `--sections`.
-    pub const fn id(self) -> &'static str {
-        match self {
-            SectionId::Definition => "definition",
-            SectionId::Responsibilities => "responsibilities",
-            SectionId::Education => "education",
-            SectionId::WorkSettings => "work-settings",
-            SectionId::Skills => "skills",
-            SectionId::CareerPath => "career-path",
-            SectionId::SalaryOutlook => "salary-outlook",
-            SectionId::ChallengesRewards => "challenges-rewards",
-            SectionId::CareTeam => "care-team",
-            SectionId::Faq => "faq",
-            SectionId::Sources => "sources",
-        }
-    }
-
-    /// The name of the content file that holds this section.
-    pub fn file_name(self) -> String {
-        format!("{}.toml", self.id())
-    }
-
     /// The section whose content file has this name, if any.
     ///
     /// # Examples
@@ -104,7 +120,6 @@ impl SectionId {
         id.parse().ok()
     }
 }
-
 impl fmt::Display for SectionId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
@@ -163,7 +178,7 @@ mod tests {
     fn ids_round_trip_and_are_unique() {
         for id in SectionId::ALL {
             assert_eq!(id.id().parse::<SectionId>(), Ok(id));
-            assert_eq!(SectionId::from_file_name(&id.file_name()), Some(id));
+            assert_eq!(SectionId::from_file_name(id.file_name()), Some(id));
         }
         let mut ids = SectionId::ALL.map(SectionId::id).to_vec();
         ids.sort_unstable();

@@ -36,6 +36,48 @@ pub fn forbidden_char(c: char) -> Option<&'static str> {
     }
 }
 
+/// Why a value was refused: one sentence, written for the person editing the content, that
+/// says what is wrong and how to put it right.
+///
+/// # Examples
+///
+/// ```
+/// let err = "javascript:alert(1)".parse::<mht_guide::Url>().unwrap_err();
+/// assert!(err.message().contains("http"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct InvalidValue(pub(crate) String);
+
+impl InvalidValue {
+    /// What is wrong, and how to put it right.
+    pub fn message(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<InvalidValue> for String {
+    fn from(err: InvalidValue) -> String {
+        err.0
+    }
+}
+
+/// `FromStr` for the value types, through their `parse`.
+macro_rules! from_str {
+    ($($value:ty),*) => {$(
+        impl std::str::FromStr for $value {
+            type Err = InvalidValue;
+
+            fn from_str(s: &str) -> Result<Self, InvalidValue> {
+                <$value>::parse(s)
+            }
+        }
+    )*};
+}
+pub(crate) use from_str;
+
+from_str!(Text, Id, Url, RefDate, Currency);
+
 /// The message for a forbidden character.
 pub(crate) fn forbidden_message(c: char, why: &str) -> String {
     format!(
@@ -67,7 +109,11 @@ impl Text {
     /// # Errors
     ///
     /// A message saying what is wrong, written for the person editing the content.
-    pub fn parse(s: &str) -> Result<Text, String> {
+    pub fn parse(s: &str) -> Result<Text, InvalidValue> {
+        Self::parse_message(s).map_err(InvalidValue)
+    }
+
+    fn parse_message(s: &str) -> Result<Text, String> {
         let s: &str = &crate::values::nfc(s);
         if s.trim().is_empty() {
             return Err("this text is empty; write the text or remove the field".into());
@@ -131,7 +177,11 @@ impl Id {
     /// # Errors
     ///
     /// A message saying what a valid id looks like.
-    pub fn parse(s: &str) -> Result<Id, String> {
+    pub fn parse(s: &str) -> Result<Id, InvalidValue> {
+        Self::parse_message(s).map_err(InvalidValue)
+    }
+
+    fn parse_message(s: &str) -> Result<Id, String> {
         let valid = !s.is_empty()
             && s.split('-').all(|word| {
                 !word.is_empty()
@@ -195,7 +245,11 @@ impl Url {
     /// # Errors
     ///
     /// A message naming what is wrong with the address.
-    pub fn parse(s: &str) -> Result<Url, String> {
+    pub fn parse(s: &str) -> Result<Url, InvalidValue> {
+        Self::parse_message(s).map_err(InvalidValue)
+    }
+
+    fn parse_message(s: &str) -> Result<Url, String> {
         let shown = shown(s);
         if let Some(c) = s.chars().find(|&c| {
             c.is_whitespace() || c.is_control() || forbidden_char(c).is_some() || invisible(c)
@@ -384,11 +438,11 @@ const MONTHS: [&str; 12] = [
 /// ```
 /// use mht_guide::RefDate;
 ///
-/// let may = RefDate::parse("2024-05")?;
-/// assert_eq!(may.to_string(), "May 2024");
-/// assert_eq!(may.year(), 2024);
-/// assert_eq!(RefDate::parse("2025-08-28")?.to_string(), "August 28, 2025");
-/// # Ok::<(), String>(())
+/// let may: RefDate = "2024-05".parse()?;
+/// assert_eq!((may.year(), may.month(), may.day()), (2024, Some(5), None));
+/// assert_eq!(mht_guide::guide().labels.date(may), "May 2024");
+/// assert_eq!(mht_guide::edition("es").unwrap().labels.date(may), "mayo de 2024");
+/// # Ok::<(), mht_guide::InvalidValue>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RefDate {
@@ -403,7 +457,11 @@ impl RefDate {
     /// # Errors
     ///
     /// A message naming the accepted forms.
-    pub fn parse(s: &str) -> Result<RefDate, String> {
+    pub fn parse(s: &str) -> Result<RefDate, InvalidValue> {
+        Self::parse_message(s).map_err(InvalidValue)
+    }
+
+    fn parse_message(s: &str) -> Result<RefDate, String> {
         let bad = || {
             format!(
                 "`{s}` is not a date; write a year (`2024`), a month (`2024-05`) or a day \
@@ -577,13 +635,29 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
-impl fmt::Display for RefDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl RefDate {
+    /// The date in US English, for messages to the person running a tool: `November 23,
+    /// 2026`, `May 2024`, `2024`.
+    ///
+    /// A date a reader of an edition sees comes from the edition's labels instead, in its
+    /// language ([`Labels::date`](crate::Labels::date)); that is why `RefDate` has no
+    /// `Display`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let date = mht_guide::RefDate::parse("2024-05")?;
+    /// assert_eq!(date.english(), "May 2024");
+    /// let spanish = mht_guide::edition("es").unwrap();
+    /// assert_eq!(spanish.labels.date(date), "mayo de 2024");
+    /// # Ok::<(), String>(())
+    /// ```
+    pub fn english(self) -> String {
         let month = self.month.map(|m| MONTHS[usize::from(m) - 1]);
         match (month, self.day) {
-            (Some(m), Some(d)) => write!(f, "{m} {d}, {}", self.year),
-            (Some(m), None) => write!(f, "{m} {}", self.year),
-            _ => write!(f, "{}", self.year),
+            (Some(m), Some(d)) => format!("{m} {d}, {}", self.year),
+            (Some(m), None) => format!("{m} {}", self.year),
+            _ => self.year.to_string(),
         }
     }
 }
@@ -625,9 +699,10 @@ pub fn group_digits(n: u64) -> String {
 /// use mht_guide::Money;
 ///
 /// let pay = Money::from_cents(4_259_000, "USD")?;
-/// assert_eq!(pay.to_string(), "$42,590");
-/// assert_eq!(Money::from_cents(2029, "USD")?.to_string(), "$20.29");
-/// # Ok::<(), String>(())
+/// let labels = &mht_guide::guide().labels;
+/// assert_eq!(labels.money(&pay), "$42,590");
+/// assert_eq!(labels.money(&Money::from_cents(2029, "USD")?), "$20.29");
+/// # Ok::<(), mht_guide::InvalidValue>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Money {
@@ -650,7 +725,11 @@ impl Currency {
     /// # Errors
     ///
     /// A message listing the supported codes.
-    pub fn parse(code: &str) -> Result<Currency, String> {
+    pub fn parse(code: &str) -> Result<Currency, InvalidValue> {
+        Self::parse_message(code).map_err(InvalidValue)
+    }
+
+    fn parse_message(code: &str) -> Result<Currency, String> {
         match code {
             "USD" => Ok(Currency::Usd),
             _ => Err(format!(
@@ -684,7 +763,7 @@ impl Money {
     /// # Errors
     ///
     /// When the currency code is not supported.
-    pub fn from_cents(cents: u64, currency: &str) -> Result<Money, String> {
+    pub fn from_cents(cents: u64, currency: &str) -> Result<Money, InvalidValue> {
         Ok(Money::new(cents, Currency::parse(currency)?))
     }
 
@@ -694,9 +773,10 @@ impl Money {
     ///
     /// When the number is negative, not finite, has more than two decimals or is absurdly
     /// large, or when the currency is not supported.
-    pub fn from_number(amount: f64, currency: &str) -> Result<Money, String> {
+    pub fn from_number(amount: f64, currency: &str) -> Result<Money, InvalidValue> {
         let currency = Currency::parse(currency)?;
-        Ok(Money::new(Money::cents_from_number(amount)?, currency))
+        let cents = Money::cents_from_number(amount).map_err(InvalidValue)?;
+        Ok(Money::new(cents, currency))
     }
 
     /// Whole cents from a number of currency units with at most two decimals.
@@ -729,13 +809,15 @@ impl Money {
     }
 }
 
-impl fmt::Display for Money {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Money {
+    /// The amount in US English (`$42,590`, `$20.29`), for counting a figure's words in a
+    /// section. What a reader of an edition sees comes from its labels instead
+    /// ([`Labels::money`](crate::Labels::money)), in the edition's language.
+    pub(crate) fn english(&self) -> String {
         let grouped = group_digits(self.cents / 100);
-        write!(f, "{}{grouped}", self.currency.symbol())?;
         match self.cents % 100 {
-            0 => Ok(()),
-            cents => write!(f, ".{cents:02}"),
+            0 => format!("{}{grouped}", self.currency.symbol()),
+            cents => format!("{}{grouped}.{cents:02}", self.currency.symbol()),
         }
     }
 }
@@ -878,7 +960,7 @@ mod tests {
     #[test]
     fn dates() {
         assert_eq!(
-            RefDate::parse("2024").map(|d| d.to_string()),
+            RefDate::parse("2024").map(RefDate::english),
             Ok("2024".into())
         );
         assert_eq!(
@@ -907,7 +989,7 @@ mod tests {
 
     #[test]
     fn money() {
-        let m = |n: f64| Money::from_number(n, "USD").map(|m| m.to_string());
+        let m = |n: f64| Money::from_number(n, "USD").map(|m| m.english());
         assert_eq!(m(42590.0), Ok("$42,590".into()));
         assert_eq!(m(20.29), Ok("$20.29".into()));
         assert_eq!(m(1_234_567.5), Ok("$1,234,567.50".into()));

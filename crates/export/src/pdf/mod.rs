@@ -72,13 +72,57 @@ impl Paper {
     }
 }
 
-impl fmt::Display for Paper {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Paper {
+    /// Every paper size, in the order the command line lists them.
+    pub const ALL: [Paper; 3] = [Paper::Letter, Paper::A4, Paper::Legal];
+
+    /// The name the command line gives the size: `letter`, `a4`, `legal`.
+    pub const fn name(self) -> &'static str {
+        match self {
             Paper::Letter => "letter",
             Paper::A4 => "a4",
             Paper::Legal => "legal",
-        })
+        }
+    }
+}
+
+impl fmt::Display for Paper {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The error returned when a string names no paper size.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide_export::Paper;
+///
+/// assert_eq!("A4".parse::<Paper>(), Ok(Paper::A4));
+/// let err = "tabloid".parse::<Paper>().unwrap_err();
+/// assert_eq!(err.to_string(), "unknown paper size `tabloid`; the sizes are: letter, a4, legal");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown paper size `{given}`; the sizes are: {}",
+    Paper::ALL.map(Paper::name).join(", ")
+)]
+pub struct UnknownPaper {
+    given: String,
+}
+
+impl std::str::FromStr for Paper {
+    type Err = UnknownPaper;
+
+    /// Reads `letter`, `a4` or `legal`, in any case.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Paper::ALL
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(s))
+            .ok_or_else(|| UnknownPaper {
+                given: s.to_owned(),
+            })
     }
 }
 
@@ -181,14 +225,14 @@ const MARGINS: (f64, f64, f64, f64) = (18.0, 20.0, 12.0, 20.0);
 /// usual variety (`en` → `en-us`, `de` → `de-1996`). `None` for a language it has no
 /// dictionary for, whose words are then broken only where they must be. Each dictionary is read
 /// once, when a document in its language is first laid out.
-pub(super) fn hyphenator(tag: &str) -> Option<&'static hyphenation::Standard> {
+pub(super) fn hyphenator(language: &mht_guide::Language) -> Option<&'static hyphenation::Standard> {
     use hyphenation::{Language, Load};
     static DICTS: OnceLock<
         std::sync::Mutex<BTreeMap<String, Option<&'static hyphenation::Standard>>>,
     > = OnceLock::new();
-    let tag = tag.to_ascii_lowercase();
-    let primary = tag.split(['-', '_']).next().unwrap_or("").to_owned();
-    let usual = match primary.as_str() {
+    let tag = language.as_str().to_ascii_lowercase();
+    let primary = language.primary();
+    let usual = match primary {
         "en" => "en-us",
         "de" => "de-1996",
         "el" => "el-monoton",
@@ -196,7 +240,7 @@ pub(super) fn hyphenator(tag: &str) -> Option<&'static hyphenation::Standard> {
         "mn" => "mn-cyrl",
         other => other,
     };
-    let language = [tag.as_str(), primary.as_str(), usual]
+    let language = [tag.as_str(), primary, usual]
         .into_iter()
         .find_map(Language::try_from_code)?;
     let mut dicts = DICTS.get_or_init(Default::default).lock().ok()?;
@@ -250,14 +294,14 @@ impl Pass {
 /// ```
 /// use mht_guide_export::{Options, Preset, to_pdf};
 ///
-/// let pdf = to_pdf(mht_guide::guide(), &Options::new().preset(Preset::FactSheet))?;
+/// let pdf = to_pdf(mht_guide::guide(), &Options::new().with_preset(Preset::FactSheet))?;
 /// assert!(pdf.starts_with(b"%PDF-"));
 /// # Ok::<(), mht_guide_export::ExportError>(())
 /// ```
 pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> {
     let doc = Document::from_options(guide, options);
     ensure_memory(guide, &doc)?;
-    let contents = options.preset_kind() == Preset::Full && doc.sections.len() > 2;
+    let contents = options.preset() == Preset::Full && doc.sections.len() > 2;
 
     let widths = Rc::new(layout::Measured::default());
     // First pass: where every anchor lands, and how many pages there are. Then render with
@@ -295,9 +339,9 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
         keywords,
         language: meta.language.as_str(),
         creator: concat!("mht-guide ", env!("CARGO_PKG_VERSION")),
-        timestamp: options.timestamp_or(meta.edition.unix_seconds()),
-        paper_pt: options.paper_size().points(),
-        paper_mm: options.paper_size().mm(),
+        timestamp: options.timestamp().unwrap_or(meta.edition.unix_seconds()),
+        paper_pt: options.paper().points(),
+        paper_mm: options.paper().mm(),
         anchors: &last.track.anchors.borrow(),
         contents: &doc.contents(),
         links: &last.track.links.borrow(),
@@ -332,7 +376,7 @@ fn render_pass(
     total: Option<usize>,
 ) -> Result<Pass, ExportError> {
     let pdf_error = |e: genpdf::error::Error| ExportError::Pdf(e.to_string());
-    let paper = options.paper_size();
+    let paper = options.paper();
     // Without page numbers to print, this is the first pass, which only paginates.
     let dry = pages.is_none();
     let track = Tracker::new(
@@ -340,9 +384,9 @@ fn render_pass(
         MARGINS,
         widths,
         dry,
-        hyphenator(doc.meta.language.as_str()),
+        hyphenator(&doc.meta.language),
     );
-    let compact = options.preset_kind() == Preset::FactSheet;
+    let compact = options.preset() == Preset::FactSheet;
     let mut builder = render::Builder::new(doc, &track, pages, contents, compact, options.accent());
     let (footer_left, contact) = footer_text(doc, options);
     let footer = Look::new(8);
@@ -434,7 +478,8 @@ mod tests {
     #[test]
     fn each_language_is_hyphenated_by_its_own_dictionary() {
         use hyphenation::{Hyphenator, Language};
-        let language = |tag: &str| hyphenator(tag).map(|d| d.language());
+        let tag = |tag: &str| tag.parse::<mht_guide::Language>().unwrap();
+        let language = |t: &str| hyphenator(&tag(t)).map(|d| d.language());
         assert_eq!(language("en-US"), Some(Language::EnglishUS));
         assert_eq!(language("en-GB"), Some(Language::EnglishGB));
         assert_eq!(language("en"), Some(Language::EnglishUS));
@@ -443,9 +488,8 @@ mod tests {
         assert_eq!(language("de-AT"), Some(Language::German1996));
         // Vietnamese has no dictionary: its words break only where they must.
         assert_eq!(language("vi"), None);
-        assert_eq!(language(""), None);
         // Spanish splits between syllables, where English patterns would not.
-        let es = hyphenator("es-US").unwrap();
+        let es = hyphenator(&tag("es-US")).unwrap();
         let word = "enfermería";
         let parts: Vec<&str> = {
             let breaks = es.hyphenate(word).breaks;
@@ -469,7 +513,7 @@ mod tests {
         let guide = mht_guide::guide();
         for paper in [Paper::Letter, Paper::A4, Paper::Legal] {
             for preset in [Preset::Full, Preset::FactSheet] {
-                let mut options = Options::new().preset(preset);
+                let mut options = Options::new().with_preset(preset);
                 options.set_paper(paper);
                 let doc = Document::from_options(guide, &options);
                 let widths = Rc::new(layout::Measured::default());

@@ -29,7 +29,9 @@ pub const GUIDE_FILE: &str = "guide.toml";
 /// assert_eq!((names[0].as_str(), names[11].as_str()), ("guide.toml", "sources.toml"));
 /// ```
 pub fn file_names() -> impl Iterator<Item = String> {
-    std::iter::once(GUIDE_FILE.to_owned()).chain(SectionId::ALL.map(SectionId::file_name))
+    std::iter::once(GUIDE_FILE)
+        .chain(SectionId::ALL.map(SectionId::file_name))
+        .map(str::to_owned)
 }
 
 /// The content files as read: name → (the path diagnostics show, the text or why it is missing).
@@ -118,14 +120,14 @@ impl Files {
     }
 
     /// Parses and checks every file and builds the guide.
-    pub(crate) fn load(self, base: &Path) -> Result<Guide, LoadError> {
-        self.build(base, None).map(|(guide, _, _)| guide)
+    pub(crate) fn load(self, base: &Path) -> Result<Loaded, LoadError> {
+        self.build(base, None).map(|(loaded, _)| loaded)
     }
 
     /// Loads the guide and reviews it as of a date.
     pub(crate) fn review(self, base: &Path, as_of: RefDate) -> Result<Review, LoadError> {
-        let (guide, warnings, origins) = self.build(base, Some(as_of))?;
-        Ok(Review::new(guide, warnings).with_origins(origins))
+        let (loaded, warnings) = self.build(base, Some(as_of))?;
+        Ok(Review::new(loaded, warnings))
     }
 
     /// Parses and checks every file and builds the guide, with the review's warnings when
@@ -134,7 +136,7 @@ impl Files {
         self,
         base: &Path,
         as_of: Option<RefDate>,
-    ) -> Result<(Guide, Vec<Diagnostic>, Vec<FileOrigin>), LoadError> {
+    ) -> Result<(Loaded, Vec<Diagnostic>), LoadError> {
         let (layers, mut problems, resolved) = resolve(self, base);
         if !resolved || layers.iter().any(|l| l.files.unreadable) {
             return Err(LoadError::new(problems));
@@ -205,7 +207,92 @@ impl Files {
             })
             .collect();
         let (guide, warnings) = convert::build(&input, problems, as_of)?;
-        Ok((guide, warnings, origins))
+        let mut files: Vec<(usize, ContentFile)> = found
+            .values()
+            .flatten()
+            .map(|&(layer, path, text)| {
+                let file = ContentFile {
+                    path: path.to_path_buf(),
+                    text: text.to_owned(),
+                };
+                (layer, file)
+            })
+            .collect();
+        // The bases' files first, each layer's in guide order.
+        let rank = |f: &ContentFile| {
+            let name = f.path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            file_names().position(|n| n == name)
+        };
+        files.sort_by_key(|(layer, f)| (*layer, rank(f)));
+        let loaded = Loaded {
+            guide,
+            files: files.into_iter().map(|(_, f)| f).collect(),
+            origins,
+        };
+        Ok((loaded, warnings))
+    }
+}
+
+/// A guide as it loaded, with what was read to make it: the content files of the edition and
+/// of every base it stands on, and where each file's fields come from.
+///
+/// Checks that look at the content as written, such as where a character occurs, read
+/// [`files`](Loaded::files) rather than the folders again: they see exactly what was loaded,
+/// the bases' files and the built-in editions' included.
+///
+/// # Examples
+///
+/// ```
+/// let loaded = mht_guide::Loaded::built_in("es").unwrap()?;
+/// assert_eq!(loaded.guide.meta.language.as_str(), "es-US");
+/// // The Spanish edition stands on the English one: both editions' files were read.
+/// assert!(loaded.files.iter().any(|f| f.path.starts_with(mht_guide::EMBEDDED_DIR)));
+/// assert!(loaded.files.iter().any(|f| f.path.starts_with(mht_guide::EMBEDDED_ES_DIR)));
+/// # Ok::<(), mht_guide::LoadError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Loaded {
+    /// The guide.
+    pub guide: Guide,
+    /// Every content file read, the farthest base's first and the edition's own last, each
+    /// edition's in guide order.
+    pub files: Vec<ContentFile>,
+    /// Where each content file of the edition comes from.
+    pub origins: Vec<FileOrigin>,
+}
+
+/// One content file as it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ContentFile {
+    /// The path diagnostics name it by: in its folder, or under the built-in edition's folder.
+    pub path: PathBuf,
+    /// Its text, as read (without a byte-order mark).
+    pub text: String,
+}
+
+impl Loaded {
+    /// Loads and checks a guide folder, as [`Guide::from_dir`] does, keeping what was read.
+    ///
+    /// # Errors
+    ///
+    /// Every problem found, each naming its file, line and column.
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Loaded, LoadError> {
+        let dir = dir.as_ref();
+        Files::from_dir(dir).load(dir)
+    }
+
+    /// Loads and checks a built-in edition (`en`, `es`), keeping what was read; `None` for
+    /// another name.
+    ///
+    /// # Errors
+    ///
+    /// Every problem in the embedded content (the crate's tests make sure there is none).
+    pub fn built_in(name: &str) -> Option<Result<Loaded, LoadError>> {
+        let (dir, files) = built_in_edition(name)?;
+        let dir = Path::new(dir);
+        Some(Files::from_named(dir, files.iter().copied()).load(dir))
     }
 }
 
@@ -375,20 +462,6 @@ fn unknown_file(path: &Path) -> Diagnostic {
             file_names().collect::<Vec<_>>().join(", ")
         ),
     )
-}
-
-/// The text of every content file in a folder that can be read as content, each with the
-/// path diagnostics show for it, by the same rules as loading (inside the folder, regular
-/// files, under [`MAX_FILE_BYTES`], UTF-8); files that break them are left out. For checks
-/// that look at the files as written, such as where a character occurs.
-pub fn read_files(dir: &Path) -> Vec<(PathBuf, String)> {
-    file_names()
-        .filter_map(|name| {
-            let bytes = read_content_file(dir, &name).ok()??;
-            let text = String::from_utf8(bytes).ok()?;
-            Some((dir.join(&name), text))
-        })
-        .collect()
 }
 
 /// The largest content file a guide may hold, in bytes: 16 MiB, far above any real section

@@ -1,0 +1,316 @@
+//! The state of a conversion: the file being converted, where problems go, the citations to
+//! check once every source is known, and the figures a review looks at; and the checks every
+//! section's conversion shares.
+
+use super::*;
+
+/// A reference to a source id, checked once every source is known. Its place is worked out
+/// only if the source turns out to be unknown: finding a line and column means scanning the
+/// file, and doing that for every citation of a large file would take quadratic time.
+pub(super) struct SourceRef<'t> {
+    pub(super) id: Id,
+    pub(super) path: &'t Path,
+    pub(super) text: &'t str,
+    pub(super) place: Place,
+    /// Whether the source must carry a date: a licensing-state rule rests only on a source
+    /// that says when it was written or read.
+    pub(super) needs_date: bool,
+}
+
+/// Where a source reference is in its file.
+pub(super) enum Place {
+    /// At a byte offset of the file (a typed field's value).
+    Offset(usize),
+    /// In a prose value whose text starts at `origin`: at the citation of the id.
+    Prose { origin: usize, prose: Range<usize> },
+}
+
+impl SourceRef<'_> {
+    pub(super) fn diagnostic(&self, message: String) -> Diagnostic {
+        match &self.place {
+            Place::Offset(offset) => Diagnostic::at_offset(self.path, self.text, *offset, message),
+            Place::Prose { origin, prose } => {
+                // The id is found in the file's own text, so escapes cannot shift it.
+                let prose_text = self.text.get(prose.clone()).unwrap_or("");
+                let needle = format!("@{}", self.id);
+                let at = prose_text.find(&needle).unwrap_or(0);
+                Diagnostic::at_offset(self.path, self.text, origin + at, message)
+            }
+        }
+    }
+}
+
+/// The file being converted, and where problems go.
+pub(super) struct Ctx<'a, 't> {
+    /// Where the file's values came from.
+    pub(super) src: &'a Origin<'t>,
+    pub(super) problems: &'a mut Vec<Diagnostic>,
+    pub(super) refs: &'a mut Vec<SourceRef<'t>>,
+    /// Where figures are, when a review asked.
+    pub(super) figures: Option<&'a mut Figures<'t>>,
+}
+
+/// The figures a review looks at.
+#[derive(Default)]
+pub(super) struct Figures<'t> {
+    /// Typed figures: their date and where it is written.
+    pub(super) dated: Vec<(&'t Path, &'t str, usize, RefDate)>,
+    /// Figures stated in prose.
+    pub(super) prose: Vec<ProseSite<'t>>,
+}
+
+pub(super) struct ProseSite<'t> {
+    pub(super) path: &'t Path,
+    pub(super) text: &'t str,
+    /// The whole string value, quotes included.
+    pub(super) span: Range<usize>,
+    pub(super) line: usize,
+    pub(super) column: usize,
+    pub(super) figure: review::ProseFigure,
+}
+
+impl ProseSite<'_> {
+    pub(super) fn diagnostic(&self, message: String) -> Diagnostic {
+        prose_diagnostic(
+            self.path,
+            self.text,
+            self.span.clone(),
+            self.line,
+            self.column,
+            message,
+        )
+        .warning()
+    }
+}
+
+impl Ctx<'_, '_> {
+    pub(super) fn problem(&mut self, span: Range<usize>, message: String) {
+        let d = self.src.at_offset(span.start, message);
+        self.problems.push(d);
+    }
+
+    pub(super) fn check<T, E: Into<String>>(
+        &mut self,
+        value: &Str,
+        parse: impl FnOnce(&str) -> Result<T, E>,
+    ) -> Option<T> {
+        match parse(value.get_ref()) {
+            Ok(v) => Some(v),
+            Err(message) => {
+                self.problem(value.span(), message.into());
+                None
+            }
+        }
+    }
+
+    pub(super) fn text(&mut self, value: &Str) -> Text {
+        self.check(value, Text::parse)
+            .unwrap_or_else(Text::placeholder)
+    }
+
+    pub(super) fn opt_text(&mut self, value: &Option<Str>) -> Option<Text> {
+        value.as_ref().map(|v| self.text(v))
+    }
+
+    pub(super) fn texts(&mut self, values: &S<Vec<Str>>, what: &str) -> Vec<Text> {
+        self.not_empty(values, what);
+        values.get_ref().iter().map(|v| self.text(v)).collect()
+    }
+
+    pub(super) fn id(&mut self, value: &Str) -> Id {
+        self.check(value, Id::parse).unwrap_or_else(Id::placeholder)
+    }
+
+    pub(super) fn date(&mut self, value: &Str) -> RefDate {
+        self.check(value, RefDate::parse)
+            .unwrap_or_else(RefDate::placeholder)
+    }
+
+    pub(super) fn opt_date(&mut self, value: &Option<Str>) -> Option<RefDate> {
+        value.as_ref().map(|v| self.date(v))
+    }
+
+    /// A source id in a typed field: checked for form now, for existence at the end.
+    pub(super) fn source(&mut self, value: &Str) -> Id {
+        let id = self.id(value);
+        let (path, text, at) = self.src.locate(value.span().start);
+        self.refs.push(SourceRef {
+            id: id.clone(),
+            path,
+            text,
+            place: Place::Offset(at),
+            needs_date: false,
+        });
+        id
+    }
+
+    /// A licensing-state rule: plain text and the dated sources that state it.
+    pub(super) fn state_rule(&mut self, rule: &Option<raw::StateRule>) -> Option<StateRule> {
+        let rule = rule.as_ref()?;
+        self.not_empty(&rule.sources, "`sources`");
+        let sources = rule
+            .sources
+            .get_ref()
+            .iter()
+            .map(|s| {
+                let id = self.source(s);
+                if let Some(r) = self.refs.last_mut() {
+                    r.needs_date = true;
+                }
+                id
+            })
+            .collect();
+        Some(StateRule {
+            text: self.text(&rule.text),
+            sources,
+        })
+    }
+
+    pub(super) fn prose(&mut self, value: &Str) -> Prose {
+        let (path, text, span) = self.src.span(value.span());
+        let origin = prose_origin(text, span.clone());
+        let (prose, errors) = Prose::parse_partial(value.get_ref());
+        for e in &errors {
+            let d = self.prose_diagnostic(value.span(), e.line(), e.column(), e.message().into());
+            self.problems.push(d);
+        }
+        if let Some(figures) = self.figures.as_deref_mut() {
+            let source = value.get_ref();
+            for figure in review::prose_figures(&prose, source) {
+                let (line, column) = line_column(source, figure.offset);
+                figures.prose.push(ProseSite {
+                    path,
+                    text,
+                    span: span.clone(),
+                    line,
+                    column,
+                    figure,
+                });
+            }
+        }
+        // Citations are checked even in prose with other problems, so all are reported at once.
+        for id in prose.citations() {
+            self.refs.push(SourceRef {
+                id: id.clone(),
+                path,
+                text,
+                place: Place::Prose {
+                    origin,
+                    prose: origin..span.end,
+                },
+                needs_date: false,
+            });
+        }
+        prose
+    }
+
+    /// A figure's date: checked, and noted for a review.
+    pub(super) fn figure_date(&mut self, value: &Str) -> RefDate {
+        let date = self.date(value);
+        self.dated(value.span().start, date);
+        date
+    }
+
+    pub(super) fn dated(&mut self, offset: usize, date: RefDate) {
+        if let Some(figures) = self.figures.as_deref_mut() {
+            let (path, text, at) = self.src.locate(offset);
+            figures.dated.push((path, text, at, date));
+        }
+    }
+
+    pub(super) fn opt_prose(&mut self, value: &Option<Str>) -> Option<Prose> {
+        value.as_ref().map(|v| self.prose(v))
+    }
+
+    /// A diagnostic at a line and column of a prose value (the string at `span`).
+    pub(super) fn prose_diagnostic(
+        &self,
+        span: Range<usize>,
+        line: usize,
+        column: usize,
+        message: String,
+    ) -> Diagnostic {
+        let (path, text, span) = self.src.span(span);
+        prose_diagnostic(path, text, span, line, column, message)
+    }
+
+    pub(super) fn not_empty<T>(&mut self, list: &S<Vec<T>>, what: &str) {
+        if list.get_ref().is_empty() {
+            self.problem(
+                list.span(),
+                format!("{what} is empty; add at least one entry"),
+            );
+        }
+    }
+
+    pub(super) fn items(&mut self, items: &S<Vec<raw::Item>>, what: &str) -> Vec<Item> {
+        self.not_empty(items, what);
+        items
+            .get_ref()
+            .iter()
+            .map(|item| Item {
+                title: self.text(&item.title),
+                description: self.prose(&item.description),
+            })
+            .collect()
+    }
+
+    pub(super) fn unique<'v>(&mut self, ids: impl IntoIterator<Item = &'v Str>, what: &str) {
+        let mut seen: BTreeMap<&str, Range<usize>> = BTreeMap::new();
+        for id in ids {
+            if let Some(first) = seen.get(id.get_ref().as_str()) {
+                let (_, text, at) = self.src.locate(first.start);
+                let (line, _) = line_column(text, at);
+                self.problem(
+                    id.span(),
+                    format!(
+                        "duplicate {what} id `{}`; it is already used on line {line}; give each \
+                         {what} its own id",
+                        id.get_ref()
+                    ),
+                );
+            } else {
+                seen.insert(id.get_ref(), id.span());
+            }
+        }
+    }
+
+    pub(super) fn int<T: TryFrom<i64> + Default>(
+        &mut self,
+        value: &S<i64>,
+        range: Range<i64>,
+        what: &str,
+    ) -> T {
+        let v = *value.get_ref();
+        match T::try_from(v) {
+            Ok(t) if range.contains(&v) => t,
+            _ => {
+                self.problem(
+                    value.span(),
+                    format!(
+                        "{what} `{v}` is out of range; it must be from {} to {}",
+                        range.start,
+                        range.end - 1
+                    ),
+                );
+                T::default()
+            }
+        }
+    }
+
+    pub(super) fn role(&mut self, value: &Option<Str>) -> Role {
+        match value {
+            None => Role::Subject,
+            Some(v) => self
+                .check(v, |s| match s {
+                    "subject" => Ok(Role::Subject),
+                    "comparison" => Ok(Role::Comparison),
+                    _ => Err(format!(
+                        "unknown role `{s}`; use `subject` (the guide's occupation, the default) \
+                         or `comparison`"
+                    )),
+                })
+                .unwrap_or(Role::Subject),
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! Raw structs → typed model, with every check, collecting every problem.
+//!
+//! This module reads the files of an edition's layers and orchestrates the conversion
+//! (`build`); [`context`] holds the state and shared checks, [`sections`] one conversion a
+//! section, [`toml_errors`] the parser's messages reworded, [`spans`] the arithmetic of places,
+//! and [`figures`] the review of figure dates.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use super::GUIDE_FILE;
+use super::layer::{self, Origin, Translation};
+use super::raw::{self, S, Str};
+use crate::diag::{Diagnostic, LoadError};
+use crate::labels::{Label, Labels, RawLabels};
+use crate::language::Language;
+use crate::model::*;
+use crate::prose::Prose;
+use crate::review;
+use crate::section::SectionId;
+use crate::values::{Currency, Id, Money, RefDate, Text, Url, group_digits};
+
+mod context;
+mod figures;
+mod sections;
+mod spans;
+mod toml_errors;
+
+use context::*;
+use figures::*;
+use sections::*;
+use spans::*;
+pub(super) use toml_errors::toml_message;
+use toml_errors::*;
+
+/// The content files to convert.
+pub(super) enum Input<'t> {
+    /// An edition with no base: each file as it is, by name.
+    Single(BTreeMap<String, (&'t Path, &'t str)>),
+    /// An edition with a base: the files of every layer, merged on reading.
+    Layered(Layered<'t>),
+}
+
+/// The files of an edition and its bases, in one offset space.
+pub(super) struct Layered<'t> {
+    source: Origin<'t>,
+    /// How messages name each layer, base first.
+    names: Vec<String>,
+    /// Each layer's language, as its own guide.toml or the nearest base below gives it.
+    languages: Vec<String>,
+}
+
+impl<'t> Layered<'t> {
+    pub(super) fn new(source: Origin<'t>, names: Vec<String>) -> Layered<'t> {
+        let mut languages: Vec<String> = Vec::with_capacity(names.len());
+        for layer in 0..names.len() {
+            let own = source
+                .regions()
+                .iter()
+                .find(|r| r.layer == layer && r.path.file_name().is_some_and(|n| n == GUIDE_FILE))
+                .and_then(|r| toml::de::DeTable::parse(r.text).ok())
+                .and_then(|t| {
+                    t.get_ref()
+                        .get("language")
+                        .and_then(|v| v.get_ref().as_str().map(str::to_owned))
+                });
+            let inherited = languages.last().cloned().unwrap_or_default();
+            languages.push(own.unwrap_or(inherited));
+        }
+        Layered {
+            source,
+            names,
+            languages,
+        }
+    }
+
+    fn top(&self) -> usize {
+        self.names.len() - 1
+    }
+
+    /// Parses and merges one file's layers, translates what it inherits, and reports text
+    /// left in a base's language.
+    fn parse<T: DeserializeOwned>(
+        &self,
+        name: &str,
+        problems: &mut Vec<Diagnostic>,
+        translations: &mut Vec<Translation<'t>>,
+    ) -> Option<T> {
+        let regions: Vec<_> = self
+            .source
+            .regions()
+            .iter()
+            .filter(|r| r.path.file_name().is_some_and(|n| n == name))
+            .copied()
+            .collect();
+        let top_path = regions.last()?.path;
+        let mut merged: Option<toml::de::DeTable<'t>> = None;
+        let mut parsed = true;
+        for region in regions {
+            if region.text.trim().is_empty() {
+                continue;
+            }
+            match layer::parse(region) {
+                Ok(table) => match &mut merged {
+                    None => merged = Some(table),
+                    Some(under) => layer::merge(under, table),
+                },
+                Err(problem) => {
+                    problems.push(problem);
+                    parsed = false;
+                }
+            }
+        }
+        let mut table = merged.filter(|_| parsed)?;
+        if name == GUIDE_FILE {
+            *translations = layer::translations(&table);
+        } else {
+            layer::translate(&mut table, &self.source, self.top(), translations);
+        }
+        // A base in another language, or in another script of it (`zh-Hans` under
+        // `zh-Hant`), is foreign; tags that do not read are reported on their own.
+        let edition = Language::parse(&self.languages[self.top()]).ok();
+        let foreign = |layer: usize| match (&edition, Language::parse(&self.languages[layer])) {
+            (Some(edition), Ok(base)) => !edition.same_writing(&base),
+            _ => false,
+        };
+        let mut left = Vec::new();
+        layer::foreign_text(&table, &self.source, &foreign, name, &mut left);
+        for (offset, _) in left {
+            let layer = self.source.region(offset).layer;
+            problems.push(self.source.at_offset(
+                offset,
+                format!(
+                    "this text comes from the base {} (`{}`), and this edition is in `{}`; \
+                     write it in {}, or give its translation under `[translations]` in \
+                     {GUIDE_FILE}",
+                    self.names[layer],
+                    self.languages[layer],
+                    self.languages[self.top()],
+                    Path::new(&self.names[self.top()]).join(name).display()
+                ),
+            ));
+        }
+        let whole = toml::Spanned::new(0..0, table);
+        match T::deserialize(toml::de::Deserializer::from(whole)) {
+            Ok(value) => Some(value),
+            Err(err) => {
+                let message = toml_message(err.message());
+                problems.push(match err.span() {
+                    Some(span) => self.source.at_offset(span.start, message),
+                    None => Diagnostic::file(top_path, message),
+                });
+                None
+            }
+        }
+    }
+}
+
+pub(super) fn build(
+    input: &Input<'_>,
+    mut problems: Vec<Diagnostic>,
+    as_of: Option<RefDate>,
+) -> Result<(Guide, Vec<Diagnostic>), LoadError> {
+    let mut refs = Vec::new();
+    let mut figures = as_of.map(|_| Figures::default());
+    let mut translations = Vec::new();
+    let singles: Vec<(String, Origin<'_>)> = match input {
+        Input::Single(texts) => texts
+            .iter()
+            .map(|(name, &(path, text))| (name.clone(), Origin::single(path, text)))
+            .collect(),
+        Input::Layered(_) => Vec::new(),
+    };
+    let source_of = |name: &str| -> Option<&Origin<'_>> {
+        match input {
+            Input::Single(_) => singles.iter().find(|(n, _)| n == name).map(|(_, s)| s),
+            Input::Layered(layered) => Some(&layered.source),
+        }
+    };
+
+    macro_rules! section {
+        ($name:expr, $raw:ty, $convert:expr) => {{
+            let name: String = $name;
+            let raw: Option<$raw> = match input {
+                Input::Single(texts) => texts
+                    .get(&name)
+                    .and_then(|&(path, text)| parse_toml(path, text, &mut problems)),
+                Input::Layered(layered) => layered.parse(&name, &mut problems, &mut translations),
+            };
+            raw.and_then(|raw| {
+                let src = source_of(&name)?;
+                let mut cx = Ctx {
+                    src,
+                    problems: &mut problems,
+                    refs: &mut refs,
+                    figures: figures.as_mut(),
+                };
+                let before = cx.problems.len();
+                let value = $convert(&mut cx, raw);
+                (cx.problems.len() == before).then_some(value)
+            })
+        }};
+    }
+
+    let meta_labels = section!(GUIDE_FILE.to_owned(), raw::Meta, meta);
+    // Every section of the table, each parsed and converted from its own file.
+    macro_rules! load_sections {
+        (() $($(#[$doc:meta])* $variant:ident $field:ident $id:literal;)*) => {
+            Partial {
+                $($field: section!(
+                    SectionId::$variant.file_name().to_owned(),
+                    raw::$variant,
+                    $field
+                ),)*
+            }
+        };
+    }
+    let sections = crate::section::with_sections!(load_sections!());
+    if let Input::Layered(layered) = input {
+        for t in translations.iter().filter(|t| !t.used) {
+            problems.push(layered.source.at_offset(
+                t.from_span.start,
+                format!(
+                    "no text this edition inherits reads `{}`; copy the text from the base \
+                     exactly, or remove this translation",
+                    t.from
+                ),
+            ));
+        }
+    }
+
+    // Citations can only be checked against a sources file that loaded.
+    if let Some(sources) = &sections.sources {
+        let known: BTreeSet<&Id> = sources.sources.iter().map(|s| &s.id).collect();
+        let list = || {
+            sources
+                .sources
+                .iter()
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let undated: BTreeSet<&Id> = sources
+            .sources
+            .iter()
+            .filter(|s| s.date().is_none())
+            .map(|s| &s.id)
+            .collect();
+        for r in refs {
+            if r.needs_date && undated.contains(&r.id) {
+                problems.push(r.diagnostic(format!(
+                    "source `{}` carries no date, and a licensing-state rule must rest on a \
+                     dated source; give the source `published = \"YYYY-MM-DD\"` (the date of \
+                     the version read) or, for an undated page, `checked = \"YYYY-MM-DD\"` \
+                     (the day it was read) in {}",
+                    r.id,
+                    SectionId::Sources.file_name()
+                )));
+            }
+            if !known.contains(&r.id) {
+                problems.push(r.diagnostic(format!(
+                    "unknown source `{}`; cite one of the ids in {}: {}",
+                    r.id,
+                    SectionId::Sources.file_name(),
+                    list()
+                )));
+            }
+        }
+    }
+
+    // Report file by file in guide order, and within a file from top to bottom.
+    let file_rank = |d: &Diagnostic| {
+        let name = d.path().file_name().and_then(|n| n.to_str()).unwrap_or("");
+        super::file_names()
+            .position(|known| known == name)
+            .unwrap_or(usize::MAX)
+    };
+    problems.sort_by_key(|d| (file_rank(d), d.position()));
+
+    let guide = match meta_labels {
+        Some((meta, labels)) if problems.is_empty() => sections.complete(meta, labels),
+        _ => None,
+    };
+    match guide {
+        Some(guide) => {
+            let mut warnings = match (as_of, figures) {
+                (Some(as_of), Some(figures)) => review_figures(figures, &guide.sources, as_of),
+                _ => Vec::new(),
+            };
+            warnings.sort_by_key(|d| (file_rank(d), d.position()));
+            Ok((guide, warnings))
+        }
+        None => {
+            debug_assert!(
+                !problems.is_empty(),
+                "a section failed without a diagnostic"
+            );
+            Err(LoadError::new(problems))
+        }
+    }
+}

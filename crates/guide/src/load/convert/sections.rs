@@ -1,0 +1,508 @@
+//! Each raw section, checked and turned into its typed model: one function a section, named
+//! after its field, as the table of sections calls them.
+
+use super::*;
+
+pub(super) fn meta(cx: &mut Ctx<'_, '_>, raw: raw::Meta) -> (Meta, Labels) {
+    let tag = cx.text(&raw.language);
+    let language = Language::parse(tag.as_str()).unwrap_or_else(|err| {
+        if !tag.as_str().is_empty() {
+            cx.problem(raw.language.span(), err.to_string());
+        }
+        Language::undetermined()
+    });
+    let labels = labels(cx, raw.labels.as_ref(), &raw.language);
+    // The base and the translations did their work on reading; here their text is checked.
+    if let Some(base) = &raw.base {
+        cx.text(base);
+    }
+    for to in raw.translations.iter().flat_map(|t| t.values()) {
+        cx.text(to);
+    }
+    let meta = Meta {
+        slug: cx.id(&raw.slug),
+        title: cx.text(&raw.title),
+        subtitle: cx.text(&raw.subtitle),
+        description: cx.text(&raw.description),
+        language,
+        edition: cx.date(&raw.edition),
+        publisher: cx.text(&raw.publisher),
+        authors: cx.texts(&raw.authors, "`authors`"),
+        license: cx.text(&raw.license),
+    };
+    (meta, labels)
+}
+
+/// The edition's labels: each one its `[labels]` table gives, else the built-in set's for its
+/// language. With no built-in set for the language, every label must be given.
+pub(super) fn labels(cx: &mut Ctx<'_, '_>, own: Option<&S<RawLabels>>, language: &Str) -> Labels {
+    let built_in = crate::labels::built_in(language.get_ref()).and_then(|(path, text)| {
+        let path = Path::new(path);
+        let raw: RawLabels = parse_toml(path, text, cx.problems)?;
+        Some((path, text, raw))
+    });
+    let empty = RawLabels::default();
+    let own_entries = own.map_or(&empty, |o| o.get_ref()).entries();
+    let base_entries = built_in.as_ref().map(|(_, _, raw)| raw.entries());
+    let mut values = Vec::with_capacity(Labels::NAMES.len());
+    let mut missing = Vec::new();
+    for (i, (name, accepts, value)) in own_entries.into_iter().enumerate() {
+        let checked = |text: &str| {
+            crate::labels::check_form(name, text)?;
+            Label::parse(text, accepts)
+        };
+        let base_value = base_entries.as_ref().and_then(|b| b[i].2);
+        let label = match (value, base_value, &built_in) {
+            (Some(v), _, _) => checked(v.get_ref())
+                .map_err(|m| cx.problem(v.span(), m))
+                .ok(),
+            (None, Some(v), Some((path, text, _))) => checked(v.get_ref())
+                .map_err(|m| {
+                    cx.problems
+                        .push(Diagnostic::at_offset(path, text, v.span().start, m));
+                })
+                .ok(),
+            _ => {
+                missing.push(name);
+                None
+            }
+        };
+        values.push(label.unwrap_or_else(Label::placeholder));
+    }
+    // A tag that is not one is reported as such; its labels are not asked for as well.
+    if !missing.is_empty() && Language::parse(language.get_ref()).is_ok() {
+        let shown: Vec<String> = missing.iter().take(8).map(|n| format!("`{n}`")).collect();
+        let more = match missing.len() {
+            n if n > 8 => format!(" and {} more", n - 8),
+            _ => String::new(),
+        };
+        let why = match &built_in {
+            Some((path, _, _)) => format!("the built-in set {} lacks them", path.display()),
+            None => format!(
+                "no label set is built in for `{}` (there are sets for {})",
+                language.get_ref(),
+                crate::labels::BUILT_IN
+                    .iter()
+                    .map(|(tag, _, _)| format!("`{tag}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        cx.problem(
+            own.map_or(language.span(), |o| o.span()),
+            format!(
+                "{} labels are missing: {}{more}; {why}, so give each under `[labels]` in \
+                 {GUIDE_FILE} (content/labels/en.toml lists them all)",
+                missing.len(),
+                shown.join(", ")
+            ),
+        );
+    }
+    Labels::from_values(values)
+}
+
+pub(super) fn definition(cx: &mut Ctx<'_, '_>, raw: raw::Definition) -> Definition {
+    cx.not_empty(&raw.occupation_codes, "`occupation_codes`");
+    Definition {
+        summary: cx.prose(&raw.summary),
+        body: cx.prose(&raw.body),
+        alternate_titles: raw.alternate_titles.iter().map(|t| cx.text(t)).collect(),
+        occupation_codes: raw
+            .occupation_codes
+            .get_ref()
+            .iter()
+            .map(|c| OccupationCode {
+                system: cx.text(&c.system),
+                code: cx.text(&c.code),
+                title: cx.text(&c.title),
+                source: cx.source(&c.source),
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn responsibilities(
+    cx: &mut Ctx<'_, '_>,
+    raw: raw::Responsibilities,
+) -> Responsibilities {
+    Responsibilities {
+        summary: cx.prose(&raw.summary),
+        intro: cx.prose(&raw.intro),
+        duties: cx.items(&raw.duties, "`duties`"),
+        typical_shift: cx.opt_prose(&raw.typical_shift),
+    }
+}
+
+pub(super) fn education(cx: &mut Ctx<'_, '_>, raw: raw::Education) -> Education {
+    cx.not_empty(&raw.time_to_qualify, "`time_to_qualify`");
+    Education {
+        summary: cx.prose(&raw.summary),
+        intro: cx.prose(&raw.intro),
+        entry_paths: cx.items(&raw.entry_paths, "`entry_paths`"),
+        training: cx.prose(&raw.training),
+        licensure: cx.prose(&raw.licensure),
+        state_licenses: raw
+            .state_licenses
+            .get_ref()
+            .iter()
+            .map(|l| StateLicense {
+                state: cx.text(&l.state),
+                credential: cx.text(&l.credential),
+                board: cx.text(&l.board),
+                requirements: cx.prose(&l.requirements),
+                routes: cx.state_rule(&l.routes),
+                exam: cx.state_rule(&l.exam),
+                background_check: cx.state_rule(&l.background_check),
+                program_length: cx.state_rule(&l.program_length),
+                approved_programs: cx.state_rule(&l.approved_programs),
+                interim_permit: cx.state_rule(&l.interim_permit),
+                endorsement: cx.state_rule(&l.endorsement),
+                renewal: cx.state_rule(&l.renewal),
+                unlicensed_work: cx.state_rule(&l.unlicensed_work),
+            })
+            .collect(),
+        certifications: raw
+            .certifications
+            .get_ref()
+            .iter()
+            .map(|c| Certification {
+                name: cx.text(&c.name),
+                abbreviation: cx.opt_text(&c.abbreviation),
+                issuer: cx.text(&c.issuer),
+                description: cx.prose(&c.description),
+                levels: c
+                    .levels
+                    .iter()
+                    .map(|l| Item {
+                        title: cx.text(&l.title),
+                        description: cx.prose(&l.description),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        continuing_education: cx.prose(&raw.continuing_education),
+        time_to_qualify: raw
+            .time_to_qualify
+            .get_ref()
+            .iter()
+            .map(|t| TimeToQualify {
+                route: cx.text(&t.route),
+                duration: cx.text(&t.duration),
+                description: cx.prose(&t.description),
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn work_settings(cx: &mut Ctx<'_, '_>, raw: raw::WorkSettings) -> WorkSettings {
+    cx.not_empty(&raw.settings, "`settings`");
+    cx.unique(
+        raw.settings.get_ref().iter().filter_map(|s| s.id.as_ref()),
+        "workplace",
+    );
+    WorkSettings {
+        summary: cx.prose(&raw.summary),
+        intro: cx.prose(&raw.intro),
+        settings: raw
+            .settings
+            .get_ref()
+            .iter()
+            .map(|s| WorkSetting {
+                id: s.id.as_ref().map(|id| cx.id(id)),
+                name: cx.text(&s.name),
+                description: cx.prose(&s.description),
+                pace: cx.text(&s.pace),
+                populations: cx.texts(&s.populations, "`populations`"),
+                employment: s
+                    .employment
+                    .iter()
+                    .map(|e| EmploymentShare {
+                        occupation: cx.text(&e.occupation),
+                        percent: cx.int(&e.percent, 0..101, "the percentage"),
+                        period: cx.figure_date(&e.period),
+                        source: cx.source(&e.source),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        schedules: cx.prose(&raw.schedules),
+    }
+}
+
+pub(super) fn skills(cx: &mut Ctx<'_, '_>, raw: raw::Skills) -> Skills {
+    Skills {
+        summary: cx.prose(&raw.summary),
+        intro: cx.prose(&raw.intro),
+        skills: cx.items(&raw.skills, "`skills`"),
+        qualities: cx.items(&raw.qualities, "`qualities`"),
+    }
+}
+
+pub(super) fn career_path(cx: &mut Ctx<'_, '_>, raw: raw::CareerPath) -> CareerPath {
+    cx.not_empty(&raw.next_roles, "`next_roles`");
+    CareerPath {
+        summary: cx.prose(&raw.summary),
+        intro: cx.prose(&raw.intro),
+        next_roles: raw
+            .next_roles
+            .get_ref()
+            .iter()
+            .map(|s| CareerStep {
+                role: cx.text(&s.role),
+                description: cx.prose(&s.description),
+                requires: cx.prose(&s.requires),
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn salary_outlook(cx: &mut Ctx<'_, '_>, raw: raw::SalaryOutlook) -> SalaryOutlook {
+    cx.not_empty(&raw.pay, "`pay`");
+    cx.not_empty(&raw.outlook, "`outlook`");
+    SalaryOutlook {
+        summary: cx.prose(&raw.summary),
+        intro: cx.prose(&raw.intro),
+        pay: raw
+            .pay
+            .get_ref()
+            .iter()
+            .map(|p| pay_figure(cx, p))
+            .collect(),
+        pay_factors: cx.prose(&raw.pay_factors),
+        benefits: cx.prose(&raw.benefits),
+        outlook: raw
+            .outlook
+            .get_ref()
+            .iter()
+            .map(|o| outlook_figure(cx, o))
+            .collect(),
+        outlook_notes: cx.prose(&raw.outlook_notes),
+        key_figures: KeyFigureChoice::default(),
+    }
+    .with_key_figures(cx, raw.key_figures.as_ref())
+}
+
+impl SalaryOutlook {
+    /// Checks the chosen key figures' occupations, and chooses the rest: each the first of the
+    /// guide's own occupations with such a figure.
+    pub(super) fn with_key_figures(
+        mut self,
+        cx: &mut Ctx<'_, '_>,
+        chosen: Option<&raw::KeyFigures>,
+    ) -> SalaryOutlook {
+        let subject_pay = || {
+            self.pay
+                .iter()
+                .filter(|p| p.role == Role::Subject && p.is_overall_median())
+                .map(|p| &p.occupation)
+        };
+        let pay: Vec<&Text> = self
+            .pay
+            .iter()
+            .filter(|p| p.is_overall_median())
+            .map(|p| &p.occupation)
+            .collect();
+        let outlook = |has: fn(&OutlookFigure) -> bool| -> Vec<&Text> {
+            self.outlook
+                .iter()
+                .filter(|o| has(o))
+                .map(|o| &o.occupation)
+                .collect()
+        };
+        let subject = |has: fn(&OutlookFigure) -> bool| {
+            self.outlook
+                .iter()
+                .find(|o| o.role == Role::Subject && has(o))
+                .map(|o| o.occupation.clone())
+        };
+        let growth = outlook(|_| true);
+        let openings = outlook(|o| o.openings_per_year.is_some());
+        let education = outlook(|o| o.entry_education.is_some());
+        let mut pick = |value: Option<&Str>, have: &[&Text], what: &str, default: Option<Text>| {
+            let Some(value) = value else {
+                return default;
+            };
+            let name = cx.text(value);
+            if have.contains(&&name) {
+                return Some(name);
+            }
+            let list = if have.is_empty() {
+                "there is none in this file".to_owned()
+            } else {
+                let names: Vec<String> = have.iter().map(|n| format!("`{n}`")).collect();
+                format!("occupations with one: {}", names.join(", "))
+            };
+            cx.problem(
+                value.span(),
+                format!("no {what} for `{name}` in this file; {list}"),
+            );
+            None
+        };
+        let chosen = KeyFigureChoice {
+            pay: pick(
+                chosen.and_then(|c| c.pay.as_ref()),
+                &pay,
+                "median annual pay across all workplaces",
+                subject_pay().next().cloned(),
+            ),
+            growth: pick(
+                chosen.and_then(|c| c.growth.as_ref()),
+                &growth,
+                "projection",
+                subject(|_| true),
+            ),
+            openings: pick(
+                chosen.and_then(|c| c.openings.as_ref()),
+                &openings,
+                "projection with `openings_per_year`",
+                subject(|o| o.openings_per_year.is_some()),
+            ),
+            education: pick(
+                chosen.and_then(|c| c.education.as_ref()),
+                &education,
+                "projection with `entry_education`",
+                subject(|o| o.entry_education.is_some()),
+            ),
+        };
+        self.key_figures = chosen;
+        self
+    }
+}
+
+pub(super) fn pay_figure(cx: &mut Ctx<'_, '_>, p: &raw::PayFigure) -> PayFigure {
+    let currency = cx.check(&p.currency, Currency::parse);
+    let cents = match *p.amount.get_ref() {
+        raw::Number::Int(i) => u64::try_from(i)
+            .ok()
+            .and_then(|i| i.checked_mul(100))
+            .ok_or_else(|| format!("`{i}` is not a usable amount; write a positive number")),
+        raw::Number::Float(f) => Money::cents_from_number(f),
+    };
+    let cents = cents.unwrap_or_else(|message| {
+        cx.problem(p.amount.span(), message);
+        0
+    });
+    PayFigure {
+        occupation: cx.text(&p.occupation),
+        code: cx.opt_text(&p.code),
+        setting: cx.opt_text(&p.setting),
+        role: cx.role(&p.role),
+        statistic: cx
+            .check(&p.statistic, Statistic::parse)
+            .unwrap_or(Statistic::Median),
+        amount: Money::new(cents, currency.unwrap_or(Currency::Usd)),
+        unit: cx.check(&p.unit, PayUnit::parse).unwrap_or(PayUnit::Year),
+        period: cx.figure_date(&p.period),
+        source: cx.source(&p.source),
+        note: cx.opt_text(&p.note),
+    }
+}
+
+pub(super) fn outlook_figure(cx: &mut Ctx<'_, '_>, o: &raw::OutlookFigure) -> OutlookFigure {
+    let base_year: u16 = cx.int(&o.base_year, 1900..2201, "the year");
+    if let Ok(year) = RefDate::parse(&base_year.to_string()) {
+        cx.dated(o.base_year.span().start, year);
+    }
+    let target_year: u16 = cx.int(&o.target_year, 1900..2201, "the year");
+    if target_year <= base_year {
+        cx.problem(
+            o.target_year.span(),
+            format!("`target_year` ({target_year}) must come after `base_year` ({base_year})"),
+        );
+    }
+    let jobs = |cx: &mut Ctx<'_, '_>, v: &Option<S<i64>>| {
+        v.as_ref()
+            .map(|v| cx.int::<u32>(v, 0..1_000_000_000, "the number of jobs"))
+    };
+    OutlookFigure {
+        occupation: cx.text(&o.occupation),
+        code: cx.opt_text(&o.code),
+        role: cx.role(&o.role),
+        base_year,
+        target_year,
+        base_jobs: jobs(cx, &o.base_jobs),
+        target_jobs: jobs(cx, &o.target_jobs),
+        change: o
+            .change
+            .as_ref()
+            .map(|v| cx.int(v, -1_000_000_000..1_000_000_000, "the change in jobs")),
+        growth_percent: cx.int(&o.growth_percent, -100..1001, "the growth"),
+        openings_per_year: jobs(cx, &o.openings_per_year),
+        entry_education: o
+            .entry_education
+            .as_ref()
+            .and_then(|e| cx.check(e, EntryEducation::parse)),
+        source: cx.source(&o.source),
+    }
+}
+
+pub(super) fn challenges_rewards(
+    cx: &mut Ctx<'_, '_>,
+    raw: raw::ChallengesRewards,
+) -> ChallengesRewards {
+    ChallengesRewards {
+        summary: cx.prose(&raw.summary),
+        intro: cx.prose(&raw.intro),
+        challenges: cx.items(&raw.challenges, "`challenges`"),
+        rewards: cx.items(&raw.rewards, "`rewards`"),
+    }
+}
+
+pub(super) fn care_team(cx: &mut Ctx<'_, '_>, raw: raw::CareTeam) -> CareTeam {
+    CareTeam {
+        summary: cx.prose(&raw.summary),
+        body: cx.prose(&raw.body),
+        members: cx.items(&raw.members, "`members`"),
+        distinctions: raw
+            .distinctions
+            .iter()
+            .map(|item| Item {
+                title: cx.text(&item.title),
+                description: cx.prose(&item.description),
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn faq(cx: &mut Ctx<'_, '_>, raw: raw::Faq) -> Faq {
+    cx.not_empty(&raw.questions, "`questions`");
+    cx.unique(raw.questions.get_ref().iter().map(|q| &q.id), "question");
+    Faq {
+        summary: cx.prose(&raw.summary),
+        questions: raw
+            .questions
+            .get_ref()
+            .iter()
+            .map(|q| Question {
+                id: cx.id(&q.id),
+                question: cx.text(&q.question),
+                answer: cx.prose(&q.answer),
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn sources(cx: &mut Ctx<'_, '_>, raw: raw::Sources) -> Sources {
+    cx.not_empty(&raw.sources, "`sources`");
+    cx.unique(raw.sources.get_ref().iter().map(|s| &s.id), "source");
+    Sources {
+        summary: cx.prose(&raw.summary),
+        sources: raw
+            .sources
+            .get_ref()
+            .iter()
+            .map(|s| Source {
+                id: cx.id(&s.id),
+                title: cx.text(&s.title),
+                publisher: cx.text(&s.publisher),
+                url: cx
+                    .check(&s.url, Url::parse)
+                    .unwrap_or_else(Url::placeholder),
+                data_date: cx.opt_date(&s.data_date),
+                published: cx.opt_date(&s.published),
+                checked: cx.opt_date(&s.checked),
+                note: cx.opt_text(&s.note),
+            })
+            .collect(),
+    }
+}
