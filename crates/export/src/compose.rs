@@ -310,6 +310,12 @@ impl Cell {
 pub const NOT_PUBLISHED: &str = "–";
 
 impl<'g> Document<'g> {
+    /// The language the document is written in, which every format declares (`lang`,
+    /// `xml:lang`, `/Lang`, `dc:language`); its `direction()` is the text's.
+    pub fn language(&self) -> &'g mht_guide::Language {
+        &self.meta.language
+    }
+
     /// Composes the selected sections of a guide.
     ///
     /// # Examples

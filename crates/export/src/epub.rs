@@ -17,7 +17,8 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use crate::compose::{Document, Node};
-use crate::html::{Writer, document_start, escape, stylesheet};
+use crate::escape::escape;
+use crate::html::{Writer, document_start, stylesheet};
 use crate::{ExportError, Options};
 
 const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -43,7 +44,7 @@ fn identifier(guide: &Guide, options: &Options, doc: &Document<'_>) -> String {
     for part in [
         guide.meta.slug.as_str(),
         &guide.meta.edition.iso(),
-        guide.meta.language.as_str(),
+        doc.language().as_str(),
         options.organization().unwrap_or(""),
         &format!("{:?}", options.preset()),
     ] {
@@ -97,7 +98,7 @@ fn content_document(lang: &str, title: &str, body: &str) -> String {
 /// ```
 pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> {
     let doc = Document::from_options(guide, options);
-    let lang = guide.meta.language.as_str();
+    let lang = doc.language().as_str();
     let labels = &guide.labels;
 
     // Which file holds each anchor, so links work across documents.
@@ -254,7 +255,7 @@ fn package_document(
          <dc:identifier id=\"uid\">{id}</dc:identifier>\n\
          <dc:title>{title}</dc:title>\n\
          <dc:language>{lang}</dc:language>\n",
-        lang = escape(meta.language.as_str()),
+        lang = escape(doc.language().as_str()),
         id = identifier(guide, options, doc),
         title = escape(meta.title.as_str()),
     );

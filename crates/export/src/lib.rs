@@ -64,6 +64,7 @@ mod color;
 mod compose;
 #[cfg(feature = "epub")]
 mod epub;
+mod escape;
 mod html;
 mod json;
 mod logo;

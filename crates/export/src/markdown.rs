@@ -174,7 +174,7 @@ impl<'a, 'd> Builder<'a, 'd> {
             "---\ntitle: {}\nsubtitle: {}\nlang: {}\ndate: {}\npublisher: {}\nlicense: {}\n---\n\n",
             q(meta.title.as_str()),
             q(meta.subtitle.as_str()),
-            q(meta.language.as_str()),
+            q(self.doc.language().as_str()),
             q(&meta.edition.iso()),
             q(meta.publisher.as_str()),
             q(meta.license.as_str()),

@@ -15,6 +15,7 @@ use crate::Chart;
 use crate::compose::{
     Band, Cell, ContentsEntry, Document, Entry, Node, Section, Table, source_details,
 };
+use crate::escape::escape;
 use crate::{Options, Preset};
 
 /// The logo's file name in an EPUB, beside the content documents.
@@ -43,28 +44,6 @@ pub(crate) fn stylesheet(options: &Options) -> String {
         ));
     }
     css
-}
-
-/// Escapes text for an XHTML text node or a quoted attribute value, as every HTML and EPUB
-/// page of the exports does: `&`, `<`, `>` and both quotes.
-pub(crate) fn escape(text: &str) -> String {
-    escape_as(text, true)
-}
-
-/// Escapes `&`, `<` and `>`, and with `quotes` the quote characters too (for attributes).
-pub(crate) fn escape_as(text: &str, quotes: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if quotes => out.push_str("&quot;"),
-            '\'' if quotes => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// Writes the body of a composed document as XHTML.
@@ -639,7 +618,7 @@ pub fn to_html(guide: &Guide, options: &Options) -> String {
     let doc = Document::from_options(guide, options);
     let href = |anchor: &str| format!("#{anchor}");
     let mut w = Writer::new(&doc, &href, false);
-    w.push(&document_start(guide.meta.language.as_str(), false));
+    w.push(&document_start(doc.language().as_str(), false));
     // An empty icon of its own, so that a browser does not ask the server for /favicon.ico:
     // the page needs nothing outside the file.
     w.push("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
@@ -676,18 +655,4 @@ pub fn to_html(guide: &Guide, options: &Options) -> String {
     w.text(&format!("{} · {line}", meta.title));
     w.push("</p>\n</footer>\n</body>\n</html>\n");
     w.out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markup_characters_are_escaped() {
-        assert_eq!(
-            escape("<b>\"Pay\" & 'more'</b>"),
-            "&lt;b&gt;&quot;Pay&quot; &amp; &#39;more&#39;&lt;/b&gt;"
-        );
-        assert_eq!(escape_as("\"a\" & <b>", false), "\"a\" &amp; &lt;b&gt;");
-    }
 }

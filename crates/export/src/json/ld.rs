@@ -5,7 +5,7 @@ use mht_guide::{Guide, PayUnit, Role, SectionId, Statistic};
 use serde_json::{Value, json};
 
 use crate::Document;
-use crate::html::escape_as;
+use crate::escape::escape_as;
 
 /// schema.org `Occupation` and `FAQPage` data for search engines, as JSON-LD.
 ///

@@ -337,7 +337,7 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
             .join(", "),
         subject: &subject,
         keywords,
-        language: meta.language.as_str(),
+        language: doc.language().as_str(),
         creator: concat!("mht-guide ", env!("CARGO_PKG_VERSION")),
         timestamp: options.timestamp().unwrap_or(meta.edition.unix_seconds()),
         paper_pt: options.paper().points(),
@@ -379,13 +379,7 @@ fn render_pass(
     let paper = options.paper();
     // Without page numbers to print, this is the first pass, which only paginates.
     let dry = pages.is_none();
-    let track = Tracker::new(
-        paper.mm(),
-        MARGINS,
-        widths,
-        dry,
-        hyphenator(&doc.meta.language),
-    );
+    let track = Tracker::new(paper.mm(), MARGINS, widths, dry, hyphenator(doc.language()));
     let compact = options.preset() == Preset::FactSheet;
     let mut builder = render::Builder::new(doc, &track, pages, contents, compact, options.accent());
     let (footer_left, contact) = footer_text(doc, options);

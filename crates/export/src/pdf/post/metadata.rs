@@ -18,7 +18,7 @@ pub(super) fn pdf_date(seconds: i64) -> String {
 /// Text escaped for XML content and attribute values: the HTML export's escape, which is
 /// XML's.
 fn xml(text: &str) -> String {
-    crate::html::escape(text)
+    crate::escape::escape(text)
 }
 
 /// The XMP packet: Dublin Core title, authors, description and language, the PDF and XMP
