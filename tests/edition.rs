@@ -38,8 +38,8 @@ fn every_content_file_names_its_schema_and_the_schemas_are_current() {
 
 #[test]
 fn the_spanish_editions_files_name_their_partial_schemas_and_they_are_current() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(mht_guide::EMBEDDED_ES_DIR);
-    for (name, text) in mht_guide::EMBEDDED_ES_FILES {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::util::spanish().dir);
+    for &(name, text) in crate::util::spanish().files {
         assert_eq!(
             text.lines().next(),
             Some(mht_guide::schema::directive(name).as_str()),
@@ -242,7 +242,7 @@ fn an_editor_validates_content_against_the_schemas() {
     let (ok, report) = taplo_check(&edition, &names);
     assert!(ok, "the content does not match its schemas:\n{report}");
     // The Spanish edition's partial files, against the partial schemas beside them.
-    let spanish = Path::new(env!("CARGO_MANIFEST_DIR")).join(mht_guide::EMBEDDED_ES_DIR);
+    let spanish = Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::util::spanish().dir);
     let (ok, report) = taplo_check(&spanish, &names);
     assert!(
         ok,

@@ -258,13 +258,13 @@ fn characters_the_pdf_refuses_are_found_in_a_base_folder_too() {
 /// paths they are loaded under, not at the English files alone.
 #[test]
 fn a_built_in_editions_check_names_its_own_files() {
-    let loaded = mht_guide::Loaded::built_in("es").unwrap().unwrap();
+    let loaded = crate::util::spanish().load().unwrap();
     let dirs: Vec<&std::path::Path> = loaded
         .files
         .iter()
         .map(|f| f.path.parent().unwrap())
         .collect();
-    assert!(dirs.contains(&std::path::Path::new(mht_guide::EMBEDDED_ES_DIR)));
+    assert!(dirs.contains(&std::path::Path::new(crate::util::spanish().dir)));
     assert!(dirs.contains(&std::path::Path::new(mht_guide::EMBEDDED_DIR)));
     // The base's files come first, so a place in the edition's own file is named last.
     assert!(loaded.files[0].path.starts_with(mht_guide::EMBEDDED_DIR));
@@ -274,6 +274,6 @@ fn a_built_in_editions_check_names_its_own_files() {
             .last()
             .unwrap()
             .path
-            .starts_with(mht_guide::EMBEDDED_ES_DIR)
+            .starts_with(crate::util::spanish().dir)
     );
 }

@@ -370,12 +370,13 @@ fn an_edition_in_a_language_with_no_built_in_set_prints_only_its_labels() {
 )]
 fn the_check_finds_an_english_label_left_in() {
     // The same check, on an edition that kept one English label: it must fail.
-    let mut files: Vec<(&str, String)> = mht_guide::EMBEDDED_ES_FILES
+    let mut files: Vec<(&str, String)> = crate::util::spanish()
+        .files
         .iter()
         .map(|&(n, t)| (n, t.to_owned()))
         .collect();
     files[0].1.push_str("\n[labels]\ncontents = \"Contents\"\n");
-    let base = std::path::Path::new(mht_guide::EMBEDDED_ES_DIR);
+    let base = std::path::Path::new(crate::util::spanish().dir);
     let guide = Guide::from_files(base, files).unwrap();
     let keep = spanish_keeps(&guide);
     let keep: Vec<&str> = keep.iter().map(String::as_str).collect();

@@ -139,7 +139,7 @@ fn the_spanish_edition_shares_the_english_figures_and_sources() {
     };
     assert_eq!(urls(en), urls(es));
     // The Spanish files hold no figure of their own.
-    for (name, text) in mht_guide::EMBEDDED_ES_FILES {
+    for &(name, text) in crate::util::spanish().files {
         assert!(
             !text.contains("[[pay]]") && !text.contains("[[outlook]]"),
             "{name} copies figures"

@@ -49,6 +49,11 @@ pub(crate) fn broken_guide(case: &Path, dir: &Path) -> PathBuf {
     guide
 }
 
+/// The built-in Spanish edition.
+pub(crate) fn spanish() -> &'static mht_guide::BuiltIn {
+    mht_guide::BuiltIn::named("es").unwrap()
+}
+
 /// The embedded content, written out to `<dir>/guide`.
 pub(crate) fn embedded_copy(dir: &Path) -> PathBuf {
     let guide = dir.join("guide");

@@ -375,14 +375,8 @@ fn parse_day(s: &str) -> Result<mht_guide::RefDate, String> {
     }
 }
 
-fn parse_edition(s: &str) -> Result<String, String> {
-    match mht_guide::built_in_edition(s) {
-        Some(_) => Ok(s.to_owned()),
-        None => Err(format!(
-            "there is no built-in edition `{s}`; the editions are {}",
-            mht_guide::built_in_names()
-        )),
-    }
+fn parse_edition(s: &str) -> Result<String, mht_guide::UnknownEdition> {
+    mht_guide::BuiltIn::named(s).map(|edition| edition.name.to_owned())
 }
 
 fn parse_schema_file(s: &str) -> Result<String, String> {

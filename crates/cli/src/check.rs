@@ -43,7 +43,7 @@ pub(crate) fn run(app: &App, args: &CheckArgs) -> Result<ExitCode> {
     let dir = content_dir(&args.content);
     let review = match &dir {
         Some(dir) => Review::of_dir(dir, as_of)?,
-        None => built_in(&args.content, |name| Review::built_in(name, as_of))?,
+        None => built_in(&args.content, |edition| edition.review(as_of))?,
     };
     let mut out = format!(
         "{}: no errors; figures judged as of {}\n\n",

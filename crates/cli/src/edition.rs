@@ -34,7 +34,7 @@ pub(crate) fn create(dir: &Path, base: &str, minimal: bool) -> Result<usize> {
     // very deep working folder still works; an edition is an ordinary folder (0755).
     let staging = TempDir::new_in(&parent, ".mht-guide-edition-", 0o755)
         .with_context(|| format!("cannot create a folder in {}", parent.display()))?;
-    let (_, files) = mht_guide::built_in_edition(base).context("no such built-in edition")?;
+    let files = mht_guide::BuiltIn::named(base)?.files;
     let mut written = 0;
     // An edition that stands on a base may leave out any field, and its schemas say so; the
     // built-in editions other than English stand on it.

@@ -34,7 +34,7 @@ pub(crate) fn run(app: &App, args: &ExportArgs) -> Result<ExitCode> {
     }
     let options = options(app, &args.render)?;
     if args.watch {
-        return crate::watch::export(app, args, &formats, &options);
+        return crate::watch::export(app, args, || once(app, args, &formats, &options));
     }
     once(app, args, &formats, &options)?;
     Ok(ExitCode::SUCCESS)

@@ -24,7 +24,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::{CommandFactory, FromArgMatches};
-use mht_guide::{LoadError, Loaded, RefDate, Severity};
+use mht_guide::{BuiltIn, LoadError, Loaded, RefDate, Severity};
 
 use crate::args::{Cli, ColorArg, Command, ContentArgs};
 use crate::report::Verbosity;
@@ -213,7 +213,7 @@ impl App {
         let dir = content_dir(args);
         let loaded = match &dir {
             Some(dir) => Loaded::from_dir(dir)?,
-            None => built_in(args, Loaded::built_in)?,
+            None => built_in(args, BuiltIn::load)?,
         };
         self.detail(&format!(
             "loaded {} in {:.1} ms",
@@ -242,20 +242,19 @@ pub(crate) fn today() -> RefDate {
 /// The built-in edition the arguments name (English by default), loaded by `load`.
 pub(crate) fn built_in<T>(
     args: &ContentArgs,
-    load: impl FnOnce(&str) -> Option<Result<T, mht_guide::LoadError>>,
+    load: impl FnOnce(&'static BuiltIn) -> Result<T, mht_guide::LoadError>,
 ) -> Result<T> {
     let name = args.edition.as_deref().unwrap_or("en");
-    match load(name) {
-        Some(loaded) => Ok(loaded?),
-        None => Err(UsageError(format!("there is no built-in edition `{name}`")).into()),
-    }
+    let edition = BuiltIn::named(name).map_err(|err| UsageError(err.to_string()))?;
+    Ok(load(edition)?)
 }
 
 /// How messages name the content the arguments choose.
 pub(crate) fn place_of(dir: Option<&Path>, args: &ContentArgs) -> String {
     match (dir, args.edition.as_deref()) {
-        (None, Some(name)) => mht_guide::built_in_edition(name)
-            .map_or_else(|| place(None), |(dir, _)| format!("{dir} (embedded)")),
+        (None, Some(name)) => {
+            BuiltIn::named(name).map_or_else(|_| place(None), |e| format!("{} (embedded)", e.dir))
+        }
         _ => place(dir),
     }
 }

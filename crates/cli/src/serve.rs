@@ -165,7 +165,8 @@ impl Loader {
             None => {
                 let name = self.edition.as_deref().unwrap_or("en");
                 // The argument parser accepts only built-in names.
-                Review::built_in(name, today()).unwrap_or_else(|| Review::embedded(today()))
+                let edition = mht_guide::BuiltIn::named(name).unwrap_or(&mht_guide::BUILT_IN[0]);
+                edition.review(today())
             }
         }
     }

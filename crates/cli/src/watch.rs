@@ -8,7 +8,6 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use mht_guide_export::{Format, Options};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::args::ExportArgs;
@@ -70,13 +69,13 @@ impl Watch {
     }
 }
 
-/// `export --watch`: writes the files, then again after every change, until stopped. A change
-/// that breaks the content is reported and the last good files stay as they were.
+/// `export --watch`: writes the files with `write_once`, then again after every change, until
+/// stopped. A change that breaks the content is reported and the last good files stay as they
+/// were.
 pub(crate) fn export(
     app: &App,
     args: &ExportArgs,
-    formats: &[Format],
-    options: &Options,
+    write_once: impl Fn() -> Result<()>,
 ) -> Result<ExitCode> {
     let Some(dir) = content_dir(&args.render.content) else {
         return Err(UsageError(
@@ -94,7 +93,7 @@ pub(crate) fn export(
     }
     let watch = Watch::start(&dir)?;
     let write = || {
-        if let Err(err) = crate::export::once(app, args, formats, options) {
+        if let Err(err) = write_once() {
             crate::report_error(&err);
         }
     };

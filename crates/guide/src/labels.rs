@@ -16,9 +16,9 @@ use serde::Deserialize;
 #[cfg(feature = "schema")]
 use schemars::JsonSchema;
 
-use crate::load::raw::Str;
-use crate::model::{EntryEducation, PayUnit, StateTopic, Statistic};
 use crate::section::SectionId;
+use crate::spanned::Str;
+use crate::terms::{EntryEducation, Meta, PayUnit, StateTopic, Statistic};
 use crate::values::{Money, RefDate};
 
 /// One label: text with the placeholders its kind accepts, checked on load.
@@ -739,7 +739,7 @@ impl Labels {
 
     /// The edition line under the title: `Edition of November 23, 2026 · mht-guide
     /// contributors · License CC-BY-4.0`.
-    pub fn edition(&self, meta: &crate::model::Meta) -> String {
+    pub fn edition(&self, meta: &Meta) -> String {
         self.edition_line.fill(&[
             ("date", &self.date(meta.edition)),
             ("publisher", meta.publisher.as_str()),

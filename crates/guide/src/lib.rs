@@ -58,7 +58,8 @@
 //! ```
 //! use mht_guide::{RefDate, Review};
 //!
-//! let review = Review::embedded(RefDate::parse("2026-11-23")?).expect("the guide loads");
+//! let as_of = RefDate::parse("2026-11-23")?;
+//! let review = mht_guide::BUILT_IN[0].review(as_of).expect("the guide loads");
 //! println!("reading grade {:.1}", review.total().grade());
 //! for warning in review.warnings() {
 //!     println!("{warning}");
@@ -81,6 +82,8 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 mod diag;
+mod edition;
+mod figures;
 pub mod labels;
 mod language;
 mod load;
@@ -90,17 +93,19 @@ mod review;
 #[cfg(feature = "schema")]
 pub mod schema;
 mod section;
+mod spanned;
+mod terms;
 mod values;
 
 use std::path::Path;
-use std::sync::OnceLock;
 
 pub use diag::{Diagnostic, LoadError, Position, Severity};
+pub use edition::{BUILT_IN, BuiltIn, EMBEDDED_DIR, EMBEDDED_FILES, UnknownEdition};
+pub use figures::STALE_AFTER_YEARS;
 pub use labels::{Label, Labels};
 pub use language::{Direction, InvalidLanguage, Language};
 pub use load::{
-    ContentFile, FileOrigin, GUIDE_FILE, Loaded, MAX_FILE_BYTES, built_in_edition, built_in_names,
-    edition_folders, file_names,
+    ContentFile, FileOrigin, GUIDE_FILE, Loaded, MAX_FILE_BYTES, edition_folders, file_names,
 };
 pub use model::{
     CareTeam, CareerPath, CareerStep, Certification, ChallengesRewards, Definition, Education,
@@ -110,54 +115,11 @@ pub use model::{
     StateTopic, Statistic, TimeToQualify, WorkSetting, WorkSettings,
 };
 pub use prose::{Block, Inline, List, MAX_DEPTH, Prose, ProseError, walk_inlines};
-pub use review::{ReadingFormula, Review, STALE_AFTER_YEARS, SectionStats, TextStats};
+pub use review::{ReadingFormula, Review, SectionStats, TextStats};
 pub use section::{SectionId, UnknownSection};
 pub use values::{
     Currency, Id, InvalidValue, Money, RefDate, Text, Url, forbidden_char, group_digits, shown,
 };
-
-/// The folder the embedded content comes from, as diagnostics name it.
-pub const EMBEDDED_DIR: &str = "content/mental-health-technician";
-
-/// The files of an embedded edition's folder under `content/`, made from the table of sections:
-/// `guide.toml` first, then one file a section, in guide order.
-macro_rules! embed_files {
-    (($dir:literal) $($(#[$doc:meta])* $variant:ident $field:ident $id:literal;)*) => {
-        [
-            ("guide.toml", include_str!(concat!("../content/", $dir, "/guide.toml"))),
-            $((
-                concat!($id, ".toml"),
-                include_str!(concat!("../content/", $dir, "/", $id, ".toml")),
-            ),)*
-        ]
-    };
-}
-
-/// How many content files an edition has: `guide.toml` and one a section.
-pub const FILE_COUNT: usize = SectionId::ALL.len() + 1;
-
-/// The content files compiled into this crate: (file name, text).
-pub const EMBEDDED_FILES: [(&str, &str); FILE_COUNT] =
-    section::with_sections!(embed_files!("mental-health-technician"));
-
-/// The folder the embedded Spanish edition comes from, as diagnostics name it.
-pub const EMBEDDED_ES_DIR: &str = "content/mental-health-technician-es";
-
-/// The files of the Spanish (US) edition compiled into this crate: (file name, text). The
-/// edition stands on the English one (`base = "en"`): it gives the text in Spanish and takes
-/// the figures, codes and sources from there.
-pub const EMBEDDED_ES_FILES: [(&str, &str); FILE_COUNT] =
-    section::with_sections!(embed_files!("mental-health-technician-es"));
-
-/// The content files of a built-in edition: (file name, text).
-pub type EditionFiles = &'static [(&'static str, &'static str)];
-
-/// The editions compiled into this crate, which an edition may name as its `base`:
-/// (name, the folder diagnostics name, its files).
-pub const BUILT_IN_EDITIONS: [(&str, &str, EditionFiles); 2] = [
-    ("en", EMBEDDED_DIR, &EMBEDDED_FILES),
-    ("es", EMBEDDED_ES_DIR, &EMBEDDED_ES_FILES),
-];
 
 /// The guide compiled into this crate, loaded and checked on first use.
 ///
@@ -174,15 +136,12 @@ pub const BUILT_IN_EDITIONS: [(&str, &str, EditionFiles); 2] = [
 /// assert!(!guide.faq.questions.is_empty());
 /// ```
 pub fn guide() -> &'static Guide {
-    static GUIDE: OnceLock<Guide> = OnceLock::new();
-    GUIDE.get_or_init(|| match Guide::embedded() {
-        Ok(guide) => guide,
-        Err(err) => panic!("the embedded guide content is invalid: {err}"),
-    })
+    BUILT_IN[0].guide()
 }
 
-/// A built-in edition by name, loaded and checked on first use: `en` (the English guide, the
-/// same as [`guide()`]) or `es` (the Spanish one). `None` for another name.
+/// A built-in edition's guide by name, loaded and checked on first use: `en` (the English
+/// guide, the same as [`guide()`]) or `es` (the Spanish one). `None` for another name; for the
+/// reason, or the edition's files, use [`BuiltIn::named`].
 ///
 /// # Panics
 ///
@@ -196,48 +155,10 @@ pub fn guide() -> &'static Guide {
 /// assert!(mht_guide::edition("fr").is_none());
 /// ```
 pub fn edition(name: &str) -> Option<&'static Guide> {
-    static EDITIONS: [OnceLock<Guide>; BUILT_IN_EDITIONS.len()] =
-        [const { OnceLock::new() }; BUILT_IN_EDITIONS.len()];
-    if name == "en" {
-        return Some(guide());
-    }
-    let i = BUILT_IN_EDITIONS.iter().position(|(n, _, _)| *n == name)?;
-    Some(EDITIONS[i].get_or_init(|| match Guide::built_in(name) {
-        Some(Ok(guide)) => guide,
-        Some(Err(err)) => panic!("the embedded `{name}` edition is invalid: {err}"),
-        None => unreachable!("the edition was found above"),
-    }))
+    BuiltIn::named(name).ok().map(BuiltIn::guide)
 }
 
 impl Guide {
-    /// Loads and checks a built-in edition by name (`en`, `es`); `None` for another name.
-    ///
-    /// # Errors
-    ///
-    /// Every problem in the embedded content (the crate's tests make sure there is none).
-    pub fn built_in(name: &str) -> Option<Result<Guide, LoadError>> {
-        Some(Loaded::built_in(name)?.map(|loaded| loaded.guide))
-    }
-
-    /// Loads and checks the content compiled into this crate.
-    ///
-    /// [`guide()`] does this once and keeps the result; call this to handle a failure yourself.
-    ///
-    /// # Errors
-    ///
-    /// Every problem in the embedded content (the crate's tests make sure there is none).
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// let guide = mht_guide::Guide::embedded()?;
-    /// assert_eq!(&guide, mht_guide::guide());
-    /// # Ok::<(), mht_guide::LoadError>(())
-    /// ```
-    pub fn embedded() -> Result<Guide, LoadError> {
-        Guide::from_files(EMBEDDED_DIR, EMBEDDED_FILES)
-    }
-
     /// Loads and checks a guide folder: `guide.toml` and one `<section-id>.toml` per section.
     ///
     /// Other `.toml` files in the folder are reported as problems; other files are ignored.
@@ -294,32 +215,5 @@ impl Guide {
         load::Files::from_named(base, files)
             .load(base)
             .map(|loaded| loaded.guide)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn embedded_content_is_valid() {
-        if let Err(err) = Guide::embedded() {
-            panic!("{err}");
-        }
-    }
-
-    #[test]
-    fn the_spanish_edition_is_valid() {
-        match Guide::built_in("es") {
-            Some(Ok(guide)) => assert_eq!(guide.meta.language.as_str(), "es-US"),
-            Some(Err(err)) => panic!("{err}"),
-            None => panic!("no Spanish edition"),
-        }
-    }
-
-    #[test]
-    fn embedded_files_are_every_file_in_order() {
-        let names: Vec<String> = EMBEDDED_FILES.iter().map(|(n, _)| n.to_string()).collect();
-        assert_eq!(names, file_names().collect::<Vec<_>>());
     }
 }

@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use crate::prose::Prose;
 use crate::section::SectionId;
-use crate::values::{Id, InvalidValue, Money, RefDate, Text, Url, from_str};
+pub use crate::terms::{EntryEducation, Meta, PayUnit, StateTopic, Statistic};
+use crate::values::{Id, Money, RefDate, Text, Url};
 
 /// The whole guide: its metadata and one field per section.
 ///
@@ -51,40 +52,6 @@ pub struct Guide {
     pub faq: Faq,
     /// The sources the guide cites.
     pub sources: Sources,
-}
-
-/// Facts about the guide itself, from `guide.toml`.
-///
-/// # Examples
-///
-/// ```
-/// let meta = &mht_guide::guide().meta;
-/// let labels = &mht_guide::guide().labels;
-/// println!("{}: {} ({}), {}", meta.title, meta.subtitle, meta.language, labels.edition(meta));
-/// assert_eq!(meta.license.as_str(), "CC-BY-4.0");
-/// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[non_exhaustive]
-pub struct Meta {
-    /// The short name used for output files, such as `mental-health-technician`.
-    pub slug: Id,
-    /// The guide's title.
-    pub title: Text,
-    /// A line under the title.
-    pub subtitle: Text,
-    /// One or two sentences on what the guide is, for catalogs and search engines.
-    pub description: Text,
-    /// The language of the content: its BCP 47 tag, such as `en-US`, read into its parts,
-    /// with the direction its script runs in.
-    pub language: crate::Language,
-    /// The date of this edition.
-    pub edition: RefDate,
-    /// Who publishes the guide.
-    pub publisher: Text,
-    /// Who wrote it.
-    pub authors: Vec<Text>,
-    /// The license of the text, as an SPDX identifier.
-    pub license: Text,
 }
 
 /// A titled entry with a description: a duty, a skill, a challenge, a path.
@@ -254,31 +221,6 @@ impl StateLicense {
             (UnlicensedWork, self.unlicensed_work.as_ref()),
         ]
     }
-}
-
-/// What a licensing state's rule is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum StateTopic {
-    /// The ways to qualify.
-    Routes,
-    /// The licensing exam.
-    Exam,
-    /// The minimum program length.
-    ProgramLength,
-    /// Where the approved programs are listed.
-    ApprovedPrograms,
-    /// The background check.
-    BackgroundCheck,
-    /// Interim or temporary permits.
-    InterimPermit,
-    /// Licensure by endorsement.
-    Endorsement,
-    /// Renewal and continuing education.
-    Renewal,
-    /// Work that needs no license.
-    UnlicensedWork,
 }
 
 /// One rule of a licensing state and the sources that state it.
@@ -610,123 +552,6 @@ pub enum Role {
     Comparison,
 }
 
-/// What statistic a pay figure is.
-///
-/// Serializes as it is written in the content: `p10`, `p25`, `median`, `mean`, `p75`, `p90`.
-///
-/// # Examples
-///
-/// ```
-/// use mht_guide::Statistic;
-///
-/// assert_eq!(Statistic::parse("p90"), Ok(Statistic::Percentile(90)));
-/// let labels = &mht_guide::guide().labels;
-/// assert_eq!(labels.statistic(Statistic::Percentile(10)), "Lowest 10% earn under");
-/// assert_eq!(Statistic::Median.name(), "median");
-/// assert!(Statistic::parse("middle").is_err());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[non_exhaustive]
-pub enum Statistic {
-    /// The wage below which the given percentage of workers earn (10, 25, 75, 90).
-    Percentile(u8),
-    /// The median wage.
-    Median,
-    /// The mean wage.
-    Mean,
-}
-
-impl Statistic {
-    /// Parses `median`, `mean` or `p10`, `p25`, `p75`, `p90`.
-    ///
-    /// # Errors
-    ///
-    /// A message listing the accepted names.
-    pub fn parse(s: &str) -> Result<Statistic, InvalidValue> {
-        Self::parse_message(s).map_err(InvalidValue)
-    }
-
-    fn parse_message(s: &str) -> Result<Statistic, String> {
-        match s {
-            "median" => Ok(Statistic::Median),
-            "mean" => Ok(Statistic::Mean),
-            "p10" => Ok(Statistic::Percentile(10)),
-            "p25" => Ok(Statistic::Percentile(25)),
-            "p75" => Ok(Statistic::Percentile(75)),
-            "p90" => Ok(Statistic::Percentile(90)),
-            _ => Err(format!(
-                "unknown statistic `{s}`; use one of `p10`, `p25`, `median`, `mean`, `p75`, `p90`"
-            )),
-        }
-    }
-
-    /// The name used in the content and in JSON: `median`, `mean`, `p10`, ...
-    pub fn name(self) -> String {
-        match self {
-            Statistic::Percentile(p) => format!("p{p}"),
-            Statistic::Median => "median".into(),
-            Statistic::Mean => "mean".into(),
-        }
-    }
-
-    /// The position of the statistic in a table, lowest first.
-    pub fn rank(self) -> u8 {
-        match self {
-            Statistic::Percentile(p) if p < 50 => p,
-            Statistic::Median => 50,
-            Statistic::Mean => 51,
-            Statistic::Percentile(p) => p,
-        }
-    }
-}
-
-impl Serialize for Statistic {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.name())
-    }
-}
-
-/// The time a pay amount is for.
-///
-/// # Examples
-///
-/// ```
-/// use mht_guide::PayUnit;
-///
-/// assert_eq!(PayUnit::parse("hour"), Ok(PayUnit::Hour));
-/// let labels = &mht_guide::guide().labels;
-/// let amount = mht_guide::Money::new(2029, mht_guide::Currency::Usd);
-/// assert_eq!(labels.money_per(&amount, PayUnit::Hour), "$20.29 an hour");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum PayUnit {
-    /// Per year.
-    Year,
-    /// Per hour.
-    Hour,
-}
-
-impl PayUnit {
-    /// Parses `year` or `hour`.
-    ///
-    /// # Errors
-    ///
-    /// A message naming the accepted units.
-    pub fn parse(s: &str) -> Result<PayUnit, InvalidValue> {
-        Self::parse_message(s).map_err(InvalidValue)
-    }
-
-    fn parse_message(s: &str) -> Result<PayUnit, String> {
-        match s {
-            "year" => Ok(PayUnit::Year),
-            "hour" => Ok(PayUnit::Hour),
-            _ => Err(format!("unknown unit `{s}`; use `year` or `hour`")),
-        }
-    }
-}
-
 /// One published pay figure.
 ///
 /// # Examples
@@ -820,84 +645,6 @@ pub struct OutlookFigure {
     pub entry_education: Option<EntryEducation>,
     /// The source of the projection.
     pub source: Id,
-}
-
-/// The education typically needed to enter an occupation: the categories the Bureau of Labor
-/// Statistics assigns with its employment projections.
-///
-/// Serializes as it is written in the content, such as `high_school`.
-///
-/// # Examples
-///
-/// ```
-/// use mht_guide::EntryEducation;
-///
-/// let e = EntryEducation::parse("postsecondary_nondegree_award").unwrap();
-/// assert_eq!(mht_guide::guide().labels.education(e), "Postsecondary certificate");
-/// assert!(EntryEducation::parse("college").is_err());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum EntryEducation {
-    /// No formal educational credential.
-    NoFormalCredential,
-    /// A high school diploma or its equivalent.
-    HighSchool,
-    /// A postsecondary nondegree award, such as a certificate.
-    PostsecondaryNondegreeAward,
-    /// Some college, no degree.
-    SomeCollege,
-    /// An associate's degree.
-    Associate,
-    /// A bachelor's degree.
-    Bachelor,
-    /// A master's degree.
-    Master,
-    /// A doctoral or professional degree.
-    Doctoral,
-}
-
-impl EntryEducation {
-    const ALL: [(&'static str, EntryEducation); 8] = [
-        ("no_formal_credential", EntryEducation::NoFormalCredential),
-        ("high_school", EntryEducation::HighSchool),
-        (
-            "postsecondary_nondegree_award",
-            EntryEducation::PostsecondaryNondegreeAward,
-        ),
-        ("some_college", EntryEducation::SomeCollege),
-        ("associate", EntryEducation::Associate),
-        ("bachelor", EntryEducation::Bachelor),
-        ("master", EntryEducation::Master),
-        ("doctoral", EntryEducation::Doctoral),
-    ];
-
-    /// The names the content may use, lowest first.
-    pub fn names() -> impl Iterator<Item = &'static str> {
-        EntryEducation::ALL.iter().map(|(name, _)| *name)
-    }
-
-    /// Parses a name such as `high_school` or `postsecondary_nondegree_award`.
-    ///
-    /// # Errors
-    ///
-    /// A message listing the accepted names.
-    pub fn parse(s: &str) -> Result<EntryEducation, InvalidValue> {
-        Self::parse_message(s).map_err(InvalidValue)
-    }
-
-    fn parse_message(s: &str) -> Result<EntryEducation, String> {
-        EntryEducation::ALL
-            .iter()
-            .find(|(name, _)| *name == s)
-            .map(|&(_, e)| e)
-            .ok_or_else(|| {
-                let names: Vec<String> =
-                    EntryEducation::names().map(|n| format!("`{n}`")).collect();
-                format!("unknown education `{s}`; use one of {}", names.join(", "))
-            })
-    }
 }
 
 /// What is hard about the work and what is rewarding.
@@ -1298,5 +1045,3 @@ impl<'a> SectionRef<'a> {
         words
     }
 }
-
-from_str!(Statistic, PayUnit, EntryEducation);

@@ -114,7 +114,7 @@ pub(crate) fn parse<'t>(region: Region<'t>) -> Result<DeTable<'t>, Diagnostic> {
             Ok(table)
         }
         Err(err) => {
-            let message = super::convert::toml_message(err.message());
+            let message = super::toml_errors::toml_message(err.message());
             Err(match err.span() {
                 Some(span) => Diagnostic::at_offset(region.path, region.text, span.start, message),
                 None => Diagnostic::file(region.path, message),

@@ -6,13 +6,16 @@
 mod convert;
 pub(crate) mod layer;
 pub(crate) mod raw;
+mod toml_errors;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, LoadError};
+use std::sync::OnceLock;
+
+use crate::edition::{BUILT_IN, BuiltIn};
 use crate::model::Guide;
-use crate::review::Review;
 use crate::section::SectionId;
 use crate::values::RefDate;
 
@@ -124,10 +127,13 @@ impl Files {
         self.build(base, None).map(|(loaded, _)| loaded)
     }
 
-    /// Loads the guide and reviews it as of a date.
-    pub(crate) fn review(self, base: &Path, as_of: RefDate) -> Result<Review, LoadError> {
-        let (loaded, warnings) = self.build(base, Some(as_of))?;
-        Ok(Review::new(loaded, warnings))
+    /// Loads the guide, with the warnings about its figures as of a date, for a review.
+    pub(crate) fn load_for_review(
+        self,
+        base: &Path,
+        as_of: RefDate,
+    ) -> Result<(Loaded, Vec<Diagnostic>), LoadError> {
+        self.build(base, Some(as_of))
     }
 
     /// Parses and checks every file and builds the guide, with the review's warnings when
@@ -243,11 +249,12 @@ impl Files {
 /// # Examples
 ///
 /// ```
-/// let loaded = mht_guide::Loaded::built_in("es").unwrap()?;
+/// let spanish = mht_guide::BuiltIn::named("es").unwrap();
+/// let loaded = spanish.load()?;
 /// assert_eq!(loaded.guide.meta.language.as_str(), "es-US");
 /// // The Spanish edition stands on the English one: both editions' files were read.
 /// assert!(loaded.files.iter().any(|f| f.path.starts_with(mht_guide::EMBEDDED_DIR)));
-/// assert!(loaded.files.iter().any(|f| f.path.starts_with(mht_guide::EMBEDDED_ES_DIR)));
+/// assert!(loaded.files.iter().any(|f| f.path.starts_with(spanish.dir)));
 /// # Ok::<(), mht_guide::LoadError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -282,18 +289,6 @@ impl Loaded {
         let dir = dir.as_ref();
         Files::from_dir(dir).load(dir)
     }
-
-    /// Loads and checks a built-in edition (`en`, `es`), keeping what was read; `None` for
-    /// another name.
-    ///
-    /// # Errors
-    ///
-    /// Every problem in the embedded content (the crate's tests make sure there is none).
-    pub fn built_in(name: &str) -> Option<Result<Loaded, LoadError>> {
-        let (dir, files) = built_in_edition(name)?;
-        let dir = Path::new(dir);
-        Some(Files::from_named(dir, files.iter().copied()).load(dir))
-    }
 }
 
 /// Where one content file of an edition comes from.
@@ -313,32 +308,6 @@ struct Layer {
     files: Files,
 }
 
-/// A built-in edition by name (`en`, `es`): the folder messages name it by, and its files.
-///
-/// # Examples
-///
-/// ```
-/// let (dir, files) = mht_guide::built_in_edition("es").unwrap();
-/// assert_eq!(dir, mht_guide::EMBEDDED_ES_DIR);
-/// assert_eq!(files.len(), 12);
-/// assert!(mht_guide::built_in_edition("fr").is_none());
-/// ```
-pub fn built_in_edition(name: &str) -> Option<(&'static str, crate::EditionFiles)> {
-    crate::BUILT_IN_EDITIONS
-        .iter()
-        .find(|(n, _, _)| *n == name)
-        .map(|&(_, dir, files)| (dir, files))
-}
-
-/// The names of the built-in editions, each in backticks, for a message: `` `en`, `es` ``.
-pub fn built_in_names() -> String {
-    crate::BUILT_IN_EDITIONS
-        .iter()
-        .map(|(n, _, _)| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// The folder of an edition and the folders of the bases it stands on, nearest first, as far
 /// as their guide.toml files can be read; the built-in editions are not folders. These are
 /// the folders whose files make the edition, as for watching them for changes.
@@ -354,7 +323,7 @@ pub fn edition_folders(dir: &Path) -> Vec<PathBuf> {
             break;
         };
         let next = here.join(&base);
-        if built_in_edition(&base).is_some()
+        if BuiltIn::named(&base).is_ok()
             || !next.is_dir()
             || out.iter().any(|f| key(f) == key(&next))
         {
@@ -395,18 +364,18 @@ fn resolve(edition: Files, dir: &Path) -> (Vec<Layer>, Vec<Diagnostic>, bool) {
             ));
             break;
         }
-        let next = if let Some((shown, files)) = built_in_edition(&named) {
+        let next = if let Ok(edition) = BuiltIn::named(&named) {
             (
-                format!("{shown} (built in)"),
-                Files::from_named(Path::new(shown), files.iter().copied()),
-                PathBuf::from(shown),
+                format!("{} (built in)", edition.dir),
+                Files::from_named(Path::new(edition.dir), edition.files.iter().copied()),
+                PathBuf::from(edition.dir),
             )
         } else {
             let Some(from) = &top.files.dir else {
                 base_problems.push(at(format!(
                     "`{named}` is not a built-in edition ({}); a base folder can be named only \
                      by an edition read from a folder",
-                    built_in_names()
+                    crate::edition::names()
                 )));
                 break;
             };
@@ -415,7 +384,7 @@ fn resolve(edition: Files, dir: &Path) -> (Vec<Layer>, Vec<Diagnostic>, bool) {
                 base_problems.push(at(format!(
                     "the base `{named}` is neither a built-in edition ({}) nor a folder \
                      ({} does not exist); name one of them",
-                    built_in_names(),
+                    crate::edition::names(),
                     folder.display()
                 )));
                 break;
@@ -650,5 +619,34 @@ fn io_reason(err: &std::io::Error) -> String {
         std::io::ErrorKind::IsADirectory => "it is a folder, not a file".into(),
         std::io::ErrorKind::NotADirectory => "it is a file, not a folder".into(),
         _ => err.to_string(),
+    }
+}
+
+impl BuiltIn {
+    /// The edition's guide, loaded and checked on first use and kept.
+    ///
+    /// # Panics
+    ///
+    /// Never in a released crate: the embedded content is checked by the crate's tests, and a
+    /// crate whose embedded content did not load would not pass them.
+    pub fn guide(&self) -> &'static Guide {
+        static GUIDES: [OnceLock<Guide>; BUILT_IN.len()] =
+            [const { OnceLock::new() }; BUILT_IN.len()];
+        let i = BUILT_IN.iter().position(|e| e == self).unwrap_or(0);
+        GUIDES[i].get_or_init(|| match self.load() {
+            Ok(loaded) => loaded.guide,
+            Err(err) => panic!("the embedded `{}` edition is invalid: {err}", self.name),
+        })
+    }
+
+    /// Loads and checks the edition afresh, keeping the files read: for a caller that handles
+    /// a failure itself, or needs the files (an edition's base files included).
+    ///
+    /// # Errors
+    ///
+    /// Every problem in the embedded content (the crate's tests make sure there is none).
+    pub fn load(&self) -> Result<Loaded, LoadError> {
+        let dir = Path::new(self.dir);
+        Files::from_named(dir, self.files.iter().copied()).load(dir)
     }
 }

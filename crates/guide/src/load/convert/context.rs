@@ -66,7 +66,7 @@ pub(super) struct ProseSite<'t> {
     pub(super) span: Range<usize>,
     pub(super) line: usize,
     pub(super) column: usize,
-    pub(super) figure: review::ProseFigure,
+    pub(super) figure: crate::figures::ProseFigure,
 }
 
 impl ProseSite<'_> {
@@ -176,7 +176,7 @@ impl Ctx<'_, '_> {
         }
         if let Some(figures) = self.figures.as_deref_mut() {
             let source = value.get_ref();
-            for figure in review::prose_figures(&prose, source) {
+            for figure in crate::figures::prose_figures(&prose, source) {
                 let (line, column) = line_column(source, figure.offset);
                 figures.prose.push(ProseSite {
                     path,

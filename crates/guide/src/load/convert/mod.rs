@@ -2,8 +2,8 @@
 //!
 //! This module reads the files of an edition's layers and orchestrates the conversion
 //! (`build`); [`context`] holds the state and shared checks, [`sections`] one conversion a
-//! section, [`toml_errors`] the parser's messages reworded, [`spans`] the arithmetic of places,
-//! and [`figures`] the review of figure dates.
+//! section, [`spans`] the arithmetic of places,
+//! and [`stale`] the review of figure dates.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -19,22 +19,19 @@ use crate::labels::{Label, Labels, RawLabels};
 use crate::language::Language;
 use crate::model::*;
 use crate::prose::Prose;
-use crate::review;
 use crate::section::SectionId;
 use crate::values::{Currency, Id, Money, RefDate, Text, Url, group_digits};
 
 mod context;
-mod figures;
 mod sections;
 mod spans;
-mod toml_errors;
+mod stale;
 
+use super::toml_errors::*;
 use context::*;
-use figures::*;
 use sections::*;
 use spans::*;
-pub(super) use toml_errors::toml_message;
-use toml_errors::*;
+use stale::*;
 
 /// The content files to convert.
 pub(super) enum Input<'t> {

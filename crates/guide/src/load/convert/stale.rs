@@ -11,7 +11,7 @@ pub(super) fn review_figures(
     as_of: RefDate,
 ) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
-    let years = review::STALE_AFTER_YEARS;
+    let years = crate::figures::STALE_AFTER_YEARS;
     // (file, date) → (the first figure of that date in the file, how many figures)
     let mut dated: BTreeMap<(&Path, RefDate), (usize, usize)> = BTreeMap::new();
     for (i, &(path, _, _, date)) in figures.dated.iter().enumerate() {
@@ -22,7 +22,7 @@ pub(super) fn review_figures(
     }
     for ((path, date), (first, n)) in dated {
         let (_, text, offset, _) = figures.dated[first];
-        if review::is_stale(date, as_of) {
+        if crate::figures::is_stale(date, as_of) {
             let what = if n == 1 {
                 "this figure refers".to_owned()
             } else {
@@ -61,7 +61,7 @@ pub(super) fn review_figures(
             let Some((date, dated)) = dated else {
                 continue;
             };
-            if review::is_stale(date, as_of) {
+            if crate::figures::is_stale(date, as_of) {
                 old_sources
                     .entry(source.id.as_str())
                     .and_modify(|(_, n, _, _)| *n += 1)

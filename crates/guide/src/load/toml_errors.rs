@@ -1,6 +1,12 @@
-//! Parsing a content file's TOML, and rewording the parser's errors for an editor.
+//! Parsing a content file's TOML, and rewording the parser's errors for an editor: for a single
+//! file here, and for the layers of an edition with a base in `layer`.
 
-use super::*;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use super::GUIDE_FILE;
+use crate::diag::Diagnostic;
 
 pub(super) fn parse_toml<T: DeserializeOwned>(
     path: &Path,
@@ -57,7 +63,7 @@ pub(super) fn parse_toml<T: DeserializeOwned>(
 
 /// An unknown-field message with a long list of the expected keys (the labels have over a
 /// hundred) names the nearest key instead of all of them.
-pub(super) fn shorten_expected(message: &str) -> String {
+fn shorten_expected(message: &str) -> String {
     let Some((head, list)) = message.split_once(", expected one of ") else {
         return message.to_owned();
     };
@@ -81,7 +87,7 @@ pub(super) fn shorten_expected(message: &str) -> String {
 }
 
 /// The number of single-character edits that turn `a` into `b`.
-pub(super) fn edit_distance(a: &str, b: &str) -> usize {
+fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -99,7 +105,7 @@ pub(super) fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Adds what to do to the messages the TOML parser gives.
-pub(in crate::load) fn toml_message(message: &str) -> String {
+pub(super) fn toml_message(message: &str) -> String {
     let message = message.trim_end();
     if let Some(field) = message
         .strip_prefix("missing field `")
