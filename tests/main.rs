@@ -19,6 +19,7 @@ mod key_figures;
 mod labels;
 mod load;
 mod markdown;
+mod modules;
 mod navigation;
 mod output;
 mod output_hashes;

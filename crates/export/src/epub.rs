@@ -19,6 +19,7 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 use crate::compose::{Document, Node};
 use crate::escape::escape;
 use crate::html::{Writer, document_start, stylesheet};
+use crate::semantics::Part;
 use crate::{ExportError, Options};
 
 const CONTAINER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -161,20 +162,23 @@ pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError>
         nav.out,
         "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n\
          <h2>{}</h2>\n<ol>\n\
-         <li><a epub:type=\"titlepage\" href=\"title.xhtml\">{}</a></li>\n",
+         <li><a epub:type=\"{}\" href=\"title.xhtml\">{}</a></li>\n",
         escape(labels.landmarks.as_str()),
+        Part::TitlePage.epub(),
         escape(labels.title_page.as_str()),
     );
     if visible_contents {
         let _ = writeln!(
             nav.out,
-            "<li><a epub:type=\"toc\" href=\"contents.xhtml\">{}</a></li>",
+            "<li><a epub:type=\"{}\" href=\"contents.xhtml\">{}</a></li>",
+            Part::Contents.epub(),
             escape(labels.contents.as_str())
         );
     }
     let _ = write!(
         nav.out,
-        "<li><a epub:type=\"bodymatter\" href=\"{}\">{}</a></li>\n</ol>\n</nav>\n",
+        "<li><a epub:type=\"{}\" href=\"{}\">{}</a></li>\n</ol>\n</nav>\n",
+        Part::BodyMatter.epub(),
         escape(&first),
         escape(labels.start_of_content.as_str()),
     );

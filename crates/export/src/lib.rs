@@ -73,6 +73,7 @@ mod markdown;
 #[cfg(feature = "pdf")]
 mod pdf;
 mod qr;
+mod semantics;
 mod time;
 
 use std::collections::BTreeSet;

@@ -9,13 +9,14 @@
 use std::fmt::Write as _;
 
 use mht_guide::labels::Piece;
-use mht_guide::{Block, Guide, Id, Inline, SectionId};
+use mht_guide::{Block, Guide, Id, Inline};
 
 use crate::Chart;
 use crate::compose::{
     Band, Cell, ContentsEntry, Document, Entry, Node, Section, Table, source_details,
 };
 use crate::escape::escape;
+use crate::semantics::Part;
 use crate::{Options, Preset};
 
 /// The logo's file name in an EPUB, beside the content documents.
@@ -95,7 +96,7 @@ impl<'d> Writer<'d> {
     pub(crate) fn title_block(&mut self, options: &Options) {
         let meta = self.doc.meta;
         // DPUB-ARIA has no title-page role; the EPUB names it, the web page need not.
-        let kind = self.epub_type("titlepage");
+        let kind = self.epub_type(Part::TitlePage.epub());
         let _ = writeln!(self.out, "<header class=\"title-block\"{kind}>");
         if let Some((logo, alt)) = options.logo() {
             // The book carries the logo as a file of its own; the web page stays one file.
@@ -161,7 +162,11 @@ impl<'d> Writer<'d> {
     /// The key figures: a list named as a group, each value set large over its label, whom
     /// and when it describes, and its source.
     fn band(&mut self, band: &Band) {
-        self.push("<div class=\"band\" role=\"group\" aria-label=\"");
+        let _ = write!(
+            self.out,
+            "<div class=\"band\" role=\"{}\" aria-label=\"",
+            Part::KeyFigures.aria()
+        );
         self.text(&band.caption);
         self.push("\">\n<ul>\n");
         for figure in &band.figures {
@@ -186,9 +191,10 @@ impl<'d> Writer<'d> {
         let side = code.width + 2 * quiet;
         let _ = write!(
             self.out,
-            "<figure class=\"qr\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" \
+            "<figure class=\"qr\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"{role}\" \
              viewBox=\"0 0 {side} {side}\" width=\"{px}\" height=\"{px}\" \
              shape-rendering=\"crispEdges\">\n<title>",
+            role = Part::Image.aria(),
             px = side * 3
         );
         self.text(url);
@@ -208,11 +214,12 @@ impl<'d> Writer<'d> {
 
     /// The table of contents: the sections, each with its subsections and questions.
     pub(crate) fn contents(&mut self, heading: &str) {
-        let kind = self.epub_type("toc");
+        let kind = self.epub_type(Part::Contents.epub());
         let _ = write!(
             self.out,
-            "<nav{kind} id=\"toc\" role=\"doc-toc\" aria-labelledby=\"toc-title\">\n\
-             <h2 id=\"toc-title\">"
+            "<nav{kind} id=\"toc\" role=\"{role}\" aria-labelledby=\"toc-title\">\n\
+             <h2 id=\"toc-title\">",
+            role = Part::Contents.aria()
         );
         self.text(heading);
         self.push("</h2>\n");
@@ -239,15 +246,13 @@ impl<'d> Writer<'d> {
 
     /// One section, as a `<section>` with its heading.
     pub(crate) fn section(&mut self, section: &Section<'_>) {
-        let kind = match section.id {
-            SectionId::Sources => "bibliography",
-            _ => "chapter",
-        };
+        let part = Part::of_section(section.id);
         let _ = write!(
             self.out,
-            "<section class=\"chapter\"{epub} role=\"doc-{kind}\" id=\"{id}\" \
+            "<section class=\"chapter\"{epub} role=\"{role}\" id=\"{id}\" \
              aria-labelledby=\"{id}-title\">\n<h2 id=\"{id}-title\">",
-            epub = self.epub_type(kind),
+            epub = self.epub_type(part.epub()),
+            role = part.aria(),
             id = escape(&section.anchor),
         );
         self.text(&section.heading());
@@ -401,9 +406,10 @@ impl<'d> Writer<'d> {
                 let href = (self.href)(&format!("source-{id}"));
                 let _ = write!(
                     self.out,
-                    "<a class=\"cite\" href=\"{}\"{} role=\"doc-biblioref\">[{n}]</a>",
+                    "<a class=\"cite\" href=\"{}\"{} role=\"{}\">[{n}]</a>",
                     escape(&href),
-                    self.epub_type("biblioref"),
+                    self.epub_type(Part::Citation.epub()),
+                    Part::Citation.aria(),
                 );
             }
         }
@@ -485,9 +491,10 @@ impl<'d> Writer<'d> {
         let x = |v: f64| CHART_LEFT + chart.position(v, CHART_WIDTH);
         let _ = write!(
             self.out,
-            "<figure class=\"chart\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" \
+            "<figure class=\"chart\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"{role}\" \
              viewBox=\"0 0 {w} {height}\" width=\"{w}\" height=\"{height}\">\n\
              <title id=\"{id}-title\">",
+            role = Part::Image.aria(),
             w = CHART_LEFT * 2.0 + CHART_WIDTH,
         );
         self.text(&chart.title);

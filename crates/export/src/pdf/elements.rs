@@ -17,70 +17,8 @@ use rustc_hash::FxHashMap;
 
 use super::PT;
 use super::layout::{End, Line, Look, Measure, Measured, Run, Target, drawn, layout, mm};
+pub(super) use super::record::{AnchorMark, Draw, Fill, FontStyle, LinkMark, Paint};
 use super::tags::{Artifact, Kid, Mark, Marked, NodeId, Tree};
-
-/// A place in the document that links and the outline can point to.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct AnchorMark {
-    pub(super) id: String,
-    /// The outline level (1 or 2), or `None` for a link target that is not in the outline.
-    pub(super) level: Option<u8>,
-    pub(super) title: String,
-    pub(super) page: usize,
-    /// Distance from the top of the page, in mm.
-    pub(super) y: f64,
-}
-
-/// A clickable rectangle.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) struct LinkMark {
-    pub(super) page: usize,
-    /// Left, top, width and height in mm, from the top left corner of the page.
-    pub(super) rect: (f64, f64, f64, f64),
-    pub(super) target: Target,
-    /// The text the rectangle covers.
-    pub(super) text: String,
-}
-
-/// Something an element drew, in the order it was drawn on its page: the content streams
-/// hold the same operations in the same order, which is how the post-processing finds the
-/// real glyphs of each text operation (genpdf draws an empty placeholder) and how it marks
-/// each operation for the structure tree.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum Draw {
-    /// One text-showing operation.
-    Text {
-        /// The font style: regular, bold, italic, bold italic.
-        style: usize,
-        /// Each glyph of the bundled font, after the kerning before it in thousandths of an
-        /// em (as in a `TJ` array).
-        glyphs: Vec<(i16, u16)>,
-        marked: Marked,
-        /// When the last glyph is a hyphen that hyphenation added at the end of a line: the
-        /// MCID of its own marked content, which says it is a soft hyphen.
-        soft_hyphen: Option<u32>,
-    },
-    /// One stroked path, or, with `fill`, the rectangle to paint in its place.
-    Path { marked: Marked, fill: Option<Fill> },
-}
-
-/// A filled rectangle: what genpdf 0.2, which only strokes lines, cannot draw. genpdf draws a
-/// line where it goes, and the post-processing paints this instead.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Fill {
-    /// Left, bottom, width and height in points, from the page's bottom left corner.
-    pub(super) rect: (f64, f64, f64, f64),
-    pub(super) paint: Paint,
-}
-
-/// What fills a rectangle.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Paint {
-    /// A color.
-    Color((u8, u8, u8)),
-    /// The organization's logo, stretched to the rectangle.
-    Logo,
-}
 
 /// Page geometry and what the elements record while they render.
 #[derive(Debug)]
@@ -100,7 +38,7 @@ pub(super) struct Tracker {
     pub(super) unicode: RefCell<[BTreeMap<u16, char>; 4]>,
     /// The glyph of each character drawn, by style, as genpdf finds it: asked once a pass, which
     /// is when the glyph's character is noted for `unicode`.
-    glyph_ids: RefCell<FxHashMap<(usize, char), u16>>,
+    glyph_ids: RefCell<FxHashMap<(FontStyle, char), u16>>,
     /// The next MCID on this page.
     next_mcid: Cell<u32>,
     /// The node and MCID of the marked content the current text section has open.
@@ -232,14 +170,16 @@ impl Tracker {
     ) {
         let fonts = &cx.font_cache;
         let font = look.style().font(fonts);
-        let style = usize::from(look.bold) + 2 * usize::from(look.italic);
+        let style = FontStyle::of(look.bold, look.italic);
         let mut glyph_ids = self.glyph_ids.borrow_mut();
         let mut glyphs = Vec::with_capacity(text.len());
         let mut last = None;
         for c in text.chars() {
             let id = *glyph_ids.entry((style, c)).or_insert_with(|| {
                 let id = font.glyph_ids(fonts, [c]).first().copied().unwrap_or(0);
-                self.unicode.borrow_mut()[style].entry(id).or_insert(c);
+                self.unicode.borrow_mut()[style.index()]
+                    .entry(id)
+                    .or_insert(c);
                 id
             });
             // Kerning depends on the pair alone. It is in ems; a TJ array takes thousandths,

@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 
 use genpdf::fonts::{FontData, FontFamily};
 
+use super::record::FontStyle;
+
 /// The four styles of Liberation Sans, compiled into the binary.
 const REGULAR: &[u8] = include_bytes!("../../fonts/liberation/LiberationSans-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../fonts/liberation/LiberationSans-Bold.ttf");
@@ -43,12 +45,12 @@ pub(super) fn family() -> Result<FontFamily<FontData>, String> {
 }
 
 /// The style of a standard font name genpdf writes (regular, bold, italic, bold italic).
-pub(super) fn style_of(base_font: &[u8]) -> Option<usize> {
+pub(super) fn style_of(base_font: &[u8]) -> Option<FontStyle> {
     match base_font {
-        b"Helvetica" => Some(0),
-        b"Helvetica-Bold" => Some(1),
-        b"Helvetica-Oblique" => Some(2),
-        b"Helvetica-BoldOblique" => Some(3),
+        b"Helvetica" => Some(FontStyle::Regular),
+        b"Helvetica-Bold" => Some(FontStyle::Bold),
+        b"Helvetica-Oblique" => Some(FontStyle::Italic),
+        b"Helvetica-BoldOblique" => Some(FontStyle::BoldItalic),
         _ => None,
     }
 }

@@ -14,6 +14,7 @@ use std::rc::Rc;
 use hyphenation::Hyphenator;
 use rustc_hash::FxHashMap;
 
+pub(super) use super::record::Target;
 use super::tags::NodeId;
 
 /// The line spacing of all text.
@@ -69,15 +70,6 @@ impl Look {
         }
         style
     }
-}
-
-/// Where a piece of text links to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Target {
-    /// A web or mail address.
-    Uri(String),
-    /// An anchor in this document.
-    Anchor(String),
 }
 
 /// A run of text in one look.

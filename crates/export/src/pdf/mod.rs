@@ -10,6 +10,7 @@ mod elements;
 mod fonts;
 mod layout;
 mod post;
+mod record;
 mod render;
 mod tags;
 

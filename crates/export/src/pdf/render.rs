@@ -11,6 +11,7 @@ use super::elements::{
 use super::layout::{Look, Run, Target};
 use super::tags::{NodeId, ROOT, Role};
 use crate::compose::{Cell, Document, Entry, Node, Section, Table, source_details};
+use crate::semantics::Part;
 
 const BODY: u8 = 10;
 const ACCENT: (u8, u8, u8) = (0, 72, 110);
@@ -137,7 +138,7 @@ impl<'d> Builder<'d> {
 
     /// A `Figure` element here, read by its alternative text.
     fn figure(&self, alt: String) -> NodeId {
-        let figure = self.node(Role::Figure, self.parent);
+        let figure = self.node(Role::of(Part::Image), self.parent);
         self.track.tree.borrow_mut().set_alt(figure, alt);
         figure
     }
@@ -259,7 +260,7 @@ impl<'d> Builder<'d> {
     /// The key figures: a `Div` holding a `Div` for each figure, whose value, label and
     /// detail (with its citation) are paragraphs.
     fn band(&mut self, band: &crate::Band) {
-        let group = self.node(Role::Div, self.parent);
+        let group = self.node(Role::of(Part::KeyFigures), self.parent);
         // The values are text on the cells' shade, where the accent needs 4.5:1 too.
         let (r, g, b) = self.accent;
         let (sr, sg, sb) = super::elements::SHADE;
@@ -311,14 +312,14 @@ impl<'d> Builder<'d> {
             Look::new(14).bold().color(self.accent),
         );
         self.push(self.block(Role::H2, vec![heading]).spacing(2.0, 2.0));
-        let toc = self.node(Role::Toc, self.parent);
+        let toc = self.node(Role::of(Part::Contents), self.parent);
         for section in &self.doc.sections {
             let page = self
                 .pages
                 .and_then(|p| p.get(&section.anchor))
                 .map_or_else(|| "00".to_owned(), ToString::to_string);
             let target = Target::Anchor(section.anchor.clone());
-            let item = self.node(Role::Toci, toc);
+            let item = self.node(Role::of(Part::ContentsEntry), toc);
             let reference = self.node(Role::Reference, item);
             let link = self.node(Role::Link, reference);
             let title = format!("{}.\u{a0}{}", section.number, section.title);
@@ -514,7 +515,7 @@ impl<'d> Builder<'d> {
     /// space; a `Reference` element holding a `Link` for each source.
     fn citation(&mut self, ids: &[Id], look: Look, node: NodeId, out: &mut Vec<Run>) {
         out.push(Run::new("\u{a0}", look));
-        let reference = self.node(Role::Reference, node);
+        let reference = self.node(Role::of(Part::Citation), node);
         for id in ids {
             if let Some(n) = self.doc.reference_number(id) {
                 let look = Look::new(look.size.saturating_sub(1).max(7)).color(LINK);
@@ -564,7 +565,7 @@ impl<'d> Builder<'d> {
         if cell.citations.is_empty() {
             return runs;
         }
-        let reference = self.node(Role::Reference, node);
+        let reference = self.node(Role::of(Part::Citation), node);
         for id in &cell.citations {
             if let Some(n) = self.doc.reference_number(id) {
                 if !runs.is_empty() {
@@ -655,7 +656,7 @@ impl<'d> Builder<'d> {
         let list = self.node(Role::L, self.parent);
         for (i, source) in self.doc.references.iter().enumerate() {
             let ((marker, label), body) = self.item(list, &format!("{}.", i + 1), look);
-            let entry = self.node(Role::BibEntry, body);
+            let entry = self.node(Role::of(Part::BibliographyEntry), body);
             let mut runs = Vec::new();
             if source.publisher != source.title {
                 runs.push(self.run(format!("{}. ", source.publisher), look));

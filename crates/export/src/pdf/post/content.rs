@@ -13,7 +13,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::font::{Fonts, string};
 use super::{PT, PostError, err, text_string};
-use crate::pdf::elements::{Draw, Paint};
+use crate::pdf::record::{Draw, FontStyle, Paint};
 use crate::pdf::tags::{Artifact, Marked};
 
 /// The logo's name in a page's resources.
@@ -249,7 +249,7 @@ fn begin(marked: Marked) -> Operation {
 
 /// The `TJ` arrays for a run of glyphs: strings of codes, with the kerning between them. A
 /// soft hyphen at the end goes in an array of its own, so that it can be marked.
-fn show(fonts: &Fonts, style: usize, glyphs: &[(i16, u16)]) -> Result<Object, PostError> {
+fn show(fonts: &Fonts, style: FontStyle, glyphs: &[(i16, u16)]) -> Result<Object, PostError> {
     let mut items = Vec::new();
     let mut current = Vec::new();
     for &(kern, glyph) in glyphs {
@@ -274,7 +274,7 @@ fn mark_page(
     ops: Vec<Operation>,
     draws: &[Draw],
     fonts: &Fonts,
-    font_styles: &BTreeMap<Vec<u8>, usize>,
+    font_styles: &BTreeMap<Vec<u8>, FontStyle>,
     uses_logo: &mut bool,
 ) -> Result<Vec<Operation>, PostError> {
     let mismatch = |what: &str| PostError(format!("the page's drawing does not match: {what}"));
@@ -297,7 +297,7 @@ fn mark_page(
                     .and_then(|n| font_styles.get(n))
                     .copied();
                 if let (Some(style), Some(name)) = (font_style, o.operands.first_mut()) {
-                    *name = Object::Name(FONT_NAMES[style].as_bytes().to_vec());
+                    *name = Object::Name(FONT_NAMES[style.index()].as_bytes().to_vec());
                 }
             }
             // Marked content closes with its text object.
@@ -430,7 +430,7 @@ pub(super) fn rewrite(
         )));
     }
     for (page, page_draws) in pages.into_iter().zip(draws) {
-        let font_styles: BTreeMap<Vec<u8>, usize> = page_fonts(doc, page)
+        let font_styles: BTreeMap<Vec<u8>, FontStyle> = page_fonts(doc, page)
             .into_iter()
             .filter_map(|(name, id)| fonts.styles.get(&id).map(|s| (name, *s)))
             .collect();
@@ -500,7 +500,7 @@ fn rename_fonts(doc: &mut Document, pages: &[ObjectId], fonts: &Fonts) -> Result
                     .ok()
                     .and_then(|id| fonts.styles.get(&id));
                 match style {
-                    Some(&style) => (FONT_NAMES[style].as_bytes().to_vec(), value),
+                    Some(&style) => (FONT_NAMES[style.index()].as_bytes().to_vec(), value),
                     None => (name, value),
                 }
             })

@@ -14,8 +14,8 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use sha2::{Digest, Sha256};
 
 use super::PostError;
-use crate::pdf::elements::Draw;
 use crate::pdf::fonts;
+use crate::pdf::record::{Draw, FontStyle};
 
 /// How the glyphs of each style are written.
 #[derive(Debug, Default)]
@@ -25,14 +25,14 @@ pub(super) struct Fonts {
     /// By style: whether a code is one byte.
     one_byte: [bool; 4],
     /// The style of each font object.
-    pub(super) styles: BTreeMap<ObjectId, usize>,
+    pub(super) styles: BTreeMap<ObjectId, FontStyle>,
 }
 
 impl Fonts {
     /// Appends the bytes of a glyph's code; `None` for a glyph not in the subset (a bug).
-    pub(super) fn push_code(&self, style: usize, glyph: u16, out: &mut Vec<u8>) -> Option<()> {
-        let code = (*self.codes[style].get(usize::from(glyph))?)?;
-        if self.one_byte[style] {
+    pub(super) fn push_code(&self, style: FontStyle, glyph: u16, out: &mut Vec<u8>) -> Option<()> {
+        let code = (*self.codes[style.index()].get(usize::from(glyph))?)?;
+        if self.one_byte[style.index()] {
             out.push(code as u8);
         } else {
             out.extend_from_slice(&code.to_be_bytes());
@@ -139,7 +139,7 @@ pub(super) fn embed(
     let mut used: [BTreeSet<u16>; 4] = Default::default();
     for draw in draws.iter().flatten() {
         if let Draw::Text { style, glyphs, .. } = draw {
-            used[*style].extend(glyphs.iter().map(|&(_, g)| g));
+            used[style.index()].extend(glyphs.iter().map(|&(_, g)| g));
         }
     }
     let mut out = Fonts::default();
@@ -162,18 +162,18 @@ pub(super) fn embed(
     let files = fonts::font_files();
     let faces = fonts::faces();
     for (&font_id, &style) in &out.styles {
-        if used[style].is_empty() {
+        if used[style.index()].is_empty() {
             continue;
         }
-        let face = faces[style]
+        let face = faces[style.index()]
             .as_ref()
             .ok_or_else(|| PostError("a bundled font does not parse".into()))?;
         let mut remapper = subsetter::GlyphRemapper::new();
-        let codes: BTreeMap<u16, u16> = used[style]
+        let codes: BTreeMap<u16, u16> = used[style.index()]
             .iter()
             .map(|&g| (g, remapper.remap(g)))
             .collect();
-        let data = subsetter::subset(files[style], 0, &remapper)
+        let data = subsetter::subset(files[style.index()], 0, &remapper)
             .map_err(|e| PostError(format!("subsetting a font: {e:?}")))?;
         let data = super::truetype::unhinted(&data).unwrap_or(data);
         let one_byte = remapper.num_gids() <= 256;
@@ -202,7 +202,7 @@ pub(super) fn embed(
             widths[usize::from(new)] = advance(old);
         }
         let mut to_unicode: BTreeMap<u16, char> = BTreeMap::new();
-        for (old, c) in &unicode[style] {
+        for (old, c) in &unicode[style.index()] {
             if let Some(&new) = codes.get(old) {
                 to_unicode.insert(new, *c);
             }
@@ -212,7 +212,7 @@ pub(super) fn embed(
             data,
         ));
         let bbox = face.global_bounding_box();
-        let italic = style >= 2;
+        let italic = style.is_italic();
         let mut flags = 32; // Nonsymbolic
         if italic {
             flags |= 64;
@@ -247,7 +247,7 @@ pub(super) fn embed(
             ),
             (
                 "StemV",
-                Object::Integer(if style % 2 == 1 { 140 } else { 80 }),
+                Object::Integer(if style.is_bold() { 140 } else { 80 }),
             ),
             ("FontFile2", Object::Reference(file)),
         ]));
@@ -304,14 +304,14 @@ pub(super) fn embed(
         for (&old, &new) in &codes {
             dense[usize::from(old)] = Some(new);
         }
-        out.codes[style] = dense;
-        out.one_byte[style] = one_byte;
+        out.codes[style.index()] = dense;
+        out.one_byte[style.index()] = one_byte;
     }
     // The standard fonts no text uses leave the pages' resources.
     let unused: BTreeSet<ObjectId> = out
         .styles
         .iter()
-        .filter(|(_, style)| used[**style].is_empty())
+        .filter(|(_, style)| used[style.index()].is_empty())
         .map(|(id, _)| *id)
         .collect();
     if !unused.is_empty() {

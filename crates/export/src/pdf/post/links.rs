@@ -7,8 +7,8 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::outline::destination;
 use super::{Finish, PT, PostError, err, text_string};
-use crate::pdf::elements::{AnchorMark, LinkMark};
-use crate::pdf::layout::Target;
+use crate::pdf::record::Target;
+use crate::pdf::record::{AnchorMark, LinkMark};
 
 /// What a link does, said in words: the annotation's `/Contents`, which assistive technology
 /// reads for it (PDF/UA requires one on every link).

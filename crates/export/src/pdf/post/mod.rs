@@ -20,6 +20,7 @@ mod font;
 mod links;
 mod metadata;
 mod outline;
+mod structure;
 mod syntax;
 mod truetype;
 mod write;
@@ -31,7 +32,7 @@ use std::collections::BTreeMap;
 use lopdf::{Document, Object, ObjectId, StringFormat};
 use sha2::{Digest, Sha256};
 
-use super::elements::{AnchorMark, Draw, LinkMark};
+use super::record::{AnchorMark, Draw, LinkMark};
 use super::tags::Tree;
 
 use super::PT;
@@ -96,7 +97,7 @@ pub(super) fn finish(
     outline::add(&mut doc, &pages, f)?;
     let annots = links::add(&mut doc, &pages, f)?;
     let page_ids: Vec<ObjectId> = pages.values().copied().collect();
-    let structure = super::tags::write(&mut doc, f.tree, &page_ids, &annots, f.title);
+    let structure = structure::write(&mut doc, f.tree, &page_ids, &annots, f.title);
     metadata::set(&mut doc, f, structure.root, &mut hash)?;
     doc.prune_objects();
     let mut deflate = Deflate::new(LEVEL);

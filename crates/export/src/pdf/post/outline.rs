@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::{Finish, PT, PostError, err, text_string};
-use crate::pdf::elements::AnchorMark;
+use crate::pdf::record::AnchorMark;
 
 /// A destination: the page, scrolled so the point `y` mm from the top is at the top, or up to
 /// a point higher (a whole number of points is shorter to write).
