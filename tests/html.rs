@@ -27,11 +27,6 @@ fn branded_fact_sheet() -> Options {
 }
 
 #[test]
-fn full_guide() {
-    insta::assert_snapshot!(html(&Options::new()));
-}
-
-#[test]
 fn minimal_fixture() {
     let guide = Guide::from_dir(fixtures().join("minimal")).unwrap();
     insta::assert_snapshot!(to_html(&guide, &Options::new()));

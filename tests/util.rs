@@ -49,6 +49,12 @@ pub(crate) fn broken_guide(case: &Path, dir: &Path) -> PathBuf {
     guide
 }
 
+/// The minimal fixture edition: every field once, small enough that a snapshot of it shows
+/// the shape of an output, not the guide's words.
+pub(crate) fn minimal() -> mht_guide::Guide {
+    mht_guide::Guide::from_dir(fixtures().join("minimal")).unwrap()
+}
+
 /// The built-in Spanish edition.
 pub(crate) fn spanish() -> &'static mht_guide::BuiltIn {
     mht_guide::BuiltIn::named("es").unwrap()

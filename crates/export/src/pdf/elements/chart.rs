@@ -1,0 +1,142 @@
+//! A bar chart, drawn as vector shapes, with its caption and value labels.
+
+use super::*;
+
+/// A chart: its caption, then a row for each figure (the label and the figures as text, the
+/// bar below them), all of it a `Figure` whose alternative text states every figure. Rows
+/// that do not fit go on to the next page.
+pub(in crate::pdf) struct ChartBlock {
+    track: Track,
+    chart: crate::Chart,
+    caption: String,
+    node: NodeId,
+    /// The first row not yet drawn.
+    next: usize,
+    colors: ChartColors,
+}
+
+/// The colors of a chart's bars for the guide's own figures, of comparisons, and of marks.
+pub(in crate::pdf) type ChartColors = ((u8, u8, u8), (u8, u8, u8), (u8, u8, u8));
+
+/// A chart's geometry in mm: the caption line, a row, the text line of a row, a bar, a mark's
+/// width, and the share of the width the axis takes.
+pub(super) const CHART_CAPTION: f64 = 5.0;
+pub(super) const CHART_ROW: f64 = 6.4;
+pub(super) const CHART_TEXT: f64 = 3.8;
+pub(super) const CHART_BAR: f64 = 2.2;
+pub(super) const CHART_MARK: f64 = 0.7;
+pub(super) const CHART_AXIS: f64 = 0.62;
+
+impl ChartBlock {
+    pub(in crate::pdf) fn new(
+        track: &Track,
+        chart: crate::Chart,
+        caption: String,
+        node: NodeId,
+        colors: ChartColors,
+    ) -> ChartBlock {
+        ChartBlock {
+            track: Rc::clone(track),
+            chart,
+            caption,
+            node,
+            next: 0,
+            colors,
+        }
+    }
+}
+
+impl Element for ChartBlock {
+    fn render(&mut self, cx: &Context, area: Area<'_>, _: Style) -> Result<RenderResult, Error> {
+        let track = &self.track;
+        let height = mm(area.size().height);
+        let axis = mm(area.size().width) * CHART_AXIS;
+        let first = self.next == 0;
+        let top = if first { CHART_CAPTION } else { 0.0 };
+        // The whole chart together, unless the page is fresh: only a chart taller than a
+        // page breaks, between rows.
+        let rows_left = self.chart.rows.len() - self.next;
+        let need = top + CHART_ROW * rows_left as f64;
+        if need > height && !track.fresh(&area) {
+            return Ok(RenderResult {
+                size: Size::new(0, 0),
+                has_more: true,
+            });
+        }
+        let mark = Mark::Node(self.node);
+        if first {
+            let look = Look::new(9).bold();
+            track.print(
+                cx,
+                &area,
+                Position::new(0, Mm::from(0.8)),
+                look,
+                &self.caption,
+                mark,
+            )?;
+        }
+        let mut y = top;
+        let label = Look::new(8);
+        let value = Look::new(8).color((85, 85, 85));
+        let m = measure(cx, track);
+        while self.next < self.chart.rows.len() && (y + CHART_ROW <= height || y == 0.0) {
+            let row = &self.chart.rows[self.next];
+            let mut x = 0.0;
+            if !row.label.is_empty() {
+                track.print(
+                    cx,
+                    &area,
+                    Position::new(0, Mm::from(y)),
+                    label,
+                    &row.label,
+                    mark,
+                )?;
+                x = m.width(&row.label, label) + 2.5;
+            }
+            track.print(
+                cx,
+                &area,
+                Position::new(Mm::from(x), Mm::from(y)),
+                value,
+                &row.value,
+                mark,
+            )?;
+            let bar_top = y + CHART_TEXT;
+            let (from, to) = (
+                self.chart.position(row.start.min(row.end), axis),
+                self.chart.position(row.start.max(row.end), axis),
+            );
+            let color = if row.comparison {
+                self.colors.1
+            } else {
+                self.colors.0
+            };
+            track.fill(&area, (from, bar_top, to - from, CHART_BAR), color, mark);
+            if let Some(at) = row.mark {
+                let at = self.chart.position(at, axis);
+                track.fill(
+                    &area,
+                    (
+                        at - CHART_MARK / 2.0,
+                        bar_top - 0.6,
+                        CHART_MARK,
+                        CHART_BAR + 1.2,
+                    ),
+                    self.colors.2,
+                    mark,
+                );
+            }
+            y += CHART_ROW;
+            self.next += 1;
+        }
+        // A fall reaches left of zero: the zero line shows where the bars start.
+        if self.chart.min < 0.0 {
+            let zero = self.chart.position(0.0, axis);
+            track.fill(&area, (zero - 0.15, top, 0.3, y - top), (85, 85, 85), mark);
+        }
+        Ok(RenderResult {
+            size: Size::new(area.size().width, Mm::from(y + 1.5)),
+            has_more: self.next < self.chart.rows.len(),
+        })
+    }
+}

@@ -1,0 +1,132 @@
+//! The organization's block in the title area: logo, name, contact line and QR code.
+
+use super::*;
+
+/// The organization's lines (its name, the contact line, the address of a QR code), with its
+/// logo before them and the QR code of the address beside them at the right edge, black
+/// modules on the white page with the quiet zone around them. The logo and the code are
+/// `Figure`s, each line a `P`. Lines too wide to leave room for the code put it under them.
+pub(in crate::pdf) struct OrgBlock {
+    track: Track,
+    /// The logo's width over its height, and its `Figure`.
+    logo: Option<(f64, NodeId)>,
+    lines: Vec<(String, Look, NodeId)>,
+    /// The code and its `Figure`.
+    code: Option<(crate::qr::Qr, NodeId)>,
+}
+
+/// The side of a printed code's modules, in mm: phones read half-millimetre modules easily.
+pub(super) const QR_MODULE: f64 = 0.5;
+/// The room after each of the organization's lines, in mm.
+pub(super) const QR_LINE_GAP: f64 = 0.8;
+/// The logo's largest height and width, in mm, and the room after it.
+pub(super) const LOGO_HEIGHT: f64 = 15.0;
+pub(super) const LOGO_WIDTH: f64 = 50.0;
+pub(super) const LOGO_GAP: f64 = 5.0;
+
+impl OrgBlock {
+    pub(in crate::pdf) fn new(
+        track: &Track,
+        logo: Option<(f64, NodeId)>,
+        lines: Vec<(String, Look, NodeId)>,
+        code: Option<(crate::qr::Qr, NodeId)>,
+    ) -> OrgBlock {
+        OrgBlock {
+            track: Rc::clone(track),
+            logo,
+            lines,
+            code,
+        }
+    }
+}
+
+impl Element for OrgBlock {
+    fn render(&mut self, cx: &Context, area: Area<'_>, _: Style) -> Result<RenderResult, Error> {
+        let quiet = crate::qr::QUIET as f64 * QR_MODULE;
+        let side = self
+            .code
+            .as_ref()
+            .map_or(0.0, |(code, _)| code.width as f64 * QR_MODULE + 2.0 * quiet);
+        let width = mm(area.size().width);
+        let logo = self.logo.map(|(aspect, node)| {
+            let w = (LOGO_HEIGHT * aspect).min(LOGO_WIDTH).min(width / 3.0);
+            (w, w / aspect, node)
+        });
+        let indent = logo.map_or(0.0, |(w, _, _)| w + LOGO_GAP);
+        let m = measure(cx, &self.track);
+        // Each line is a paragraph of its own, wrapped if it must be; the code goes under the
+        // lines when one would wrap beside it.
+        let lay = |room: f64| -> Vec<Vec<Line>> {
+            self.lines
+                .iter()
+                .map(|(text, look, _)| {
+                    layout(&m, &[Run::new(text.clone(), *look)], room, *look, false)
+                })
+                .collect()
+        };
+        let beside_room = width - indent - if side > 0.0 { side + 4.0 } else { 0.0 };
+        let mut laid = lay(beside_room);
+        let beside = side == 0.0 || laid.iter().all(|l| l.len() == 1);
+        if !beside {
+            laid = lay(width - indent);
+        }
+        let text_height = laid.iter().flatten().map(|l| l.height).sum::<f64>()
+            + QR_LINE_GAP * self.lines.len() as f64
+            + 1.5;
+        let logo_height = logo.map_or(0.0, |(_, h, _)| h + 1.0);
+        let height = if beside {
+            text_height.max(side).max(logo_height)
+        } else {
+            text_height.max(logo_height) + side
+        };
+        if height > mm(area.size().height) && !self.track.fresh(&area) {
+            return Ok(RenderResult {
+                size: Size::new(0, 0),
+                has_more: true,
+            });
+        }
+        if let Some((w, h, node)) = logo {
+            self.track
+                .paint(&area, (0.0, 0.5, w, h), Paint::Logo, Mark::Node(node));
+        }
+        // The lines sit level with the middle of the logo when it is taller.
+        let mut y = 1.5 + ((logo_height - text_height) / 2.0).max(0.0);
+        for ((_, _, node), lines) in self.lines.iter().zip(&laid) {
+            y = print_lines(
+                cx,
+                &self.track,
+                &area,
+                lines,
+                (indent, y),
+                Mark::Node(*node),
+            )?;
+            y += QR_LINE_GAP;
+        }
+        if let Some((code, node)) = &self.code {
+            // Beside the lines, the code's quiet zone ends at the body's right edge; under
+            // them, the page margin is the quiet zone on the left.
+            let (left, top) = if beside {
+                (width - side + quiet, quiet)
+            } else {
+                (0.0, text_height.max(logo_height) + quiet)
+            };
+            for (row, col, len) in code.runs() {
+                self.track.fill(
+                    &area,
+                    (
+                        left + col as f64 * QR_MODULE,
+                        top + row as f64 * QR_MODULE,
+                        len as f64 * QR_MODULE,
+                        QR_MODULE,
+                    ),
+                    (0, 0, 0),
+                    Mark::Node(*node),
+                );
+            }
+        }
+        Ok(RenderResult {
+            size: Size::new(area.size().width, Mm::from(height)),
+            has_more: false,
+        })
+    }
+}
