@@ -428,3 +428,45 @@ fn zip_package(
     }
     Ok(zip.finish()?.into_inner())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Preset;
+
+    #[test]
+    fn the_identifier_is_a_name_based_uuid_of_what_makes_the_book() {
+        let guide = mht_guide::guide();
+        let id =
+            |options: &Options| identifier(guide, options, &Document::from_options(guide, options));
+        let full = id(&Options::new());
+        // urn:uuid: then 8-4-4-4-12 hex digits, version 5, RFC 4122 variant.
+        let uuid = full.strip_prefix("urn:uuid:").unwrap();
+        let groups: Vec<usize> = uuid.split('-').map(str::len).collect();
+        assert_eq!(groups, [8, 4, 4, 4, 12]);
+        assert_eq!(&uuid[14..15], "5");
+        assert!(matches!(&uuid[19..20], "8" | "9" | "a" | "b"), "{uuid}");
+        // The same book, the same identifier; another book, another.
+        assert_eq!(full, id(&Options::new()));
+        assert_ne!(full, id(&Options::new().with_preset(Preset::FactSheet)));
+        let org = Options::new().with_organization("Riverside".parse().unwrap());
+        assert_ne!(full, id(&org));
+    }
+
+    #[test]
+    fn only_documents_with_inline_svg_declare_it() {
+        assert_eq!(svg_property("<p>text</p><svg xmlns=\"…\">"), Some("svg"));
+        assert_eq!(svg_property("<p>svg is a word here</p>"), None);
+    }
+
+    #[test]
+    fn a_content_document_escapes_its_title() {
+        let doc = content_document("es-US", "Guía & <más>", "<p>hola</p>\n");
+        assert!(
+            doc.contains("<title>Guía &amp; &lt;más&gt;</title>"),
+            "{doc}"
+        );
+        assert!(doc.contains("xml:lang=\"es-US\""), "{doc}");
+        assert!(doc.ends_with("<body>\n<p>hola</p>\n</body>\n</html>\n"));
+    }
+}
