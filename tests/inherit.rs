@@ -277,3 +277,50 @@ fn a_built_in_editions_check_names_its_own_files() {
             .starts_with(crate::util::spanish().dir)
     );
 }
+
+/// A file that is empty in an edition and in its base is reported as empty, at its place, as
+/// in an edition without a base (it once failed with no problem named).
+#[test]
+fn a_file_empty_in_every_layer_is_reported() {
+    let dir = tempdir();
+    let base = embedded_copy(dir.path());
+    fs::write(base.join("faq.toml"), "\n").unwrap();
+    let ours = dir.path().join("ours");
+    write(&ours.join("guide.toml"), "base = \"../guide\"\n");
+    write(&ours.join("faq.toml"), "");
+    let problems = problems(&ours);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("ours/faq.toml:1:1") && p.contains("this file is empty")),
+        "{problems:#?}"
+    );
+}
+
+/// A field missing from every layer of a file is reported in that file, not in whichever
+/// file the edition's stack happens to start with.
+#[test]
+fn a_missing_field_is_placed_in_its_own_file() {
+    let dir = tempdir();
+    let base = embedded_copy(dir.path());
+    let skills = fs::read_to_string(base.join("skills.toml")).unwrap();
+    // The summary is a multi-line string: everything from its key to its closing quotes.
+    let open = "summary = '''";
+    let start = skills.find(open).unwrap() + open.len();
+    let end = start + skills[start..].find("'''").unwrap() + 4;
+    let without = format!("{}{}", &skills[..start - open.len()], &skills[end..]);
+    assert!(!without.contains("summary"), "{without}");
+    fs::write(base.join("skills.toml"), without).unwrap();
+    let ours = dir.path().join("ours");
+    write(&ours.join("guide.toml"), "base = \"../guide\"\n");
+    let problems = problems(&ours);
+    let missing: Vec<&String> = problems
+        .iter()
+        .filter(|p| p.contains("missing field `summary`"))
+        .collect();
+    assert_eq!(missing.len(), 1, "{problems:#?}");
+    assert!(
+        missing[0].contains("guide/skills.toml:1:1"),
+        "{problems:#?}"
+    );
+}

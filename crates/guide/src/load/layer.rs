@@ -41,18 +41,6 @@ pub(crate) struct Origin<'t> {
 const GAP: usize = 1;
 
 impl<'t> Origin<'t> {
-    /// A file with no base: offsets are the file's own.
-    pub(crate) fn single(path: &'t Path, text: &'t str) -> Origin<'t> {
-        Origin {
-            regions: vec![Region {
-                start: 0,
-                path,
-                text,
-                layer: 0,
-            }],
-        }
-    }
-
     /// The layers of one file, base first, each given with its layer number.
     pub(crate) fn layered(files: impl IntoIterator<Item = (usize, &'t Path, &'t str)>) -> Self {
         let mut start = 0;
@@ -113,13 +101,11 @@ pub(crate) fn parse<'t>(region: Region<'t>) -> Result<DeTable<'t>, Diagnostic> {
             shift_table(&mut table, region.start);
             Ok(table)
         }
-        Err(err) => {
-            let message = super::toml_errors::toml_message(err.message());
-            Err(match err.span() {
-                Some(span) => Diagnostic::at_offset(region.path, region.text, span.start, message),
-                None => Diagnostic::file(region.path, message),
-            })
-        }
+        Err(err) => Err(super::toml_errors::syntax_problem(
+            region.path,
+            region.text,
+            &err,
+        )),
     }
 }
 

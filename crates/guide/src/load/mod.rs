@@ -184,22 +184,10 @@ impl Files {
                 ));
             }
         }
-        let input = if top == 0 {
-            convert::Input::Single(
-                found
-                    .iter()
-                    .map(|(name, regions)| {
-                        let (_, path, text) = regions[0];
-                        (name.clone(), (path, text))
-                    })
-                    .collect(),
-            )
-        } else {
-            let names = layers.iter().map(|l| l.name.clone()).collect();
-            let all = found.values().flat_map(|regions| regions.iter().copied());
-            let source = layer::Origin::layered(all);
-            convert::Input::Layered(convert::Layered::new(source, names))
-        };
+        let names = layers.iter().map(|l| l.name.clone()).collect();
+        let all = found.values().flat_map(|regions| regions.iter().copied());
+        let source = layer::Origin::layered(all);
+        let input = convert::Layered::new(source, names);
         let origins = file_names()
             .map(|name| FileOrigin {
                 layers: found.get(&name).map_or_else(Vec::new, |regions| {

@@ -8,56 +8,77 @@ use serde::de::DeserializeOwned;
 use super::GUIDE_FILE;
 use crate::diag::Diagnostic;
 
+/// Parses a file that stands alone (a built-in label set): an empty file or TOML that does not
+/// parse is a problem.
 pub(super) fn parse_toml<T: DeserializeOwned>(
     path: &Path,
     text: &str,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<T> {
     if text.trim().is_empty() {
-        problems.push(Diagnostic::at_offset(
-            path,
-            text,
-            0,
-            "this file is empty; it must hold the fields of its section (see the other files \
-             of a guide for their form)"
-                .into(),
-        ));
+        problems.push(empty_file(path, text));
         return None;
     }
     match toml::from_str(text) {
         Ok(value) => Some(value),
         Err(err) => {
-            let message = toml_message(err.message());
-            let diagnostic = match err.span() {
-                Some(span) => Diagnostic::at_offset(path, text, span.start, message),
-                None => Diagnostic::file(path, message),
-            };
-            // A file that is not content (not TOML at all, or TOML without the keys every
-            // file of its kind has) may be anything, a secret included: its place is given,
-            // its text is not quoted.
-            let is_meta = path.file_name().is_some_and(|n| n == GUIDE_FILE);
-            let keys: &[&str] = if is_meta {
-                &["slug", "title"]
-            } else {
-                &["summary"]
-            };
-            let is_content = match text.parse::<toml::Table>() {
-                Ok(table) => keys.iter().any(|k| table.contains_key(*k)),
-                // A content file with a typo still has its key lines.
-                Err(_) => text.lines().any(|line| {
-                    keys.iter().any(|k| {
-                        line.strip_prefix(k)
-                            .is_some_and(|rest| rest.trim_start().starts_with('='))
-                    })
-                }),
-            };
-            problems.push(if is_content {
-                diagnostic
-            } else {
-                diagnostic.without_line()
-            });
+            problems.push(syntax_problem(path, text, &err));
             None
         }
+    }
+}
+
+/// The problem of a content file with nothing in it.
+pub(super) fn empty_file(path: &Path, text: &str) -> Diagnostic {
+    Diagnostic::at_offset(
+        path,
+        text,
+        0,
+        "this file is empty; it must hold the fields of its section (see the other files of a \
+         guide for their form)"
+            .into(),
+    )
+}
+
+/// The problem of a file whose TOML does not parse: at the parser's place, with what to do;
+/// quoted only when the file is content.
+pub(super) fn syntax_problem(path: &Path, text: &str, err: &toml::de::Error) -> Diagnostic {
+    let message = toml_message(err.message());
+    let diagnostic = match err.span() {
+        Some(span) => Diagnostic::at_offset(path, text, span.start, message),
+        None => Diagnostic::file(path, message),
+    };
+    unquoted_unless_content(diagnostic, path, text)
+}
+
+/// The diagnostic, without the line it quotes when the file is not content: not TOML at all,
+/// or TOML without the keys every file of its kind has. Such a file may be anything, a secret
+/// included: its place is given, its text is not quoted.
+pub(super) fn unquoted_unless_content(
+    diagnostic: Diagnostic,
+    path: &Path,
+    text: &str,
+) -> Diagnostic {
+    let is_meta = path.file_name().is_some_and(|n| n == GUIDE_FILE);
+    let keys: &[&str] = if is_meta {
+        &["slug", "title"]
+    } else {
+        &["summary"]
+    };
+    let is_content = match text.parse::<toml::Table>() {
+        Ok(table) => keys.iter().any(|k| table.contains_key(*k)),
+        // A content file with a typo still has its key lines.
+        Err(_) => text.lines().any(|line| {
+            keys.iter().any(|k| {
+                line.strip_prefix(k)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
+        }),
+    };
+    if is_content {
+        diagnostic
+    } else {
+        diagnostic.without_line()
     }
 }
 

@@ -33,15 +33,8 @@ use sections::*;
 use spans::*;
 use stale::*;
 
-/// The content files to convert.
-pub(super) enum Input<'t> {
-    /// An edition with no base: each file as it is, by name.
-    Single(BTreeMap<String, (&'t Path, &'t str)>),
-    /// An edition with a base: the files of every layer, merged on reading.
-    Layered(Layered<'t>),
-}
-
-/// The files of an edition and its bases, in one offset space.
+/// The files of an edition and its bases, in one offset space: the content to convert. An
+/// edition with no base is a stack of one layer, read the same way.
 pub(super) struct Layered<'t> {
     source: Origin<'t>,
     /// How messages name each layer, base first.
@@ -93,7 +86,7 @@ impl<'t> Layered<'t> {
             .filter(|r| r.path.file_name().is_some_and(|n| n == name))
             .copied()
             .collect();
-        let top_path = regions.last()?.path;
+        let top = *regions.last()?;
         let mut merged: Option<toml::de::DeTable<'t>> = None;
         let mut parsed = true;
         for region in regions {
@@ -111,10 +104,16 @@ impl<'t> Layered<'t> {
                 }
             }
         }
+        if merged.is_none() && parsed {
+            // No layer gives the file anything: it is empty.
+            problems.push(empty_file(top.path, top.text));
+            return None;
+        }
         let mut table = merged.filter(|_| parsed)?;
         if name == GUIDE_FILE {
             *translations = layer::translations(&table);
-        } else {
+        } else if self.top() > 0 {
+            // Only inherited text is translated; with no base there is none.
             layer::translate(&mut table, &self.source, self.top(), translations);
         }
         // A base in another language, or in another script of it (`zh-Hans` under
@@ -125,7 +124,10 @@ impl<'t> Layered<'t> {
             _ => false,
         };
         let mut left = Vec::new();
-        layer::foreign_text(&table, &self.source, &foreign, name, &mut left);
+        // With no base, no text can come from one.
+        if self.top() > 0 {
+            layer::foreign_text(&table, &self.source, &foreign, name, &mut left);
+        }
         for (offset, _) in left {
             let layer = self.source.region(offset).layer;
             problems.push(self.source.at_offset(
@@ -141,14 +143,20 @@ impl<'t> Layered<'t> {
                 ),
             ));
         }
-        let whole = toml::Spanned::new(0..0, table);
+        // A problem with the file as a whole (a missing field) is at the start of the
+        // edition's own file.
+        let whole = toml::Spanned::new(top.start..top.start, table);
         match T::deserialize(toml::de::Deserializer::from(whole)) {
             Ok(value) => Some(value),
             Err(err) => {
                 let message = toml_message(err.message());
                 problems.push(match err.span() {
-                    Some(span) => self.source.at_offset(span.start, message),
-                    None => Diagnostic::file(top_path, message),
+                    Some(span) => {
+                        let region = self.source.region(span.start);
+                        let diagnostic = self.source.at_offset(span.start, message);
+                        unquoted_unless_content(diagnostic, region.path, region.text)
+                    }
+                    None => Diagnostic::file(top.path, message),
                 });
                 None
             }
@@ -157,40 +165,21 @@ impl<'t> Layered<'t> {
 }
 
 pub(super) fn build(
-    input: &Input<'_>,
+    input: &Layered<'_>,
     mut problems: Vec<Diagnostic>,
     as_of: Option<RefDate>,
 ) -> Result<(Guide, Vec<Diagnostic>), LoadError> {
     let mut refs = Vec::new();
     let mut figures = as_of.map(|_| Figures::default());
     let mut translations = Vec::new();
-    let singles: Vec<(String, Origin<'_>)> = match input {
-        Input::Single(texts) => texts
-            .iter()
-            .map(|(name, &(path, text))| (name.clone(), Origin::single(path, text)))
-            .collect(),
-        Input::Layered(_) => Vec::new(),
-    };
-    let source_of = |name: &str| -> Option<&Origin<'_>> {
-        match input {
-            Input::Single(_) => singles.iter().find(|(n, _)| n == name).map(|(_, s)| s),
-            Input::Layered(layered) => Some(&layered.source),
-        }
-    };
 
     macro_rules! section {
         ($name:expr, $raw:ty, $convert:expr) => {{
             let name: String = $name;
-            let raw: Option<$raw> = match input {
-                Input::Single(texts) => texts
-                    .get(&name)
-                    .and_then(|&(path, text)| parse_toml(path, text, &mut problems)),
-                Input::Layered(layered) => layered.parse(&name, &mut problems, &mut translations),
-            };
+            let raw: Option<$raw> = input.parse(&name, &mut problems, &mut translations);
             raw.and_then(|raw| {
-                let src = source_of(&name)?;
                 let mut cx = Ctx {
-                    src,
+                    src: &input.source,
                     problems: &mut problems,
                     refs: &mut refs,
                     figures: figures.as_mut(),
@@ -216,17 +205,15 @@ pub(super) fn build(
         };
     }
     let sections = crate::section::with_sections!(load_sections!());
-    if let Input::Layered(layered) = input {
-        for t in translations.iter().filter(|t| !t.used) {
-            problems.push(layered.source.at_offset(
-                t.from_span.start,
-                format!(
-                    "no text this edition inherits reads `{}`; copy the text from the base \
-                     exactly, or remove this translation",
-                    t.from
-                ),
-            ));
-        }
+    for t in translations.iter().filter(|t| !t.used) {
+        problems.push(input.source.at_offset(
+            t.from_span.start,
+            format!(
+                "no text this edition inherits reads `{}`; copy the text from the base exactly, \
+                 or remove this translation",
+                t.from
+            ),
+        ));
     }
 
     // Citations can only be checked against a sources file that loaded.
