@@ -791,10 +791,33 @@ pub enum ExportError {
         /// About how much memory the PDF needs, in MB.
         megabytes: usize,
     },
-    /// genpdf or the post-processing failed.
+    /// The layout engine or the post-processing failed: a fault of this crate, not of the
+    /// content or the options (a web service answers it with a server error).
     #[cfg(feature = "pdf")]
     #[error("cannot make the PDF: {0}")]
-    Pdf(String),
+    Pdf(PdfError),
+}
+
+/// What went wrong inside the PDF writer; its message is for a bug report.
+#[cfg(feature = "pdf")]
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct PdfError {
+    message: String,
+}
+
+#[cfg(feature = "pdf")]
+impl PdfError {
+    pub(crate) fn new(message: impl std::fmt::Display) -> PdfError {
+        PdfError {
+            message: message.to_string(),
+        }
+    }
+
+    /// What went wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
 }
 
 /// Exports a guide in one format.

@@ -356,7 +356,7 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
     drop(widths);
     let draws = std::mem::take(&mut *last.track.draws.borrow_mut());
     let raw = std::mem::take(&mut last.bytes);
-    post::finish(raw, draws, &finish).map_err(|e| ExportError::Pdf(e.to_string()))
+    post::finish(raw, draws, &finish).map_err(|e| ExportError::Pdf(crate::PdfError::new(e)))
 }
 
 fn footer_text(doc: &Document<'_>, options: &Options) -> (String, Option<String>) {
@@ -376,7 +376,7 @@ fn render_pass(
     pages: Option<&BTreeMap<String, usize>>,
     total: Option<usize>,
 ) -> Result<Pass, ExportError> {
-    let pdf_error = |e: genpdf::error::Error| ExportError::Pdf(e.to_string());
+    let pdf_error = |e: genpdf::error::Error| ExportError::Pdf(crate::PdfError::new(e));
     let paper = options.paper();
     // Without page numbers to print, this is the first pass, which only paginates.
     let dry = pages.is_none();
@@ -422,7 +422,7 @@ fn render_pass(
         });
     }
 
-    let family = fonts::family().map_err(|e| ExportError::Pdf(e.to_string()))?;
+    let family = fonts::family().map_err(|e| ExportError::Pdf(crate::PdfError::new(e)))?;
     let mut pdf = genpdf::Document::new(family);
     pdf.set_minimal_conformance();
     pdf.set_paper_size(genpdf::Size::new(paper.mm().0, paper.mm().1));
