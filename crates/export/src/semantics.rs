@@ -52,6 +52,21 @@ pub(crate) struct Semantics {
 }
 
 impl Part {
+    /// Every part, for tests that go through the table.
+    #[cfg(test)]
+    pub(crate) const ALL: [Part; 10] = [
+        Part::TitlePage,
+        Part::Contents,
+        Part::BodyMatter,
+        Part::ContentsEntry,
+        Part::Chapter,
+        Part::Bibliography,
+        Part::BibliographyEntry,
+        Part::Citation,
+        Part::Image,
+        Part::KeyFigures,
+    ];
+
     /// The part a section of the guide is.
     pub(crate) fn of_section(id: SectionId) -> Part {
         match id {

@@ -239,25 +239,13 @@ mod tests {
     /// Every part the semantics table gives a structure type gets exactly that one.
     #[test]
     fn parts_get_the_structure_type_of_the_table() {
-        use crate::semantics::Part::*;
-        for part in [
-            TitlePage,
-            Contents,
-            BodyMatter,
-            ContentsEntry,
-            Chapter,
-            Bibliography,
-            BibliographyEntry,
-            Citation,
-            Image,
-            KeyFigures,
-        ] {
+        for part in Part::ALL {
             if let Some(name) = part.semantics().pdf {
                 assert_eq!(Role::of(part).name(), name, "{part:?}");
             }
         }
-        assert_eq!(Role::of(Contents), Role::Toc);
-        assert_eq!(Role::of(Citation), Role::Reference);
+        assert_eq!(Role::of(Part::Contents), Role::Toc);
+        assert_eq!(Role::of(Part::Citation), Role::Reference);
     }
 
     #[test]
