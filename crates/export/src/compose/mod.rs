@@ -1,0 +1,650 @@
+//! The compose step: the guide (or a selection of it) as one render-neutral document.
+//!
+//! Composition decides everything the formats must agree on: which sections appear and in what
+//! order, their numbers, headings and anchors, which figures become which tables, and the number
+//! each cited source carries. Every format renders a [`Document`]; none decides what a section
+//! contains.
+
+use std::collections::BTreeMap;
+
+use mht_guide::{
+    Block, Guide, Id, Inline, Item, KeyFigure, Labels, Meta, PayFigure, Prose, Role, SectionId,
+    SectionRef, SectionVisitor, Source, Statistic, walk_inlines,
+};
+
+use crate::{Options, Preset, Selection};
+
+mod sections;
+mod tables;
+
+use sections::*;
+pub(crate) use tables::distinct;
+use tables::*;
+
+/// A composed document, ready to render.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Document<'g> {
+    /// The guide's metadata.
+    pub meta: &'g Meta,
+    /// The words the formats add, in the edition's language.
+    pub labels: &'g Labels,
+    /// The sections, in order, numbered from 1.
+    pub sections: Vec<Section<'g>>,
+    /// The sources, numbered from 1 in order of first citation; when the selection includes the
+    /// sources section, sources nobody cites follow the cited ones.
+    pub references: Vec<&'g Source>,
+    /// The key figures that lead a fact sheet, under its title, when it shows pay and outlook.
+    /// A full document has them at the top of its salary section instead, as a
+    /// [`Node::Band`].
+    pub band: Option<Band>,
+}
+
+/// The key-figure band: a few numbers set large, each with what it is, whom and when it
+/// describes, and its source.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Band {
+    /// What the band is, for assistive technology and as its heading.
+    pub caption: String,
+    /// The figures, in reading order.
+    pub figures: Vec<BandFigure>,
+}
+
+/// One figure of a [`Band`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct BandFigure {
+    /// The value, as large type shows it: `$42,590`, `+20%`.
+    pub value: String,
+    /// What the value is: `Median pay a year`.
+    pub label: String,
+    /// Whom and when it describes: `Psychiatric technicians, May 2024`.
+    pub detail: String,
+    /// Its source.
+    pub source: Id,
+}
+
+impl BandFigure {
+    /// Whether the value is words rather than a number (`Postsecondary certificate`), which
+    /// every format sets smaller than a number so that its words stay whole.
+    pub fn in_words(&self) -> bool {
+        self.value.chars().count() > 10
+    }
+}
+
+impl Band {
+    /// The band of a guide's key figures; `None` when it has none.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "unstable-ir")] {
+    /// let guide = mht_guide::guide();
+    /// let band = mht_guide_export::Band::of(&guide.salary_outlook, &guide.labels).unwrap();
+    /// assert_eq!(band.figures[0].value, "$42,590");
+    /// assert_eq!(band.figures[0].detail, "Psychiatric technicians, May 2024");
+    /// # }
+    /// ```
+    pub fn of(s: &mht_guide::SalaryOutlook, labels: &Labels) -> Option<Band> {
+        let figures: Vec<BandFigure> = s
+            .key_figures()
+            .into_iter()
+            .filter_map(|figure| {
+                let (value, label, when) = match figure {
+                    KeyFigure::MedianPay(p) => (
+                        labels.money(&p.amount),
+                        &labels.key_median_pay,
+                        labels.date(p.period),
+                    ),
+                    KeyFigure::Growth(o) => (
+                        labels.growth(o.growth_percent.into()),
+                        &labels.key_growth,
+                        labels.years(o.base_year, o.target_year),
+                    ),
+                    KeyFigure::Openings(o) => (
+                        labels.number(u64::from(o.openings_per_year?)),
+                        &labels.key_openings,
+                        labels
+                            .key_average
+                            .fill(&[("years", &labels.years(o.base_year, o.target_year))]),
+                    ),
+                    KeyFigure::EntryEducation(o) => (
+                        labels.education(o.entry_education?).to_owned(),
+                        &labels.key_entry_education,
+                        o.base_year.to_string(),
+                    ),
+                    _ => return None,
+                };
+                Some(BandFigure {
+                    value,
+                    label: label.to_string(),
+                    detail: labels.key_detail.fill(&[
+                        ("occupation", figure.occupation().as_str()),
+                        ("when", &when),
+                    ]),
+                    source: figure.source().clone(),
+                })
+            })
+            .collect();
+        (!figures.is_empty()).then(|| Band {
+            caption: labels.key_figures.to_string(),
+            figures,
+        })
+    }
+}
+
+/// One composed section.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Section<'g> {
+    /// Which section this is.
+    pub id: SectionId,
+    /// Its number in this document, from 1.
+    pub number: usize,
+    /// Its heading.
+    pub title: &'g str,
+    /// A stable anchor (the section id).
+    pub anchor: String,
+    /// The section's one- or two-sentence summary.
+    pub summary: &'g Prose,
+    /// The content, in order.
+    pub nodes: Vec<Node<'g>>,
+}
+
+/// A piece of a composed section.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Node<'g> {
+    /// Prose from the content, optionally led by a label such as "What it takes".
+    Prose {
+        /// A label that leads the first paragraph.
+        label: Option<&'g str>,
+        /// The prose.
+        blocks: &'g [Block],
+    },
+    /// A subheading inside a section.
+    Subheading {
+        /// Its text.
+        title: &'g str,
+        /// A stable anchor, unique in the document.
+        anchor: String,
+    },
+    /// Titled entries, each with its own content: duties, skills, settings and the like.
+    Entries(Vec<Entry<'g>>),
+    /// Short labeled facts, such as the pace of a workplace.
+    Fields(Vec<(&'g str, String)>),
+    /// A plain bullet list of short texts.
+    Bullets(Vec<&'g str>),
+    /// A table of figures.
+    Table(Table),
+    /// A frequently asked question and its answer.
+    Question {
+        /// A stable anchor, unique in the document.
+        anchor: String,
+        /// The question.
+        question: &'g str,
+        /// The answer.
+        answer: &'g [Block],
+    },
+    /// The numbered list of [`Document::references`].
+    References,
+    /// A chart of figures that a table beside it also gives.
+    Chart(crate::Chart),
+    /// The key figures, set large.
+    Band(Band),
+}
+
+/// A titled entry.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Entry<'g> {
+    /// The entry's title.
+    pub title: String,
+    /// Its content.
+    pub nodes: Vec<Node<'g>>,
+}
+
+/// An entry set with a run-in heading: the title, then the first paragraph on the same line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub struct RunIn<'e, 'g> {
+    /// The title as a run-in heading, ending in a period unless it already ends in punctuation.
+    pub heading: &'e str,
+    /// Whether `heading` needs a period added.
+    pub add_period: bool,
+    /// The first paragraph, when the entry starts with plain prose.
+    pub lead: Option<&'g [Inline]>,
+    /// The rest of that first prose node.
+    pub more: &'g [Block],
+    /// The entry's other nodes.
+    pub rest: &'e [Node<'g>],
+}
+
+impl<'g> Entry<'g> {
+    /// The entry split for a run-in heading; every format sets entries this way.
+    pub fn run_in(&self) -> RunIn<'_, 'g> {
+        let heading = self.title.as_str();
+        let add_period = !heading.ends_with(['.', '?', '!', ':']);
+        if let Some((
+            Node::Prose {
+                label: None,
+                blocks,
+            },
+            rest,
+        )) = self.nodes.split_first()
+            && let Some((Block::Paragraph(lead), more)) = blocks.split_first()
+        {
+            return RunIn {
+                heading,
+                add_period,
+                lead: Some(lead),
+                more,
+                rest,
+            };
+        }
+        RunIn {
+            heading,
+            add_period,
+            lead: None,
+            more: &[],
+            rest: &self.nodes,
+        }
+    }
+}
+
+/// What a reference list says about a source after its title: the date its data describes,
+/// when it was published, and its note, as sentences (`Data for May 2024. Published ...`).
+pub fn source_details(source: &Source, labels: &Labels) -> String {
+    let mut details = Vec::new();
+    let dated = [
+        (source.data_date, &labels.source_data_date),
+        (source.published, &labels.source_published),
+        (source.checked, &labels.source_checked),
+    ];
+    for (date, label) in dated {
+        if let Some(date) = date {
+            details.push(label.fill(&[("date", &labels.date(date))]));
+        }
+    }
+    if let Some(note) = &source.note {
+        details.push(note.to_string());
+    }
+    details.join(" ")
+}
+
+/// A table of figures.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Table {
+    /// What the table shows, including the period when all rows share it.
+    pub caption: String,
+    /// The column headings.
+    pub header: Vec<String>,
+    /// The rows; each has as many cells as the header. The first cell names the row.
+    pub rows: Vec<Vec<Cell>>,
+    /// Remarks printed under the table.
+    pub notes: Vec<String>,
+}
+
+/// A table cell: text and the sources it cites.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub struct Cell {
+    /// The text.
+    pub text: String,
+    /// The sources the cell cites.
+    pub citations: Vec<Id>,
+}
+
+impl Cell {
+    fn text(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            citations: Vec::new(),
+        }
+    }
+
+    fn cites(ids: Vec<Id>) -> Cell {
+        Cell {
+            text: String::new(),
+            citations: ids,
+        }
+    }
+}
+
+/// The placeholder for a figure that was not published.
+pub const NOT_PUBLISHED: &str = "–";
+
+impl<'g> Document<'g> {
+    /// The language the document is written in, which every format declares (`lang`,
+    /// `xml:lang`, `/Lang`, `dc:language`); its `direction()` is the text's.
+    pub fn language(&self) -> &'g mht_guide::Language {
+        &self.meta.language
+    }
+
+    /// Composes the selected sections of a guide.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "unstable-ir")] {
+    /// use mht_guide::SectionId;
+    /// use mht_guide_export::{Document, Selection};
+    ///
+    /// let guide = mht_guide::guide();
+    /// let doc = Document::compose(guide, &Selection::only([SectionId::Faq]));
+    /// // The sources the FAQ cites follow it in a sources section of their own.
+    /// let ids: Vec<_> = doc.sections.iter().map(|s| s.id).collect();
+    /// assert_eq!(ids, [SectionId::Faq, SectionId::Sources]);
+    /// assert!(!doc.references.is_empty());
+    /// # }
+    /// ```
+    pub fn compose(guide: &'g Guide, selection: &Selection) -> Document<'g> {
+        Document::assemble(guide, selection, compose_section, true, None)
+    }
+
+    /// Composes what the options ask for: their selection, in the form their preset gives.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "unstable-ir")] {
+    /// use mht_guide_export::{Document, Node, Options, Preset};
+    ///
+    /// let guide = mht_guide::guide();
+    /// let sheet = Document::from_options(guide, &Options::new().with_preset(Preset::FactSheet));
+    /// // A fact sheet gives each section its summary.
+    /// assert!(matches!(sheet.sections[0].nodes[0], Node::Prose { .. }));
+    /// # }
+    /// ```
+    pub fn from_options(guide: &'g Guide, options: &Options) -> Document<'g> {
+        match options.preset() {
+            Preset::FactSheet => {
+                // The FAQ's summary says nothing on a fact sheet; its answers need the full
+                // guide. Unless it is all that was asked for, it is left out.
+                let selection = options.sections();
+                let only_faq = selection.ids().all(|id| id == SectionId::Faq);
+                let sheet = Selection::only(
+                    selection
+                        .ids()
+                        .filter(|&id| only_faq || id != SectionId::Faq),
+                );
+                let band = sheet
+                    .contains(SectionId::SalaryOutlook)
+                    .then(|| Band::of(&guide.salary_outlook, &guide.labels))
+                    .flatten();
+                Document::assemble(guide, &sheet, fact_sheet_section, false, band)
+            }
+            _ => Document::compose(guide, options.sections()),
+        }
+    }
+
+    /// Composes the selected sections and numbers the sources they cite. With
+    /// `all_sources`, a selected sources section also lists the sources nobody cites.
+    fn assemble(
+        guide: &'g Guide,
+        selection: &Selection,
+        compose: fn(SectionRef<'g>, &'g Labels) -> Section<'g>,
+        all_sources: bool,
+        band: Option<Band>,
+    ) -> Document<'g> {
+        let mut sections: Vec<Section<'g>> = selection
+            .ids()
+            .filter(|&id| id != SectionId::Sources)
+            .map(|id| compose(guide.section(id), &guide.labels))
+            .collect();
+
+        let mut references: Vec<&'g Source> = Vec::new();
+        // The band is read first, under the title.
+        let band_citations = band
+            .iter()
+            .flat_map(|b| b.figures.iter().map(|f| &f.source));
+        let cited: Vec<&Id> = band_citations
+            .chain(sections.iter().flat_map(section_citations))
+            .collect();
+        for id in cited {
+            let source = guide
+                .sources
+                .get(id)
+                .expect("the loader checks that every citation names a source");
+            if !references.iter().any(|r| r.id == source.id) {
+                references.push(source);
+            }
+        }
+        if all_sources && selection.contains(SectionId::Sources) {
+            for source in &guide.sources.sources {
+                if !references.iter().any(|r| r.id == source.id) {
+                    references.push(source);
+                }
+            }
+        }
+        if !references.is_empty() {
+            sections.push(compose_section(
+                guide.section(SectionId::Sources),
+                &guide.labels,
+            ));
+        }
+        for (i, section) in sections.iter_mut().enumerate() {
+            section.number = i + 1;
+        }
+        Document {
+            meta: &guide.meta,
+            labels: &guide.labels,
+            sections,
+            references,
+            band,
+        }
+    }
+
+    /// The number (from 1) a source carries in this document.
+    pub fn reference_number(&self, id: &Id) -> Option<usize> {
+        self.references
+            .iter()
+            .position(|s| &s.id == id)
+            .map(|i| i + 1)
+    }
+}
+
+/// An entry of a document's table of contents: a section, or a subsection or question in it.
+///
+/// Every format's navigation comes from [`Document::contents`]: the HTML contents, the EPUB
+/// navigation document and the PDF outline hold the same entries in the same order.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct ContentsEntry<'d> {
+    /// The heading as the contents give it; a section's carries its number.
+    pub title: String,
+    /// The heading's anchor.
+    pub anchor: &'d str,
+    /// A section's subsections and questions, in order; empty below that.
+    pub children: Vec<ContentsEntry<'d>>,
+}
+
+impl Document<'_> {
+    /// The table of contents: every section, with its subsections and its questions.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "unstable-ir")] {
+    /// use mht_guide_export::{Document, Options, Preset};
+    ///
+    /// let guide = mht_guide::guide();
+    /// let doc = Document::from_options(guide, &Options::new());
+    /// let contents = doc.contents();
+    /// assert_eq!(contents.len(), doc.sections.len());
+    /// let faq = contents.iter().find(|e| e.anchor == "faq").unwrap();
+    /// assert_eq!(faq.children.len(), guide.faq.questions.len());
+    /// # }
+    /// ```
+    pub fn contents(&self) -> Vec<ContentsEntry<'_>> {
+        fn headings<'d>(nodes: &'d [Node<'_>], out: &mut Vec<ContentsEntry<'d>>) {
+            for node in nodes {
+                match node {
+                    Node::Subheading { title, anchor } => out.push(ContentsEntry {
+                        title: (*title).to_owned(),
+                        anchor,
+                        children: Vec::new(),
+                    }),
+                    Node::Question {
+                        anchor, question, ..
+                    } => out.push(ContentsEntry {
+                        title: (*question).to_owned(),
+                        anchor,
+                        children: Vec::new(),
+                    }),
+                    Node::Entries(entries) => {
+                        for entry in entries {
+                            headings(&entry.nodes, out);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.sections
+            .iter()
+            .map(|section| {
+                let mut children = Vec::new();
+                headings(&section.nodes, &mut children);
+                ContentsEntry {
+                    title: section.heading(),
+                    anchor: &section.anchor,
+                    children,
+                }
+            })
+            .collect()
+    }
+}
+
+impl Section<'_> {
+    /// The section's heading with its number, as every format sets it: "3. Education and
+    /// licensure" (with a no-break space after the number).
+    pub fn heading(&self) -> String {
+        format!("{}.\u{a0}{}", self.number, self.title)
+    }
+}
+
+/// Every source id a composed section cites, in reading order.
+fn section_citations<'a>(section: &'a Section<'_>) -> Vec<&'a Id> {
+    fn nodes<'a>(list: &'a [Node<'_>], out: &mut Vec<&'a Id>) {
+        for node in list {
+            match node {
+                Node::Prose { blocks, .. } | Node::Question { answer: blocks, .. } => {
+                    walk_inlines(blocks, &mut |inline| {
+                        if let mht_guide::Inline::Citation(ids) = inline {
+                            out.extend(ids);
+                        }
+                    });
+                }
+                Node::Entries(entries) => {
+                    for entry in entries {
+                        nodes(&entry.nodes, out);
+                    }
+                }
+                Node::Table(table) => {
+                    for row in &table.rows {
+                        for cell in row {
+                            out.extend(&cell.citations);
+                        }
+                    }
+                }
+                Node::Chart(chart) => out.extend(&chart.sources),
+                Node::Band(band) => out.extend(band.figures.iter().map(|f| &f.source)),
+                Node::Subheading { .. } | Node::Fields(_) | Node::Bullets(_) | Node::References => {
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    nodes(&section.nodes, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_spans() {
+        let l = &mht_guide::guide().labels;
+        assert_eq!(l.years(2024, 2034), "2024–34");
+        assert_eq!(l.years(1998, 2004), "1998–2004");
+        assert_eq!(l.years(2000, 2009), "2000–09");
+    }
+
+    #[test]
+    fn full_guide_numbers_sections_and_references() {
+        let guide = mht_guide::guide();
+        let doc = Document::compose(guide, &Selection::all());
+        let ids: Vec<_> = doc.sections.iter().map(|s| s.id).collect();
+        assert_eq!(ids, SectionId::ALL);
+        for (i, s) in doc.sections.iter().enumerate() {
+            assert_eq!(s.number, i + 1);
+        }
+        // Every source appears once, cited ones first.
+        assert_eq!(doc.references.len(), guide.sources.sources.len());
+        let first = doc.references[0];
+        assert_eq!(doc.reference_number(&first.id), Some(1));
+    }
+
+    /// Each section, alone and in full, composes more than its heading, in every built-in
+    /// edition and in the smallest one the tests have; and the JSON file carries each section
+    /// under its key.
+    #[test]
+    fn every_section_composes_content_and_reaches_json() {
+        let minimal = mht_guide::Guide::from_dir(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/minimal"
+        ))
+        .unwrap();
+        let guides = [
+            mht_guide::guide(),
+            mht_guide::edition("es").unwrap(),
+            &minimal,
+        ];
+        for guide in guides {
+            for id in SectionId::ALL {
+                let doc = Document::compose(guide, &Selection::only([id]));
+                let section = doc.sections.iter().find(|s| s.id == id).unwrap();
+                assert!(
+                    !section.nodes.is_empty(),
+                    "{id} composes nothing in {}",
+                    guide.meta.slug
+                );
+                let json =
+                    crate::to_json(guide, &Options::new().with_sections(Selection::only([id])));
+                let json: serde_json::Value = serde_json::from_str(&json.unwrap()).unwrap();
+                assert!(
+                    json[id.key()].is_object(),
+                    "the JSON of {id} lacks `{}` in {}",
+                    id.key(),
+                    guide.meta.slug
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn anchors_are_unique() {
+        let guide = mht_guide::guide();
+        let doc = Document::compose(guide, &Selection::all());
+        let mut anchors = Vec::new();
+        for s in &doc.sections {
+            anchors.push(s.anchor.clone());
+            for node in &s.nodes {
+                match node {
+                    Node::Subheading { anchor, .. } | Node::Question { anchor, .. } => {
+                        anchors.push(anchor.clone())
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let n = anchors.len();
+        anchors.sort();
+        anchors.dedup();
+        assert_eq!(anchors.len(), n);
+    }
+}
