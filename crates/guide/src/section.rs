@@ -3,9 +3,9 @@
 //! are all made.
 //!
 //! Adding a section is one row here, its model type (`model.rs`), its raw type (`load/raw.rs`),
-//! its conversion (`load/sections.rs`), its heading label (`labels.rs`), its content file, and
-//! its composition in the exporter (`compose/sections.rs`, required by [`SectionVisitor`]). The compiler
-//! names every one of those that is missing.
+//! its conversion (`load/convert/sections.rs`), its heading label (`labels.rs`), its content
+//! file, and its composition in the exporter (`compose/sections.rs`, required by
+//! [`SectionVisitor`]). The compiler names every one of those that is missing.
 
 use std::fmt;
 use std::str::FromStr;
