@@ -26,9 +26,8 @@ const TOOLS: [&str; 10] = [
 ];
 
 /// The variables through which the tests are pointed at another copy of a tool.
-const VARIABLES: [&str; 16] = [
+const VARIABLES: [&str; 15] = [
     "PATH",
-    "CI",
     "PDFTOTEXT",
     "PDFINFO",
     "PDFFONTS",

@@ -412,19 +412,16 @@ pub enum Preset {
 }
 
 impl Preset {
-    /// Every preset, with the name the command line gives it.
-    pub const ALL: [(Preset, &'static str); 3] = [
-        (Preset::Full, "full"),
-        (Preset::FactSheet, "fact-sheet"),
-        (Preset::Faq, "faq"),
-    ];
+    /// Every preset, in the order the command line lists them.
+    pub const ALL: [Preset; 3] = [Preset::Full, Preset::FactSheet, Preset::Faq];
 
     /// The name the command line gives the preset: `full`, `fact-sheet`, `faq`.
-    pub fn name(self) -> &'static str {
-        Preset::ALL
-            .iter()
-            .find(|(p, _)| *p == self)
-            .map_or("full", |(_, name)| name)
+    pub const fn name(self) -> &'static str {
+        match self {
+            Preset::Full => "full",
+            Preset::FactSheet => "fact-sheet",
+            Preset::Faq => "faq",
+        }
     }
 }
 
@@ -445,7 +442,7 @@ impl fmt::Display for Preset {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
     "unknown preset `{given}`; the presets are: {}",
-    Preset::ALL.map(|(_, name)| name).join(", ")
+    Preset::ALL.map(Preset::name).join(", ")
 )]
 pub struct UnknownPreset {
     given: String,
@@ -456,9 +453,8 @@ impl FromStr for Preset {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Preset::ALL
-            .iter()
-            .find(|(_, name)| *name == s)
-            .map(|&(preset, _)| preset)
+            .into_iter()
+            .find(|p| p.name() == s)
             .ok_or_else(|| UnknownPreset {
                 given: s.to_owned(),
             })
