@@ -324,3 +324,73 @@ fn a_missing_field_is_placed_in_its_own_file() {
         "{problems:#?}"
     );
 }
+
+#[test]
+#[cfg(unix)]
+fn a_base_folder_must_be_inside_the_root_and_messages_outside_it_tell_nothing() {
+    let dir = tempdir();
+    let uploads = dir.path().join("uploads");
+    let tenant = embedded_copy(&dir.path().join("other-tenant"));
+    let ours = uploads.join("ours");
+    let outside = |named: &str| {
+        format!(
+            "{}:1:8: error: the base `{named}` is neither a built-in edition (`en`, `es`) nor \
+             a folder inside {}, where an edition's base folders must be; name one of them",
+            ours.join("guide.toml").display(),
+            uploads.canonicalize().unwrap().display(),
+        )
+    };
+    // Another tenant's edition, by an absolute path, by `..`, and by a link inside the root:
+    // all refused, the same way whether the folder is there or not.
+    let absolute = tenant.display().to_string();
+    fs::create_dir_all(&uploads).unwrap();
+    std::os::unix::fs::symlink(&tenant, uploads.join("link")).unwrap();
+    for named in [
+        absolute.as_str(),
+        "../../other-tenant/guide",
+        "../../no-such-folder",
+        "/no/such/folder",
+        "../link",
+    ] {
+        write(&ours.join("guide.toml"), &format!("base = \"{named}\"\n"));
+        assert_eq!(problems(&ours), [outside(named)], "{named}");
+    }
+    // A sibling inside the root may be a base; so may a folder anywhere the caller allows.
+    embedded_copy(&uploads.join("shared"));
+    write(
+        &ours.join("guide.toml"),
+        "base = \"../shared/guide\"\nslug = \"ours\"\n",
+    );
+    assert_eq!(Guide::from_dir(&ours).unwrap().meta.slug.as_str(), "ours");
+    write(
+        &ours.join("guide.toml"),
+        &format!("base = \"{absolute}\"\nslug = \"ours\"\n"),
+    );
+    let loaded = mht_guide::EditionFolder::new(&ours)
+        .bases_within(dir.path())
+        .load()
+        .unwrap();
+    assert_eq!(loaded.guide.meta.slug.as_str(), "ours");
+    // The command takes the root with --base-root.
+    let output = run(dir.path(), &["check", "--content", "uploads/ours"]);
+    assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
+    let output = run(
+        dir.path(),
+        &["check", "--content", "uploads/ours", "--base-root", "."],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+}
+
+#[test]
+fn a_chain_of_bases_a_thousand_deep_stops_at_the_ninth() {
+    let dir = tempdir();
+    for n in 0..1000 {
+        write(
+            &dir.path().join(format!("e{n}/guide.toml")),
+            &format!("base = \"../e{}\"\n", n + 1),
+        );
+    }
+    let found = problems(&dir.path().join("e0"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("more than eight bases"), "{found:?}");
+}

@@ -15,6 +15,8 @@ struct Server {
     port: u16,
     /// What it said on standard error until it was ready.
     said: String,
+    /// What it said on standard error after that, so far.
+    heard: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
 impl Drop for Server {
@@ -58,19 +60,39 @@ fn serve(cwd: &Path, args: &[&str]) -> Server {
         said.push_str(&line);
     }
     // Keep reading, so that a full pipe never blocks the server.
-    std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
-    Server { child, port, said }
+    let heard = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let keep = std::sync::Arc::clone(&heard);
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        while stderr.read_line(&mut line).is_ok_and(|n| n > 0) {
+            keep.lock().unwrap().push_str(&line);
+            line.clear();
+        }
+    });
+    Server {
+        child,
+        port,
+        said,
+        heard,
+    }
 }
 
 /// One GET request over a fresh connection: the status code and the body.
 fn get(port: u16, path: &str) -> (u16, Vec<u8>) {
+    let (status, _, body) = request(port, path, "Host: 127.0.0.1\r\n");
+    (status, body)
+}
+
+/// One GET request with the `headers` given (each line ending in CRLF), over a fresh
+/// connection: the status code, the head and the body.
+fn request(port: u16, path: &str, headers: &str) -> (u16, String, Vec<u8>) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
         .unwrap();
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\n{headers}Connection: close\r\n\r\n"
     )
     .unwrap();
     let mut response = Vec::new();
@@ -98,7 +120,7 @@ fn get(port: u16, path: &str) -> (u16, Vec<u8>) {
             "a cut response"
         );
     }
-    (status, body)
+    (status, head, body)
 }
 
 fn unchunk(mut body: &[u8]) -> Vec<u8> {
@@ -430,4 +452,187 @@ fn export_watch_rewrites_the_files_after_each_save() {
         seen[1].contains("the first time") && seen[2].contains("the second time"),
         "{seen:?}"
     );
+}
+
+#[test]
+fn it_answers_only_to_its_own_names_and_to_no_other_web_page() {
+    let dir = tempdir();
+    embedded_copy(dir.path());
+    let server = serve(dir.path(), &["--content", "guide"]);
+    let port = server.port;
+    // A page of attacker.example, made to resolve to 127.0.0.1, sends its own name.
+    for host in [
+        "attacker.example",
+        &format!("attacker.example:{port}"),
+        "127.0.0.1.attacker.example",
+        "localhost.attacker.example",
+        "",
+    ] {
+        for path in ["/", "/guide.pdf", "/events", "/nothing"] {
+            let (status, head, _) = request(port, path, &format!("Host: {host}\r\n"));
+            assert_eq!(status, 421, "Host: {host} {path}");
+            assert!(head.contains("x-content-type-options: nosniff"), "{head}");
+        }
+    }
+    for host in [
+        "127.0.0.1".to_owned(),
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("LocalHost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let (status, head, _) = request(port, "/", &format!("Host: {host}\r\n"));
+        assert_eq!(status, 200, "Host: {host}");
+        for header in [
+            "x-content-type-options: nosniff",
+            "content-security-policy: frame-ancestors 'none'",
+            "x-frame-options: deny",
+            "cross-origin-resource-policy: same-origin",
+        ] {
+            assert!(
+                head.to_ascii_lowercase().contains(header),
+                "{header}: {head}"
+            );
+        }
+    }
+    // Another site's script may not open the event stream or read a download.
+    let ours = format!("Host: 127.0.0.1:{port}\r\n");
+    for origin in [
+        "http://attacker.example",
+        "null",
+        "https://127.0.0.1.example",
+    ] {
+        for path in ["/events", "/guide.pdf"] {
+            let (status, _, _) = request(port, path, &format!("{ours}Origin: {origin}\r\n"));
+            assert_eq!(status, 403, "Origin: {origin} {path}");
+        }
+    }
+    let (status, _, _) = request(
+        port,
+        "/guide.epub",
+        &format!("{ours}Origin: http://localhost:{port}\r\n"),
+    );
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn its_pages_name_no_absolute_path() {
+    let dir = tempdir();
+    let content = embedded_copy(dir.path());
+    let absolute = content.canonicalize().unwrap();
+    let server = serve(dir.path(), &["--content", absolute.to_str().unwrap()]);
+    // A problem, so the page lists files.
+    let file = faq(&content);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("[[questions]]", "[[question]]", 1)).unwrap();
+    let start = Instant::now();
+    let page = loop {
+        let page = String::from_utf8(get(server.port, "/").1).unwrap();
+        if page.contains("The content has") || start.elapsed() > Duration::from_secs(20) {
+            break page;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(page.contains("guide/faq.toml:"), "{page}");
+    let root = dir.path().canonicalize().unwrap();
+    assert!(!page.contains(root.to_str().unwrap()), "{page}");
+}
+
+#[test]
+fn a_slow_or_idle_client_is_closed_and_cannot_crowd_out_others() {
+    let dir = tempdir();
+    embedded_copy(dir.path());
+    let server = serve(dir.path(), &["--content", "guide"]);
+    // Headers that never end, and connections that never send.
+    let mut slow = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(slow, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ").unwrap();
+    let idle: Vec<TcpStream> = (0..100)
+        .map(|_| TcpStream::connect(("127.0.0.1", server.port)).unwrap())
+        .collect();
+    let start = Instant::now();
+    // Another user is answered all the same, once the idle ones are closed.
+    assert_eq!(get(server.port, "/").0, 200);
+    assert!(start.elapsed() < Duration::from_secs(25));
+    slow.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let mut rest = Vec::new();
+    let closed = slow.read_to_end(&mut rest);
+    assert!(
+        closed.is_ok(),
+        "the slow connection stayed open: {closed:?}"
+    );
+    assert!(start.elapsed() < Duration::from_secs(25));
+    drop(idle);
+    // The server holds no more connections than its limit.
+    let fds =
+        std::fs::read_dir(format!("/proc/{}/fd", server.child.id())).map_or(0, Iterator::count);
+    assert!(fds < 100, "{fds} open files");
+}
+
+#[test]
+fn two_hundred_requests_for_the_pdf_cost_one_render() {
+    let dir = tempdir();
+    embedded_copy(dir.path());
+    let server = serve(dir.path(), &["--content", "guide", "--verbose"]);
+    let port = server.port;
+    let clients: Vec<_> = (0..200)
+        .map(|_| std::thread::spawn(move || get(port, "/guide.pdf")))
+        .collect();
+    let mut sizes = Vec::new();
+    for client in clients {
+        let (status, body) = client.join().unwrap();
+        assert_eq!(status, 200);
+        assert!(body.starts_with(b"%PDF-"));
+        sizes.push(body.len());
+    }
+    sizes.dedup();
+    assert_eq!(sizes.len(), 1, "every response is the same file");
+    let heard = server.heard.lock().unwrap().clone();
+    assert_eq!(heard.matches("rendered /guide.pdf").count(), 1, "{heard}");
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap();
+    let peak = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .unwrap()
+        .trim()
+        .trim_end_matches(" kB")
+        .parse::<u64>()
+        .unwrap();
+    eprintln!("peak memory of serve after 200 requests for the PDF: {peak} kB");
+    assert!(peak < 150 * 1024, "{peak} kB");
+}
+
+#[test]
+fn watching_recovers_when_the_folder_is_removed_and_restored() {
+    let dir = tempdir();
+    let content = embedded_copy(dir.path());
+    let server = serve(dir.path(), &["--content", "guide"]);
+    let wait_for = |what: &str| {
+        let start = Instant::now();
+        loop {
+            let page = String::from_utf8(get(server.port, "/").1).unwrap();
+            if page.contains(what) {
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "never saw {what}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    let aside = dir.path().join("guide.old");
+    std::fs::rename(&content, &aside).unwrap();
+    wait_for("The content has");
+    std::fs::rename(&aside, &content).unwrap();
+    wait_for("Yes. Most technicians");
+    // The folder now watched is the one put back.
+    let file = faq(&content);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("Yes. Most technicians", "Yes, restored. Most"),
+    )
+    .unwrap();
+    wait_for("Yes, restored. Most");
 }

@@ -201,6 +201,15 @@ pub(crate) struct ContentArgs {
     /// Which built-in edition to use: `en` (English, the default) or `es` (Spanish, US).
     #[arg(long, value_name = "NAME", value_parser = parse_edition, conflicts_with = "content")]
     pub(crate) edition: Option<String>,
+
+    /// The folder an edition's base folders must be inside (by default the folder that holds
+    /// the edition).
+    ///
+    /// An edition's `base` may name a built-in edition or the folder of another edition; that
+    /// folder, and its own base folders in turn, must be inside this one, so an edition from
+    /// elsewhere cannot read files anywhere on the disk.
+    #[arg(long, value_name = "DIR", requires = "content")]
+    pub(crate) base_root: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -275,6 +284,21 @@ pub(crate) struct RenderArgs {
     pub(crate) content: ContentArgs,
 }
 
+/// An address to listen on: an IP address, in brackets or not, or `localhost`.
+fn parse_host(value: &str) -> Result<std::net::IpAddr, String> {
+    if value.eq_ignore_ascii_case("localhost") {
+        return Ok(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST));
+    }
+    let bare = value
+        .strip_prefix('[')
+        .and_then(|v| v.strip_suffix(']'))
+        .unwrap_or(value);
+    bare.parse().map_err(|_| {
+        "give an IP address, such as 127.0.0.1, ::1 or 0.0.0.0 (every address), or localhost"
+            .to_owned()
+    })
+}
+
 /// The port `serve` listens on unless told otherwise.
 pub(crate) const DEFAULT_PORT: u16 = 3700;
 
@@ -286,7 +310,7 @@ pub(crate) struct ServeArgs {
 
     /// The address to listen on. Without it, only this computer (127.0.0.1) can open the
     /// preview; any other address lets other computers on the network see it too.
-    #[arg(long, value_name = "ADDRESS")]
+    #[arg(long, value_name = "ADDRESS", value_parser = parse_host)]
     pub(crate) host: Option<std::net::IpAddr>,
 
     /// Open the preview in the default web browser.

@@ -3,11 +3,11 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use mht_guide::{Review, SectionId, Severity};
+use mht_guide::{SectionId, Severity};
 
 use crate::args::{CheckArgs, ContentArgs};
 use crate::report::{self, Verbosity};
-use crate::{App, built_in, content_dir, place_of, print, today, unprintable};
+use crate::{App, built_in, edition_folder, place_of, print, today, unprintable};
 
 /// Runs `sections`: each section's id, heading and number of words.
 pub(crate) fn sections(app: &App, args: &ContentArgs) -> Result<ExitCode> {
@@ -40,9 +40,10 @@ pub(crate) fn sections(app: &App, args: &ContentArgs) -> Result<ExitCode> {
 /// from, and the warnings.
 pub(crate) fn run(app: &App, args: &CheckArgs) -> Result<ExitCode> {
     let as_of = args.as_of.unwrap_or_else(today);
-    let dir = content_dir(&args.content);
-    let review = match &dir {
-        Some(dir) => Review::of_dir(dir, as_of)?,
+    let folder = edition_folder(&args.content)?;
+    let dir = folder.as_ref().map(|f| f.dir().to_path_buf());
+    let review = match &folder {
+        Some(folder) => folder.review(as_of)?,
         None => built_in(&args.content, |edition| edition.review(as_of))?,
     };
     let mut out = format!(

@@ -10,7 +10,7 @@ use mht_guide_export::{Format, Options};
 
 use crate::args::{ExportArgs, PresetArg, RenderArgs};
 use crate::output::{self, Target};
-use crate::{App, LocatedError, UsageError, content_dir, unprintable};
+use crate::{App, LocatedError, UsageError, unprintable};
 
 /// Runs `export`.
 pub(crate) fn run(app: &App, args: &ExportArgs) -> Result<ExitCode> {
@@ -104,7 +104,12 @@ pub(crate) fn once(
     options: &Options,
 ) -> Result<()> {
     let Loaded { guide, files, .. } = app.load(&args.render.content)?;
-    let content = content_dir(&args.render.content);
+    // The folders the guide was made from, the bases' included: no output may land in them.
+    let mut protected: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| f.path.parent().map(Path::to_path_buf))
+        .collect();
+    protected.dedup();
     let several = formats.len() > 1;
     let file_name = |format: Format| format!("{}.{}", guide.meta.slug, format.extension());
     // Every format is exported before anything is written, so one failure writes nothing.
@@ -143,7 +148,7 @@ pub(crate) fn once(
                     let name = format!("{}.{}", guide.meta.slug, formats[0].extension());
                     format!("give a file name, such as {}", path.join(name).display())
                 };
-                staged.push(output::stage(path, bytes, content.as_deref(), &hint)?);
+                staged.push(output::stage(path, bytes, &protected, &hint)?);
             }
         }
     }

@@ -24,7 +24,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use clap::{CommandFactory, FromArgMatches};
-use mht_guide::{BuiltIn, LoadError, Loaded, RefDate, Severity};
+use mht_guide::{BuiltIn, EditionFolder, LoadError, Loaded, RefDate, Severity};
 
 use crate::args::{Cli, ColorArg, Command, ContentArgs};
 use crate::report::Verbosity;
@@ -182,7 +182,7 @@ impl App {
                 let mut staged = Vec::new();
                 for (name, page) in &pages {
                     let path = dir.join(name);
-                    staged.push(output::stage(&path, page, None, "move or rename it")?);
+                    staged.push(output::stage(&path, page, &[], "move or rename it")?);
                 }
                 output::place_all(staged)?;
                 for (name, _) in &pages {
@@ -200,6 +200,11 @@ impl App {
         }
     }
 
+    /// Whether --verbose was given.
+    pub(crate) fn verbose(&self) -> bool {
+        self.verbosity >= Verbosity::Verbose
+    }
+
     /// A line of detail on standard error, with --verbose only.
     pub(crate) fn detail(&self, line: &str) {
         if self.verbosity >= Verbosity::Verbose {
@@ -210,14 +215,14 @@ impl App {
     /// Loads the content the arguments choose, with the files read to make it.
     pub(crate) fn load(&self, args: &ContentArgs) -> Result<Loaded> {
         let start = Instant::now();
-        let dir = content_dir(args);
-        let loaded = match &dir {
-            Some(dir) => Loaded::from_dir(dir)?,
+        let folder = edition_folder(args)?;
+        let loaded = match &folder {
+            Some(folder) => folder.load()?,
             None => built_in(args, BuiltIn::load)?,
         };
         self.detail(&format!(
             "loaded {} in {:.1} ms",
-            place(dir.as_deref()),
+            place(folder.as_ref().map(EditionFolder::dir)),
             start.elapsed().as_secs_f64() * 1000.0
         ));
         Ok(loaded)
@@ -266,25 +271,49 @@ fn place(dir: Option<&Path>) -> String {
     )
 }
 
-/// The content folder to read, if not the embedded one.
+/// The edition folder to read, if not a built-in edition, with the root its base folders
+/// must be inside (`--base-root`, or by default the folder that holds the edition).
 ///
 /// Accepts the folder that holds `guide.toml` or its parent, when the parent holds exactly one
-/// guide folder (as this repository's `content/` does).
-pub(crate) fn content_dir(args: &ContentArgs) -> Option<PathBuf> {
-    let dir = args.content.as_ref()?;
+/// guide folder (as this repository's `content/` does); a parent of several is a usage error
+/// that names them.
+pub(crate) fn edition_folder(args: &ContentArgs) -> Result<Option<EditionFolder>> {
+    let Some(dir) = args.content.as_ref() else {
+        return Ok(None);
+    };
+    let folder = |dir: &Path| {
+        let folder = EditionFolder::new(dir);
+        match &args.base_root {
+            Some(root) => folder.bases_within(root),
+            None => folder,
+        }
+    };
     if dir.join(mht_guide::GUIDE_FILE).exists() {
-        return Some(dir.clone());
+        return Ok(Some(folder(dir)));
     }
-    let guides: Vec<PathBuf> = std::fs::read_dir(dir)
+    let mut guides: Vec<PathBuf> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.join(mht_guide::GUIDE_FILE).is_file())
         .collect();
+    guides.sort();
     match guides.as_slice() {
-        [one] => Some(one.clone()),
-        _ => Some(dir.clone()),
+        [one] => Ok(Some(folder(one))),
+        [] => Ok(Some(folder(dir))),
+        several => Err(UsageError(format!(
+            "{} holds no {} of its own but {} editions ({}); give one of them with --content",
+            dir.display(),
+            mht_guide::GUIDE_FILE,
+            several.len(),
+            several
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .into()),
     }
 }
 

@@ -9,40 +9,76 @@
 //! A watcher thread reloads the edition after every burst of saves and puts the new build in
 //! place in one step, so a request gets the old build or the new one, never a mix. Then the
 //! open pages hear of it through server-sent events and reload, scrolled to the section that
-//! changed.
+//! changed. Each download is rendered once per build, however many ask for it at once.
+//!
+//! The preview may hold an unpublished edition, so it is kept from other web pages and from
+//! a neighbour on a shared machine:
+//! - a request must name the server by an address (`127.0.0.1`, `[::1]`, the `--host`
+//!   given) or as `localhost` in its `Host` header, else it gets 421: a web page whose name
+//!   is made to resolve to this computer (DNS rebinding) is not answered;
+//! - a request from a web page (with an `Origin`) must come from the preview itself;
+//! - every response forbids framing, content sniffing and use by other sites;
+//! - what it shows names files relative to the edition's folder, never by absolute paths;
+//! - a client has ten seconds to send a request's headers, and an idle connection is closed
+//!   as soon; at most 64 connections are served at once.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use axum::Router;
-use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::body::Bytes;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use mht_guide::{Guide, Review, SectionId};
+use mht_guide::{EditionFolder, Guide, Review, SectionId};
 use mht_guide_export::{Format, Options, Preset};
 use tokio_stream::StreamExt as _;
 use tokio_stream::wrappers::WatchStream;
 
 use crate::args::ServeArgs;
 use crate::watch::Watch;
-use crate::{App, content_dir, report, today};
+use crate::{App, edition_folder, report, today};
 
-/// One build of the edition: the page to show, and the guide it came from when it loaded.
+/// At most this many connections are served at once; more wait to be accepted.
+const MAX_CONNECTIONS: usize = 64;
+
+/// How long a client has to send a request's headers; an idle connection is closed after it.
+const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// One build of the edition: the page to show, the guide it came from when it loaded, and
+/// its downloads, each rendered when first asked for and kept for every later request.
 struct Build {
     /// The preview page, or the page of problems when the content does not load.
     page: String,
     guide: Option<Arc<Guide>>,
+    downloads: [tokio::sync::OnceCell<Result<Bytes, String>>; 3],
+}
+
+impl Build {
+    fn new(page: String, guide: Option<Arc<Guide>>) -> Build {
+        Build {
+            page,
+            guide,
+            downloads: Default::default(),
+        }
+    }
 }
 
 /// What every request shares.
 struct Shared {
     current: RwLock<Arc<Build>>,
     options: Options,
+    /// How many downloads have been rendered, for `--verbose`.
+    renders: AtomicUsize,
+    verbose: bool,
 }
 
 impl Shared {
@@ -64,7 +100,7 @@ struct Reload {
 /// Runs `serve` until stopped (Ctrl-C or SIGTERM).
 pub(crate) fn run(app: &App, args: &ServeArgs) -> Result<ExitCode> {
     let options = crate::export::options(app, &args.render)?;
-    let dir = content_dir(&args.render.content);
+    let folder = edition_folder(&args.render.content)?;
     let host = args.host.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     if !host.is_loopback() {
         app.warn(&format!(
@@ -73,13 +109,15 @@ pub(crate) fn run(app: &App, args: &ServeArgs) -> Result<ExitCode> {
         ));
     }
     let load = Loader {
-        dir: dir.clone(),
+        folder: folder.clone(),
         edition: args.render.content.edition.clone(),
     };
     let (first, guide) = load.build(&options, 1);
     let shared = Arc::new(Shared {
-        current: RwLock::new(Arc::new(Build { page: first, guide })),
+        current: RwLock::new(Arc::new(Build::new(first, guide))),
         options,
+        renders: AtomicUsize::new(0),
+        verbose: app.verbose(),
     });
     let (tell, told) = tokio::sync::watch::channel(Reload {
         version: 1,
@@ -97,18 +135,18 @@ pub(crate) fn run(app: &App, args: &ServeArgs) -> Result<ExitCode> {
             .await
             .map_err(|err| bind_error(&err, address))?;
         let url = format!("http://{}/", listener.local_addr().unwrap_or(address));
-        app.say(&format!(
-            "previewing {} at {url}; press Ctrl-C to stop",
-            place(&load)
-        ));
-        if let Some(dir) = &dir {
-            let watch = Watch::start(dir)?;
+        // Watching starts before the address is given, so no save after it is missed.
+        let said = format!("previewing {} at {url}; press Ctrl-C to stop", place(&load));
+        if let Some(folder) = &folder {
+            let mut watch = Watch::start(folder)?;
             let shared = Arc::clone(&shared);
-            std::thread::spawn(move || rebuild_on_change(&watch, &load, &shared, &tell));
+            std::thread::spawn(move || rebuild_on_change(&mut watch, &load, &shared, &tell));
         }
+        app.say(&said);
         if args.open {
             open_browser(&url);
         }
+        let hosts = Arc::new(Hosts { listening: host });
         let router = Router::new()
             .route("/", get(page))
             .route("/events", get(events))
@@ -116,12 +154,135 @@ pub(crate) fn run(app: &App, args: &ServeArgs) -> Result<ExitCode> {
             .route("/fact-sheet.pdf", get(|s| download(s, Download::FactSheet)))
             .route("/guide.epub", get(|s| download(s, Download::Epub)))
             .fallback(not_found)
-            .with_state((shared, told));
-        axum::serve(listener, router)
-            .await
-            .context("the server stopped")
+            .with_state((shared, told))
+            .layer(axum::middleware::from_fn_with_state(hosts, guard));
+        serve_connections(listener, router).await
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Serves each connection with hyper, the router as its service: at most
+/// [`MAX_CONNECTIONS`] at once, each closed when its headers are slow or it sits idle.
+async fn serve_connections(listener: tokio::net::TcpListener, router: Router) -> Result<()> {
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let slot = Arc::clone(&slots)
+            .acquire_owned()
+            .await
+            .context("the server stopped")?;
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // Out of file handles, or a connection reset before it was taken: wait a moment
+            // for connections to close, rather than spin.
+            Err(_) => {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let service = hyper_util::service::TowerToHyperService::new(router.clone());
+        tokio::spawn(async move {
+            let _ = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+            drop(slot);
+        });
+    }
+}
+
+/// The names a request may call the server by.
+struct Hosts {
+    /// The address listened on.
+    listening: IpAddr,
+}
+
+impl Hosts {
+    /// Whether a `Host` header, or the host of an `Origin`, names this server: `localhost`,
+    /// a loopback address, the address listened on, or, when listening on every address,
+    /// any address. A name other than `localhost` is never taken: that is what a DNS
+    /// rebinding attack sends.
+    fn allows(&self, authority: &str) -> bool {
+        let host = match authority.rsplit_once(':') {
+            Some((host, port))
+                if !port.is_empty()
+                    && port.bytes().all(|b| b.is_ascii_digit())
+                    && (!host.contains(':') || host.ends_with(']')) =>
+            {
+                host
+            }
+            _ => authority,
+        };
+        if host.eq_ignore_ascii_case("localhost") {
+            return true;
+        }
+        let literal = host
+            .strip_prefix('[')
+            .and_then(|h| h.strip_suffix(']'))
+            .unwrap_or(host);
+        match literal.parse::<IpAddr>() {
+            Ok(ip) => ip.is_loopback() || ip == self.listening || self.listening.is_unspecified(),
+            Err(_) => false,
+        }
+    }
+}
+
+/// Answers only requests that name this server, from no other web page, and marks every
+/// response as not to be framed, sniffed or used by other sites.
+async fn guard(State(hosts): State<Arc<Hosts>>, request: Request, next: Next) -> Response {
+    // Read before any await: a borrowed request cannot be held across one.
+    let (host, origin) = {
+        let header = |name: header::HeaderName| {
+            request
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let host =
+            header(header::HOST).or_else(|| request.uri().authority().map(ToString::to_string));
+        (host, header(header::ORIGIN))
+    };
+    let mut response = if !host.is_some_and(|h| hosts.allows(&h)) {
+        (
+            StatusCode::MISDIRECTED_REQUEST,
+            "This preview answers only to localhost or this computer's address.",
+        )
+            .into_response()
+    } else if origin.is_some_and(|origin| {
+        !origin
+            .strip_prefix("http://")
+            .is_some_and(|authority| hosts.allows(authority))
+    }) {
+        (
+            StatusCode::FORBIDDEN,
+            "Other web pages may not read the preview.",
+        )
+            .into_response()
+    } else {
+        next.run(request).await
+    };
+    protect(response.headers_mut());
+    response
+}
+
+/// The headers every response carries.
+fn protect(headers: &mut HeaderMap) {
+    let set = |headers: &mut HeaderMap, name, value| {
+        headers.insert(name, HeaderValue::from_static(value));
+    };
+    set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(
+        headers,
+        header::CONTENT_SECURITY_POLICY,
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
+    set(headers, header::X_FRAME_OPTIONS, "DENY");
+    set(headers, header::REFERRER_POLICY, "no-referrer");
+    headers.insert(
+        header::HeaderName::from_static("cross-origin-resource-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
 }
 
 /// A clear message for a port that cannot be had.
@@ -144,13 +305,13 @@ fn bind_error(err: &std::io::Error, address: SocketAddr) -> anyhow::Error {
 
 /// Where the edition comes from, and how to load it again.
 struct Loader {
-    dir: Option<PathBuf>,
+    folder: Option<EditionFolder>,
     edition: Option<String>,
 }
 
 fn place(load: &Loader) -> String {
-    match &load.dir {
-        Some(dir) => dir.display().to_string(),
+    match &load.folder {
+        Some(folder) => folder.dir().display().to_string(),
         None => format!(
             "the built-in `{}` edition",
             load.edition.as_deref().unwrap_or("en")
@@ -159,9 +320,32 @@ fn place(load: &Loader) -> String {
 }
 
 impl Loader {
+    /// Text that names files, with every path made relative to the folder that holds the
+    /// edition: a page must not show where on the disk the user keeps it.
+    fn relative(&self, text: &str) -> String {
+        let Some(folder) = &self.folder else {
+            return text.to_owned();
+        };
+        let mut prefixes: Vec<PathBuf> = Vec::new();
+        let root = folder.root();
+        prefixes.extend(root.canonicalize().ok());
+        prefixes.push(root);
+        if let Some(parent) = folder.dir().parent().filter(|p| p.is_absolute()) {
+            prefixes.push(parent.to_path_buf());
+        }
+        prefixes.extend(std::env::current_dir().ok());
+        prefixes.sort_by_key(|p| std::cmp::Reverse(p.as_os_str().len()));
+        let mut out = text.to_owned();
+        for prefix in prefixes.iter().filter(|p| p.is_absolute()) {
+            let prefix = format!("{}{}", prefix.display(), std::path::MAIN_SEPARATOR);
+            out = out.replace(&prefix, "");
+        }
+        out
+    }
+
     fn review(&self) -> Result<Review, mht_guide::LoadError> {
-        match &self.dir {
-            Some(dir) => Review::of_dir(dir, today()),
+        match &self.folder {
+            Some(folder) => folder.review(today()),
             None => {
                 let name = self.edition.as_deref().unwrap_or("en");
                 // The argument parser accepts only built-in names.
@@ -176,17 +360,25 @@ impl Loader {
         match self.review() {
             Ok(review) => {
                 let guide = review.guide().clone();
-                let page = preview_page(&guide, options, review.warnings(), version);
+                let warnings = self.relative(&diagnostics_text(review.warnings()));
+                let count = review.warnings().len();
+                let page = preview_page(&guide, options, (&warnings, count), version);
                 (page, Some(Arc::new(guide)))
             }
-            Err(err) => (problems_page(&err, version), None),
+            Err(err) => {
+                let problems = self.relative(&diagnostics_text(err.diagnostics()));
+                (
+                    problems_page(&problems, err.diagnostics().len(), version),
+                    None,
+                )
+            }
         }
     }
 }
 
 /// Waits for changes and puts each new build in place, then tells the open pages.
 fn rebuild_on_change(
-    watch: &Watch,
+    watch: &mut Watch,
     load: &Loader,
     shared: &Shared,
     tell: &tokio::sync::watch::Sender<Reload>,
@@ -200,7 +392,7 @@ fn rebuild_on_change(
             (Some(old), Some(new)) => changed_section(old, new),
             _ => None,
         };
-        let build = Arc::new(Build { page, guide });
+        let build = Arc::new(Build::new(page, guide));
         match shared.current.write() {
             Ok(mut current) => *current = build,
             Err(poisoned) => *poisoned.into_inner() = build,
@@ -269,19 +461,46 @@ async fn download(State((shared, _)): State<AppState>, what: Download) -> Respon
         ),
         Download::Epub => (Format::Epub, shared.options.clone()),
     };
-    let rendered =
-        tokio::task::spawn_blocking(move || mht_guide_export::export(&guide, format, &options))
+    // Every request for the same download of the same build waits for one rendering.
+    let rendered = build.downloads[what as usize]
+        .get_or_init(|| async {
+            let start = Instant::now();
+            let bytes = tokio::task::spawn_blocking(move || {
+                mht_guide_export::export(&guide, format, &options)
+            })
             .await;
+            let n = shared.renders.fetch_add(1, Ordering::Relaxed) + 1;
+            if shared.verbose {
+                eprintln!(
+                    "rendered {} in {:.0} ms (render {n})",
+                    what.path(),
+                    start.elapsed().as_secs_f64() * 1000.0
+                );
+            }
+            match bytes {
+                Ok(Ok(bytes)) => Ok(Bytes::from(bytes)),
+                Ok(Err(err)) => Err(format!("cannot export the guide as {format}: {err}")),
+                Err(_) => Err("the export stopped".to_owned()),
+            }
+        })
+        .await;
     match rendered {
-        Ok(Ok(bytes)) => {
-            ([(header::CONTENT_TYPE, format.info().media_type)], bytes).into_response()
-        }
-        Ok(Err(err)) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("cannot export the guide as {format}: {err}"),
+        Ok(bytes) => (
+            [(header::CONTENT_TYPE, format.info().media_type)],
+            bytes.clone(),
         )
             .into_response(),
-        Err(_) => (StatusCode::INTERNAL_SERVER_ERROR, "the export stopped").into_response(),
+        Err(why) => (StatusCode::INTERNAL_SERVER_ERROR, why.clone()).into_response(),
+    }
+}
+
+impl Download {
+    fn path(self) -> &'static str {
+        match self {
+            Download::Pdf => "/guide.pdf",
+            Download::FactSheet => "/fact-sheet.pdf",
+            Download::Epub => "/guide.epub",
+        }
     }
 }
 
@@ -337,10 +556,11 @@ const PREVIEW_SCRIPT: &str = "\
 })();";
 
 /// The edition's web page with the preview's bar, its warnings and its script.
+/// `warnings` is the review's `count` warnings as text.
 fn preview_page(
     guide: &Guide,
     options: &Options,
-    warnings: &[mht_guide::Diagnostic],
+    (warnings, count): (&str, usize),
     version: u64,
 ) -> String {
     let page = mht_guide_export::to_html(guide, options);
@@ -349,13 +569,12 @@ fn preview_page(
          <a href=\"/guide.pdf\">PDF</a><a href=\"/fact-sheet.pdf\">Fact sheet (PDF)</a>\
          <a href=\"/guide.epub\">EPUB</a></nav>\n",
     );
-    if !warnings.is_empty() {
-        let plural = if warnings.len() == 1 { "" } else { "s" };
+    if count > 0 {
+        let plural = if count == 1 { "" } else { "s" };
         bar.push_str(&format!(
-            "<details class=\"mht-warnings\" open=\"open\"><summary>{} warning{plural} from \
-             the review</summary><pre>{}</pre></details>\n",
-            warnings.len(),
-            escape(&diagnostics_text(warnings))
+            "<details class=\"mht-warnings\" open=\"open\"><summary>{count} warning{plural} \
+             from the review</summary><pre>{}</pre></details>\n",
+            escape(warnings)
         ));
     }
     let script =
@@ -369,9 +588,8 @@ fn preview_page(
     .replacen("</body>", &script, 1)
 }
 
-/// A page of the problems that keep the content from loading, as `check` prints them.
-fn problems_page(err: &mht_guide::LoadError, version: u64) -> String {
-    let n = err.diagnostics().len();
+/// A page of the `n` problems that keep the content from loading, as `check` prints them.
+fn problems_page(problems: &str, n: usize, version: u64) -> String {
     let plural = if n == 1 { "" } else { "s" };
     format!(
         "<!DOCTYPE html>\n<html data-preview-version=\"{version}\" lang=\"en\">\n<head>\n\
@@ -382,7 +600,7 @@ fn problems_page(err: &mht_guide::LoadError, version: u64) -> String {
          problem{plural}</h1>\n<p>Nothing can be shown until {it} fixed. Save the file again \
          after fixing it, and this page will show the guide.</p>\n<pre>{}</pre>\n</main>\n\
          <script>{PREVIEW_SCRIPT}</script>\n</body>\n</html>\n",
-        escape(&diagnostics_text(err.diagnostics())),
+        escape(problems),
         it = if n == 1 { "it is" } else { "they are" },
     )
 }
@@ -428,7 +646,7 @@ mod tests {
     fn the_preview_carries_the_script_and_the_export_does_not() {
         let guide = mht_guide::guide();
         let options = Options::new();
-        let page = preview_page(guide, &options, &[], 7);
+        let page = preview_page(guide, &options, ("", 0), 7);
         assert!(page.contains("<html data-preview-version=\"7\" "));
         assert!(page.contains("new EventSource('/events')"));
         assert!(page.contains("<nav class=\"mht-preview\""));

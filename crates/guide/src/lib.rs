@@ -105,7 +105,7 @@ pub use figures::STALE_AFTER_YEARS;
 pub use labels::{Label, Labels};
 pub use language::{Direction, InvalidLanguage, Language};
 pub use load::{
-    ContentFile, FileOrigin, GUIDE_FILE, Loaded, MAX_FILE_BYTES, edition_folders, file_names,
+    ContentFile, EditionFolder, FileOrigin, GUIDE_FILE, Loaded, MAX_FILE_BYTES, file_names,
 };
 pub use model::{
     CareTeam, CareerPath, CareerStep, Certification, ChallengesRewards, Definition, Education,
@@ -181,7 +181,9 @@ impl Guide {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<Guide, LoadError> {
-        Loaded::from_dir(dir).map(|loaded| loaded.guide)
+        EditionFolder::new(dir.as_ref())
+            .load()
+            .map(|loaded| loaded.guide)
     }
 
     /// Loads and checks a guide from files held in memory, given as (file name, text) pairs.

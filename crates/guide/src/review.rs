@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::diag::{Diagnostic, LoadError};
 use crate::edition::BuiltIn;
 use crate::language::Language;
-use crate::load::{ContentFile, Files, Loaded};
+use crate::load::{ContentFile, EditionFolder, Files, Loaded};
 use crate::model::Guide;
 use crate::section::SectionId;
 use crate::values::RefDate;
@@ -48,9 +48,7 @@ impl Review {
     ///
     /// Every problem that stops the content from loading, as [`Guide::from_dir`] reports them.
     pub fn of_dir(dir: impl AsRef<Path>, as_of: RefDate) -> Result<Review, LoadError> {
-        let dir = dir.as_ref();
-        let (loaded, warnings) = Files::from_dir(dir).load_for_review(dir, as_of)?;
-        Ok(Review::new(loaded, warnings))
+        EditionFolder::new(dir.as_ref()).review(as_of)
     }
 
     /// Reviews content files held in memory, as [`Guide::from_files`] takes them.
@@ -180,6 +178,19 @@ impl BuiltIn {
     /// Every problem in the embedded content (the crate's tests make sure there is none).
     pub fn review(&self, as_of: RefDate) -> Result<Review, LoadError> {
         Review::of_files(self.dir, self.files.iter().copied(), as_of)
+    }
+}
+
+impl EditionFolder {
+    /// Reviews the edition as of a date (usually today), as `mht-guide check` does.
+    ///
+    /// # Errors
+    ///
+    /// Every problem that stops the content from loading, as [`EditionFolder::load`]
+    /// reports them.
+    pub fn review(&self, as_of: RefDate) -> Result<Review, LoadError> {
+        let (loaded, warnings) = self.files().load_for_review(self.dir(), as_of)?;
+        Ok(Review::new(loaded, warnings))
     }
 }
 

@@ -51,6 +51,8 @@ pub(crate) struct Files {
     /// The folder the files were read from, against which a base folder is found; `None`
     /// for files given in memory.
     dir: Option<PathBuf>,
+    /// The folder every base folder must be inside, when the files were read from a folder.
+    root: Option<PathBuf>,
 }
 
 impl Files {
@@ -65,6 +67,7 @@ impl Files {
             problems: Vec::new(),
             unreadable: false,
             dir: None,
+            root: None,
         };
         for (name, text) in named {
             let name = name.as_ref();
@@ -78,13 +81,14 @@ impl Files {
         files
     }
 
-    /// Reads a guide folder from disk.
-    pub(crate) fn from_dir(dir: &Path) -> Files {
+    /// Reads a guide folder from disk, whose bases must be folders inside `root`.
+    pub(crate) fn from_dir(dir: &Path, root: &Path) -> Files {
         let mut files = Files {
             files: BTreeMap::new(),
             problems: Vec::new(),
             unreadable: false,
             dir: Some(dir.to_path_buf()),
+            root: Some(root.to_path_buf()),
         };
         match std::fs::read_dir(dir) {
             Err(err) => {
@@ -272,18 +276,6 @@ pub struct ContentFile {
     pub text: String,
 }
 
-impl Loaded {
-    /// Loads and checks a guide folder, as [`Guide::from_dir`] does, keeping what was read.
-    ///
-    /// # Errors
-    ///
-    /// Every problem found, each naming its file, line and column.
-    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Loaded, LoadError> {
-        let dir = dir.as_ref();
-        Files::from_dir(dir).load(dir)
-    }
-}
-
 /// Where one content file of an edition comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -295,36 +287,96 @@ pub struct FileOrigin {
     pub layers: Vec<String>,
 }
 
+/// An edition in a folder on disk, to load, review or watch.
+///
+/// Its `base` may name a built-in edition or another edition's folder, relative to its own;
+/// a base folder must be inside a root folder, by default the folder that holds the edition
+/// (so that editions side by side may stand on each other). An edition from an upload, or
+/// another source not trusted, thus cannot read folders elsewhere on the disk, and the
+/// messages about a base outside the root do not tell whether it exists.
+///
+/// # Examples
+///
+/// ```no_run
+/// use mht_guide::EditionFolder;
+///
+/// // Uploads live in uploads/<id>/; one upload may stand on another, but nothing else.
+/// let edition = EditionFolder::new("uploads/1234").bases_within("uploads");
+/// let loaded = edition.load()?;
+/// println!("{} files read", loaded.files.len());
+/// # Ok::<(), mht_guide::LoadError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditionFolder {
+    dir: PathBuf,
+    root: Option<PathBuf>,
+}
+
+impl EditionFolder {
+    /// The edition in `dir`, whose base folders must be inside the folder that holds it.
+    pub fn new(dir: impl Into<PathBuf>) -> EditionFolder {
+        EditionFolder {
+            dir: dir.into(),
+            root: None,
+        }
+    }
+
+    /// Lets the edition's bases, and theirs in turn, be folders anywhere inside `root`, and
+    /// nowhere else.
+    #[must_use]
+    pub fn bases_within(mut self, root: impl Into<PathBuf>) -> EditionFolder {
+        self.root = Some(root.into());
+        self
+    }
+
+    /// The edition's folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The folder base folders must be inside.
+    pub fn root(&self) -> PathBuf {
+        if let Some(root) = &self.root {
+            return root.clone();
+        }
+        let real = self.dir.canonicalize().unwrap_or_else(|_| self.dir.clone());
+        match real.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => real,
+        }
+    }
+
+    pub(crate) fn files(&self) -> Files {
+        Files::from_dir(&self.dir, &self.root())
+    }
+
+    /// Loads and checks the edition, keeping what was read, as [`Guide::from_dir`] does.
+    ///
+    /// # Errors
+    ///
+    /// Every problem found, each naming its file, line and column.
+    pub fn load(&self) -> Result<Loaded, LoadError> {
+        self.files().load(&self.dir)
+    }
+
+    /// The edition's folder and the folders of the bases it stands on, nearest first, found
+    /// as a load finds them (the same rules for reading files, the same root), as far as they
+    /// can be found; the built-in editions are not folders. These are the folders whose
+    /// files make the edition: the ones to watch for changes, or to keep outputs out of.
+    pub fn folders(&self) -> Vec<PathBuf> {
+        let (layers, _, _) = resolve(self.files(), &self.dir);
+        layers
+            .into_iter()
+            .rev()
+            .filter_map(|layer| layer.files.dir)
+            .collect()
+    }
+}
+
 /// One edition of a stack of editions: its files and how messages name it.
 struct Layer {
     name: String,
     files: Files,
-}
-
-/// The folder of an edition and the folders of the bases it stands on, nearest first, as far
-/// as their guide.toml files can be read; the built-in editions are not folders. These are
-/// the folders whose files make the edition, as for watching them for changes.
-pub fn edition_folders(dir: &Path) -> Vec<PathBuf> {
-    let key = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    let mut out = vec![dir.to_path_buf()];
-    while out.len() <= 8 {
-        let here = out.last().expect("the edition's own folder");
-        let Ok(text) = std::fs::read_to_string(here.join(GUIDE_FILE)) else {
-            break;
-        };
-        let Some((base, _)) = base_of(text.strip_prefix('\u{feff}').unwrap_or(&text)) else {
-            break;
-        };
-        let next = here.join(&base);
-        if BuiltIn::named(&base).is_ok()
-            || !next.is_dir()
-            || out.iter().any(|f| key(f) == key(&next))
-        {
-            break;
-        }
-        out.push(next);
-    }
-    out
 }
 
 /// The stack of editions an edition stands on, base first and the edition itself last, and
@@ -364,7 +416,7 @@ fn resolve(edition: Files, dir: &Path) -> (Vec<Layer>, Vec<Diagnostic>, bool) {
                 PathBuf::from(edition.dir),
             )
         } else {
-            let Some(from) = &top.files.dir else {
+            let (Some(from), Some(root)) = (&top.files.dir, &top.files.root) else {
                 base_problems.push(at(format!(
                     "`{named}` is not a built-in edition ({}); a base folder can be named only \
                      by an edition read from a folder",
@@ -372,18 +424,15 @@ fn resolve(edition: Files, dir: &Path) -> (Vec<Layer>, Vec<Diagnostic>, bool) {
                 )));
                 break;
             };
-            let folder = from.join(&named);
-            if !folder.is_dir() {
-                base_problems.push(at(format!(
-                    "the base `{named}` is neither a built-in edition ({}) nor a folder \
-                     ({} does not exist); name one of them",
-                    crate::edition::names(),
-                    folder.display()
-                )));
-                break;
-            }
+            let folder = match base_folder(root, from, &named) {
+                Ok(folder) => folder,
+                Err(why) => {
+                    base_problems.push(at(why));
+                    break;
+                }
+            };
             let shown = folder.display().to_string();
-            (shown, Files::from_dir(&folder), folder)
+            (shown, Files::from_dir(&folder, root), folder)
         };
         let key = std::fs::canonicalize(&next.2).unwrap_or(next.2.clone());
         if seen
@@ -406,6 +455,55 @@ fn resolve(edition: Files, dir: &Path) -> (Vec<Layer>, Vec<Diagnostic>, bool) {
     let resolved = base_problems.is_empty();
     problems.extend(base_problems);
     (stack, problems, resolved)
+}
+
+/// The folder a base names, from the folder `from` of the edition that names it: a relative
+/// path to a folder inside `root`, links resolved. Whether a folder outside `root` exists is
+/// not told: the answer is the same for every path outside it.
+fn base_folder(root: &Path, from: &Path, named: &str) -> Result<PathBuf, String> {
+    let outside = || {
+        format!(
+            "the base `{named}` is neither a built-in edition ({}) nor a folder inside {}, \
+             where an edition's base folders must be; name one of them",
+            crate::edition::names(),
+            root.display()
+        )
+    };
+    let (Ok(real_root), Ok(real_from)) = (root.canonicalize(), from.canonicalize()) else {
+        return Err(outside());
+    };
+    // Where the path leads, lexically: no folder outside the root is looked at.
+    let mut lexical = real_from;
+    for part in Path::new(named).components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                lexical.pop();
+            }
+            std::path::Component::Normal(name) => lexical.push(name),
+            // An absolute path starts again from the top.
+            std::path::Component::RootDir | std::path::Component::Prefix(_) => {
+                lexical.push(part);
+            }
+        }
+    }
+    if !lexical.starts_with(&real_root) {
+        return Err(outside());
+    }
+    let folder = from.join(named);
+    if !folder.is_dir() {
+        return Err(format!(
+            "the base `{named}` is neither a built-in edition ({}) nor a folder ({} does not \
+             exist); name one of them",
+            crate::edition::names(),
+            folder.display()
+        ));
+    }
+    // A link inside the root may still lead out of it.
+    match folder.canonicalize() {
+        Ok(real) if real.starts_with(&real_root) => Ok(folder),
+        _ => Err(outside()),
+    }
 }
 
 /// The base a guide.toml names, with the span of its value.
