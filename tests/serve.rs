@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 use crate::util::{browser, embedded_copy, tempdir};
 
 /// A running `serve`, stopped when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
     /// What it said on standard error until it was ready.
     said: String,
     /// What it said on standard error after that, so far.
@@ -36,7 +36,7 @@ fn free_port() -> u16 {
 }
 
 /// Starts `serve` over the content in `dir` and waits until it listens.
-fn serve(cwd: &Path, args: &[&str]) -> Server {
+pub(crate) fn serve(cwd: &Path, args: &[&str]) -> Server {
     let port = free_port();
     let mut child = Command::new(env!("CARGO_BIN_EXE_mht-guide"))
         .arg("serve")
@@ -85,7 +85,7 @@ fn get(port: u16, path: &str) -> (u16, Vec<u8>) {
 
 /// One GET request with the `headers` given (each line ending in CRLF), over a fresh
 /// connection: the status code, the head and the body.
-fn request(port: u16, path: &str, headers: &str) -> (u16, String, Vec<u8>) {
+pub(crate) fn request(port: u16, path: &str, headers: &str) -> (u16, String, Vec<u8>) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
@@ -635,4 +635,72 @@ fn watching_recovers_when_the_folder_is_removed_and_restored() {
     )
     .unwrap();
     wait_for("Yes, restored. Most");
+}
+
+#[test]
+#[cfg_attr(
+    missing = "corpus",
+    ignore = "needs the naughty-string and XSS corpora, which `bash .ci/test` installs"
+)]
+fn every_corpus_string_as_a_path_a_host_or_an_origin_gets_nothing() {
+    let strings = crate::corpus::corpus();
+    let dir = tempdir();
+    embedded_copy(dir.path());
+    let server = serve(dir.path(), &["--content", "guide"]);
+    let port = server.port;
+    let ours = format!("Host: 127.0.0.1:{port}\r\n");
+    let routes = [
+        "/",
+        "/events",
+        "/guide.pdf",
+        "/fact-sheet.pdf",
+        "/guide.epub",
+    ];
+    // A value a client can send in a header: no line breaks or other controls.
+    let sendable = |s: &str| !s.is_empty() && s.bytes().all(|b| b >= 0x20 && b != 0x7F);
+    let mut sent = 0;
+    for s in &strings {
+        let encoded: String = s
+            .bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect();
+        let path = format!("/{encoded}");
+        if !routes.contains(&path.as_str()) {
+            let (status, _, body) = request(port, &path, &ours);
+            assert_eq!(status, 404, "{s:?}");
+            assert_eq!(body, b"Not found", "{s:?}");
+            sent += 1;
+        }
+        if sendable(s) {
+            // At an address no route answers, so a name the server does take gets 404, never
+            // a page or a never-ending event stream.
+            let ours_too = |s: &str| {
+                let s = s.trim().to_ascii_lowercase();
+                let host = s.strip_prefix("http://").unwrap_or(&s);
+                host.starts_with("localhost")
+                    || host.starts_with("127.")
+                    || host.starts_with("[::1]")
+            };
+            let (status, _, _) = request(port, "/nothing", &format!("Host: {s}\r\n"));
+            assert!(
+                status == 421 || status == 400 || (status == 404 && ours_too(s)),
+                "Host: {s:?} got {status}"
+            );
+            let (status, _, _) = request(port, "/nothing", &format!("{ours}Origin: {s}\r\n"));
+            assert!(
+                status == 403 || status == 400 || (status == 404 && ours_too(s)),
+                "Origin: {s:?} got {status}"
+            );
+            sent += 2;
+        }
+    }
+    assert!(sent > 5_000, "{sent} requests");
+    // Still answering, and still itself.
+    assert_eq!(get(port, "/").0, 200);
 }

@@ -15,6 +15,14 @@ use mht_guide::schema;
 /// on disk, so a failure leaves no half-made edition. Returns the number of files written.
 pub(crate) fn create(dir: &Path, base: &str, minimal: bool) -> Result<usize> {
     let shown = dir.display();
+    // The new folder is renamed into place, which a link at the path would refuse.
+    if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        let target = fs::read_link(dir).map_or_else(|_| "?".into(), |t| t.display().to_string());
+        bail!(
+            "cannot make the edition at {shown}: it is a link (to {target}), and an edition is \
+             made as a new folder; give the folder the link leads to, or a new path"
+        );
+    }
     if dir.exists() {
         let empty = fs::read_dir(dir)
             .with_context(|| format!("cannot use {shown}: it is not a folder"))?

@@ -78,6 +78,16 @@ pub(crate) fn options(app: &App, render: &RenderArgs) -> Result<Options> {
         options.set_accent(accent);
     }
     if let Some(url) = &render.qr {
+        let bytes = url.as_str().len();
+        if bytes > mht_guide_export::MAX_QR_BYTES {
+            return Err(UsageError(format!(
+                "--qr is {bytes} characters long; a handout's QR code holds at most {}, so \
+                 that it stays easy to scan and the fact sheet keeps its two pages; give a \
+                 shorter address, such as a short link or a page that links to this one",
+                mht_guide_export::MAX_QR_BYTES
+            ))
+            .into());
+        }
         options.set_qr(url.clone());
     }
     if let Some(path) = &render.logo {
@@ -265,12 +275,22 @@ fn listed(name: impl Fn(Format) -> String) -> String {
     }
 }
 
-/// The reproducible-builds timestamp, when `SOURCE_DATE_EPOCH` is set.
+/// The reproducible-builds timestamp, when `SOURCE_DATE_EPOCH` is set: a usage error when it
+/// is not a time a file's date can hold.
 pub(crate) fn source_date_epoch() -> Result<Option<i64>> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(value) => value.trim().parse().map(Some).with_context(|| {
-            format!("SOURCE_DATE_EPOCH is `{value}`; it must be a whole number of seconds")
-        }),
-        Err(_) => Ok(None),
+    let Ok(value) = std::env::var("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    match value.trim().parse::<i64>() {
+        Ok(seconds) if (0..=mht_guide_export::LATEST_TIMESTAMP).contains(&seconds) => {
+            Ok(Some(seconds))
+        }
+        _ => Err(UsageError(format!(
+            "SOURCE_DATE_EPOCH is `{}`; it must be a whole number of seconds from 0 \
+             (1970-01-01) to {} (9999-12-31T23:59:59Z)",
+            mht_guide::shown(&value),
+            mht_guide_export::LATEST_TIMESTAMP
+        ))
+        .into()),
     }
 }

@@ -241,7 +241,12 @@ async fn guard(State(hosts): State<Arc<Hosts>>, request: Request, next: Next) ->
         };
         let host =
             header(header::HOST).or_else(|| request.uri().authority().map(ToString::to_string));
-        (host, header(header::ORIGIN))
+        // An `Origin` that is not text is as foreign as any.
+        let origin = request
+            .headers()
+            .contains_key(header::ORIGIN)
+            .then(|| header(header::ORIGIN).unwrap_or_default());
+        (host, origin)
     };
     let mut response = if !host.is_some_and(|h| hosts.allows(&h)) {
         (

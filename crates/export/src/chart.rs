@@ -62,7 +62,12 @@ impl Chart {
     /// # }
     /// ```
     pub fn position(&self, value: f64, length: f64) -> f64 {
-        (value - self.min) / (self.max - self.min) * length
+        let span = self.max - self.min;
+        // An axis with no length puts everything at its start, never at NaN.
+        if !(span.is_finite() && span > 0.0 && value.is_finite()) {
+            return 0.0;
+        }
+        (value - self.min) / span * length
     }
 
     /// Pay across all workplaces: each of the guide's occupations from its lowest tenth to its
@@ -311,10 +316,12 @@ fn on_axis_from_zero(
     }
 }
 
-/// A round number at or above `value` for the end of an axis: 1, 2 or 5 times a power of ten
-/// (and 1 for nothing at all, so that an axis always has a length).
+/// A round number at or above `value` for the end of an axis: 1, 2 or 5 times a power of ten;
+/// zero for zero, and 1 for a value that is not a number.
 fn nice_max(value: f64) -> f64 {
-    if value <= 0.0 || !value.is_finite() {
+    if !(value.is_finite() && value > 0.0) {
+        // Nothing on this side of zero: the axis ends at zero ([`Chart::position`] draws an
+        // axis of no length at its start).
         return if value == 0.0 { 0.0 } else { 1.0 };
     }
     let power = 10f64.powf(value.log10().floor());
@@ -345,6 +352,7 @@ mod tests {
         assert_eq!(nice_max(21.0), 25.0);
         assert_eq!(nice_max(3.0), 5.0);
         assert_eq!(nice_max(0.0), 0.0);
+        assert_eq!(nice_max(f64::NAN), 1.0);
     }
 
     #[test]

@@ -109,6 +109,8 @@ pub use markdown::markdown_options;
 pub use markdown::to_markdown;
 #[cfg(feature = "pdf")]
 pub use pdf::{Paper, Undrawable, UnknownPaper, Unprintable, to_pdf, unprintable};
+pub use qr::MAX_QR_BYTES;
+pub use time::LATEST_TIMESTAMP;
 
 /// The output formats.
 ///
@@ -622,7 +624,9 @@ impl Options {
 
     /// Sets an address to print as a QR code beside the contact line, with the address in
     /// text under it (PDF, HTML and EPUB). It is a [`mht_guide::Url`], so it follows the
-    /// content's rules for links: `http`, `https` or `mailto`, nothing hidden in it.
+    /// content's rules for links: `http`, `https` or `mailto`, nothing hidden in it. An
+    /// address longer than [`MAX_QR_BYTES`] is printed as text alone: its code would be too
+    /// dense to scan from paper.
     ///
     /// ```
     /// use mht_guide_export::{Options, to_html};
@@ -697,7 +701,8 @@ impl Options {
     }
 
     /// Sets the creation date written into files, in seconds since the Unix epoch (PDF and
-    /// EPUB).
+    /// EPUB). A file's date runs from 1970-01-01 to 9999-12-31 ([`LATEST_TIMESTAMP`]); a
+    /// time outside that is written as the nearest end of it.
     ///
     /// Without it, the content's edition date is used, so the same content always gives the
     /// same bytes; the command line passes `SOURCE_DATE_EPOCH` here when it is set.

@@ -168,7 +168,7 @@ fn check_size(width: u32, height: u32) -> Result<(), LogoError> {
 fn decode_png(bytes: &[u8]) -> Result<(u32, u32, Vec<u8>), LogoError> {
     let damaged = |e: png::DecodingError| LogoError::Damaged {
         format: "PNG",
-        detail: e.to_string(),
+        detail: png_detail(&e),
     };
     // The largest picture allowed, as 16-bit RGBA, with room for the decoder's own buffers.
     let side = MAX_LOGO_SIDE as usize;
@@ -225,7 +225,26 @@ fn decode_png(bytes: &[u8]) -> Result<(u32, u32, Vec<u8>), LogoError> {
     Ok((width, height, rgba))
 }
 
-/// A JPEG as 8-bit RGBA (opaque).
+/// What the PNG decoder says of a damaged file, in a sentence: some of its messages are a
+/// Rust structure's debug form.
+fn png_detail(e: &png::DecodingError) -> String {
+    let said = e.to_string();
+    if said.contains("CrcMismatch") || said.to_ascii_lowercase().contains("crc") {
+        return "a chunk's checksum does not match its data, so the file was changed or cut \
+                after it was saved"
+            .into();
+    }
+    match said.find(['{', '(']) {
+        Some(at) if said.contains('}') || said.contains(')') => {
+            said[..at].trim_end_matches([' ', ':']).to_owned()
+        }
+        _ => said,
+    }
+}
+
+/// A JPEG as 8-bit RGBA (opaque), upright: a CMYK or YCCK file (as print shops and
+/// Photoshop make them) converted to RGB, and the EXIF orientation a camera or phone records
+/// applied, as browsers and viewers show the picture.
 fn decode_jpeg(bytes: &[u8]) -> Result<(u32, u32, Vec<u8>), LogoError> {
     use zune_jpeg::zune_core::colorspace::ColorSpace;
     use zune_jpeg::zune_core::options::DecoderOptions;
@@ -235,26 +254,157 @@ fn decode_jpeg(bytes: &[u8]) -> Result<(u32, u32, Vec<u8>), LogoError> {
     };
     // Strict mode: a file cut short is an error, not a picture with a gray bottom. The
     // decoder's own size limit is JPEG's; the logo's is checked after the header, by name.
-    let options = DecoderOptions::default()
-        .set_strict_mode(true)
-        .set_max_width(usize::from(u16::MAX))
-        .set_max_height(usize::from(u16::MAX))
-        .jpeg_set_out_colorspace(ColorSpace::RGBA);
-    let mut decoder = zune_jpeg::JpegDecoder::new_with_options(Cursor::new(bytes), options);
+    let options = |out: ColorSpace| {
+        DecoderOptions::default()
+            .set_strict_mode(true)
+            .set_max_width(usize::from(u16::MAX))
+            .set_max_height(usize::from(u16::MAX))
+            .jpeg_set_out_colorspace(out)
+    };
+    let mut decoder =
+        zune_jpeg::JpegDecoder::new_with_options(Cursor::new(bytes), options(ColorSpace::RGBA));
     decoder.decode_headers().map_err(damaged)?;
     let (width, height) = decoder
         .dimensions()
         .map(|(w, h)| (w as u32, h as u32))
         .unwrap_or((0, 0));
     check_size(width, height)?;
-    let pixels = decoder.decode().map_err(damaged)?;
+    let orientation = decoder.exif().map_or(1, |exif| exif_orientation(exif));
+    let ink = matches!(
+        decoder.input_colorspace(),
+        Some(ColorSpace::CMYK | ColorSpace::YCCK)
+    );
+    let pixels = if ink {
+        // The decoder gives the four inks as stored; the conversion to RGB is ours.
+        let mut inks =
+            zune_jpeg::JpegDecoder::new_with_options(Cursor::new(bytes), options(ColorSpace::CMYK));
+        let cmyk = inks.decode().map_err(damaged)?;
+        cmyk_to_rgba(&cmyk, adobe_marker(bytes))
+    } else {
+        decoder.decode().map_err(damaged)?
+    };
     if pixels.len() != (width * height) as usize * 4 {
         return Err(LogoError::Damaged {
             format: "JPEG",
             detail: "fewer pixels than its size says".into(),
         });
     }
-    Ok((width, height, pixels))
+    Ok(orient(width, height, &pixels, orientation))
+}
+
+/// Whether a JPEG carries Adobe's APP14 segment, before its image data. A CMYK file with it
+/// (Photoshop's, and most others) stores each ink inverted, 255 for none.
+fn adobe_marker(bytes: &[u8]) -> bool {
+    let mut at = 2;
+    while let (Some(&0xFF), Some(&marker)) = (bytes.get(at), bytes.get(at + 1)) {
+        // Start of scan: the headers are over.
+        if marker == 0xDA {
+            break;
+        }
+        let Some(length) = bytes
+            .get(at + 2..at + 4)
+            .map(|l| usize::from(u16::from_be_bytes([l[0], l[1]])))
+        else {
+            break;
+        };
+        if marker == 0xEE && bytes.get(at + 4..at + 9) == Some(b"Adobe") {
+            return true;
+        }
+        at += 2 + length;
+    }
+    false
+}
+
+/// CMYK pixels, as a JPEG stores them, as opaque RGBA: each channel is what is left of white
+/// after its ink and the black ink.
+fn cmyk_to_rgba(cmyk: &[u8], inverted: bool) -> Vec<u8> {
+    let left = |ink: u8| {
+        if inverted {
+            u16::from(ink)
+        } else {
+            255 - u16::from(ink)
+        }
+    };
+    cmyk.chunks_exact(4)
+        .flat_map(|p| {
+            let k = left(p[3]);
+            // The product of two values under 256, divided by 255, is under 256.
+            #[allow(clippy::cast_possible_truncation)]
+            let channel = |ink: u8| ((left(ink) * k + 127) / 255) as u8;
+            [channel(p[0]), channel(p[1]), channel(p[2]), 255]
+        })
+        .collect()
+}
+
+/// The orientation (1 to 8) an EXIF block records, from the TIFF header on; 1 (as stored)
+/// when it records none or cannot be read.
+fn exif_orientation(tiff: &[u8]) -> u16 {
+    let big = match tiff.get(..4) {
+        Some(b"MM\0*") => true,
+        Some(b"II*\0") => false,
+        _ => return 1,
+    };
+    let u16_at = |at: usize| {
+        tiff.get(at..at + 2).map(|b| {
+            if big {
+                u16::from_be_bytes([b[0], b[1]])
+            } else {
+                u16::from_le_bytes([b[0], b[1]])
+            }
+        })
+    };
+    let u32_at = |at: usize| {
+        tiff.get(at..at + 4).map(|b| {
+            let b = [b[0], b[1], b[2], b[3]];
+            if big {
+                u32::from_be_bytes(b)
+            } else {
+                u32::from_le_bytes(b)
+            }
+        })
+    };
+    let Some(ifd) = u32_at(4).map(|o| o as usize) else {
+        return 1;
+    };
+    let count = u16_at(ifd).unwrap_or(0);
+    (0..usize::from(count))
+        .map(|i| ifd + 2 + i * 12)
+        .find(|&entry| u16_at(entry) == Some(0x0112))
+        .and_then(|entry| u16_at(entry + 8))
+        .filter(|o| (1..=8).contains(o))
+        .unwrap_or(1)
+}
+
+/// RGBA pixels turned upright by an EXIF orientation: the width, the height and the pixels
+/// as they are to be shown.
+fn orient(width: u32, height: u32, rgba: &[u8], orientation: u16) -> (u32, u32, Vec<u8>) {
+    if orientation == 1 {
+        return (width, height, rgba.to_vec());
+    }
+    let (w, h) = (width as usize, height as usize);
+    // Orientations 5 to 8 turn the picture a quarter, so its sides swap.
+    let (out_w, out_h) = if orientation >= 5 { (h, w) } else { (w, h) };
+    let mut out = Vec::with_capacity(rgba.len());
+    for y in 0..out_h {
+        for x in 0..out_w {
+            // The stored pixel shown at (x, y).
+            let (sx, sy) = match orientation {
+                2 => (w - 1 - x, y),
+                3 => (w - 1 - x, h - 1 - y),
+                4 => (x, h - 1 - y),
+                5 => (y, x),
+                6 => (y, h - 1 - x),
+                7 => (w - 1 - y, h - 1 - x),
+                8 => (w - 1 - y, x),
+                _ => (x, y),
+            };
+            let at = (sy * w + sx) * 4;
+            out.extend_from_slice(&rgba[at..at + 4]);
+        }
+    }
+    // The sides are the stored ones, swapped or not.
+    #[allow(clippy::cast_possible_truncation)]
+    (out_w as u32, out_h as u32, out)
 }
 
 fn encode_png(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, png::EncodingError> {
@@ -281,6 +431,74 @@ mod tests {
         writer.write_image_data(data).unwrap();
         writer.finish().unwrap();
         out
+    }
+
+    #[test]
+    fn a_damaged_png_is_named_in_a_sentence() {
+        let mut file = png(2, 1, png::ColorType::Rgb, &[255, 0, 0, 0, 0, 255]);
+        // The pixel data's checksum changed: it no longer matches the data.
+        let at = file.windows(4).position(|w| w == b"IDAT").unwrap();
+        let length = u32::from_be_bytes(file[at - 4..at].try_into().unwrap()) as usize;
+        file[at + 4 + length] ^= 0x55;
+        let err = Logo::from_bytes(&file).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "the PNG image is damaged or incomplete (a chunk's checksum does not match its \
+             data, so the file was changed or cut after it was saved); export it again from \
+             the original"
+        );
+    }
+
+    #[test]
+    fn a_cmyk_jpeg_is_converted_to_rgb() {
+        // Written by Pillow as Photoshop does: Adobe APP14, inks inverted. Left half 100% cyan
+        // and 60% magenta, right half black ink alone.
+        let logo =
+            Logo::from_bytes(include_bytes!("../../../tests/fixtures/logos/cmyk.jpg")).unwrap();
+        let pixel = |x: usize, y: usize| &logo.rgb()[(y * 16 + x) * 3..(y * 16 + x) * 3 + 3];
+        let near =
+            |got: &[u8], want: [u8; 3]| got.iter().zip(want).all(|(g, w)| g.abs_diff(w) <= 6);
+        assert!(near(pixel(2, 2), [0, 102, 255]), "{:?}", pixel(2, 2));
+        assert!(near(pixel(12, 5), [0, 0, 0]), "{:?}", pixel(12, 5));
+        assert_eq!(cmyk_to_rgba(&[0, 102, 255, 255], true), [0, 102, 255, 255]);
+        assert_eq!(cmyk_to_rgba(&[255, 153, 0, 0], false), [0, 102, 255, 255]);
+    }
+
+    #[test]
+    fn a_jpegs_exif_orientation_is_applied() {
+        // Stored 8 × 4, red on the left and blue on the right, with orientation 6: shown
+        // turned a quarter clockwise, 4 × 8, red on top.
+        let logo =
+            Logo::from_bytes(include_bytes!("../../../tests/fixtures/logos/rotated.jpg")).unwrap();
+        assert_eq!((logo.width(), logo.height()), (4, 8));
+        let pixel = |x: usize, y: usize| &logo.rgb()[(y * 4 + x) * 3..(y * 4 + x) * 3 + 3];
+        assert!(
+            pixel(1, 1)[0] > 200 && pixel(1, 1)[2] < 50,
+            "{:?}",
+            pixel(1, 1)
+        );
+        assert!(
+            pixel(1, 6)[2] > 200 && pixel(1, 6)[0] < 50,
+            "{:?}",
+            pixel(1, 6)
+        );
+        // Every orientation, on a 3 × 2 picture of numbered pixels.
+        let stored: Vec<u8> = (0..6).flat_map(|i| [i, 0, 0, 255]).collect();
+        let shown = |o| {
+            let (w, h, px) = orient(3, 2, &stored, o);
+            (w, h, px.chunks_exact(4).map(|p| p[0]).collect::<Vec<_>>())
+        };
+        assert_eq!(shown(1), (3, 2, vec![0, 1, 2, 3, 4, 5]));
+        assert_eq!(shown(2), (3, 2, vec![2, 1, 0, 5, 4, 3]));
+        assert_eq!(shown(3), (3, 2, vec![5, 4, 3, 2, 1, 0]));
+        assert_eq!(shown(4), (3, 2, vec![3, 4, 5, 0, 1, 2]));
+        assert_eq!(shown(5), (2, 3, vec![0, 3, 1, 4, 2, 5]));
+        assert_eq!(shown(6), (2, 3, vec![3, 0, 4, 1, 5, 2]));
+        assert_eq!(shown(7), (2, 3, vec![5, 2, 4, 1, 3, 0]));
+        assert_eq!(shown(8), (2, 3, vec![2, 5, 1, 4, 0, 3]));
+        // An EXIF block that does not read is no rotation.
+        assert_eq!(exif_orientation(b"II*\0\xff\xff\xff\xff"), 1);
+        assert_eq!(exif_orientation(b""), 1);
     }
 
     #[test]

@@ -12,10 +12,19 @@ pub(crate) struct Qr {
 /// The quiet zone the standard asks for around a code, in modules.
 pub(crate) const QUIET: usize = 4;
 
+/// The longest address printed as a QR code, in bytes: a code of version 5 (37 modules a side)
+/// at level M. A handout prints each module at the same size, so that a phone can read it from
+/// paper; a longer address makes a larger code, which would push the fact sheet onto a third
+/// page. A longer address is printed as text alone.
+pub const MAX_QR_BYTES: usize = 80;
+
 impl Qr {
     /// The code of `text` at error correction level M (15%), which survives a fold or a smudge;
-    /// `None` only for data too long for any QR code.
+    /// `None` for text longer than [`MAX_QR_BYTES`].
     pub(crate) fn new(text: &str) -> Option<Qr> {
+        if text.len() > MAX_QR_BYTES {
+            return None;
+        }
         let code = QrCode::with_error_correction_level(text, EcLevel::M).ok()?;
         Some(Qr {
             width: code.width(),

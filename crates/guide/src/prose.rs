@@ -531,6 +531,16 @@ impl Converter<'_> {
                 NodeValue::Link(link) => match Url::parse(&link.url) {
                     Ok(url) => {
                         let content = self.inlines(node);
+                        if cites(&content) {
+                            // Every export links a citation to its source: inside a link's
+                            // text it would be a link within a link, which no format allows.
+                            self.error(
+                                node,
+                                "a citation cannot be inside a link's text, where it would be \
+                                 a link within a link; put the `[@...]` after the link"
+                                    .into(),
+                            );
+                        }
                         inlines.push(Inline::Link { url, content });
                     }
                     Err(message) => self.error(node, message.into()),
@@ -601,6 +611,15 @@ impl Converter<'_> {
 }
 
 /// Whether the text opens a citation that it does not close.
+/// Whether inlines hold a citation, at any depth.
+fn cites(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|inline| match inline {
+        Inline::Citation(_) => true,
+        Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => cites(c),
+        _ => false,
+    })
+}
+
 fn has_open_citation(text: &str) -> bool {
     text.rfind("[@")
         .is_some_and(|open| !text[open..].contains(']'))
@@ -683,6 +702,21 @@ mod tests {
         assert!(errors("> quote")[0].contains("block quotes"));
         assert!(errors("a\n\n---\n")[0].starts_with("3:1: horizontal rules"));
         assert!(errors("  ")[0].contains("empty"));
+    }
+
+    #[test]
+    fn a_citation_inside_a_links_text_is_refused_at_the_link() {
+        let nested = "a citation cannot be inside a link's text, where it would be a link \
+                      within a link; put the `[@...]` after the link";
+        assert_eq!(
+            errors("See [the law [@ca]](https://x.org)."),
+            [format!("1:5: {nested}")]
+        );
+        assert_eq!(
+            errors("See\n[*the [@ca] law*](https://x.org)."),
+            [format!("2:1: {nested}")]
+        );
+        assert!(Prose::parse("See [the law](https://x.org) [@ca].").is_ok());
     }
 
     #[test]

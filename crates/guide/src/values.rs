@@ -465,7 +465,7 @@ impl RefDate {
         let bad = || {
             format!(
                 "`{s}` is not a date; write a year (`2024`), a month (`2024-05`) or a day \
-                 (`2025-08-28`)"
+                 (`2025-08-28`), from 1900 to 2200"
             )
         };
         let mut parts = s.split('-');
@@ -782,7 +782,8 @@ impl Money {
     /// Whole cents from a number of currency units with at most two decimals.
     pub(crate) fn cents_from_number(amount: f64) -> Result<u64, String> {
         let cents = amount * 100.0;
-        if !cents.is_finite() || !(0.0..=1e15).contains(&cents) {
+        // Pay is never nothing: zero is as unusable as a negative number.
+        if !(cents.is_finite() && cents > 0.0 && cents <= 1e15) {
             return Err(format!(
                 "`{amount}` is not a usable amount; write a positive number such as `42590` or \
                  `20.29`"

@@ -431,8 +431,17 @@ fn resolve(edition: Files, dir: &Path) -> (Vec<Layer>, Vec<Diagnostic>, bool) {
                     break;
                 }
             };
+            let files = Files::from_dir(&folder, root);
+            if !files.unreadable && !files.files.contains_key(GUIDE_FILE) {
+                base_problems.push(at(format!(
+                    "the base `{named}` is a folder but not an edition: {} holds no \
+                     `{GUIDE_FILE}`; name the folder of an edition",
+                    folder.display()
+                )));
+                break;
+            }
             let shown = folder.display().to_string();
-            (shown, Files::from_dir(&folder, root), folder)
+            (shown, files, folder)
         };
         let key = std::fs::canonicalize(&next.2).unwrap_or(next.2.clone());
         if seen

@@ -43,12 +43,38 @@ pub(super) fn empty_file(path: &Path, text: &str) -> Diagnostic {
 /// The problem of a file whose TOML does not parse: at the parser's place, with what to do;
 /// quoted only when the file is content.
 pub(super) fn syntax_problem(path: &Path, text: &str, err: &toml::de::Error) -> Diagnostic {
-    let message = toml_message(err.message());
-    let diagnostic = match err.span() {
+    let mut message = toml_message(err.message());
+    let mut span = err.span();
+    // The parser stops nesting without saying where; the place is the deepest key.
+    if span.is_none() && (err.message().contains("recursion") || err.message().contains("recurse"))
+    {
+        message = "this nests more deeply than a TOML reader allows; the guide's files nest \
+                   keys and tables at most four levels deep"
+            .into();
+        span = deepest_key(text);
+    }
+    let diagnostic = match span {
         Some(span) => Diagnostic::at_offset(path, text, span.start, message),
         None => Diagnostic::file(path, message),
     };
     unquoted_unless_content(diagnostic, path, text)
+}
+
+/// Where the line with the most dots or brackets before its `=` (or in its header) starts
+/// its key: the place a key nested too deeply is written.
+fn deepest_key(text: &str) -> Option<std::ops::Range<usize>> {
+    let mut start = 0;
+    let mut best: Option<(usize, usize)> = None;
+    for line in text.split_inclusive('\n') {
+        let key = line.split('=').next().unwrap_or(line);
+        let depth = key.matches(['.', '[']).count();
+        let indent = line.len() - line.trim_start().len();
+        if best.is_none_or(|(d, _)| depth > d) {
+            best = Some((depth, start + indent));
+        }
+        start += line.len();
+    }
+    best.map(|(_, at)| at..at)
 }
 
 /// The diagnostic, without the line it quotes when the file is not content: not TOML at all,

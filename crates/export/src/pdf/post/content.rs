@@ -457,6 +457,11 @@ pub(super) fn rewrite(
         drop_dead_state(&mut ops);
         drop_redundant_state(&mut ops);
         ops.iter_mut().for_each(plain_show);
+        if !super::syntax::all_finite(&ops) {
+            return Err(PostError(
+                "a page would draw at a position that is not a number (NaN or infinity)".into(),
+            ));
+        }
         // Whole numbers are written as integers (`10 Tf`, not `10.0 Tf`).
         let bytes = super::syntax::write(&ops);
         let stream = doc

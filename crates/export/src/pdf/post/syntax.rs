@@ -206,7 +206,12 @@ impl Reader<'_> {
             b'+' | b'-' | b'.' | b'0'..=b'9' => {
                 let token = std::str::from_utf8(self.token()).ok()?;
                 if token.contains('.') {
-                    Ok(Object::Real(token.parse().ok()?))
+                    let real: f32 = token.parse().ok()?;
+                    // `-inf.` or a number too large for the file: not a PDF number.
+                    if !real.is_finite() {
+                        return None;
+                    }
+                    Ok(Object::Real(real))
                 } else {
                     Ok(Object::Integer(token.parse().ok()?))
                 }
@@ -221,6 +226,13 @@ impl Reader<'_> {
                     b"true" => Ok(Object::Boolean(true)),
                     b"false" => Ok(Object::Boolean(false)),
                     b"null" => Ok(Object::Null),
+                    // What a writer prints for a number that is not one: never an operator.
+                    t if t.eq_ignore_ascii_case(b"nan")
+                        || t.eq_ignore_ascii_case(b"inf")
+                        || t.eq_ignore_ascii_case(b"infinity") =>
+                    {
+                        return None;
+                    }
                     other => Err(other.to_vec()),
                 }
             }
@@ -331,6 +343,20 @@ pub(super) fn write_object(
     }
 }
 
+/// Whether every number in these operations is finite: PDF has no NaN and no infinity, and a
+/// page that would need one (a chart scaled by zero) is an error, never a silent `0`.
+pub(super) fn all_finite(ops: &[Operation]) -> bool {
+    fn finite(object: &Object) -> bool {
+        match object {
+            Object::Real(r) => r.is_finite(),
+            Object::Array(items) => items.iter().all(finite),
+            Object::Dictionary(dict) => dict.iter().all(|(_, v)| finite(v)),
+            _ => true,
+        }
+    }
+    ops.iter().all(|op| op.operands.iter().all(finite))
+}
+
 /// A content stream of these operations, an operation a line.
 pub(super) fn write(ops: &[Operation]) -> Vec<u8> {
     let mut out = Vec::with_capacity(ops.len() * 16);
@@ -367,6 +393,27 @@ mod tests {
             .unwrap()
             .operations;
         assert_eq!(format!("{lopdf_again:?}"), format!("{ours:?}"));
+    }
+
+    #[test]
+    fn a_number_that_is_not_one_is_refused() {
+        for stream in [
+            "NaN 0 m",
+            "0 nan l",
+            "1 Inf Td",
+            "-inf. 0 m",
+            "1e40.0 0 m",
+            "0 0 m NaN",
+        ] {
+            assert!(read(stream.as_bytes()).is_none(), "{stream}");
+        }
+        let drawn = read(b"0 0 m 10.5 20 l S").unwrap();
+        assert!(all_finite(&drawn));
+        let mut broken = drawn.clone();
+        broken[1].operands[0] = Object::Real(f32::NAN);
+        assert!(!all_finite(&broken));
+        broken[1].operands[0] = Object::Array(vec![Object::Real(f32::INFINITY)]);
+        assert!(!all_finite(&broken));
     }
 
     #[test]

@@ -149,7 +149,17 @@ impl<'t> Layered<'t> {
         match T::deserialize(toml::de::Deserializer::from(whole)) {
             Ok(value) => Some(value),
             Err(err) => {
-                let message = toml_message(err.message());
+                let mut message = toml_message(err.message());
+                if let Some(span) = err.span() {
+                    let region = self.source.region(span.start);
+                    let written = region
+                        .text
+                        .get(span.start - region.start..span.end.saturating_sub(region.start))
+                        .unwrap_or("");
+                    if let Some(date) = unquoted_date(err.message(), written) {
+                        message = date;
+                    }
+                }
                 problems.push(match err.span() {
                     Some(span) => {
                         let region = self.source.region(span.start);
@@ -162,6 +172,21 @@ impl<'t> Layered<'t> {
             }
         }
     }
+}
+
+/// A clearer message for a date written without quotes, which TOML reads as a date-time
+/// value where the guide wants text.
+fn unquoted_date(message: &str, written: &str) -> Option<String> {
+    let written = written.trim();
+    let looks_like_date = written.len() >= 7
+        && written.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && written.as_bytes()[4] == b'-';
+    (message.starts_with("invalid type: map") && looks_like_date).then(|| {
+        format!(
+            "write this date in quotes, as `\"{written}\"`: a year (`\"2024\"`), a month \
+             (`\"2024-05\"`) or a day (`\"2025-08-28\"`), from 1900 to 2200"
+        )
+    })
 }
 
 pub(super) fn build(

@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// The longest slug: a file name of the slug and an extension stays far below 255 bytes.
+const MAX_SLUG: usize = 100;
+
 pub(super) fn meta(cx: &mut Ctx<'_, '_>, raw: raw::Meta) -> (Meta, Labels) {
     let tag = cx.text(&raw.language);
     let language = Language::parse(tag.as_str()).unwrap_or_else(|err| {
@@ -19,8 +22,21 @@ pub(super) fn meta(cx: &mut Ctx<'_, '_>, raw: raw::Meta) -> (Meta, Labels) {
     for to in raw.translations.iter().flat_map(|t| t.values()) {
         cx.text(to);
     }
+    let slug = cx.id(&raw.slug);
+    // The slug names every exported file, with an extension after it; file systems allow 255
+    // bytes a name.
+    if slug.as_str().len() > MAX_SLUG {
+        cx.problem(
+            raw.slug.span(),
+            format!(
+                "the slug is {} characters long; exported files are named after it, so keep \
+                 it to {MAX_SLUG} characters or fewer",
+                slug.as_str().len()
+            ),
+        );
+    }
     let meta = Meta {
-        slug: cx.id(&raw.slug),
+        slug,
         title: cx.text(&raw.title),
         subtitle: cx.text(&raw.subtitle),
         description: cx.text(&raw.description),
@@ -374,6 +390,7 @@ pub(super) fn pay_figure(cx: &mut Ctx<'_, '_>, p: &raw::PayFigure) -> PayFigure 
     let cents = match *p.amount.get_ref() {
         raw::Number::Int(i) => u64::try_from(i)
             .ok()
+            .filter(|&i| i > 0)
             .and_then(|i| i.checked_mul(100))
             .ok_or_else(|| format!("`{i}` is not a usable amount; write a positive number")),
         raw::Number::Float(f) => Money::cents_from_number(f),
