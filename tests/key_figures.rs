@@ -30,7 +30,7 @@ fn the_band_shows_the_typed_figures_with_their_sources_and_periods() {
                 format!("{}–{}", o.base_year, o.target_year % 100),
             ),
             KeyFigure::Openings(o) => (
-                mht_guide::group_digits(u64::from(o.openings_per_year.unwrap())),
+                guide.labels.number(u64::from(o.openings_per_year.unwrap())),
                 format!("{}–{} average", o.base_year, o.target_year % 100),
             ),
             KeyFigure::EntryEducation(o) => (

@@ -117,9 +117,7 @@ pub use model::{
 pub use prose::{Block, Inline, List, MAX_DEPTH, Prose, ProseError, walk_inlines};
 pub use review::{ReadingFormula, Review, SectionStats, TextStats};
 pub use section::{SectionId, UnknownSection};
-pub use values::{
-    Currency, Id, InvalidValue, Money, RefDate, Text, Url, forbidden_char, group_digits, shown,
-};
+pub use values::{Currency, Id, InvalidValue, Money, RefDate, Text, Url, shown};
 
 /// The guide compiled into this crate, loaded and checked on first use.
 ///

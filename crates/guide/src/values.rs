@@ -22,7 +22,7 @@ pub(crate) fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
 /// Control characters (other than tab and line ends) are invalid in XML and HTML; bidirectional
 /// controls can make text display differently from how it reads (the "trojan source" trick);
 /// noncharacters are not text.
-pub fn forbidden_char(c: char) -> Option<&'static str> {
+pub(crate) fn forbidden_char(c: char) -> Option<&'static str> {
     match c {
         '\t' | '\n' | '\r' => None,
         c if c.is_control() => Some("a control character"),
@@ -668,15 +668,10 @@ impl Serialize for RefDate {
     }
 }
 
-/// Writes a whole number with commas between groups of three digits, as US English does.
-///
-/// # Examples
-///
-/// ```
-/// assert_eq!(mht_guide::group_digits(182_900), "182,900");
-/// assert_eq!(mht_guide::group_digits(999), "999");
-/// ```
-pub fn group_digits(n: u64) -> String {
+/// Writes a whole number with commas between groups of three digits, as US English does: for
+/// counting a figure's words; a reader's numbers come from the edition's labels
+/// ([`Labels::number`](crate::Labels::number)).
+pub(crate) fn group_digits(n: u64) -> String {
     let digits = n.to_string();
     let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
@@ -842,6 +837,14 @@ impl Serialize for Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_are_grouped_by_threes() {
+        assert_eq!(group_digits(182_900), "182,900");
+        assert_eq!(group_digits(1_234_567), "1,234,567");
+        assert_eq!(group_digits(999), "999");
+        assert_eq!(group_digits(0), "0");
+    }
 
     #[test]
     fn urls_that_browsers_and_validators_disagree_on_are_refused() {
