@@ -22,32 +22,29 @@ fn cases(target: &str) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-#[test]
-fn load_corpus_and_regressions() {
-    let cases = cases("load");
-    assert!(cases.len() >= 12, "the load seeds are missing");
+/// Runs `check` on every case of a target, after making sure its seeds are there.
+fn run_cases(target: &str, seeds: usize, check: impl Fn(&[u8])) {
+    let cases = cases(target);
+    assert!(cases.len() >= seeds, "the {target} seeds are missing");
     for (name, data) in cases {
         eprintln!("{name}");
-        load_case(&data);
+        check(&data);
     }
+}
+
+#[test]
+fn load_corpus_and_regressions() {
+    run_cases("load", 12, load_case);
 }
 
 #[test]
 fn prose_corpus_and_regressions() {
-    let cases = cases("prose_export");
-    assert!(cases.len() >= 100, "the prose seeds are missing");
-    for (name, data) in cases {
-        eprintln!("{name}");
-        prose_case(&String::from_utf8_lossy(&data));
-    }
+    run_cases("prose_export", 100, |data| {
+        prose_case(&String::from_utf8_lossy(data));
+    });
 }
 
 #[test]
 fn figures_corpus_and_regressions() {
-    let cases = cases("figures");
-    assert!(cases.len() >= 3, "the figures seeds are missing");
-    for (name, data) in cases {
-        eprintln!("{name}");
-        figures_case(&data);
-    }
+    run_cases("figures", 3, figures_case);
 }

@@ -150,9 +150,12 @@ pub(crate) fn run(app: &App, args: &ServeArgs) -> Result<ExitCode> {
         let router = Router::new()
             .route("/", get(page))
             .route("/events", get(events))
-            .route("/guide.pdf", get(|s| download(s, Download::Pdf)))
-            .route("/fact-sheet.pdf", get(|s| download(s, Download::FactSheet)))
-            .route("/guide.epub", get(|s| download(s, Download::Epub)))
+            .route(Download::Pdf.path(), get(|s| download(s, Download::Pdf)))
+            .route(
+                Download::FactSheet.path(),
+                get(|s| download(s, Download::FactSheet)),
+            )
+            .route(Download::Epub.path(), get(|s| download(s, Download::Epub)))
             .fallback(not_found)
             .with_state((shared, told))
             .layer(axum::middleware::from_fn_with_state(hosts, guard));
@@ -500,6 +503,7 @@ async fn download(State((shared, _)): State<AppState>, what: Download) -> Respon
 }
 
 impl Download {
+    /// The address it is served at, which messages name too.
     fn path(self) -> &'static str {
         match self {
             Download::Pdf => "/guide.pdf",
