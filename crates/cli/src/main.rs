@@ -200,7 +200,8 @@ impl App {
         }
     }
 
-    /// Whether --verbose was given.
+    /// Whether --verbose was given (for the preview, which reports from its own threads).
+    #[cfg(feature = "serve")]
     pub(crate) fn verbose(&self) -> bool {
         self.verbosity >= Verbosity::Verbose
     }
