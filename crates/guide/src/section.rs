@@ -2,8 +2,8 @@
 //! typed views of the sections, the loader's assembly, the schemas and the embedded file lists
 //! are all made.
 //!
-//! Adding a section is one row here, its model type (`model.rs`), its raw type (`load/raw.rs`),
-//! its conversion (`load/convert/sections.rs`), its heading label (`labels.rs`), its content
+//! Adding a section is one row here, its model type (in `model/`), its raw type (`load/raw.rs`),
+//! its conversion (`load/convert/sections.rs`), its heading label (`labels/table.rs`), its content
 //! file, and its composition in the exporter (`compose/sections.rs`, required by
 //! [`SectionVisitor`]). The compiler names every one of those that is missing.
 

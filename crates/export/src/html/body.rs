@@ -1,0 +1,356 @@
+//! A section's body: prose, lists, citations, entries, tables, charts and the sources.
+
+use std::fmt::Write as _;
+
+use mht_guide::{Block, Id, Inline};
+
+use super::{CHART_BAR, CHART_LEFT, CHART_ROW, CHART_WIDTH, Writer};
+use crate::Chart;
+use crate::compose::{Cell, Entry, Node, Section, Table, source_details};
+use crate::escape::escape;
+use crate::semantics::Part;
+
+impl Writer<'_> {
+    /// One section, as a `<section>` with its heading.
+    pub(crate) fn section(&mut self, section: &Section<'_>) {
+        let part = Part::of_section(section.id);
+        let _ = write!(
+            self.out,
+            "<section class=\"chapter\"{epub} role=\"{role}\" id=\"{id}\" \
+             aria-labelledby=\"{id}-title\">\n<h2 id=\"{id}-title\">",
+            epub = self.epub_type(part.epub()),
+            role = part.aria(),
+            id = escape(&section.anchor),
+        );
+        self.text(&section.heading());
+        self.push("</h2>\n");
+        self.nodes(&section.nodes);
+        self.push("</section>\n");
+    }
+
+    pub(super) fn nodes(&mut self, nodes: &[Node<'_>]) {
+        for node in nodes {
+            match node {
+                Node::Prose { label, blocks } => self.prose(*label, blocks),
+                Node::Subheading { title, anchor } => {
+                    let _ = write!(self.out, "<h3 id=\"{}\">", escape(anchor));
+                    self.text(title);
+                    self.push("</h3>\n");
+                }
+                Node::Entries(entries) => self.entries(entries),
+                Node::Fields(fields) => {
+                    self.push("<dl class=\"fields\">\n");
+                    for (label, value) in fields {
+                        self.push("<dt>");
+                        self.text(label);
+                        self.push("</dt><dd>");
+                        self.text(value);
+                        self.push("</dd>\n");
+                    }
+                    self.push("</dl>\n");
+                }
+                Node::Bullets(texts) => {
+                    self.push("<ul>\n");
+                    for text in texts {
+                        self.push("<li>");
+                        self.text(text);
+                        self.push("</li>\n");
+                    }
+                    self.push("</ul>\n");
+                }
+                Node::Table(table) => self.table(table),
+                Node::Question {
+                    anchor,
+                    question,
+                    answer,
+                } => {
+                    let _ = write!(
+                        self.out,
+                        "<section class=\"faq-item\" id=\"{id}\" aria-labelledby=\"{id}-q\">\n\
+                         <h3 id=\"{id}-q\">",
+                        id = escape(anchor)
+                    );
+                    self.text(question);
+                    self.push("</h3>\n");
+                    self.blocks(answer);
+                    self.push("</section>\n");
+                }
+                Node::References => self.references(),
+                Node::Chart(chart) => self.chart(chart),
+                Node::Band(band) => self.band(band),
+            }
+        }
+    }
+
+    pub(super) fn prose(&mut self, label: Option<&str>, blocks: &[Block]) {
+        match (label, blocks.split_first()) {
+            (Some(label), Some((Block::Paragraph(first), rest))) => {
+                self.push("<p><em>");
+                self.text(label);
+                self.push(":</em> ");
+                self.inlines(first);
+                self.push("</p>\n");
+                self.blocks(rest);
+            }
+            _ => self.blocks(blocks),
+        }
+    }
+
+    pub(super) fn blocks(&mut self, blocks: &[Block]) {
+        for block in blocks {
+            match block {
+                Block::Paragraph(inlines) => {
+                    self.push("<p>");
+                    self.inlines(inlines);
+                    self.push("</p>\n");
+                }
+                Block::List(list) => {
+                    match list.start {
+                        Some(1) => self.push("<ol>\n"),
+                        Some(start) => {
+                            let _ = writeln!(self.out, "<ol start=\"{start}\">");
+                        }
+                        None => self.push("<ul>\n"),
+                    }
+                    for item in &list.items {
+                        self.push("<li>");
+                        // A tight item's one paragraph needs no <p>.
+                        match item.as_slice() {
+                            [Block::Paragraph(inlines)] if list.tight => self.inlines(inlines),
+                            _ => self.blocks(item),
+                        }
+                        self.push("</li>\n");
+                    }
+                    self.push(if list.start.is_some() {
+                        "</ol>\n"
+                    } else {
+                        "</ul>\n"
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+
+    pub(super) fn inlines(&mut self, inlines: &[Inline]) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(text) => self.text(text),
+                Inline::Emphasis(c) => {
+                    self.push("<em>");
+                    self.inlines(c);
+                    self.push("</em>");
+                }
+                Inline::Strong(c) => {
+                    self.push("<strong>");
+                    self.inlines(c);
+                    self.push("</strong>");
+                }
+                Inline::Code(code) => {
+                    self.push("<code>");
+                    self.text(code);
+                    self.push("</code>");
+                }
+                Inline::Link { url, content } => {
+                    let _ = write!(self.out, "<a href=\"{}\">", escape(url.as_str()));
+                    self.inlines(content);
+                    self.push("</a>");
+                }
+                Inline::Citation(ids) => {
+                    self.push("\u{a0}");
+                    self.citations(ids);
+                }
+                Inline::SoftBreak => self.push("\n"),
+                Inline::LineBreak => self.push("<br />\n"),
+                _ => {}
+            }
+        }
+    }
+
+    pub(super) fn citations(&mut self, ids: &[Id]) {
+        for id in ids {
+            if let Some(n) = self.doc.reference_number(id) {
+                let href = (self.href)(&format!("source-{id}"));
+                let _ = write!(
+                    self.out,
+                    "<a class=\"cite\" href=\"{}\"{} role=\"{}\">[{n}]</a>",
+                    escape(&href),
+                    self.epub_type(Part::Citation.epub()),
+                    Part::Citation.aria(),
+                );
+            }
+        }
+    }
+
+    pub(super) fn entries(&mut self, entries: &[Entry<'_>]) {
+        self.push("<ul class=\"entries\">\n");
+        for entry in entries {
+            self.push("<li><p><strong>");
+            let run_in = entry.run_in();
+            self.text(run_in.heading);
+            if run_in.add_period {
+                self.push(".");
+            }
+            self.push("</strong>");
+            if let Some(lead) = run_in.lead {
+                self.push(" ");
+                self.inlines(lead);
+            }
+            self.push("</p>\n");
+            self.blocks(run_in.more);
+            self.nodes(run_in.rest);
+            self.push("</li>\n");
+        }
+        self.push("</ul>\n");
+    }
+
+    pub(super) fn cell(&mut self, cell: &Cell) {
+        self.text(&cell.text);
+        if !cell.citations.is_empty() {
+            if !cell.text.is_empty() {
+                self.push("\u{a0}");
+            }
+            self.citations(&cell.citations);
+        }
+    }
+
+    pub(super) fn table(&mut self, table: &Table) {
+        self.push("<div class=\"table-scroll\">\n<table>\n<caption>");
+        self.text(&table.caption);
+        self.push("</caption>\n<thead>\n<tr>");
+        for h in &table.header {
+            self.push("<th scope=\"col\">");
+            self.text(h);
+            self.push("</th>");
+        }
+        self.push("</tr>\n</thead>\n<tbody>\n");
+        for row in &table.rows {
+            self.push("<tr>");
+            for (i, cell) in row.iter().enumerate() {
+                self.push(if i == 0 { "<th scope=\"row\">" } else { "<td>" });
+                self.cell(cell);
+                self.push(if i == 0 { "</th>" } else { "</td>" });
+            }
+            self.push("</tr>\n");
+        }
+        self.push("</tbody>\n</table>\n</div>\n");
+        for note in &table.notes {
+            let _ = write!(
+                self.out,
+                "<p class=\"note\"><em>{}:</em> ",
+                escape(self.doc.labels.note.as_str())
+            );
+            self.text(note);
+            self.push("</p>\n");
+        }
+    }
+
+    /// A chart as inline SVG: an image to assistive technology (`role="img"`), named by its
+    /// `<title>` and described, with every figure, by its `<desc>` (SVG's own naming, which
+    /// the Nu Html Checker accepts in XHTML, where it refuses `aria-labelledby` on `svg`). Bars are `rect`s on an
+    /// axis from [`Chart::min`] to [`Chart::max`]; the stylesheet colors them, so they follow
+    /// the dark scheme and print in gray.
+    pub(super) fn chart(&mut self, chart: &Chart) {
+        self.charts += 1;
+        let id = format!("chart-{}", self.charts);
+        let rows = chart.rows.len();
+        let height = CHART_ROW * rows as f64 + 8.0;
+        let x = |v: f64| CHART_LEFT + chart.position(v, CHART_WIDTH);
+        let _ = write!(
+            self.out,
+            "<figure class=\"chart\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"{role}\" \
+             viewBox=\"0 0 {w} {height}\" width=\"{w}\" height=\"{height}\">\n\
+             <title id=\"{id}-title\">",
+            role = Part::Image.aria(),
+            w = CHART_LEFT * 2.0 + CHART_WIDTH,
+        );
+        self.text(&chart.title);
+        let _ = write!(self.out, "</title>\n<desc id=\"{id}-desc\">");
+        self.text(&chart.description);
+        self.push("</desc>\n");
+        // The zero line, when zero is inside the axis, as the bars' common start.
+        if chart.min < 0.0 {
+            let _ = writeln!(
+                self.out,
+                "<line class=\"chart-zero\" x1=\"{z:.1}\" y1=\"0\" x2=\"{z:.1}\" y2=\"{height}\" />",
+                z = x(0.0)
+            );
+        }
+        for (i, row) in chart.rows.iter().enumerate() {
+            let top = CHART_ROW * i as f64 + 4.0;
+            let class = if row.comparison { " comparison" } else { "" };
+            if !row.label.is_empty() {
+                let _ = write!(
+                    self.out,
+                    "<text class=\"chart-label\" x=\"{CHART_LEFT}\" y=\"{:.1}\">",
+                    top + 15.0
+                );
+                self.text(&row.label);
+                self.push("</text>\n");
+            }
+            let (from, to) = (x(row.start.min(row.end)), x(row.start.max(row.end)));
+            if to > from {
+                let _ = writeln!(
+                    self.out,
+                    "<rect class=\"chart-bar{class}\" x=\"{from:.1}\" y=\"{:.1}\" width=\"{:.1}\" \
+                     height=\"{CHART_BAR}\" />",
+                    top + 22.0,
+                    to - from
+                );
+            }
+            if let Some(mark) = row.mark {
+                let _ = writeln!(
+                    self.out,
+                    "<line class=\"chart-mark\" x1=\"{m:.1}\" y1=\"{:.1}\" x2=\"{m:.1}\" \
+                     y2=\"{:.1}\" />",
+                    top + 17.0,
+                    top + 22.0 + CHART_BAR + 5.0,
+                    m = x(mark)
+                );
+            }
+            let _ = write!(
+                self.out,
+                "<text class=\"chart-value\" x=\"{CHART_LEFT}\" y=\"{:.1}\">",
+                top + 22.0 + CHART_BAR + 19.0
+            );
+            self.text(&row.value);
+            self.push("</text>\n");
+        }
+        self.push("</svg>\n<figcaption>");
+        self.text(&chart.title);
+        if !chart.sources.is_empty() {
+            self.push("\u{a0}");
+            self.citations(&chart.sources);
+        }
+        self.push("</figcaption>\n</figure>\n");
+    }
+
+    pub(super) fn references(&mut self) {
+        self.push("<ol class=\"references\">\n");
+        for source in &self.doc.references {
+            // An entry is a plain list item of the bibliography: DPUB-ARIA 1.1 deprecates the
+            // `doc-biblioentry` role, and EPUB 3.3 the `biblioentry` type, for just that.
+            let _ = write!(
+                self.out,
+                "<li id=\"source-{}\">",
+                escape(source.id.as_str())
+            );
+            if source.publisher != source.title {
+                self.text(source.publisher.as_str());
+                self.push(". ");
+            }
+            self.push("<cite>");
+            self.text(source.title.as_str());
+            self.push("</cite>.");
+            let details = source_details(source, self.doc.labels);
+            if !details.is_empty() {
+                self.push(" <span class=\"source-details\">");
+                self.text(&details);
+                self.push("</span>");
+            }
+            let url = escape(source.url.as_str());
+            let _ = writeln!(self.out, " <a href=\"{url}\">{url}</a></li>");
+        }
+        self.push("</ol>\n");
+    }
+}

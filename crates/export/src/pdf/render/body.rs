@@ -1,0 +1,279 @@
+//! The body of a section: prose, lists, citations, entries, tables, charts and the sources.
+
+use mht_guide::{Block, Id, Inline};
+
+use super::{BODY, Builder, INDENT, LINK, MUTED};
+use crate::compose::{Cell, Entry, Table, source_details};
+use crate::pdf::elements::{ChartBlock, Space, TableBlock, TableNodes, TextBlock};
+use crate::pdf::layout::{Look, Run, Target};
+use crate::pdf::tags::{NodeId, Role};
+use crate::semantics::Part;
+
+impl Builder<'_> {
+    pub(super) fn prose(&mut self, label: Option<&str>, blocks: &[Block], indent: f64) {
+        for (i, block) in blocks.iter().enumerate() {
+            match block {
+                Block::Paragraph(inlines) => {
+                    let block = self.paragraph(Role::P, |b, node| {
+                        let mut runs = Vec::new();
+                        if let (Some(label), 0) = (label, i) {
+                            let look = Look::new(BODY).italic().color(MUTED);
+                            runs.push(b.run(format!("{label}: "), look));
+                        }
+                        b.inlines(inlines, Look::new(BODY), None, node, &mut runs);
+                        runs
+                    });
+                    self.push(block.indent(indent).spacing(0.0, 2.2));
+                }
+                Block::List(list) => self.list(list, indent),
+                _ => {}
+            }
+        }
+    }
+
+    pub(super) fn list(&mut self, list: &mht_guide::List, indent: f64) {
+        let l = self.node(Role::L, self.parent);
+        for (n, item) in list.items.iter().enumerate() {
+            let marker = match list.start {
+                Some(start) => format!("{}.", start as usize + n),
+                None => "•".to_owned(),
+            };
+            let inner = indent + INDENT + if list.start.is_some() { 1.5 } else { 0.0 };
+            let ((marker, label), body) = self.item(l, &marker, Look::new(BODY).color(self.accent));
+            let mut marker = Some((marker, label));
+            let one_paragraph = matches!(item.as_slice(), [Block::Paragraph(_)]);
+            self.inside(body, |b| {
+                for block in item {
+                    match block {
+                        Block::Paragraph(inlines) => {
+                            let block = b.item_paragraph(body, one_paragraph, |b, node| {
+                                let mut runs = Vec::new();
+                                b.inlines(inlines, Look::new(BODY), None, node, &mut runs);
+                                runs
+                            });
+                            let mut block = block.indent(inner).spacing(0.0, 1.2);
+                            if let Some((marker, label)) = marker.take() {
+                                block = block.marker(marker, label);
+                            }
+                            b.push(block);
+                        }
+                        Block::List(nested) => b.list(nested, inner),
+                        _ => {}
+                    }
+                }
+            });
+        }
+        self.push(Space::new(&self.track, 1.2));
+    }
+
+    /// The runs of inline content in a block tagged `node`; links and citations get elements
+    /// of their own under it.
+    pub(super) fn inlines(
+        &mut self,
+        inlines: &[Inline],
+        look: Look,
+        target: Option<(&Target, NodeId)>,
+        node: NodeId,
+        out: &mut Vec<Run>,
+    ) {
+        for inline in inlines {
+            match inline {
+                Inline::Text(text) | Inline::Code(text) => {
+                    let mut run = self.run(text.as_str(), look);
+                    if let Some((target, link)) = target {
+                        run.target = Some(target.clone());
+                        run.tag = Some(link);
+                    }
+                    out.push(run);
+                }
+                Inline::Emphasis(c) => self.inlines(c, look.italic(), target, node, out),
+                Inline::Strong(c) => self.inlines(c, look.bold(), target, node, out),
+                Inline::Link { url, content } => {
+                    let t = Target::Uri(url.to_string());
+                    let link = match target {
+                        Some((_, link)) => link,
+                        None => self.node(Role::Link, node),
+                    };
+                    self.inlines(content, look.color(LINK), Some((&t, link)), node, out);
+                }
+                Inline::Citation(ids) => self.citation(ids, look, node, out),
+                Inline::SoftBreak | Inline::LineBreak => out.push(Run::new(" ", look)),
+                _ => {}
+            }
+        }
+    }
+
+    /// A citation: `[n]` for each source, linked to the source in the list, after a no-break
+    /// space; a `Reference` element holding a `Link` for each source.
+    pub(super) fn citation(&mut self, ids: &[Id], look: Look, node: NodeId, out: &mut Vec<Run>) {
+        out.push(Run::new("\u{a0}", look));
+        let reference = self.node(Role::of(Part::Citation), node);
+        for id in ids {
+            if let Some(n) = self.doc.reference_number(id) {
+                let look = Look::new(look.size.saturating_sub(1).max(7)).color(LINK);
+                let target = Target::Anchor(format!("source-{id}"));
+                out.push(self.link(format!("[{n}]"), look, target, reference));
+            }
+        }
+    }
+
+    pub(super) fn entries(&mut self, entries: &[Entry<'_>], indent: f64) {
+        let list = self.node(Role::L, self.parent);
+        for entry in entries {
+            let inner = indent + INDENT;
+            let run_in = entry.run_in();
+            let period = if run_in.add_period { "." } else { "" };
+            let title = format!("{}{period}", run_in.heading);
+            let ((marker, label), body) = self.item(list, "•", Look::new(BODY).color(self.accent));
+            let one_paragraph = run_in.more.is_empty() && run_in.rest.is_empty();
+            self.inside(body, |b| {
+                let block = b.item_paragraph(body, one_paragraph, |b, node| {
+                    let mut runs = vec![b.run(title, Look::new(BODY).bold())];
+                    if let Some(lead) = run_in.lead {
+                        runs.push(Run::new(" ", Look::new(BODY)));
+                        b.inlines(lead, Look::new(BODY), None, node, &mut runs);
+                    }
+                    runs
+                });
+                let after = if run_in.lead.is_some() { 1.6 } else { 1.2 };
+                b.push(
+                    block
+                        .indent(inner)
+                        .marker(marker, label)
+                        .spacing(0.0, after),
+                );
+                b.prose(None, run_in.more, inner);
+                b.nodes(run_in.rest, inner);
+            });
+        }
+        self.push(Space::new(&self.track, 1.0));
+    }
+
+    pub(super) fn cell(&mut self, cell: &Cell, look: Look, node: NodeId) -> Vec<Run> {
+        let mut runs = Vec::new();
+        if !cell.text.is_empty() {
+            runs.push(self.run(cell.text.as_str(), look));
+        }
+        if cell.citations.is_empty() {
+            return runs;
+        }
+        let reference = self.node(Role::of(Part::Citation), node);
+        for id in &cell.citations {
+            if let Some(n) = self.doc.reference_number(id) {
+                if !runs.is_empty() {
+                    runs.push(Run::new(" ", look));
+                }
+                let target = Target::Anchor(format!("source-{id}"));
+                runs.push(self.link(format!("[{n}]"), look.color(LINK), target, reference));
+            }
+        }
+        runs
+    }
+
+    pub(super) fn table(&mut self, table: &Table) {
+        let look = Look::new(9);
+        let node = self.node(Role::Table, self.parent);
+        let mut nodes = TableNodes {
+            caption: self.node(Role::Caption, node),
+            ..TableNodes::default()
+        };
+        let caption = vec![self.run(table.caption.as_str(), Look::new(10).bold())];
+        let tr = self.node(Role::TR, node);
+        let header = table
+            .header
+            .iter()
+            .map(|h| {
+                nodes.header.1.push(self.node(Role::TH, tr));
+                vec![self.run(h.as_str(), look.bold())]
+            })
+            .collect();
+        nodes.header.0 = tr;
+        let rows = table
+            .rows
+            .iter()
+            .map(|row| {
+                let tr = self.node(Role::TR, node);
+                let mut cells = Vec::new();
+                let runs = row
+                    .iter()
+                    .map(|cell| {
+                        let td = self.node(Role::TD, tr);
+                        cells.push(td);
+                        self.cell(cell, look, td)
+                    })
+                    .collect();
+                nodes.rows.push((tr, cells));
+                runs
+            })
+            .collect();
+        let notes = table
+            .notes
+            .iter()
+            .map(|note| {
+                nodes.notes.push(self.node(Role::P, self.parent));
+                vec![
+                    self.run(
+                        format!("{}: ", self.doc.labels.note),
+                        look.italic().color(MUTED),
+                    ),
+                    self.run(note.as_str(), look.color(MUTED)),
+                ]
+            })
+            .collect();
+        let block = TableBlock::new(&self.track, nodes, caption, header, rows, notes, look);
+        self.push(block);
+    }
+
+    /// A chart, after the table that gives its figures: a `Figure` read by its description.
+    pub(super) fn chart(&mut self, chart: &crate::Chart) {
+        let node = self.figure(chart.description.clone());
+        let mut caption = chart.title.clone();
+        for id in &chart.sources {
+            if let Some(n) = self.doc.reference_number(id) {
+                caption.push_str(&format!("\u{a0}[{n}]"));
+            }
+        }
+        self.push(ChartBlock::new(
+            &self.track,
+            chart.clone(),
+            caption,
+            node,
+            (self.accent, MUTED, (29, 35, 39)),
+        ));
+    }
+
+    /// The list of sources: a list whose items' bodies are `BibEntry` elements.
+    pub(super) fn references(&mut self) {
+        let look = Look::new(9);
+        let list = self.node(Role::L, self.parent);
+        for (i, source) in self.doc.references.iter().enumerate() {
+            let ((marker, label), body) = self.item(list, &format!("{}.", i + 1), look);
+            let entry = self.node(Role::of(Part::BibliographyEntry), body);
+            let mut runs = Vec::new();
+            if source.publisher != source.title {
+                runs.push(self.run(format!("{}. ", source.publisher), look));
+            }
+            runs.push(self.run(format!("{}.", source.title), look.italic()));
+            let details = source_details(source, self.doc.labels);
+            let details = if details.is_empty() {
+                " ".to_owned()
+            } else {
+                format!(" {details} ")
+            };
+            runs.push(self.run(details, look));
+            let url = source.url.as_str();
+            runs.push(self.link(url, look.color(LINK), Target::Uri(url.to_owned()), entry));
+            self.push(
+                TextBlock::new(&self.track, runs, look, entry)
+                    .indent(7.0)
+                    .marker(marker, label)
+                    .spacing(0.0, 1.6)
+                    .anchor(
+                        &format!("source-{}", source.id),
+                        None,
+                        source.title.as_str(),
+                    ),
+            );
+        }
+    }
+}

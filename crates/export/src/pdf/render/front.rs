@@ -1,0 +1,149 @@
+//! The front of a handout: its title block, its key figures and its table of contents.
+
+use super::{BODY, Builder, MUTED};
+use crate::pdf::elements::{BandBlock, OrgBlock, Rule, TextBlock};
+use crate::pdf::layout::{Look, Run, Target};
+use crate::pdf::tags::Role;
+use crate::semantics::Part;
+
+impl Builder<'_> {
+    pub(super) fn title_block(
+        &mut self,
+        organization: Option<&str>,
+        contact: Option<&str>,
+        qr: Option<&str>,
+        logo: Option<(&crate::Logo, &str)>,
+    ) {
+        let meta = self.doc.meta;
+        let title = self.run(meta.title.as_str(), Look::new(24).bold().color(self.accent));
+        self.push(self.block(Role::H1, vec![title]).spacing(0.0, 1.5));
+        let subtitle = self.run(meta.subtitle.as_str(), Look::new(13).color(MUTED));
+        self.push(self.block(Role::P, vec![subtitle]).spacing(0.0, 2.0));
+        let description = self.run(meta.description.as_str(), Look::new(BODY));
+        self.push(self.block(Role::P, vec![description]).spacing(1.0, 2.0));
+        let labels = self.doc.labels;
+        let line = labels.edition(meta);
+        let line = self.run(line, Look::new(9).color(MUTED));
+        self.push(self.block(Role::P, vec![line]).spacing(0.0, 1.0));
+        // The organization's lines, each a paragraph: its name, the contact line and the
+        // address of the code.
+        let code = qr.and_then(|url| crate::qr::Qr::new(url).map(|code| (url, code)));
+        let mut lines = Vec::new();
+        if let Some(org) = organization {
+            let provided = self.doc.labels.provided_by.fill(&[("organization", org)]);
+            lines.push((provided, Look::new(11).bold()));
+        }
+        if let Some(contact) = contact {
+            lines.push((contact.to_owned(), Look::new(10)));
+        }
+        if let Some((url, _)) = &code {
+            lines.push(((*url).to_owned(), Look::new(9).color(MUTED)));
+        }
+        if code.is_none() && logo.is_none() {
+            for (i, (text, look)) in lines.into_iter().enumerate() {
+                let run = self.run(text, look);
+                let before = if i == 0 { 2.0 } else { 0.0 };
+                self.push(self.block(Role::P, vec![run]).spacing(before, 0.5));
+            }
+        } else {
+            // With the logo before them and the code beside them; both are figures, the logo
+            // read by the organization's name and the code by its address.
+            let logo = logo.map(|(logo, alt)| {
+                let figure = self.figure(alt.to_owned());
+                (f64::from(logo.width()) / f64::from(logo.height()), figure)
+            });
+            let lines = lines
+                .into_iter()
+                .map(|(text, look)| {
+                    let text = self.check(&text, look);
+                    (text, look, self.node(Role::P, self.parent))
+                })
+                .collect();
+            let code = code.map(|(url, code)| (code, self.figure(url.to_owned())));
+            self.push(OrgBlock::new(&self.track, logo, lines, code));
+        }
+        self.push(Rule::new(&self.track, self.accent, 3.0));
+        if let Some(band) = &self.doc.band {
+            self.band(band);
+        }
+    }
+
+    /// The key figures: a `Div` holding a `Div` for each figure, whose value, label and
+    /// detail (with its citation) are paragraphs.
+    pub(super) fn band(&mut self, band: &crate::Band) {
+        let group = self.node(Role::of(Part::KeyFigures), self.parent);
+        // The values are text on the cells' shade, where the accent needs 4.5:1 too.
+        let (r, g, b) = self.accent;
+        let (sr, sg, sb) = crate::pdf::elements::SHADE;
+        let value_color = crate::Rgb { r, g, b }
+            .on_light(crate::Rgb {
+                r: sr,
+                g: sg,
+                b: sb,
+            })
+            .tuple();
+        let figures = band
+            .figures
+            .iter()
+            .map(|figure| {
+                let cell = self.node(Role::Div, group);
+                let value_look = Look::new(if figure.in_words() { 12 } else { 18 })
+                    .bold()
+                    .color(value_color);
+                let value = vec![self.run(figure.value.as_str(), value_look)];
+                let label_look = Look::new(9).bold();
+                let label = vec![self.run(figure.label.as_str(), label_look)];
+                let detail_look = Look::new(8).color(MUTED);
+                // The paragraphs in reading order: value, label, detail.
+                let (value_node, label_node) = (self.node(Role::P, cell), self.node(Role::P, cell));
+                let detail_node = self.node(Role::P, cell);
+                let mut detail = vec![self.run(figure.detail.as_str(), detail_look)];
+                self.citation(
+                    std::slice::from_ref(&figure.source),
+                    Look::new(8),
+                    detail_node,
+                    &mut detail,
+                );
+                vec![
+                    (value, value_look, value_node),
+                    (label, label_look, label_node),
+                    (detail, detail_look, detail_node),
+                ]
+            })
+            .collect();
+        self.push(BandBlock::new(&self.track, figures, self.accent));
+    }
+
+    /// The table of contents: a `TOC` of `TOCI` entries, each a `Reference` to its section
+    /// holding one `Link` (the title and the page number).
+    pub(super) fn contents(&mut self) {
+        self.place = "the table of contents".into();
+        let heading = self.run(
+            self.doc.labels.contents.as_str(),
+            Look::new(14).bold().color(self.accent),
+        );
+        self.push(self.block(Role::H2, vec![heading]).spacing(2.0, 2.0));
+        let toc = self.node(Role::of(Part::Contents), self.parent);
+        for section in &self.doc.sections {
+            let page = self
+                .pages
+                .and_then(|p| p.get(&section.anchor))
+                .map_or_else(|| "00".to_owned(), ToString::to_string);
+            let target = Target::Anchor(section.anchor.clone());
+            let item = self.node(Role::of(Part::ContentsEntry), toc);
+            let reference = self.node(Role::Reference, item);
+            let link = self.node(Role::Link, reference);
+            let title = format!("{}.\u{a0}{}", section.number, section.title);
+            let entry = Run::link(
+                self.check(&title, Look::new(11)),
+                Look::new(11),
+                target.clone(),
+                link,
+            );
+            let page = Run::link(page, Look::new(11), target, link);
+            let block = TextBlock::new(&self.track, vec![entry], Look::new(BODY), reference);
+            self.push(block.right(page).spacing(0.0, 1.6));
+        }
+        self.push(genpdf::elements::PageBreak::new());
+    }
+}

@@ -1,0 +1,280 @@
+//! The composed document as genpdf elements.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use genpdf::Element;
+
+mod body;
+mod front;
+
+use super::elements::{Space, TextBlock, Track};
+use super::layout::{Look, Run, Target};
+use super::tags::{NodeId, ROOT, Role};
+use crate::compose::{Document, Node, Section};
+use crate::semantics::Part;
+
+const BODY: u8 = 10;
+const ACCENT: (u8, u8, u8) = (0, 72, 110);
+const LINK: (u8, u8, u8) = (0, 82, 160);
+const MUTED: (u8, u8, u8) = (85, 85, 85);
+const INDENT: f64 = 5.0;
+
+/// Characters the chosen fonts cannot draw, each with the places it occurs.
+pub(super) type Undrawable = BTreeMap<char, BTreeSet<String>>;
+
+/// Builds the elements of a handout.
+pub(super) struct Builder<'d> {
+    doc: &'d Document<'d>,
+    track: Track,
+    /// Page numbers of the anchors, from a first pass, for the table of contents.
+    pages: Option<&'d BTreeMap<String, usize>>,
+    undrawable: Undrawable,
+    place: String,
+    /// The structure element new elements go into.
+    parent: NodeId,
+    pub(super) elements: Vec<Box<dyn Element>>,
+    contents: bool,
+    /// Tighter headings and spacing, for a fact sheet.
+    compact: bool,
+    /// The color of headings, rules, list markers and chart bars.
+    accent: (u8, u8, u8),
+}
+
+impl<'d> Builder<'d> {
+    pub(super) fn new(
+        doc: &'d Document<'d>,
+        track: &Track,
+        pages: Option<&'d BTreeMap<String, usize>>,
+        contents: bool,
+        compact: bool,
+        accent: Option<crate::Rgb>,
+    ) -> Builder<'d> {
+        Builder {
+            doc,
+            track: track.clone(),
+            pages,
+            undrawable: BTreeMap::new(),
+            place: "the page footer".into(),
+            parent: ROOT,
+            elements: Vec::new(),
+            contents,
+            compact,
+            accent: accent.map_or(ACCENT, crate::Rgb::tuple),
+        }
+    }
+
+    /// Builds every element, and their structure elements. Also returns the characters that
+    /// cannot be drawn, if any.
+    pub(super) fn build(
+        mut self,
+        organization: Option<&str>,
+        contact: Option<&str>,
+        qr: Option<&str>,
+        logo: Option<(&crate::Logo, &str)>,
+    ) -> (Vec<Box<dyn Element>>, Undrawable) {
+        self.place = "the title block".into();
+        self.title_block(organization, contact, qr, logo);
+        if self.contents {
+            self.contents();
+        }
+        for section in &self.doc.sections {
+            self.place = format!("section “{}”", section.title);
+            self.section(section);
+        }
+        (self.elements, self.undrawable)
+    }
+
+    /// Checks that the fonts can draw `text`, noting what they cannot, and returns the text as
+    /// it will be printed (other white space as a space, say). No-break spaces and soft hyphens
+    /// stay: line breaking needs them, and printing handles them.
+    pub(super) fn check(&mut self, text: &str, look: Look) -> String {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            // Right-to-left text would print backwards: it is collected like an undrawable
+            // character, and the export refuses it by name.
+            let drawable = if !c.is_ascii() && super::is_right_to_left(c) {
+                None
+            } else {
+                super::fonts::draw(c, look.bold, look.italic)
+            };
+            match drawable {
+                Some(drawn) => {
+                    out.push(if matches!(c, '\u{a0}' | '\u{ad}') {
+                        c
+                    } else if matches!(c, '\u{2007}' | '\u{202F}') {
+                        // No-break spaces of other widths keep lines from breaking there.
+                        '\u{a0}'
+                    } else {
+                        drawn.unwrap_or(c)
+                    });
+                }
+                None => {
+                    self.undrawable
+                        .entry(c)
+                        .or_default()
+                        .insert(self.place.clone());
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    fn run(&mut self, text: impl Into<String>, look: Look) -> Run {
+        let text = self.check(&text.into(), look);
+        Run::new(text, look)
+    }
+
+    /// A run linked to `target`, tagged as a `Link` element under `parent`.
+    fn link(&mut self, text: impl Into<String>, look: Look, target: Target, parent: NodeId) -> Run {
+        let text = self.check(&text.into(), look);
+        let node = self.node(Role::Link, parent);
+        Run::link(text, look, target, node)
+    }
+
+    fn node(&self, role: Role, parent: NodeId) -> NodeId {
+        self.track.node(role, parent)
+    }
+
+    /// A `Figure` element here, read by its alternative text.
+    fn figure(&self, alt: String) -> NodeId {
+        let figure = self.node(Role::of(Part::Image), self.parent);
+        self.track.tree.borrow_mut().set_alt(figure, alt);
+        figure
+    }
+
+    fn push(&mut self, element: impl Element + 'static) {
+        self.elements.push(Box::new(element));
+    }
+
+    /// A text block tagged as a new element of `role` under the current parent.
+    fn block(&self, role: Role, runs: Vec<Run>) -> TextBlock {
+        let node = self.node(role, self.parent);
+        TextBlock::new(&self.track, runs, Look::new(BODY), node)
+    }
+
+    /// A text block of a paragraph, whose runs are built knowing its element.
+    fn paragraph(
+        &mut self,
+        role: Role,
+        runs: impl FnOnce(&mut Self, NodeId) -> Vec<Run>,
+    ) -> TextBlock {
+        let node = self.node(role, self.parent);
+        let runs = runs(self, node);
+        TextBlock::new(&self.track, runs, Look::new(BODY), node)
+    }
+
+    /// A paragraph of a list item's body: a `P` in it, or, when it is the item's only
+    /// paragraph (`alone`), the `LBody` itself holds its text (one element fewer an item).
+    fn item_paragraph(
+        &mut self,
+        body: NodeId,
+        alone: bool,
+        runs: impl FnOnce(&mut Self, NodeId) -> Vec<Run>,
+    ) -> TextBlock {
+        if !alone {
+            return self.paragraph(Role::P, runs);
+        }
+        let runs = runs(self, body);
+        TextBlock::new(&self.track, runs, Look::new(BODY), body)
+    }
+
+    /// Builds what `f` builds inside `node`.
+    fn inside<T>(&mut self, node: NodeId, f: impl FnOnce(&mut Self) -> T) -> T {
+        let outer = std::mem::replace(&mut self.parent, node);
+        let out = f(self);
+        self.parent = outer;
+        out
+    }
+
+    /// A list item: an `LI` with its `Lbl` (the marker) and `LBody`, under `list`. Returns the
+    /// marker's run and element and the body's element.
+    fn item(&mut self, list: NodeId, marker: &str, look: Look) -> ((Run, NodeId), NodeId) {
+        let li = self.node(Role::LI, list);
+        let label = self.node(Role::Lbl, li);
+        let body = self.node(Role::LBody, li);
+        ((self.run(marker, look), label), body)
+    }
+
+    fn section(&mut self, section: &Section<'_>) {
+        let title = format!("{}.\u{a0}{}", section.number, section.title);
+        let (size, before, after, keep) = if self.compact {
+            (12, 3.5, 1.2, 12.0)
+        } else {
+            (15, 7.0, 2.5, 25.0)
+        };
+        let heading = self.run(title.clone(), Look::new(size).bold().color(self.accent));
+        self.push(
+            self.block(Role::H2, vec![heading])
+                .spacing(before, after)
+                .keep_with_next(keep)
+                .anchor(&section.anchor, Some(1), &title),
+        );
+        self.nodes(&section.nodes, 0.0);
+    }
+
+    fn nodes(&mut self, nodes: &[Node<'_>], indent: f64) {
+        for node in nodes {
+            match node {
+                Node::Prose { label, blocks } => self.prose(*label, blocks, indent),
+                Node::Subheading { title, anchor } => {
+                    let run = self.run(*title, Look::new(12).bold());
+                    self.push(
+                        self.block(Role::H3, vec![run])
+                            .spacing(4.0, 1.5)
+                            .keep_with_next(18.0)
+                            .anchor(anchor, Some(2), title),
+                    );
+                }
+                Node::Entries(entries) => self.entries(entries, indent),
+                Node::Fields(fields) => {
+                    for (label, value) in fields {
+                        let label =
+                            self.run(format!("{label}: "), Look::new(BODY).italic().color(MUTED));
+                        let value = self.run(value.as_str(), Look::new(BODY));
+                        self.push(
+                            self.block(Role::P, vec![label, value])
+                                .indent(indent)
+                                .spacing(0.0, 0.8),
+                        );
+                    }
+                    self.push(Space::new(&self.track, 1.2));
+                }
+                Node::Bullets(texts) => {
+                    let list = self.node(Role::L, self.parent);
+                    for text in texts {
+                        let look = Look::new(BODY).color(self.accent);
+                        let ((marker, label), body) = self.item(list, "•", look);
+                        let run = self.run(*text, Look::new(BODY));
+                        let block = TextBlock::new(&self.track, vec![run], Look::new(BODY), body);
+                        self.push(
+                            block
+                                .indent(indent + INDENT)
+                                .marker(marker, label)
+                                .spacing(0.0, 1.0),
+                        );
+                    }
+                    self.push(Space::new(&self.track, 1.5));
+                }
+                Node::Table(table) => self.table(table),
+                Node::Question {
+                    anchor,
+                    question,
+                    answer,
+                } => {
+                    let run = self.run(*question, Look::new(11).bold());
+                    self.push(
+                        self.block(Role::H3, vec![run])
+                            .spacing(3.5, 1.2)
+                            .keep_with_next(12.0)
+                            .anchor(anchor, Some(2), question),
+                    );
+                    self.prose(None, answer, indent);
+                }
+                Node::References => self.references(),
+                Node::Chart(chart) => self.chart(chart),
+                Node::Band(band) => self.band(band),
+            }
+        }
+    }
+}
