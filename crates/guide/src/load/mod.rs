@@ -5,12 +5,15 @@
 
 mod convert;
 pub(crate) mod layer;
+mod places;
 pub(crate) mod raw;
 mod read;
 mod toml_errors;
 
 pub use read::MAX_FILE_BYTES;
 use read::{decode, io_reason, read_content_file};
+
+pub(crate) use places::Places;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -22,7 +25,6 @@ use crate::diag::{Diagnostic, LoadError};
 use crate::edition::{BUILT_IN, BuiltIn};
 use crate::model::Guide;
 use crate::section::SectionId;
-use crate::values::RefDate;
 
 /// The file that holds the guide's metadata.
 pub const GUIDE_FILE: &str = "guide.toml";
@@ -133,25 +135,6 @@ impl Files {
 
     /// Parses and checks every file and builds the guide.
     pub(crate) fn load(self, base: &Path) -> Result<Loaded, LoadError> {
-        self.build(base, None).map(|(loaded, _)| loaded)
-    }
-
-    /// Loads the guide, with the warnings about its figures as of a date, for a review.
-    pub(crate) fn load_for_review(
-        self,
-        base: &Path,
-        as_of: RefDate,
-    ) -> Result<(Loaded, Vec<Diagnostic>), LoadError> {
-        self.build(base, Some(as_of))
-    }
-
-    /// Parses and checks every file and builds the guide, with the review's warnings when
-    /// `as_of` asks for them.
-    fn build(
-        self,
-        base: &Path,
-        as_of: Option<RefDate>,
-    ) -> Result<(Loaded, Vec<Diagnostic>), LoadError> {
         let (layers, mut problems, resolved) = resolve(self, base);
         if !resolved || layers.iter().any(|l| l.files.unreadable) {
             return Err(LoadError::new(problems));
@@ -209,7 +192,7 @@ impl Files {
                 file: name,
             })
             .collect();
-        let (guide, warnings) = convert::build(&input, problems, as_of)?;
+        let (guide, figures) = convert::build(&input, problems)?;
         let mut files: Vec<(usize, ContentFile)> = found
             .values()
             .flatten()
@@ -227,12 +210,13 @@ impl Files {
             file_names().position(|n| n == name)
         };
         files.sort_by_key(|(layer, f)| (*layer, rank(f)));
-        let loaded = Loaded {
+        let files: Vec<ContentFile> = files.into_iter().map(|(_, f)| f).collect();
+        Ok(Loaded {
             guide,
-            files: files.into_iter().map(|(_, f)| f).collect(),
+            places: Places::new(figures, &files),
+            files,
             origins,
-        };
-        Ok((loaded, warnings))
+        })
     }
 }
 
@@ -264,6 +248,9 @@ pub struct Loaded {
     pub files: Vec<ContentFile>,
     /// Where each content file of the edition comes from.
     pub origins: Vec<FileOrigin>,
+    /// Where the guide's figures are written in `files`: the source map the review's
+    /// warnings are placed by.
+    pub(crate) places: Places,
 }
 
 /// One content file as it was read.

@@ -46,41 +46,28 @@ pub(super) struct Ctx<'a, 't> {
     pub(super) src: &'a Origin<'t>,
     pub(super) problems: &'a mut Vec<Diagnostic>,
     pub(super) refs: &'a mut Vec<SourceRef<'t>>,
-    /// Where figures are, when a review asked.
-    pub(super) figures: Option<&'a mut Figures<'t>>,
+    /// Where the figures are, for the source map.
+    pub(super) figures: &'a mut Figures<'t>,
 }
 
-/// The figures a review looks at.
+/// Where the figures are: the source map's raw form, borrowing the files.
 #[derive(Default)]
-pub(super) struct Figures<'t> {
+pub(crate) struct Figures<'t> {
     /// Typed figures: their date and where it is written.
-    pub(super) dated: Vec<(&'t Path, &'t str, usize, RefDate)>,
+    pub(crate) dated: Vec<(&'t Path, usize, RefDate)>,
     /// Figures stated in prose.
-    pub(super) prose: Vec<ProseSite<'t>>,
+    pub(crate) prose: Vec<ProseSite<'t>>,
 }
 
-pub(super) struct ProseSite<'t> {
-    pub(super) path: &'t Path,
-    pub(super) text: &'t str,
+/// A figure stated in prose, and where.
+pub(crate) struct ProseSite<'t> {
+    pub(crate) path: &'t Path,
     /// The whole string value, quotes included.
-    pub(super) span: Range<usize>,
-    pub(super) line: usize,
-    pub(super) column: usize,
-    pub(super) figure: crate::figures::ProseFigure,
-}
-
-impl ProseSite<'_> {
-    pub(super) fn diagnostic(&self, message: String) -> Diagnostic {
-        prose_diagnostic(
-            self.path,
-            self.text,
-            self.span.clone(),
-            self.line,
-            self.column,
-            message,
-        )
-        .warning()
-    }
+    pub(crate) span: Range<usize>,
+    /// The figure's line and column in the prose.
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) figure: crate::figures::ProseFigure,
 }
 
 impl Ctx<'_, '_> {
@@ -174,19 +161,16 @@ impl Ctx<'_, '_> {
             let d = self.prose_diagnostic(value.span(), e.line(), e.column(), e.message().into());
             self.problems.push(d);
         }
-        if let Some(figures) = self.figures.as_deref_mut() {
-            let source = value.get_ref();
-            for figure in crate::figures::prose_figures(&prose, source) {
-                let (line, column) = line_column(source, figure.offset);
-                figures.prose.push(ProseSite {
-                    path,
-                    text,
-                    span: span.clone(),
-                    line,
-                    column,
-                    figure,
-                });
-            }
+        let source = value.get_ref();
+        for figure in crate::figures::prose_figures(&prose, source) {
+            let (line, column) = line_column(source, figure.offset);
+            self.figures.prose.push(ProseSite {
+                path,
+                span: span.clone(),
+                line,
+                column,
+                figure,
+            });
         }
         // Citations are checked even in prose with other problems, so all are reported at once.
         for id in prose.citations() {
@@ -204,7 +188,7 @@ impl Ctx<'_, '_> {
         prose
     }
 
-    /// A figure's date: checked, and noted for a review.
+    /// A figure's date: checked, and noted in the source map.
     pub(super) fn figure_date(&mut self, value: &Str) -> RefDate {
         let date = self.date(value);
         self.dated(value.span().start, date);
@@ -212,10 +196,8 @@ impl Ctx<'_, '_> {
     }
 
     pub(super) fn dated(&mut self, offset: usize, date: RefDate) {
-        if let Some(figures) = self.figures.as_deref_mut() {
-            let (path, text, at) = self.src.locate(offset);
-            figures.dated.push((path, text, at, date));
-        }
+        let (path, _, at) = self.src.locate(offset);
+        self.figures.dated.push((path, at, date));
     }
 
     pub(super) fn opt_prose(&mut self, value: &Option<Str>) -> Option<Prose> {

@@ -20,18 +20,19 @@ use crate::language::Language;
 use crate::model::*;
 use crate::prose::Prose;
 use crate::section::SectionId;
-use crate::values::{Currency, Id, Money, RefDate, Text, Url, group_digits};
+use crate::values::{Currency, Id, Money, RefDate, Text, Url};
 
 mod context;
 mod sections;
 mod spans;
-mod stale;
 
 use super::toml_errors::*;
 use context::*;
 use sections::*;
 use spans::*;
-use stale::*;
+
+pub(crate) use context::Figures;
+pub(crate) use spans::prose_diagnostic;
 
 /// The files of an edition and its bases, in one offset space: the content to convert. An
 /// edition with no base is a stack of one layer, read the same way.
@@ -189,13 +190,12 @@ fn unquoted_date(message: &str, written: &str) -> Option<String> {
     })
 }
 
-pub(super) fn build(
-    input: &Layered<'_>,
+pub(super) fn build<'t>(
+    input: &Layered<'t>,
     mut problems: Vec<Diagnostic>,
-    as_of: Option<RefDate>,
-) -> Result<(Guide, Vec<Diagnostic>), LoadError> {
+) -> Result<(Guide, Figures<'t>), LoadError> {
     let mut refs = Vec::new();
-    let mut figures = as_of.map(|_| Figures::default());
+    let mut figures = Figures::default();
     let mut translations = Vec::new();
 
     macro_rules! section {
@@ -207,7 +207,7 @@ pub(super) fn build(
                     src: &input.source,
                     problems: &mut problems,
                     refs: &mut refs,
-                    figures: figures.as_mut(),
+                    figures: &mut figures,
                 };
                 let before = cx.problems.len();
                 let value = $convert(&mut cx, raw);
@@ -294,14 +294,7 @@ pub(super) fn build(
         _ => None,
     };
     match guide {
-        Some(guide) => {
-            let mut warnings = match (as_of, figures) {
-                (Some(as_of), Some(figures)) => review_figures(figures, &guide.sources, as_of),
-                _ => Vec::new(),
-            };
-            warnings.sort_by_key(|d| (file_rank(d), d.position()));
-            Ok((guide, warnings))
-        }
+        Some(guide) => Ok((guide, figures)),
         None => {
             debug_assert!(
                 !problems.is_empty(),

@@ -6,7 +6,7 @@ use super::*;
 /// A diagnostic at a line and a character column of the decoded text of the string value at
 /// `span` of the file: the place is traced back through the value's escapes (`\n`, `\t`,
 /// `\u00e9`, a line-ending backslash) to the characters of the file that produced it.
-pub(super) fn prose_diagnostic(
+pub(crate) fn prose_diagnostic(
     path: &Path,
     text: &str,
     span: Range<usize>,

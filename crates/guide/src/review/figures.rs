@@ -1,27 +1,29 @@
-//! The review of the figures a conversion found: dated figures more than a few years old,
-//! and sources cited for old figures.
+//! The review of a loaded guide's figures, a pass over its source map: dated figures more than
+//! a few years old, figures in prose that cite nothing, and sources cited for old figures.
 
-use super::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::diag::Diagnostic;
+use crate::load::{Loaded, file_names};
+use crate::values::{RefDate, group_digits};
 
 /// The review's warnings: figures that cite nothing, and figures whose data is old. Figures of
 /// the same date in one file, or citing the same old source, make one warning, at the first.
-pub(super) fn review_figures(
-    figures: Figures<'_>,
-    sources: &Sources,
-    as_of: RefDate,
-) -> Vec<Diagnostic> {
+/// They come file by file in guide order, and within a file from top to bottom.
+pub(super) fn warnings(loaded: &Loaded, as_of: RefDate) -> Vec<Diagnostic> {
+    let (places, files, sources) = (&loaded.places, &loaded.files, &loaded.guide.sources);
     let mut warnings = Vec::new();
     let years = crate::figures::STALE_AFTER_YEARS;
     // (file, date) → (the first figure of that date in the file, how many figures)
     let mut dated: BTreeMap<(&Path, RefDate), (usize, usize)> = BTreeMap::new();
-    for (i, &(path, _, _, date)) in figures.dated.iter().enumerate() {
+    for (i, place) in places.dated.iter().enumerate() {
         dated
-            .entry((path, date))
+            .entry((files[place.file].path.as_path(), place.date))
             .and_modify(|(_, n)| *n += 1)
             .or_insert((i, 1));
     }
-    for ((path, date), (first, n)) in dated {
-        let (_, text, offset, _) = figures.dated[first];
+    for ((_, date), (first, n)) in dated {
         if crate::figures::is_stale(date, as_of) {
             let what = if n == 1 {
                 "this figure refers".to_owned()
@@ -34,19 +36,22 @@ pub(super) fn review_figures(
                 date.english(),
                 as_of.english()
             );
-            warnings.push(Diagnostic::at_offset(path, text, offset, message).warning());
+            warnings.push(places.dated[first].warning(files, message));
         }
     }
     // source id → (the first figure citing it, how many, its date, how the date is meant)
-    let mut old_sources: BTreeMap<&str, (&ProseSite<'_>, usize, RefDate, &str)> = BTreeMap::new();
-    for site in &figures.prose {
+    let mut old_sources: BTreeMap<&str, (_, usize, RefDate, &str)> = BTreeMap::new();
+    for site in &places.prose {
         if site.figure.citations.is_empty() {
-            warnings.push(site.diagnostic(format!(
+            warnings.push(site.warning(
+                files,
+                format!(
                 "`{}` is a figure, but its paragraph cites no source; add a citation such as \
                  `[@{}]` after the sentence",
                 site.figure.text,
                 sources.sources.first().map_or("source-id", |s| s.id.as_str())
-            )));
+            ),
+            ));
             continue;
         }
         for id in &site.figure.citations {
@@ -78,12 +83,23 @@ pub(super) fn review_figures(
                 group_digits(u64::try_from(n - 1).unwrap_or(u64::MAX))
             )
         };
-        warnings.push(site.diagnostic(format!(
-            "{figures} `{id}`, {dated} {}, more than {years} years before {}; look for newer \
-             data, or say in the text how old the figures are",
-            date.english(),
-            as_of.english()
-        )));
+        warnings.push(site.warning(
+            files,
+            format!(
+                "{figures} `{id}`, {dated} {}, more than {years} years before {}; look for \
+                 newer data, or say in the text how old the figures are",
+                date.english(),
+                as_of.english()
+            ),
+        ));
     }
+    // File by file in guide order, and within a file from top to bottom.
+    let file_rank = |d: &Diagnostic| {
+        let name = d.path().file_name().and_then(|n| n.to_str()).unwrap_or("");
+        file_names()
+            .position(|known| known == name)
+            .unwrap_or(usize::MAX)
+    };
+    warnings.sort_by_key(|d| (file_rank(d), d.position()));
     warnings
 }

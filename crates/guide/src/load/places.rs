@@ -1,0 +1,98 @@
+//! The source map of a loaded guide: where its figures are written, in the files that were
+//! read. Passes over a [`Loaded`](super::Loaded) guide, such as the review of old figures,
+//! place their warnings with it instead of reading the files again.
+
+use std::ops::Range;
+use std::path::Path;
+
+use super::ContentFile;
+use super::convert::{Figures, prose_diagnostic};
+use crate::diag::Diagnostic;
+use crate::figures::ProseFigure;
+use crate::values::RefDate;
+
+/// Where the guide's figures are written.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Places {
+    /// Every typed figure's date, in the order the loader met them.
+    pub(crate) dated: Vec<DatedPlace>,
+    /// Every figure stated in prose, in the order the loader met them.
+    pub(crate) prose: Vec<ProsePlace>,
+}
+
+/// A typed figure's date and where it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DatedPlace {
+    /// The file, as an index of [`Loaded::files`](super::Loaded::files).
+    pub(crate) file: usize,
+    /// The byte offset of the date in the file.
+    pub(crate) offset: usize,
+    pub(crate) date: RefDate,
+}
+
+/// A figure stated in prose and where it is written.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ProsePlace {
+    /// The file, as an index of [`Loaded::files`](super::Loaded::files).
+    pub(crate) file: usize,
+    /// The prose's whole string value in the file, quotes included.
+    span: Range<usize>,
+    /// The figure's line and column in the prose itself.
+    line: usize,
+    column: usize,
+    pub(crate) figure: ProseFigure,
+}
+
+impl Places {
+    /// The source map of what a conversion found, with files named by their place in `files`.
+    pub(super) fn new(figures: Figures<'_>, files: &[ContentFile]) -> Places {
+        let index = |path: &Path| files.iter().position(|f| f.path == path).unwrap_or(0);
+        Places {
+            dated: figures
+                .dated
+                .into_iter()
+                .map(|(path, offset, date)| DatedPlace {
+                    file: index(path),
+                    offset,
+                    date,
+                })
+                .collect(),
+            prose: figures
+                .prose
+                .into_iter()
+                .map(|site| ProsePlace {
+                    file: index(site.path),
+                    span: site.span,
+                    line: site.line,
+                    column: site.column,
+                    figure: site.figure,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl DatedPlace {
+    /// A warning at the date.
+    pub(crate) fn warning(&self, files: &[ContentFile], message: String) -> Diagnostic {
+        let file = &files[self.file];
+        Diagnostic::at_offset(&file.path, &file.text, self.offset, message).warning()
+    }
+}
+
+impl ProsePlace {
+    /// A warning at the figure, traced through the string's escapes to the file's line and
+    /// column.
+    pub(crate) fn warning(&self, files: &[ContentFile], message: String) -> Diagnostic {
+        let file = &files[self.file];
+        prose_diagnostic(
+            &file.path,
+            &file.text,
+            self.span.clone(),
+            self.line,
+            self.column,
+            message,
+        )
+        .warning()
+    }
+}
