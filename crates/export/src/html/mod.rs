@@ -166,3 +166,6 @@ pub fn to_html(guide: &Guide, options: &Options) -> String {
     w.push("</p>\n</footer>\n</body>\n</html>\n");
     w.out
 }
+
+#[cfg(test)]
+mod tests;

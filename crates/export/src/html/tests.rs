@@ -1,0 +1,96 @@
+//! Unit tests of the HTML writer: what each piece of the composed document becomes.
+
+use mht_guide::Prose;
+
+use super::Writer;
+use crate::Selection;
+use crate::compose::{Document, Node};
+
+/// What `f` writes with a writer over the whole embedded guide, links pointing at `#id`.
+fn written(epub: bool, f: impl FnOnce(&mut Writer<'_>, &Document<'_>)) -> String {
+    let doc = Document::compose(mht_guide::guide(), &Selection::all());
+    let href = |id: &str| format!("#{id}");
+    let mut writer = Writer::new(&doc, &href, epub);
+    f(&mut writer, &doc);
+    writer.out
+}
+
+fn prose(source: &str) -> Prose {
+    Prose::parse(source).unwrap_or_else(|e| panic!("{source}: {e:?}"))
+}
+
+#[test]
+fn prose_is_escaped_and_keeps_its_markup() {
+    let p = prose(
+        "Pay \\<b\\> & \"hours\": *often* **nights**, `a<b`, \
+         [the site](https://example.org/?a=1&b=2).\\\nNext line.",
+    );
+    let html = written(false, |w, _| w.blocks(p.blocks()));
+    assert_eq!(
+        html,
+        "<p>Pay &lt;b&gt; &amp; &quot;hours&quot;: <em>often</em> <strong>nights</strong>, \
+         <code>a&lt;b</code>, <a href=\"https://example.org/?a=1&amp;b=2\">the site</a>.<br />\n\
+         Next line.</p>\n"
+    );
+}
+
+#[test]
+fn lists_keep_their_start_and_tight_items_have_no_paragraphs() {
+    let p = prose("3. one\n4. two\n\n- loose\n\n- items");
+    let html = written(false, |w, _| w.blocks(p.blocks()));
+    assert_eq!(
+        html,
+        "<ol start=\"3\">\n<li>one</li>\n<li>two</li>\n</ol>\n\
+         <ul>\n<li><p>loose</p>\n</li>\n<li><p>items</p>\n</li>\n</ul>\n"
+    );
+}
+
+#[test]
+fn a_citation_links_its_numbered_source_with_its_role() {
+    let p = prose("Median pay [@bls-ooh].");
+    let web = written(false, |w, _| w.blocks(p.blocks()));
+    let book = written(true, |w, _| w.blocks(p.blocks()));
+    let n = Document::compose(mht_guide::guide(), &Selection::all())
+        .reference_number(&"bls-ooh".parse().unwrap())
+        .unwrap();
+    assert_eq!(
+        web,
+        format!(
+            "<p>Median pay\u{a0}<a class=\"cite\" href=\"#source-bls-ooh\" \
+             role=\"doc-biblioref\">[{n}]</a>.</p>\n"
+        )
+    );
+    // Only the book carries the EPUB structural semantics.
+    assert!(
+        book.contains("href=\"#source-bls-ooh\" epub:type=\"biblioref\" role=\"doc-biblioref\""),
+        "{book}"
+    );
+}
+
+#[test]
+fn a_table_has_a_caption_and_header_cells_for_columns_and_rows() {
+    let html = written(false, |w, doc| {
+        let table = doc
+            .sections
+            .iter()
+            .flat_map(|s| &s.nodes)
+            .find_map(|node| match node {
+                Node::Table(table) => Some(table),
+                _ => None,
+            })
+            .expect("the guide has a table");
+        w.table(table);
+    });
+    assert!(
+        html.starts_with("<div class=\"table-scroll\">\n<table>\n<caption>"),
+        "{html}"
+    );
+    let head = &html[html.find("<thead>").unwrap()..html.find("</thead>").unwrap()];
+    assert!(head.matches("<th scope=\"col\">").count() >= 2, "{head}");
+    for row in html.split("<tr>").skip(2) {
+        assert!(
+            row.starts_with("<th scope=\"row\">"),
+            "a row without its header cell: {row}"
+        );
+    }
+}
