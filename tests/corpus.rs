@@ -9,7 +9,7 @@
 //! strings that break it, which the failure names.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use comrak::nodes::NodeValue;
 use mht_guide::Guide;
@@ -256,22 +256,6 @@ fn epubcheck_clean(jar: &Path, book: &[u8]) -> Result<(), String> {
     }
 }
 
-fn qpdf_clean(qpdf: &PathBuf, pdf: &[u8]) -> Result<(), String> {
-    let dir = tempdir();
-    let path = dir.path().join("corpus.pdf");
-    fs::write(&path, pdf).unwrap();
-    let out = std::process::Command::new(qpdf)
-        .arg("--check")
-        .arg(&path)
-        .output()
-        .unwrap();
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&out.stdout).into_owned())
-    }
-}
-
 /// Whether the PDF can print every character of `s` (otherwise it refuses it by name, which
 /// the hostile tests check; such strings are left out of the PDF batch).
 fn printable(s: &str) -> bool {
@@ -372,7 +356,7 @@ fn outside_corpora_are_refused_with_a_place_or_export_cleanly() {
             require(&format!("{kind:?}: qpdf"), &printable, &|batch| {
                 let pdf =
                     to_pdf(&load(kind, batch).unwrap(), &options).map_err(|e| e.to_string())?;
-                qpdf_clean(&tools.qpdf, &pdf)
+                crate::pdf::qpdf_report(&tools.qpdf, &pdf)
             });
         }
     }

@@ -11,8 +11,6 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
-use sha2::{Digest, Sha256};
-
 use crate::util::{fixtures, tempdir};
 
 /// The list of hashes, one `<sha256>  <case>/<file>` line each.
@@ -128,17 +126,10 @@ fn files_of(case: &str, dir: &Path) -> BTreeMap<String, String> {
         let path = entry.unwrap().path();
         let bytes = std::fs::read(&path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        files.insert(format!("{case}/{name}"), hex(&Sha256::digest(&bytes)));
+        files.insert(format!("{case}/{name}"), crate::util::sha256_hex(&bytes));
     }
     assert!(!files.is_empty(), "case {case} wrote nothing");
     files
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().fold(String::new(), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
 }
 
 fn parse(list: &str) -> BTreeMap<String, String> {

@@ -121,19 +121,36 @@ pub(crate) fn reader_view(tools: &Tools, bytes: &[u8]) -> String {
     view
 }
 
-pub(crate) fn qpdf_check(tools: &Tools, bytes: &[u8]) {
+/// `qpdf --check` on a file: `Err` with qpdf's exit code and everything it printed, warnings
+/// (standard error) included, unless it exits 0 and finds no errors. A file that fails is kept
+/// in `target/qpdf-failures/` under its SHA-256, so that a failure seen once can be studied.
+pub(crate) fn qpdf_report(qpdf: &Path, bytes: &[u8]) -> Result<(), String> {
     let dir = tempdir();
     let file = write(dir.path(), bytes);
-    let out = Command::new(&tools.qpdf)
+    let out = Command::new(qpdf)
         .args(["--check", &file])
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success() && stdout.contains("No syntax or stream encoding errors found"),
-        "qpdf --check: {stdout}{}",
+    if out.status.success() && stdout.contains("No syntax or stream encoding errors found") {
+        return Ok(());
+    }
+    let kept = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/qpdf-failures");
+    std::fs::create_dir_all(&kept).unwrap();
+    let name = kept.join(format!("{}.pdf", crate::util::sha256_hex(bytes)));
+    std::fs::write(&name, bytes).unwrap();
+    Err(format!(
+        "qpdf --check exited with {} on {}:\n{stdout}{}",
+        out.status,
+        name.display(),
         String::from_utf8_lossy(&out.stderr)
-    );
+    ))
+}
+
+pub(crate) fn qpdf_check(tools: &Tools, bytes: &[u8]) {
+    if let Err(report) = qpdf_report(&tools.qpdf, bytes) {
+        panic!("{report}");
+    }
 }
 
 fn guide() -> &'static Guide {
@@ -206,6 +223,37 @@ fn a4_paper() {
     let Some(tools) = tools() else { return };
     let guide = crate::util::minimal();
     insta::assert_snapshot!(reader_view(&tools, &to_pdf(&guide, &a4()).unwrap()));
+}
+
+#[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
+fn a_qpdf_warning_fails_with_what_qpdf_said_and_the_file_kept() {
+    let Some(tools) = tools() else { return };
+    let mut pdf = to_pdf(guide(), &Options::new().with_preset(Preset::Faq)).unwrap();
+    assert_eq!(qpdf_report(&tools.qpdf, &pdf), Ok(()));
+    // A stream one byte longer than its `/Length` says: qpdf recovers it, warns, and exits 3.
+    let at = pdf.windows(8).position(|w| w == b"/Length ").unwrap() + 8;
+    let digits = pdf[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let length: usize = std::str::from_utf8(&pdf[at..at + digits]).unwrap().parse().unwrap();
+    let shorter = format!("{:0digits$}", length - 1);
+    pdf.splice(at..at + digits, shorter.bytes());
+    let report = qpdf_report(&tools.qpdf, &pdf).unwrap_err();
+    assert!(report.contains("exit status: 3"), "{report}");
+    assert!(
+        report.contains("WARNING"),
+        "qpdf's warnings are not in the report: {report}"
+    );
+    let kept = report
+        .split(" on ")
+        .nth(1)
+        .unwrap()
+        .split(":\n")
+        .next()
+        .unwrap();
+    assert_eq!(fs::read(kept).unwrap(), pdf, "the failing file is not kept");
 }
 
 #[test]

@@ -274,3 +274,15 @@ pub(crate) fn browser_script(
     );
     serde_json::from_slice(&run.stdout).unwrap()
 }
+
+/// The SHA-256 of `bytes`, in lowercase hexadecimal.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    use std::fmt::Write as _;
+    Sha256::digest(bytes)
+        .iter()
+        .fold(String::new(), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
