@@ -32,9 +32,8 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::middleware::Next;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
@@ -43,9 +42,15 @@ use mht_guide_export::{Format, Options, Preset};
 use tokio_stream::StreamExt as _;
 use tokio_stream::wrappers::WatchStream;
 
+mod guard;
+mod pages;
+
+use guard::{Hosts, guard};
+use pages::{diagnostics_text, preview_page, problems_page};
+
 use crate::args::ServeArgs;
 use crate::watch::Watch;
-use crate::{App, edition_folder, report, today};
+use crate::{App, edition_folder, today};
 
 /// At most this many connections are served at once; more wait to be accepted.
 const MAX_CONNECTIONS: usize = 64;
@@ -192,105 +197,6 @@ async fn serve_connections(listener: tokio::net::TcpListener, router: Router) ->
             drop(slot);
         });
     }
-}
-
-/// The names a request may call the server by.
-struct Hosts {
-    /// The address listened on.
-    listening: IpAddr,
-}
-
-impl Hosts {
-    /// Whether a `Host` header, or the host of an `Origin`, names this server: `localhost`,
-    /// a loopback address, the address listened on, or, when listening on every address,
-    /// any address. A name other than `localhost` is never taken: that is what a DNS
-    /// rebinding attack sends.
-    fn allows(&self, authority: &str) -> bool {
-        let host = match authority.rsplit_once(':') {
-            Some((host, port))
-                if !port.is_empty()
-                    && port.bytes().all(|b| b.is_ascii_digit())
-                    && (!host.contains(':') || host.ends_with(']')) =>
-            {
-                host
-            }
-            _ => authority,
-        };
-        if host.eq_ignore_ascii_case("localhost") {
-            return true;
-        }
-        let literal = host
-            .strip_prefix('[')
-            .and_then(|h| h.strip_suffix(']'))
-            .unwrap_or(host);
-        match literal.parse::<IpAddr>() {
-            Ok(ip) => ip.is_loopback() || ip == self.listening || self.listening.is_unspecified(),
-            Err(_) => false,
-        }
-    }
-}
-
-/// Answers only requests that name this server, from no other web page, and marks every
-/// response as not to be framed, sniffed or used by other sites.
-async fn guard(State(hosts): State<Arc<Hosts>>, request: Request, next: Next) -> Response {
-    // Read before any await: a borrowed request cannot be held across one.
-    let (host, origin) = {
-        let header = |name: header::HeaderName| {
-            request
-                .headers()
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
-        };
-        let host =
-            header(header::HOST).or_else(|| request.uri().authority().map(ToString::to_string));
-        // An `Origin` that is not text is as foreign as any.
-        let origin = request
-            .headers()
-            .contains_key(header::ORIGIN)
-            .then(|| header(header::ORIGIN).unwrap_or_default());
-        (host, origin)
-    };
-    let mut response = if !host.is_some_and(|h| hosts.allows(&h)) {
-        (
-            StatusCode::MISDIRECTED_REQUEST,
-            "This preview answers only to localhost or this computer's address.",
-        )
-            .into_response()
-    } else if origin.is_some_and(|origin| {
-        !origin
-            .strip_prefix("http://")
-            .is_some_and(|authority| hosts.allows(authority))
-    }) {
-        (
-            StatusCode::FORBIDDEN,
-            "Other web pages may not read the preview.",
-        )
-            .into_response()
-    } else {
-        next.run(request).await
-    };
-    protect(response.headers_mut());
-    response
-}
-
-/// The headers every response carries.
-fn protect(headers: &mut HeaderMap) {
-    let set = |headers: &mut HeaderMap, name, value| {
-        headers.insert(name, HeaderValue::from_static(value));
-    };
-    set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    set(
-        headers,
-        header::CONTENT_SECURITY_POLICY,
-        "frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
-    );
-    set(headers, header::X_FRAME_OPTIONS, "DENY");
-    set(headers, header::REFERRER_POLICY, "no-referrer");
-    headers.insert(
-        header::HeaderName::from_static("cross-origin-resource-policy"),
-        HeaderValue::from_static("same-origin"),
-    );
 }
 
 /// A clear message for a port that cannot be had.
@@ -531,105 +437,6 @@ fn open_browser(url: &str) {
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn();
-}
-
-/// The style of the preview's own parts: the bar of links and the panel of warnings.
-const PREVIEW_STYLE: &str = "\
-.mht-preview{position:sticky;top:0;z-index:10;display:flex;flex-wrap:wrap;gap:.5rem 1rem;\
-align-items:center;padding:.5rem 1rem;background:#1f2933;color:#fff;font:0.95rem/1.4 system-ui,\
-sans-serif}\
-.mht-preview a{color:#fff}\
-.mht-preview strong{margin-right:auto}\
-.mht-warnings{margin:0;padding:.5rem 1rem;background:#fff8e1;color:#3d2e00;\
-font:0.9rem/1.4 system-ui,sans-serif;border-bottom:1px solid #c9a227}\
-.mht-warnings pre{white-space:pre;overflow:auto;max-height:40vh;font-size:.85rem}\
-.mht-problems{max-width:60rem;margin:2rem auto;padding:0 1rem;font:1rem/1.5 system-ui,sans-serif;\
-color:#1f2933}\
-.mht-problems h1{color:#9b1c1c}\
-.mht-problems pre{white-space:pre;overflow-x:auto;background:#f4f5f7;padding:1rem;\
-border-left:4px solid #9b1c1c}";
-
-/// The script the preview page alone carries: it listens for new builds and reloads, at the
-/// section that changed.
-const PREVIEW_SCRIPT: &str = "\
-(function () {\
-  var version = Number(document.documentElement.getAttribute('data-preview-version'));\
-  var events = new EventSource('/events');\
-  events.onmessage = function (event) {\
-    var next = JSON.parse(event.data);\
-    if (next.version !== version) {\
-      var anchor = next.section ? '#' + next.section : window.location.hash;\
-      window.location.replace('/?v=' + next.version + anchor);\
-    }\
-  };\
-})();";
-
-/// The edition's web page with the preview's bar, its warnings and its script.
-/// `warnings` is the review's `count` warnings as text.
-fn preview_page(
-    guide: &Guide,
-    options: &Options,
-    (warnings, count): (&str, usize),
-    version: u64,
-) -> String {
-    let page = mht_guide_export::to_html(guide, options);
-    let mut bar = String::from(
-        "<nav class=\"mht-preview\" aria-label=\"Preview\"><strong>Preview</strong>\
-         <a href=\"/guide.pdf\">PDF</a><a href=\"/fact-sheet.pdf\">Fact sheet (PDF)</a>\
-         <a href=\"/guide.epub\">EPUB</a></nav>\n",
-    );
-    if count > 0 {
-        let plural = if count == 1 { "" } else { "s" };
-        bar.push_str(&format!(
-            "<details class=\"mht-warnings\" open=\"open\"><summary>{count} warning{plural} \
-             from the review</summary><pre>{}</pre></details>\n",
-            escape(warnings)
-        ));
-    }
-    let script =
-        format!("<style>{PREVIEW_STYLE}</style>\n<script>{PREVIEW_SCRIPT}</script>\n</body>");
-    page.replacen(
-        "<html ",
-        &format!("<html data-preview-version=\"{version}\" "),
-        1,
-    )
-    .replacen("<body>\n", &format!("<body>\n{bar}"), 1)
-    .replacen("</body>", &script, 1)
-}
-
-/// A page of the `n` problems that keep the content from loading, as `check` prints them.
-fn problems_page(problems: &str, n: usize, version: u64) -> String {
-    let plural = if n == 1 { "" } else { "s" };
-    format!(
-        "<!DOCTYPE html>\n<html data-preview-version=\"{version}\" lang=\"en\">\n<head>\n\
-         <meta charset=\"utf-8\" />\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n\
-         <title>The content has {n} problem{plural}</title>\n<style>{PREVIEW_STYLE}</style>\n\
-         </head>\n<body>\n<main class=\"mht-problems\">\n<h1>The content has {n} \
-         problem{plural}</h1>\n<p>Nothing can be shown until {it} fixed. Save the file again \
-         after fixing it, and this page will show the guide.</p>\n<pre>{}</pre>\n</main>\n\
-         <script>{PREVIEW_SCRIPT}</script>\n</body>\n</html>\n",
-        escape(problems),
-        it = if n == 1 { "it is" } else { "they are" },
-    )
-}
-
-/// Diagnostics as `check` prints them, without colors.
-fn diagnostics_text(diagnostics: &[mht_guide::Diagnostic]) -> String {
-    let mut out = Vec::new();
-    for d in diagnostics {
-        let _ = report::diagnostic(&mut out, d);
-    }
-    String::from_utf8_lossy(&anstream::adapter::strip_bytes(&out).into_vec()).into_owned()
-}
-
-/// Escapes text for the preview page's HTML: `&`, `<`, `>` and both quotes.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
 }
 
 #[cfg(test)]
