@@ -237,7 +237,10 @@ fn a_qpdf_warning_fails_with_what_qpdf_said_and_the_file_kept() {
     // A stream one byte longer than its `/Length` says: qpdf recovers it, warns, and exits 3.
     let at = pdf.windows(8).position(|w| w == b"/Length ").unwrap() + 8;
     let digits = pdf[at..].iter().take_while(|b| b.is_ascii_digit()).count();
-    let length: usize = std::str::from_utf8(&pdf[at..at + digits]).unwrap().parse().unwrap();
+    let length: usize = std::str::from_utf8(&pdf[at..at + digits])
+        .unwrap()
+        .parse()
+        .unwrap();
     let shorter = format!("{:0digits$}", length - 1);
     pdf.splice(at..at + digits, shorter.bytes());
     let report = qpdf_report(&tools.qpdf, &pdf).unwrap_err();

@@ -10,7 +10,7 @@
 
 const path = require("node:path");
 const modules = process.env.MHT_NODE_MODULES;
-const { launch } = require("./chromium.cjs");
+const { launch, screenshot } = require("./chromium.cjs");
 const axeSource = path.join(modules, "axe-core", "axe.min.js");
 
 const [page_path, out_dir] = process.argv.slice(2);
@@ -38,7 +38,7 @@ async function open(browser, viewport, report, colorScheme = "light") {
   try {
     const { context, page } = await open(browser, { width: 1280, height: 800 }, report);
     report.files.desktop = path.join(out_dir, "desktop.png");
-    await page.screenshot({ path: report.files.desktop });
+    await screenshot(page, { path: report.files.desktop });
 
     await page.addScriptTag({ path: axeSource });
     const axe = await page.evaluate(() =>
@@ -82,7 +82,7 @@ async function open(browser, viewport, report, colorScheme = "light") {
     // The dark scheme: its own screenshots, and axe again for its colors.
     const dark = await open(browser, { width: 1280, height: 800 }, report, "dark");
     report.files.desktopDark = path.join(out_dir, "desktop-dark.png");
-    await dark.page.screenshot({ path: report.files.desktopDark });
+    await screenshot(dark.page, { path: report.files.desktopDark });
     await dark.page.addScriptTag({ path: axeSource });
     const darkAxe = await dark.page.evaluate(() =>
       window.axe.run(document, {
@@ -93,12 +93,12 @@ async function open(browser, viewport, report, colorScheme = "light") {
     await dark.context.close();
     const phoneDark = await open(browser, { width: 390, height: 844 }, report, "dark");
     report.files.phoneDark = path.join(out_dir, "phone-dark.png");
-    await phoneDark.page.screenshot({ path: report.files.phoneDark });
+    await screenshot(phoneDark.page, { path: report.files.phoneDark });
     await phoneDark.context.close();
 
     const phone = await open(browser, { width: 390, height: 844 }, report);
     report.files.phone = path.join(out_dir, "phone.png");
-    await phone.page.screenshot({ path: report.files.phone });
+    await screenshot(phone.page, { path: report.files.phone });
     report.phoneOverflow = await phone.page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth
     );

@@ -21,3 +21,17 @@ const flags = [
 
 exports.launch = () =>
   chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: flags });
+
+// A screenshot, taken again when headless Chromium answers "Unable to capture screenshot":
+// on a loaded machine the compositor sometimes has no frame yet. Anything else is an error at
+// once, and so is a third failure.
+exports.screenshot = async (page, options) => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await page.screenshot(options);
+    } catch (e) {
+      if (attempt >= 3 || !String(e).includes("Unable to capture screenshot")) throw e;
+      await new Promise((done) => setTimeout(done, 500 * attempt));
+    }
+  }
+};

@@ -10,7 +10,7 @@
 
 const fs = require("node:fs");
 const path = require("node:path");
-const { launch } = require("./chromium.cjs");
+const { launch, screenshot } = require("./chromium.cjs");
 
 const [url, faq, out] = process.argv.slice(2);
 
@@ -32,11 +32,11 @@ async function within(limit, what, test) {
     const page = await context.newPage();
     page.on("pageerror", (e) => report.console.push(String(e)));
     await page.goto(url, { waitUntil: "load" });
-    await page.screenshot({ path: path.join(out, "preview-desktop.png") });
+    await screenshot(page, { path: path.join(out, "preview-desktop.png") });
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const phonePage = await phone.newPage();
     await phonePage.goto(url, { waitUntil: "load" });
-    await phonePage.screenshot({ path: path.join(out, "preview-phone.png") });
+    await screenshot(phonePage, { path: path.join(out, "preview-phone.png") });
     // Wait for the page to be listening before the first save.
     await page.waitForTimeout(300);
 
@@ -58,8 +58,8 @@ async function within(limit, what, test) {
       return text.includes("faq.toml:") && text.includes("invalid TOML");
     });
     report.problems = await page.evaluate(() => document.querySelector("pre").innerText);
-    await page.screenshot({ path: path.join(out, "problems-desktop.png") });
-    await phonePage.screenshot({ path: path.join(out, "problems-phone.png") });
+    await screenshot(page, { path: path.join(out, "problems-desktop.png") });
+    await screenshot(phonePage, { path: path.join(out, "problems-phone.png") });
 
     fs.writeFileSync(faq, edited);
     report.steps.fixed = await within(2000, "the guide is back", async () =>
