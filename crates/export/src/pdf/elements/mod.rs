@@ -321,3 +321,6 @@ impl Tracker {
 
 /// The background of the key figures' cells.
 pub(super) const SHADE: (u8, u8, u8) = (238, 241, 243);
+
+#[cfg(test)]
+mod tests;
