@@ -8,14 +8,19 @@
 use std::collections::BTreeMap;
 
 use mht_guide::{
-    Block, Guide, Id, Inline, Item, KeyFigure, Labels, Meta, PayFigure, Prose, Role, SectionId,
-    SectionRef, SectionVisitor, Source, Statistic, walk_inlines,
+    Block, Guide, Id, Inline, Item, Labels, Meta, PayFigure, Prose, Role, SectionId, SectionRef,
+    SectionVisitor, Source, Statistic, walk_inlines,
 };
 
 use crate::{Options, Preset, Selection};
 
+mod band;
+mod contents;
 mod sections;
 mod tables;
+
+pub use band::{Band, BandFigure};
+pub use contents::ContentsEntry;
 
 use sections::*;
 pub(crate) use tables::distinct;
@@ -38,100 +43,6 @@ pub struct Document<'g> {
     /// A full document has them at the top of its salary section instead, as a
     /// [`Node::Band`].
     pub band: Option<Band>,
-}
-
-/// The key-figure band: a few numbers set large, each with what it is, whom and when it
-/// describes, and its source.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct Band {
-    /// What the band is, for assistive technology and as its heading.
-    pub caption: String,
-    /// The figures, in reading order.
-    pub figures: Vec<BandFigure>,
-}
-
-/// One figure of a [`Band`].
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct BandFigure {
-    /// The value, as large type shows it: `$42,590`, `+20%`.
-    pub value: String,
-    /// What the value is: `Median pay a year`.
-    pub label: String,
-    /// Whom and when it describes: `Psychiatric technicians, May 2024`.
-    pub detail: String,
-    /// Its source.
-    pub source: Id,
-}
-
-impl BandFigure {
-    /// Whether the value is words rather than a number (`Postsecondary certificate`), which
-    /// every format sets smaller than a number so that its words stay whole.
-    pub fn in_words(&self) -> bool {
-        self.value.chars().count() > 10
-    }
-}
-
-impl Band {
-    /// The band of a guide's key figures; `None` when it has none.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # #[cfg(feature = "unstable-ir")] {
-    /// let guide = mht_guide::guide();
-    /// let band = mht_guide_export::Band::of(&guide.salary_outlook, &guide.labels).unwrap();
-    /// assert_eq!(band.figures[0].value, "$42,590");
-    /// assert_eq!(band.figures[0].detail, "Psychiatric technicians, May 2024");
-    /// # }
-    /// ```
-    pub fn of(s: &mht_guide::SalaryOutlook, labels: &Labels) -> Option<Band> {
-        let figures: Vec<BandFigure> = s
-            .key_figures()
-            .into_iter()
-            .filter_map(|figure| {
-                let (value, label, when) = match figure {
-                    KeyFigure::MedianPay(p) => (
-                        labels.money(&p.amount),
-                        &labels.key_median_pay,
-                        labels.date(p.period),
-                    ),
-                    KeyFigure::Growth(o) => (
-                        labels.growth(o.growth_percent.into()),
-                        &labels.key_growth,
-                        labels.years(o.base_year, o.target_year),
-                    ),
-                    KeyFigure::Openings(o) => (
-                        labels.number(u64::from(o.openings_per_year?)),
-                        &labels.key_openings,
-                        labels
-                            .key_average
-                            .fill(&[("years", &labels.years(o.base_year, o.target_year))]),
-                    ),
-                    KeyFigure::EntryEducation(o) => (
-                        labels.education(o.entry_education?).to_owned(),
-                        &labels.key_entry_education,
-                        o.base_year.to_string(),
-                    ),
-                    _ => return None,
-                };
-                Some(BandFigure {
-                    value,
-                    label: label.to_string(),
-                    detail: labels.key_detail.fill(&[
-                        ("occupation", figure.occupation().as_str()),
-                        ("when", &when),
-                    ]),
-                    source: figure.source().clone(),
-                })
-            })
-            .collect();
-        (!figures.is_empty()).then(|| Band {
-            caption: labels.key_figures.to_string(),
-            figures,
-        })
-    }
 }
 
 /// One composed section.
@@ -443,78 +354,6 @@ impl<'g> Document<'g> {
             .iter()
             .position(|s| &s.id == id)
             .map(|i| i + 1)
-    }
-}
-
-/// An entry of a document's table of contents: a section, or a subsection or question in it.
-///
-/// Every format's navigation comes from [`Document::contents`]: the HTML contents, the EPUB
-/// navigation document and the PDF outline hold the same entries in the same order.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ContentsEntry<'d> {
-    /// The heading as the contents give it; a section's carries its number.
-    pub title: String,
-    /// The heading's anchor.
-    pub anchor: &'d str,
-    /// A section's subsections and questions, in order; empty below that.
-    pub children: Vec<ContentsEntry<'d>>,
-}
-
-impl Document<'_> {
-    /// The table of contents: every section, with its subsections and its questions.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// # #[cfg(feature = "unstable-ir")] {
-    /// use mht_guide_export::{Document, Options, Preset};
-    ///
-    /// let guide = mht_guide::guide();
-    /// let doc = Document::from_options(guide, &Options::new());
-    /// let contents = doc.contents();
-    /// assert_eq!(contents.len(), doc.sections.len());
-    /// let faq = contents.iter().find(|e| e.anchor == "faq").unwrap();
-    /// assert_eq!(faq.children.len(), guide.faq.questions.len());
-    /// # }
-    /// ```
-    pub fn contents(&self) -> Vec<ContentsEntry<'_>> {
-        fn headings<'d>(nodes: &'d [Node<'_>], out: &mut Vec<ContentsEntry<'d>>) {
-            for node in nodes {
-                match node {
-                    Node::Subheading { title, anchor } => out.push(ContentsEntry {
-                        title: (*title).to_owned(),
-                        anchor,
-                        children: Vec::new(),
-                    }),
-                    Node::Question {
-                        anchor, question, ..
-                    } => out.push(ContentsEntry {
-                        title: (*question).to_owned(),
-                        anchor,
-                        children: Vec::new(),
-                    }),
-                    Node::Entries(entries) => {
-                        for entry in entries {
-                            headings(&entry.nodes, out);
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-        self.sections
-            .iter()
-            .map(|section| {
-                let mut children = Vec::new();
-                headings(&section.nodes, &mut children);
-                ContentsEntry {
-                    title: section.heading(),
-                    anchor: &section.anchor,
-                    children,
-                }
-            })
-            .collect()
     }
 }
 

@@ -11,6 +11,12 @@ use schemars::JsonSchema;
 
 pub(crate) use crate::spanned::{S, Str};
 
+mod education;
+mod pay;
+
+pub(crate) use education::*;
+pub(crate) use pay::*;
+
 /// The guide's metadata (`guide.toml`).
 #[derive(Deserialize)]
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
@@ -105,108 +111,6 @@ pub(crate) struct Responsibilities {
     pub(crate) duties: S<Vec<Item>>,
     /// What a typical shift looks like, in Markdown (optional).
     pub(crate) typical_shift: Option<Str>,
-}
-
-/// How to qualify (`education.toml`).
-#[derive(Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub(crate) struct Education {
-    /// One or two sentences that stand for the whole section (fact sheets print these).
-    pub(crate) summary: Str,
-    /// An introduction to the section, in Markdown.
-    pub(crate) intro: Str,
-    /// The ways into the job.
-    pub(crate) entry_paths: S<Vec<Item>>,
-    /// Training on the job and in programs, in Markdown.
-    pub(crate) training: Str,
-    /// Where a license is needed, in Markdown.
-    pub(crate) licensure: Str,
-    /// The states that license the occupation.
-    pub(crate) state_licenses: S<Vec<StateLicense>>,
-    /// Certifications open to technicians.
-    pub(crate) certifications: S<Vec<Certification>>,
-    /// Keeping a license or certification current, in Markdown.
-    pub(crate) continuing_education: Str,
-    /// How long each route takes.
-    pub(crate) time_to_qualify: S<Vec<TimeToQualify>>,
-}
-
-/// A state license.
-#[derive(Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub(crate) struct StateLicense {
-    /// The state.
-    pub(crate) state: Str,
-    /// The credential's name.
-    pub(crate) credential: Str,
-    /// The board that issues it.
-    pub(crate) board: Str,
-    /// What it takes, in Markdown; cite sources as `[@source-id]`.
-    pub(crate) requirements: Str,
-    /// The ways to qualify that the board accepts (optional).
-    pub(crate) routes: Option<StateRule>,
-    /// The licensing exam (optional).
-    pub(crate) exam: Option<StateRule>,
-    /// The criminal background check or history rules (optional).
-    pub(crate) background_check: Option<StateRule>,
-    /// The minimum length of an approved program, where the rules set one (optional).
-    pub(crate) program_length: Option<StateRule>,
-    /// Where to find the approved programs (optional).
-    pub(crate) approved_programs: Option<StateRule>,
-    /// Working before the license arrives: interim or temporary permits (optional).
-    pub(crate) interim_permit: Option<StateRule>,
-    /// Licensure for people licensed in another state (optional).
-    pub(crate) endorsement: Option<StateRule>,
-    /// Renewal and continuing education (optional).
-    pub(crate) renewal: Option<StateRule>,
-    /// Who may do the work without this license (optional).
-    pub(crate) unlicensed_work: Option<StateRule>,
-}
-
-/// One rule of a licensing state, in a sentence or two, and the statute, rule or board page
-/// that states it.
-#[derive(Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub(crate) struct StateRule {
-    /// What the rule says, in plain text (no Markdown): it prints in a table cell.
-    pub(crate) text: Str,
-    /// The ids of the sources that state it; each must carry a date (`data_date`,
-    /// `published` or `checked`) in `sources.toml`.
-    pub(crate) sources: S<Vec<Str>>,
-}
-
-/// A certification.
-#[derive(Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub(crate) struct Certification {
-    /// The certification's full name.
-    pub(crate) name: Str,
-    /// Its abbreviation, such as `NCPT` (optional).
-    pub(crate) abbreviation: Option<Str>,
-    /// Who awards it.
-    pub(crate) issuer: Str,
-    /// What it is and who it suits, in Markdown; cite sources as `[@source-id]`.
-    pub(crate) description: Str,
-    /// Its levels, when it has several (optional).
-    #[serde(default)]
-    pub(crate) levels: Vec<Item>,
-}
-
-/// How long one route into the job takes.
-#[derive(Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub(crate) struct TimeToQualify {
-    /// The route, such as `National certification, Level 1`.
-    pub(crate) route: Str,
-    /// How long it takes, in words, such as `12 to 18 months`.
-    pub(crate) duration: Str,
-    /// What the time is spent on, in Markdown; cite sources as `[@source-id]`.
-    pub(crate) description: Str,
 }
 
 /// Where technicians work (`work-settings.toml`).
@@ -304,174 +208,6 @@ pub(crate) struct CareerStep {
     pub(crate) description: Str,
     /// What it takes to get there, in Markdown.
     pub(crate) requires: Str,
-}
-
-/// Pay and job outlook (`salary-outlook.toml`).
-#[derive(Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub(crate) struct SalaryOutlook {
-    /// One or two sentences that stand for the whole section (fact sheets print these).
-    pub(crate) summary: Str,
-    /// An introduction to the figures, in Markdown.
-    pub(crate) intro: Str,
-    /// Pay figures, one `[[pay]]` table each.
-    pub(crate) pay: S<Vec<PayFigure>>,
-    /// What moves pay up or down, in Markdown.
-    pub(crate) pay_factors: Str,
-    /// Benefits commonly offered, in Markdown.
-    pub(crate) benefits: Str,
-    /// Employment projections, one `[[outlook]]` table each.
-    pub(crate) outlook: S<Vec<OutlookFigure>>,
-    /// What the projections mean for a job seeker, in Markdown.
-    pub(crate) outlook_notes: Str,
-    /// Which occupation each key figure at the top of the fact sheet and of this section is
-    /// about (optional; each defaults to the first of the guide's own occupations that has
-    /// such a figure).
-    pub(crate) key_figures: Option<KeyFigures>,
-}
-
-/// The occupations the key figures are about; each names an `occupation` in this file.
-#[derive(Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub(crate) struct KeyFigures {
-    /// The occupation whose median annual pay (a `[[pay]]` table with `statistic = "median"`,
-    /// `unit = "year"` and no `setting`) is shown.
-    pub(crate) pay: Option<Str>,
-    /// The occupation whose projected growth (an `[[outlook]]` table) is shown.
-    pub(crate) growth: Option<Str>,
-    /// The occupation whose projected openings a year (an `[[outlook]]` table with
-    /// `openings_per_year`) are shown.
-    pub(crate) openings: Option<Str>,
-    /// The occupation whose typical entry education (an `[[outlook]]` table with
-    /// `entry_education`) is shown.
-    pub(crate) education: Option<Str>,
-}
-
-/// A number as TOML gives it: integer or float.
-#[derive(Clone, Copy)]
-pub(crate) enum Number {
-    Int(i64),
-    Float(f64),
-}
-
-impl<'de> Deserialize<'de> for Number {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Number, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = Number;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a number, such as 42590 or 20.29")
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Number, E> {
-                Ok(Number::Int(v))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Number, E> {
-                i64::try_from(v)
-                    .map(Number::Int)
-                    .map_err(|_| E::custom("this number is too large"))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Number, E> {
-                Ok(Number::Float(v))
-            }
-        }
-        d.deserialize_any(Visitor)
-    }
-}
-
-#[cfg(feature = "schema")]
-impl JsonSchema for Number {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Amount".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({ "type": "number", "exclusiveMinimum": 0 })
-    }
-}
-
-/// One pay figure, as published.
-#[derive(Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub(crate) struct PayFigure {
-    /// The occupation, such as `Psychiatric technicians` or `All occupations`.
-    pub(crate) occupation: Str,
-    /// The occupation's code, such as `29-2053` (optional).
-    pub(crate) code: Option<Str>,
-    /// The kind of workplace, for pay by industry (optional).
-    pub(crate) setting: Option<Str>,
-    /// `subject` (the guide's occupation, the default) or `comparison`.
-    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["subject", "comparison"])))]
-    pub(crate) role: Option<Str>,
-    /// Which statistic: `p10`, `p25`, `median`, `mean`, `p75` or `p90`.
-    #[cfg_attr(
-        feature = "schema",
-        schemars(extend("enum" = ["p10", "p25", "median", "mean", "p75", "p90"]))
-    )]
-    pub(crate) statistic: Str,
-    /// The amount, such as `42590` a year or `20.29` an hour.
-    pub(crate) amount: S<Number>,
-    /// The currency: `USD`.
-    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["USD"])))]
-    pub(crate) currency: Str,
-    /// `year` or `hour`.
-    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["year", "hour"])))]
-    pub(crate) unit: Str,
-    /// The month or year the figure describes, such as `2024-05`.
-    #[cfg_attr(feature = "schema", schemars(extend("pattern" = DATE_PATTERN)))]
-    pub(crate) period: Str,
-    /// The id of the source (in sources.toml) of the figure.
-    #[cfg_attr(feature = "schema", schemars(extend("pattern" = ID_PATTERN)))]
-    pub(crate) source: Str,
-    /// A remark a reader needs to read the figure right (optional).
-    pub(crate) note: Option<Str>,
-}
-
-/// One employment projection, as published.
-#[derive(Deserialize)]
-#[cfg_attr(feature = "schema", derive(JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub(crate) struct OutlookFigure {
-    /// The occupation, such as `Psychiatric technicians` or `All occupations`.
-    pub(crate) occupation: Str,
-    /// The occupation's code, such as `29-2053` (optional).
-    pub(crate) code: Option<Str>,
-    /// `subject` (the guide's occupation, the default) or `comparison`.
-    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["subject", "comparison"])))]
-    pub(crate) role: Option<Str>,
-    /// The first year of the projection, such as `2024`.
-    #[cfg_attr(feature = "schema", schemars(range(min = 1900, max = 2200)))]
-    pub(crate) base_year: S<i64>,
-    /// The last year of the projection, such as `2034`.
-    #[cfg_attr(feature = "schema", schemars(range(min = 1900, max = 2200)))]
-    pub(crate) target_year: S<i64>,
-    /// Jobs in the first year (optional).
-    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
-    pub(crate) base_jobs: Option<S<i64>>,
-    /// Jobs projected for the last year (optional).
-    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
-    pub(crate) target_jobs: Option<S<i64>>,
-    /// The projected change in jobs, as published (optional).
-    pub(crate) change: Option<S<i64>>,
-    /// The projected growth, in whole percent.
-    #[cfg_attr(feature = "schema", schemars(range(min = -100, max = 1000)))]
-    pub(crate) growth_percent: S<i64>,
-    /// Projected openings each year, on average (optional).
-    #[cfg_attr(feature = "schema", schemars(range(min = 0)))]
-    pub(crate) openings_per_year: Option<S<i64>>,
-    /// The education typically needed for entry, as the projections assign it (optional).
-    #[cfg_attr(
-        feature = "schema",
-        schemars(extend("enum" = [
-            "no_formal_credential", "high_school", "postsecondary_nondegree_award",
-            "some_college", "associate", "bachelor", "master", "doctoral"
-        ]))
-    )]
-    pub(crate) entry_education: Option<Str>,
-    /// The id of the source (in sources.toml) of the projection.
-    #[cfg_attr(feature = "schema", schemars(extend("pattern" = ID_PATTERN)))]
-    pub(crate) source: Str,
 }
 
 /// What is hard about the work and what is rewarding (`challenges-rewards.toml`).
@@ -572,8 +308,8 @@ pub(crate) struct Source {
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 #[cfg(feature = "schema")]
-const DATE_PATTERN: &str = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
+pub(super) const DATE_PATTERN: &str = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
 
 /// Lowercase letters and digits in words joined by single hyphens.
 #[cfg(feature = "schema")]
-const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+pub(super) const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
