@@ -394,3 +394,31 @@ fn a_chain_of_bases_a_thousand_deep_stops_at_the_ninth() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("more than eight bases"), "{found:?}");
 }
+
+/// A translation rewrites the inherited text readers read, never the title of a work cited:
+/// the guide's sources keep the titles they are published under (the Spanish review of
+/// 2026-12-05 found source 33 listed under a Spanish title no one published).
+#[test]
+fn translations_leave_the_titles_of_cited_works_as_published() {
+    let dir = tempdir();
+    let ours = dir.path().join("ours");
+    write(
+        &ours.join("guide.toml"),
+        "base = \"en\"\ntitle = \"Renamed\"\n\n[translations]\n\
+         \"Psychiatric Technicians\" = \"Psych techs, renamed\"\n",
+    );
+    let guide = Guide::from_dir(&ours).unwrap_or_else(|e| panic!("{e}"));
+    let cited = guide
+        .sources
+        .get(&"tradecolleges-technicians".parse().unwrap())
+        .unwrap();
+    assert_eq!(cited.title.as_str(), "Psychiatric Technicians");
+    // The same words as an occupation's name are the edition's to translate.
+    let names: Vec<&str> = guide
+        .definition
+        .occupation_codes
+        .iter()
+        .map(|c| c.title.as_str())
+        .collect();
+    assert!(names.contains(&"Psych techs, renamed"), "{names:?}");
+}

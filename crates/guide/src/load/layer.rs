@@ -212,19 +212,23 @@ pub(crate) fn translations<'t>(meta: &DeTable<'t>) -> Vec<Translation<'t>> {
         .collect()
 }
 
-/// Rewrites every string of `table` that comes from a layer below `top` and reads like a
-/// translation's key.
+/// Rewrites every string of `table` (of the content file `file`) that comes from a layer
+/// below `top` and reads like a translation's key; the strings under [`kept`] keys stay as
+/// they are, whatever they read.
 pub(crate) fn translate<'t>(
     table: &mut DeTable<'t>,
     source: &Origin<'_>,
     top: usize,
     translations: &mut [Translation<'t>],
+    file: &str,
 ) {
     if translations.is_empty() {
         return;
     }
-    for (_, value) in table.iter_mut() {
-        translate_value(value, source, top, translations);
+    for (key, value) in table.iter_mut() {
+        if !kept(file, key.get_ref()) {
+            translate_value(value, source, top, translations, file);
+        }
     }
 }
 
@@ -233,13 +237,14 @@ fn translate_value<'t>(
     source: &Origin<'_>,
     top: usize,
     translations: &mut [Translation<'t>],
+    file: &str,
 ) {
     let inherited = source.region(value.span().start).layer < top;
     match value.get_mut() {
-        DeValue::Table(t) => translate(t, source, top, translations),
+        DeValue::Table(t) => translate(t, source, top, translations, file),
         DeValue::Array(a) => {
             for v in a.iter_mut() {
-                translate_value(v, source, top, translations);
+                translate_value(v, source, top, translations, file);
             }
         }
         DeValue::String(s) if inherited => {
@@ -284,8 +289,14 @@ pub(crate) const KEPT_KEYS: &[&str] = &[
     "issuer",
 ];
 
-/// Every string of `table` under a key other than [`KEPT_KEYS`] that comes from a layer
-/// whose language differs from the edition's: (its offset, the text).
+/// Whether the strings under `key` in the content file `file` may stay in the base's language
+/// and are never translated: the [`KEPT_KEYS`], and the titles of the works cited.
+fn kept(file: &str, key: &str) -> bool {
+    KEPT_KEYS.contains(&key) || (file == "sources.toml" && key == "title")
+}
+
+/// Every string of `table` under a key that is not [`kept`] that comes from a layer whose
+/// language differs from the edition's: (its offset, the text).
 pub(crate) fn foreign_text<'a>(
     table: &'a DeTable<'_>,
     source: &Origin<'_>,
@@ -294,8 +305,7 @@ pub(crate) fn foreign_text<'a>(
     out: &mut Vec<(usize, &'a str)>,
 ) {
     for (key, value) in table {
-        let key = key.get_ref().as_ref();
-        if KEPT_KEYS.contains(&key) || (file == "sources.toml" && key == "title") {
+        if kept(file, key.get_ref()) {
             continue;
         }
         foreign_value(value, source, foreign, file, out);
