@@ -293,7 +293,7 @@ impl Options {
 
     /// Sets the organization's color for headings, rules, list markers and chart bars (PDF,
     /// HTML and EPUB). Headings are text, so a color with less than 4.5:1 contrast on white
-    /// ([`TEXT_CONTRAST`], WCAG 2.1 AA) is darkened, its hue kept, until it has it (see
+    /// ([`TEXT_CONTRAST`](crate::TEXT_CONTRAST), WCAG 2.1 AA) is darkened, its hue kept, until it has it (see
     /// [`Rgb::for_light_page`]); the web page and the book lighten it for their dark scheme the
     /// same way.
     ///
@@ -322,7 +322,7 @@ impl Options {
     /// Sets an address to print as a QR code beside the contact line, with the address in
     /// text under it (PDF, HTML and EPUB). It is a [`mht_guide::Url`], so it follows the
     /// content's rules for links: `http`, `https` or `mailto`, nothing hidden in it. An
-    /// address longer than [`MAX_QR_BYTES`] is printed as text alone: its code would be too
+    /// address longer than [`MAX_QR_BYTES`](crate::MAX_QR_BYTES) is printed as text alone: its code would be too
     /// dense to scan from paper.
     ///
     /// ```
@@ -398,7 +398,7 @@ impl Options {
     }
 
     /// Sets the creation date written into files, in seconds since the Unix epoch (PDF and
-    /// EPUB). A file's date runs from 1970-01-01 to 9999-12-31 ([`LATEST_TIMESTAMP`]); a
+    /// EPUB). A file's date runs from 1970-01-01 to 9999-12-31 ([`LATEST_TIMESTAMP`](crate::LATEST_TIMESTAMP)); a
     /// time outside that is written as the nearest end of it.
     ///
     /// Without it, the content's edition date is used, so the same content always gives the
