@@ -127,20 +127,20 @@ fn sections_lists_ids_titles_and_words() {
 #[test]
 fn check_reviews_the_embedded_guide() {
     let dir = tempdir();
-    let output = run(dir.path(), &["check", "--as-of", "2026-11-23"]);
+    let output = run(dir.path(), &["check", "--as-of", "2026-12-07"]);
     assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
     insta::assert_snapshot!(transcript(&output));
     // The same warnings fail the check when they are denied; --quiet hides them.
     let denied = run(
         dir.path(),
-        &["check", "--as-of", "2026-11-23", "--deny-warnings"],
+        &["check", "--as-of", "2026-12-07", "--deny-warnings"],
     );
     assert_eq!(denied.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&denied.stderr)
-            .ends_with("error: 3 warnings, denied by --deny-warnings\n")
+            .ends_with("error: 4 warnings, denied by --deny-warnings\n")
     );
-    let quiet = run(dir.path(), &["check", "--as-of", "2026-11-23", "--quiet"]);
+    let quiet = run(dir.path(), &["check", "--as-of", "2026-12-07", "--quiet"]);
     assert_eq!(quiet.status.code(), Some(0));
     assert!(quiet.stderr.is_empty());
     // In 2014, none of the data was old yet.

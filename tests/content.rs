@@ -179,3 +179,75 @@ fn licensing_states_have_dated_sources_for_their_rules() {
         }
     }
 }
+
+/// Every pay and outlook figure is from the release its source names: the source entry records
+/// the period of its data (`data_date`), so a yearly update is one edit to the source and its
+/// figures, and a figure left behind from an older release is caught here.
+#[test]
+fn every_figure_is_from_the_release_its_source_names() {
+    for guide in [mht_guide::guide(), mht_guide::edition("es").unwrap()] {
+        let release = |id: &mht_guide::Id| {
+            let source = guide.sources.get(id).expect("a cited source is listed");
+            source
+                .data_date
+                .unwrap_or_else(|| panic!("`{id}` gives figures but not the period of its data"))
+        };
+        let outlook = &guide.salary_outlook;
+        for pay in &outlook.pay {
+            assert_eq!(
+                pay.period,
+                release(&pay.source),
+                "{}, {:?}: not from the release of `{}`",
+                pay.occupation,
+                pay.statistic,
+                pay.source
+            );
+        }
+        for projection in &outlook.outlook {
+            assert_eq!(
+                projection.base_year,
+                release(&projection.source).year(),
+                "{}: projections from {} are not from the release of `{}`",
+                projection.occupation,
+                projection.base_year,
+                projection.source
+            );
+        }
+    }
+}
+
+/// A warning about an old source dates it as the source does: "published on" a day, "in" a
+/// month or a year.
+#[test]
+fn an_old_source_is_dated_as_precisely_as_it_gives_its_date() {
+    let dir = crate::util::tempdir();
+    let guide = dir.path().join("guide");
+    crate::util::copy_files(&crate::util::fixtures().join("minimal"), &guide);
+    let sources = std::fs::read_to_string(guide.join("sources.toml")).unwrap();
+    let as_of = mht_guide::RefDate::parse("2026-12-07").unwrap();
+    for (published, said) in [
+        ("2017-05-08", "published on May 8, 2017"),
+        ("2017-05", "published in May 2017"),
+        ("2017", "published in 2017"),
+    ] {
+        std::fs::write(
+            guide.join("sources.toml"),
+            format!("{sources}published = \"{published}\"\n"),
+        )
+        .unwrap();
+        std::fs::write(
+            guide.join("faq.toml"),
+            "summary = \"Questions.\"\n\n[[questions]]\nid = \"fee\"\nquestion = \"What does it \
+             cost?\"\nanswer = \"The fee was $139 [@src-b].\"\n",
+        )
+        .unwrap();
+        let review = mht_guide::EditionFolder::new(&guide).review(as_of).unwrap();
+        let messages: Vec<String> = review.warnings().iter().map(ToString::to_string).collect();
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains(&format!("`src-b`, {said},"))),
+            "{published}: {messages:?}"
+        );
+    }
+}

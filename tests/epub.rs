@@ -75,7 +75,7 @@ fn the_modified_date_comes_from_the_timestamp() {
     let mut options = Options::new();
     assert!(
         entry(&epub(&options), "EPUB/package.opf")
-            .contains("<meta property=\"dcterms:modified\">2026-11-23T00:00:00Z</meta>")
+            .contains("<meta property=\"dcterms:modified\">2026-12-07T00:00:00Z</meta>")
     );
     options.set_timestamp(1_700_000_000);
     assert!(

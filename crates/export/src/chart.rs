@@ -223,7 +223,7 @@ impl Chart {
         let low = rows.iter().map(|r| r.end).fold(0.0, f64::min);
         let high = rows.iter().map(|r| r.end).fold(0.0, f64::max);
         Some(Chart {
-            description: format!("{title}. {}.", described.join("; ")),
+            description: format!("{title}. {}.", described.join(". ")),
             title,
             rows,
             min: -nice_max(-low),
@@ -307,7 +307,7 @@ fn on_axis_from_zero(
         .map(|r| r.end.max(r.mark.unwrap_or(0.0)))
         .fold(0.0, f64::max);
     Chart {
-        description: format!("{title}. {}.", described.join("; ")),
+        description: format!("{title}. {}.", described.join(". ")),
         title,
         rows,
         min: 0.0,

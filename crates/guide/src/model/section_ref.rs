@@ -148,6 +148,18 @@ impl<'a> SectionRef<'a> {
     ///
     /// Figures are passed as the words a reader sees in a table cell.
     pub fn for_each_text(self, f: &mut dyn FnMut(&str)) {
+        self.texts(true, f);
+    }
+
+    /// Calls `f` with the text the edition writes in its own words: what
+    /// [`for_each_text`](SectionRef::for_each_text) gives, less the names kept as published
+    /// (the works cited and their publishers, boards, credentials and their issuers), which
+    /// a translated edition leaves in the base's language. The reading level is judged on this.
+    pub(crate) fn for_each_own_text(self, f: &mut dyn FnMut(&str)) {
+        self.texts(false, f);
+    }
+
+    fn texts(self, names: bool, f: &mut dyn FnMut(&str)) {
         let prose = |p: &Prose, f: &mut dyn FnMut(&str)| f(&p.plain_text());
         let items = |items: &[Item], f: &mut dyn FnMut(&str)| {
             for item in items {
@@ -178,8 +190,10 @@ impl<'a> SectionRef<'a> {
                 prose(&s.training, f);
                 prose(&s.licensure, f);
                 for l in &s.state_licenses {
-                    for t in [&l.state, &l.credential, &l.board] {
-                        f(t.as_str());
+                    f(l.state.as_str());
+                    if names {
+                        f(l.credential.as_str());
+                        f(l.board.as_str());
                     }
                     prose(&l.requirements, f);
                     for (_, rule) in l.rules() {
@@ -189,8 +203,10 @@ impl<'a> SectionRef<'a> {
                     }
                 }
                 for c in &s.certifications {
-                    f(c.name.as_str());
-                    f(c.issuer.as_str());
+                    if names {
+                        f(c.name.as_str());
+                        f(c.issuer.as_str());
+                    }
                     prose(&c.description, f);
                     items(&c.levels, f);
                 }
@@ -256,8 +272,13 @@ impl<'a> SectionRef<'a> {
             }
             SectionRef::Sources(s) => {
                 for src in &s.sources {
-                    f(src.title.as_str());
-                    f(src.publisher.as_str());
+                    if names {
+                        f(src.title.as_str());
+                        f(src.publisher.as_str());
+                    }
+                    if let Some(note) = &src.note {
+                        f(note.as_str());
+                    }
                 }
             }
         }

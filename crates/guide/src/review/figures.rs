@@ -60,6 +60,8 @@ pub(super) fn warnings(loaded: &Loaded, as_of: RefDate) -> Vec<Diagnostic> {
             };
             let dated = match (source.data_date, source.published) {
                 (Some(date), _) => Some((date, "whose data is from")),
+                // "published on May 8, 2017", "published in May 2017" or "in 2017".
+                (None, Some(date)) if date.day().is_some() => Some((date, "published on")),
                 (None, Some(date)) => Some((date, "published in")),
                 (None, None) => None,
             };

@@ -87,7 +87,7 @@ impl Review {
             .sections()
             .map(|section| {
                 let mut text = TextStats::default();
-                section.for_each_text(&mut |piece| text.add(piece, count));
+                section.for_each_own_text(&mut |piece| text.add(piece, count));
                 SectionStats {
                     id: section.id(),
                     text,
