@@ -96,3 +96,60 @@ impl ProsePlace {
         .warning()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::edition::BUILT_IN;
+    use crate::values::RefDate;
+
+    /// Every place in the built-in editions' source maps points at what it says: a date at the
+    /// quoted date it was read from, a figure in prose at a line that holds the figure.
+    #[test]
+    fn every_place_points_at_its_figure() {
+        for edition in BUILT_IN {
+            let loaded = edition.load().unwrap();
+            let (places, files) = (&loaded.places, &loaded.files);
+            assert!(
+                places.dated.len() > 5,
+                "{}: {}",
+                edition.dir,
+                places.dated.len()
+            );
+            assert!(
+                places.prose.len() > 5,
+                "{}: {}",
+                edition.dir,
+                places.prose.len()
+            );
+            for place in &places.dated {
+                let text = &files[place.file].text[place.offset..];
+                let written = text.strip_prefix('"').and_then(|t| t.split('"').next());
+                let year = || text.split(|c: char| !c.is_ascii_digit()).next();
+                let read = written
+                    .and_then(|w| RefDate::parse(w).ok())
+                    .map(|d| d == place.date)
+                    .unwrap_or_else(|| year() == Some(place.date.year().to_string().as_str()));
+                assert!(read, "{:?} at {}", place.date, &text[..text.len().min(30)]);
+            }
+            for place in &places.prose {
+                let warning = place.warning(files, "here".to_owned());
+                let line = warning.line_text().unwrap();
+                // The figure as a reader reads it, such as `$42,590` or `72.5%`: its digits.
+                let digits: String = place
+                    .figure
+                    .text
+                    .chars()
+                    .filter(char::is_ascii_digit)
+                    .collect();
+                let on_line: String = line.chars().filter(char::is_ascii_digit).collect();
+                assert!(
+                    on_line.contains(&digits[..digits.len().min(3)]),
+                    "`{}` is not on {}:{:?}: {line}",
+                    place.figure.text,
+                    warning.path().display(),
+                    warning.position()
+                );
+            }
+        }
+    }
+}
