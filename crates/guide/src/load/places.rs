@@ -45,27 +45,33 @@ pub(crate) struct ProsePlace {
 
 impl Places {
     /// The source map of what a conversion found, with files named by their place in `files`.
+    /// A figure in a file that is not among them (which the loader never makes) is left out
+    /// rather than placed in another file.
     pub(super) fn new(figures: Figures<'_>, files: &[ContentFile]) -> Places {
-        let index = |path: &Path| files.iter().position(|f| f.path == path).unwrap_or(0);
+        let index = |path: &Path| files.iter().position(|f| f.path == path);
         Places {
             dated: figures
                 .dated
                 .into_iter()
-                .map(|(path, offset, date)| DatedPlace {
-                    file: index(path),
-                    offset,
-                    date,
+                .filter_map(|(path, offset, date)| {
+                    Some(DatedPlace {
+                        file: index(path)?,
+                        offset,
+                        date,
+                    })
                 })
                 .collect(),
             prose: figures
                 .prose
                 .into_iter()
-                .map(|site| ProsePlace {
-                    file: index(site.path),
-                    span: site.span,
-                    line: site.line,
-                    column: site.column,
-                    figure: site.figure,
+                .filter_map(|site| {
+                    Some(ProsePlace {
+                        file: index(site.path)?,
+                        span: site.span,
+                        line: site.line,
+                        column: site.column,
+                        figure: site.figure,
+                    })
                 })
                 .collect(),
         }
