@@ -1,7 +1,5 @@
 //! The README's picture of the fact sheet stays current.
 
-use sha2::{Digest, Sha256};
-
 use crate::util::{tempdir, transcript};
 
 #[test]
@@ -35,10 +33,7 @@ fn the_readme_picture_is_of_the_current_fact_sheet() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
     let pdf = std::fs::read(dir.path().join("sheet.pdf")).unwrap();
-    let hash: String = Sha256::digest(&pdf)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hash = crate::util::sha256_hex(&pdf);
     let recorded = std::fs::read_to_string(root.join("examples/fact-sheet-page-1.sha256")).unwrap();
     assert_eq!(
         hash,

@@ -48,6 +48,20 @@ pub fn file_names() -> impl Iterator<Item = String> {
         .map(str::to_owned)
 }
 
+/// A file's place in guide order, by its name: the metadata first, then the sections; a file of
+/// any other name comes last.
+pub(crate) fn file_rank(path: &Path) -> usize {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    file_names()
+        .position(|known| known == name)
+        .unwrap_or(usize::MAX)
+}
+
+/// Orders diagnostics file by file in guide order, and within a file from top to bottom.
+pub(crate) fn sort_in_guide_order(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| (file_rank(d.path()), d.position()));
+}
+
 /// The content files as read: name → (the path diagnostics show, the text or why it is missing).
 pub(crate) struct Files {
     files: BTreeMap<String, (PathBuf, Result<String, Diagnostic>)>,
@@ -209,11 +223,7 @@ impl Files {
             })
             .collect();
         // The bases' files first, each layer's in guide order.
-        let rank = |f: &ContentFile| {
-            let name = f.path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            file_names().position(|n| n == name)
-        };
-        files.sort_by_key(|(layer, f)| (*layer, rank(f)));
+        files.sort_by_key(|(layer, f)| (*layer, file_rank(&f.path)));
         let files: Vec<ContentFile> = files.into_iter().map(|(_, f)| f).collect();
         Ok(Loaded {
             guide,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diag::Diagnostic;
-use crate::load::{Loaded, file_names};
+use crate::load::{Loaded, sort_in_guide_order};
 use crate::values::{RefDate, group_digits};
 
 /// The review's warnings: figures that cite nothing, and figures whose data is old. Figures of
@@ -95,13 +95,6 @@ pub(super) fn warnings(loaded: &Loaded, as_of: RefDate) -> Vec<Diagnostic> {
             ),
         ));
     }
-    // File by file in guide order, and within a file from top to bottom.
-    let file_rank = |d: &Diagnostic| {
-        let name = d.path().file_name().and_then(|n| n.to_str()).unwrap_or("");
-        file_names()
-            .position(|known| known == name)
-            .unwrap_or(usize::MAX)
-    };
-    warnings.sort_by_key(|d| (file_rank(d), d.position()));
+    sort_in_guide_order(&mut warnings);
     warnings
 }

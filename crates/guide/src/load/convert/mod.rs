@@ -281,13 +281,7 @@ pub(super) fn build<'t>(
     }
 
     // Report file by file in guide order, and within a file from top to bottom.
-    let file_rank = |d: &Diagnostic| {
-        let name = d.path().file_name().and_then(|n| n.to_str()).unwrap_or("");
-        super::file_names()
-            .position(|known| known == name)
-            .unwrap_or(usize::MAX)
-    };
-    problems.sort_by_key(|d| (file_rank(d), d.position()));
+    super::sort_in_guide_order(&mut problems);
 
     let guide = match meta_labels {
         Some((meta, labels)) if problems.is_empty() => sections.complete(meta, labels),
