@@ -233,7 +233,10 @@ fn characters_the_pdf_refuses_are_found_in_a_base_folder_too() {
         "base = \"../guide\"\npublisher = \"Riverside\"\n",
     );
 
-    let check = run(dir.path(), &["check", "--content", "ours"]);
+    let check = run(
+        dir.path(),
+        &["check", "--content", "ours", "--no-system-fonts"],
+    );
     let stderr = String::from_utf8_lossy(&check.stderr);
     assert!(
         stderr.contains("guide/faq.toml:") && stderr.contains("U+1F600"),
@@ -242,7 +245,14 @@ fn characters_the_pdf_refuses_are_found_in_a_base_folder_too() {
     );
     let export = run(
         dir.path(),
-        &["export", "--content", "ours", "-o", "out.pdf"],
+        &[
+            "export",
+            "--content",
+            "ours",
+            "-o",
+            "out.pdf",
+            "--no-system-fonts",
+        ],
     );
     assert_eq!(export.status.code(), Some(1), "{}", transcript(&export));
     let stderr = String::from_utf8_lossy(&export.stderr);

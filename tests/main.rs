@@ -30,6 +30,7 @@ mod properties;
 mod readme;
 mod regressions;
 mod scale;
+mod scripts;
 mod serve;
 mod spanish;
 mod util;

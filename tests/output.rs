@@ -153,7 +153,16 @@ fn a_failed_export_leaves_no_temporary_file() {
     fs::write(&faq, text).unwrap();
     let output = run(
         dir.path(),
-        &["export", "-f", "pdf", "--content", "guide", "-o", "out.pdf"],
+        &[
+            "export",
+            "-f",
+            "pdf",
+            "--content",
+            "guide",
+            "-o",
+            "out.pdf",
+            "--no-system-fonts",
+        ],
     );
     assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
     let names: Vec<String> = fs::read_dir(dir.path())

@@ -661,34 +661,68 @@ pub(crate) fn check(bytes: &[u8]) -> Findings {
             fail(format!("font {base} is not a Type0 font with a descendant"));
             continue;
         };
-        if descendant.get(b"CIDToGIDMap").is_err() {
-            fail(format!("font {base} has no CIDToGIDMap"));
-        }
-        let program = descendant
+        let cff = name_of(descendant, b"Subtype").as_deref() == Some("CIDFontType0");
+        // A TrueType font's codes reach its glyphs through the CIDToGIDMap: the same number,
+        // or a table (several codes may draw one glyph).
+        let gids: Option<Vec<u16>> = match descendant.get(b"CIDToGIDMap").map(|m| get(&doc, m)) {
+            Ok(Object::Name(n)) if n == b"Identity" => None,
+            Ok(Object::Stream(s)) => Some(
+                s.decompressed_content()
+                    .unwrap_or(s.content.clone())
+                    .chunks(2)
+                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                    .collect(),
+            ),
+            _ if cff => None,
+            _ => {
+                fail(format!("font {base} has no CIDToGIDMap"));
+                None
+            }
+        };
+        let descriptor = descendant
             .get(b"FontDescriptor")
             .ok()
-            .and_then(|d| dict(&doc, d))
-            .and_then(|d| d.get(b"FontFile2").ok())
+            .and_then(|d| dict(&doc, d));
+        let program = descriptor
+            .and_then(|d| {
+                d.get(if cff {
+                    b"FontFile3".as_slice()
+                } else {
+                    b"FontFile2"
+                })
+                .ok()
+            })
             .and_then(|f| get(&doc, f).as_stream().ok())
             .map(|s| s.decompressed_content().unwrap_or(s.content.clone()));
         let Some(program) = program else {
             fail(format!("font {base} is not embedded"));
             continue;
         };
+        if cff {
+            // A bare CFF program: its glyphs are its CIDs, and its widths its own.
+            if program.first() != Some(&1) {
+                fail(format!("font {base}: the embedded CFF program is not CFF"));
+            }
+            continue;
+        }
         let face = ttf_parser::Face::parse(&program, 0).expect("the embedded font parses");
         let upem = f64::from(face.units_per_em());
         if let Ok(Object::Array(w)) = descendant.get(b"W").map(|w| get(&doc, w)) {
             for pair in w.chunks(2) {
                 if let [Object::Integer(first), Object::Array(widths)] = pair {
                     for (i, width) in widths.iter().enumerate() {
-                        let gid = (*first as usize + i) as u16;
+                        let code = *first as usize + i;
+                        let gid = match &gids {
+                            Some(map) => map.get(code).copied().unwrap_or(0),
+                            None => code as u16,
+                        };
                         let advance = face
                             .glyph_hor_advance(ttf_parser::GlyphId(gid))
                             .unwrap_or(0);
                         let expected = (f64::from(advance) * 1000.0 / upem).round() as i64;
                         if width.as_i64().ok() != Some(expected) {
                             fail(format!(
-                                "font {base}: width of glyph {gid} is not its advance"
+                                "font {base}: width of code {code} is not its glyph's advance"
                             ));
                         }
                     }
@@ -966,7 +1000,7 @@ fn each_check_fails_on_a_broken_file() {
         }
     });
     assert_found(&failures, "has no /ToUnicode");
-    assert_found(&failures, "is not its advance");
+    assert_found(&failures, "is not its glyph's advance");
     // A font that is not embedded.
     let failures = broken(|doc| {
         for id in objects_with(doc, b"Type", b"FontDescriptor") {

@@ -128,6 +128,7 @@ fn under_ci_no_test_is_ignored_for_a_missing_program() {
     let missing: Vec<&str> = [
         ("pdf-tools", cfg!(missing = "pdf-tools")),
         ("pdftoppm", cfg!(missing = "pdftoppm")),
+        ("noto-fonts", cfg!(missing = "noto-fonts")),
         ("zbarimg", cfg!(missing = "zbarimg")),
         ("pandoc", cfg!(missing = "pandoc")),
         ("epubcheck", cfg!(missing = "epubcheck")),

@@ -12,8 +12,9 @@ use std::env;
 use std::path::{Path, PathBuf};
 
 /// The tools, each with the checks that say it is there.
-const TOOLS: [&str; 10] = [
+const TOOLS: [&str; 11] = [
     "pdf-tools",
+    "noto-fonts",
     "pdftoppm",
     "zbarimg",
     "pandoc",
@@ -65,6 +66,16 @@ fn main() {
     result("pdf-tools", pdf);
     let found = program("pdftoppm");
     result("pdftoppm", found);
+    // The Noto fonts the fixture editions in other scripts are drawn with (Debian's
+    // fonts-noto-core and fonts-noto-cjk), where fontconfig and fontdb find them.
+    let found = [
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
+        "/usr/share/fonts/truetype/noto/NotoSansKhmer-Regular.ttf",
+    ]
+    .iter()
+    .all(|f| file(Path::new(f)));
+    result("noto-fonts", found);
     let found = program("zbarimg");
     result("zbarimg", found);
     let found = program("pandoc");

@@ -141,6 +141,11 @@ pub(crate) struct CheckArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub(crate) as_of: Option<mht_guide::RefDate>,
 
+    /// Warn about what the PDF cannot print as if no font were installed: what an export
+    /// with --no-system-fonts, or on a machine with no fonts, would refuse.
+    #[arg(long)]
+    pub(crate) no_system_fonts: bool,
+
     #[command(flatten)]
     pub(crate) content: ContentArgs,
 }
@@ -279,6 +284,17 @@ pub(crate) struct RenderArgs {
     /// alternative text.
     #[arg(long, value_name = "FILE")]
     pub(crate) logo: Option<PathBuf>,
+
+    /// A font (TrueType or OpenType, or a collection) for the PDF to draw the scripts its own
+    /// Liberation Sans lacks with (Chinese, Arabic, Devanagari…); repeat it to give several,
+    /// the first asked first. Installed fonts are asked after them.
+    #[arg(long = "font", value_name = "FILE")]
+    pub(crate) fonts: Vec<PathBuf>,
+
+    /// Draw the PDF with its own fonts and those given with --font only, never with an
+    /// installed one: the same file on every machine.
+    #[arg(long)]
+    pub(crate) no_system_fonts: bool,
 
     #[command(flatten)]
     pub(crate) content: ContentArgs,

@@ -111,7 +111,10 @@ pub(crate) fn run(app: &App, args: &CheckArgs) -> Result<ExitCode> {
     print(&out)?;
     // The review's warnings, then where the PDF would refuse a character.
     let mut warnings: Vec<mht_guide::Diagnostic> = review.warnings().to_vec();
-    warnings.extend(unprintable::places(review.files(), None));
+    let mut fonts = mht_guide_export::Options::new();
+    fonts.set_system_fonts(!args.no_system_fonts);
+    let coverage = mht_guide_export::Coverage::new(review.guide().meta.language.as_str(), &fonts);
+    warnings.extend(unprintable::places(review.files(), None, &coverage));
     let warnings = &warnings;
     if app.verbosity >= Verbosity::Normal || args.deny_warnings {
         let mut err = report::stderr().lock();

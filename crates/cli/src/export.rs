@@ -99,14 +99,44 @@ pub(crate) fn options(app: &App, render: &RenderArgs) -> Result<Options> {
         }
         options.set_logo(read_logo(path)?);
     }
+    for path in &render.fonts {
+        options.add_font(read_font(path)?);
+    }
+    if render.no_system_fonts {
+        options.set_system_fonts(false);
+    }
     if let Some(seconds) = source_date_epoch()? {
         options.set_timestamp(seconds);
     }
     Ok(options)
 }
 
+/// The largest font file read: the biggest CJK collections are about 30 MB.
+const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads and checks a font file for the PDF.
+pub(crate) fn read_font(path: &std::path::Path) -> Result<mht_guide_export::Font> {
+    let fail = |why: String| anyhow::anyhow!("cannot use the font {}: {why}", path.display());
+    let file = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, MAX_FONT_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(|e| fail(e.to_string()))?;
+    if bytes.len() as u64 > MAX_FONT_BYTES {
+        return Err(fail(format!(
+            "it is larger than {} MB, more than any font needs",
+            MAX_FONT_BYTES / (1024 * 1024)
+        )));
+    }
+    mht_guide_export::Font::from_bytes(bytes).map_err(|e| fail(e.to_string()))
+}
+
 /// Loads the content and writes every format: all exported before any is written, then all
-/// placed at once, so that one failure writes nothing and changes no file.
+/// placed at once, so that a failure to write writes nothing and changes no file. A format
+/// that cannot be exported from this content (a PDF in a script no font has, say) does not
+/// keep the others from being written: they are, and the command then fails naming it.
 pub(crate) fn once(
     app: &App,
     args: &ExportArgs,
@@ -122,12 +152,19 @@ pub(crate) fn once(
     protected.dedup();
     let several = formats.len() > 1;
     let file_name = |format: Format| format!("{}.{}", guide.meta.slug, format.extension());
-    // Every format is exported before anything is written, so one failure writes nothing.
+    // Every format is exported before anything is written.
     let mut outputs = Vec::new();
+    let mut failed: Option<(Format, anyhow::Error)> = None;
     for &format in formats {
         let start = Instant::now();
-        let bytes = mht_guide_export::export(&guide, format, options)
-            .map_err(|err| export_error(err, format, &files))?;
+        let bytes = match mht_guide_export::export(&guide, format, options) {
+            Ok(bytes) => bytes,
+            Err(err) if several && failed.is_none() => {
+                failed = Some((format, export_error(err, format, &files, &guide, options)));
+                continue;
+            }
+            Err(err) => return Err(export_error(err, format, &files, &guide, options)),
+        };
         app.detail(&format!(
             "exported {format} in {:.1} ms",
             start.elapsed().as_secs_f64() * 1000.0
@@ -175,7 +212,12 @@ pub(crate) fn once(
             ));
         }
     }
-    Ok(())
+    match failed {
+        Some((format, err)) => Err(err.context(format!(
+            "the {format} was not written; every other format was"
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// An export error as the command reports it: when characters in the content caused it, with
@@ -184,6 +226,8 @@ pub(crate) fn export_error(
     err: mht_guide_export::ExportError,
     format: Format,
     files: &[ContentFile],
+    guide: &mht_guide::Guide,
+    options: &Options,
 ) -> anyhow::Error {
     use mht_guide_export::ExportError;
     let chars: Vec<char> = match &err {
@@ -196,10 +240,14 @@ pub(crate) fn export_error(
     };
     LocatedError {
         message: format!("cannot export the guide as {format}: {err}"),
-        places: unprintable::places(files, Some(&chars))
-            .into_iter()
-            .map(mht_guide::Diagnostic::into_error)
-            .collect(),
+        places: unprintable::places(
+            files,
+            Some(&chars),
+            &mht_guide_export::Coverage::new(guide.meta.language.as_str(), options),
+        )
+        .into_iter()
+        .map(mht_guide::Diagnostic::into_error)
+        .collect(),
     }
     .into()
 }

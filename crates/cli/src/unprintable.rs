@@ -1,72 +1,139 @@
-//! Where the content holds characters the PDF cannot print: `check` warns about them at their
-//! place, and a PDF export that fails on them lists the same places. Both look at the files
-//! the loader read, the bases' included.
+//! Where the content holds characters the PDF cannot print: `check` warns about them, and a
+//! PDF export that fails on them names the same places. Both look at the files the loader
+//! read, the bases' included.
+//!
+//! A script that no font has is one warning, at its first place, with how many places hold
+//! it: a Chinese edition on a machine without a Chinese font is one line, not one per
+//! character. A character of no one script (an emoji, a symbol) is one warning of its own.
 
 use mht_guide::{ContentFile, Diagnostic};
-use mht_guide_export::Unprintable;
+use mht_guide_export::{Coverage, Unprintable};
 use std::collections::BTreeMap;
 
-/// At most this many places are shown for one character in one file.
-const PLACES: usize = 3;
+/// What one warning is about: a script, right-to-left text, or one character of no script.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Group {
+    Script(&'static str),
+    RightToLeft,
+    Character(char),
+}
 
-/// A warning for each place (a few per character and file) where the content holds a
-/// character the PDF cannot print, restricted to `only` when given. Comment lines are skipped:
+/// The first place of a group, and how many there are.
+struct Found {
+    file: usize,
+    offset: usize,
+    first: char,
+    count: usize,
+}
+
+/// A warning for each script (and each character of no script) the PDF cannot print, at its
+/// first place, restricted to the characters `only` when given. Comment lines are skipped:
 /// they are never printed.
-pub(crate) fn places(files: &[ContentFile], only: Option<&[char]>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for ContentFile { path, text, .. } in files {
-        let mut seen: BTreeMap<char, usize> = BTreeMap::new();
+pub(crate) fn places(
+    files: &[ContentFile],
+    only: Option<&[char]>,
+    coverage: &Coverage,
+) -> Vec<Diagnostic> {
+    let mut groups: BTreeMap<Group, Found> = BTreeMap::new();
+    // The order groups were first met in, for the warnings' order.
+    let mut order: Vec<Group> = Vec::new();
+    let mut verdicts: BTreeMap<char, Option<Unprintable>> = BTreeMap::new();
+    for (index, ContentFile { text, .. }) in files.iter().enumerate() {
         let mut offset = 0;
         for line in text.split_inclusive('\n') {
             if !line.trim_start().starts_with('#') {
-                // Right-to-left text is reported once a line, at its first letter.
-                let mut rtl_reported = false;
                 for (i, c) in line.char_indices() {
-                    if only.is_some_and(|only| !only.contains(&c)) {
+                    if c.is_ascii() || only.is_some_and(|only| !only.contains(&c)) {
                         continue;
                     }
-                    let Some(why) = mht_guide_export::unprintable(c) else {
-                        continue;
+                    let verdict = *verdicts.entry(c).or_insert_with(|| coverage.unprintable(c));
+                    let Some(why) = verdict else { continue };
+                    let group = match (why, mht_guide_export::script_name(c)) {
+                        (Unprintable::RightToLeft, _) => Group::RightToLeft,
+                        (_, Some(script)) => Group::Script(script),
+                        (_, None) => Group::Character(c),
                     };
-                    if why == Unprintable::RightToLeft {
-                        if rtl_reported {
-                            continue;
+                    let found = groups.entry(group.clone()).or_insert_with(|| {
+                        order.push(group);
+                        Found {
+                            file: index,
+                            offset: offset + i,
+                            first: c,
+                            count: 0,
                         }
-                        rtl_reported = true;
-                    }
-                    let key = if why == Unprintable::RightToLeft {
-                        '\u{5D0}'
-                    } else {
-                        c
-                    };
-                    let n = seen.entry(key).or_default();
-                    *n += 1;
-                    if *n <= PLACES {
-                        out.push(Diagnostic::warning_at(
-                            path,
-                            text,
-                            offset + i,
-                            message(c, why),
-                        ));
-                    }
+                    });
+                    found.count += 1;
                 }
             }
             offset += line.len();
         }
     }
+    order
+        .into_iter()
+        .map(|group| {
+            let found = &groups[&group];
+            let file = &files[found.file];
+            Diagnostic::warning_at(&file.path, &file.text, found.offset, message(&group, found))
+        })
+        .collect()
+}
+
+/// Where a script's fonts come from on Debian and Ubuntu.
+fn package(script: &str) -> &'static str {
+    match script {
+        "Han" | "Hiragana" | "Katakana" | "Hangul" | "Bopomofo" => "fonts-noto-cjk",
+        _ => "fonts-noto-core",
+    }
+}
+
+fn message(group: &Group, found: &Found) -> String {
+    let places = match found.count {
+        1 => "1 place".to_owned(),
+        n => format!("{} places, the first here", thousands(n)),
+    };
+    let fix = "install a font that has it or give one with --font";
+    match group {
+        Group::RightToLeft => format!(
+            "right-to-left text ({places}, from `{}` U+{:04X} on), which the PDF cannot lay out \
+             yet and refuses; the HTML, EPUB and Markdown exports carry it",
+            found.first,
+            u32::from(found.first)
+        ),
+        Group::Script(script) => format!(
+            "the {script} script ({places}) is in none of the PDF's fonts, so a PDF export \
+             refuses it; {fix} (on Debian or Ubuntu: {})",
+            package(script)
+        ),
+        Group::Character(c) => format!(
+            "`{c}` (U+{:04X}, {places}) is in none of the PDF's fonts, so a PDF export refuses \
+             it; replace it, {fix}, or export another format",
+            u32::from(*c)
+        ),
+    }
+}
+
+/// A count with its thousands grouped: 1,949.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
     out
 }
 
-fn message(c: char, why: Unprintable) -> String {
-    let shown = format!("`{c}` (U+{:04X})", u32::from(c));
-    match why {
-        Unprintable::RightToLeft => format!(
-            "right-to-left text (from {shown} on), which the PDF cannot lay out yet and \
-             refuses; the HTML, EPUB and Markdown exports carry it correctly"
-        ),
-        _ => format!(
-            "{shown} is in none of the PDF's fonts, so a PDF export refuses it; replace it, or \
-             export another format"
-        ),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(1949), "1,949");
+        assert_eq!(thousands(15610), "15,610");
+        assert_eq!(thousands(1_000_000), "1,000,000");
     }
 }

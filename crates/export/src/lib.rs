@@ -65,6 +65,8 @@ mod compose;
 #[cfg(feature = "epub")]
 mod epub;
 mod escape;
+#[cfg(feature = "pdf")]
+mod font;
 mod format;
 mod html;
 mod json;
@@ -102,6 +104,8 @@ pub(crate) use compose::{
 };
 #[cfg(feature = "epub")]
 pub use epub::to_epub;
+#[cfg(feature = "pdf")]
+pub use font::{Font, FontError};
 pub use html::to_html;
 pub use json::{SCHEMA_VERSION, to_json};
 pub use logo::{Logo, LogoError, MAX_LOGO_BYTES, MAX_LOGO_SIDE};
@@ -109,7 +113,9 @@ pub use logo::{Logo, LogoError, MAX_LOGO_BYTES, MAX_LOGO_SIDE};
 pub use markdown::markdown_options;
 pub use markdown::to_markdown;
 #[cfg(feature = "pdf")]
-pub use pdf::{Paper, Undrawable, UnknownPaper, Unprintable, to_pdf, unprintable};
+pub use pdf::{
+    Coverage, Paper, Undrawable, UnknownPaper, Unprintable, script_name, to_pdf, unprintable,
+};
 pub use qr::MAX_QR_BYTES;
 pub use time::LATEST_TIMESTAMP;
 
@@ -125,7 +131,10 @@ pub use time::LATEST_TIMESTAMP;
 /// let mut files = mht_guide::EMBEDDED_FILES.map(|(name, text)| (name, text.to_owned()));
 /// files[10].1 = files[10].1.replacen("question = \"", "question = \"\u{1F600} ", 1);
 /// let guide = Guide::from_files("draft", files).expect("the edited copy loads");
-/// let options = Options::new().with_sections(mht_guide_export::Selection::only([SectionId::Faq]));
+/// let mut options =
+///     Options::new().with_sections(mht_guide_export::Selection::only([SectionId::Faq]));
+/// // Without the fonts installed on this machine, which may have one.
+/// options.set_system_fonts(false);
 /// match mht_guide_export::export(&guide, Format::Pdf, &options) {
 ///     Err(ExportError::Undrawable { characters, .. }) => {
 ///         assert_eq!(characters[0].character, '\u{1F600}')
@@ -145,12 +154,7 @@ pub enum ExportError {
     Epub(String),
     /// The text has characters the PDF's fonts cannot draw.
     #[cfg(feature = "pdf")]
-    #[error(
-        "the bundled fonts cannot draw {}: {}; replace {} in the content",
-        if characters.len() == 1 { "this character" } else { "these characters" },
-        characters.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
-        if characters.len() == 1 { "it" } else { "them" },
-    )]
+    #[error("{}", pdf::undrawable_message(characters))]
     Undrawable {
         /// Each character, with where it occurs.
         characters: Vec<Undrawable>,

@@ -198,6 +198,10 @@ pub struct Options {
     #[cfg(feature = "pdf")]
     paper: Paper,
     timestamp: Option<i64>,
+    #[cfg(feature = "pdf")]
+    fonts: Vec<crate::Font>,
+    #[cfg(feature = "pdf")]
+    no_system_fonts: bool,
 }
 
 /// `with_x`, by value, from `set_x`.
@@ -217,6 +221,46 @@ impl Options {
     /// date as the timestamp.
     pub fn new() -> Options {
         Options::default()
+    }
+
+    /// Adds a font for the PDF handout to draw the scripts its own fonts lack with; the fonts
+    /// added first are asked first, before the edition's and the system's.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use mht_guide_export::{Font, Options};
+    ///
+    /// let font = Font::from_bytes(std::fs::read("NotoSansArabic-Regular.ttf")?)?;
+    /// let mut options = Options::new();
+    /// options.add_font(font);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[cfg(feature = "pdf")]
+    pub fn add_font(&mut self, font: crate::Font) -> &mut Options {
+        self.fonts.push(font);
+        self
+    }
+
+    /// The fonts added with [`Options::add_font`], in order.
+    #[cfg(feature = "pdf")]
+    pub fn fonts(&self) -> &[crate::Font] {
+        &self.fonts
+    }
+
+    /// Whether the PDF handout may draw with fonts installed on the system, for scripts that
+    /// neither its own fonts nor the given ones have (it may by default). A server that must
+    /// give the same file on every machine turns this off and gives its fonts.
+    #[cfg(feature = "pdf")]
+    pub fn set_system_fonts(&mut self, allowed: bool) -> &mut Options {
+        self.no_system_fonts = !allowed;
+        self
+    }
+
+    /// Whether installed fonts may be drawn with.
+    #[cfg(feature = "pdf")]
+    pub fn system_fonts(&self) -> bool {
+        !self.no_system_fonts
     }
 
     /// Selects the sections to export (all formats).

@@ -7,11 +7,12 @@
 //! real glyphs, the fonts, the marked content and the tree into genpdf's output.
 
 mod elements;
-mod fonts;
+pub(crate) mod fonts;
 mod layout;
 mod post;
 mod record;
 mod render;
+mod shape;
 mod tags;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -148,6 +149,47 @@ impl fmt::Display for Undrawable {
     }
 }
 
+/// The message of [`ExportError::Undrawable`]: one clause for each script no font has, with
+/// how many characters of it there are and where the first is, and one for each character of
+/// no script (a symbol, an emoji).
+pub(crate) fn undrawable_message(characters: &[Undrawable]) -> String {
+    let mut scripts: Vec<(&'static str, Vec<&Undrawable>)> = Vec::new();
+    let mut symbols: Vec<&Undrawable> = Vec::new();
+    for u in characters {
+        match script_name(u.character) {
+            Some(name) => match scripts.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, list)) => list.push(u),
+                None => scripts.push((name, vec![u])),
+            },
+            None => symbols.push(u),
+        }
+    }
+    let mut clauses: Vec<String> = scripts
+        .iter()
+        .map(|(name, list)| {
+            let first = list[0];
+            let count = match list.len() {
+                1 => "1 character".to_owned(),
+                n => format!("{n} characters"),
+            };
+            format!(
+                "the {name} script ({count}, such as `{}` in {})",
+                first.character,
+                first.places.first().map_or("the text", String::as_str)
+            )
+        })
+        .collect();
+    clauses.extend(symbols.iter().map(ToString::to_string));
+    let what = if clauses.len() == 1 { "this" } else { "these" };
+    format!(
+        "no font the PDF has can draw {what}: {}; install a font for {}, give the export one, \
+         or replace {} in the content",
+        clauses.join("; "),
+        if clauses.len() == 1 { "it" } else { "them" },
+        if clauses.len() == 1 { "it" } else { "them" },
+    )
+}
+
 /// Why the PDF cannot print a character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -158,10 +200,8 @@ pub enum Unprintable {
     NotInFonts,
 }
 
-/// Whether the PDF can print `c` in regular text, and if not, why.
-///
-/// `mht-guide check` uses this to warn, at the character's place, about content the PDF would
-/// refuse.
+/// Whether the PDF can print `c` in regular text with its bundled fonts alone, and if not,
+/// why. [`Coverage`] answers for the fonts an export would have.
 ///
 /// # Examples
 ///
@@ -184,6 +224,80 @@ pub fn unprintable(c: char) -> Option<Unprintable> {
     } else {
         None
     }
+}
+
+/// What the PDF handout can draw with the fonts an export with the same options would have:
+/// its own, the given ones and, unless the options say not, the installed ones.
+///
+/// `mht-guide check` asks it about every character of the content, to warn where the PDF
+/// would refuse one.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide_export::{Coverage, Options, Unprintable};
+///
+/// let mut options = Options::new();
+/// options.set_system_fonts(false);
+/// let coverage = Coverage::new("zh-Hans", &options);
+/// assert_eq!(coverage.unprintable('a'), None);
+/// assert_eq!(coverage.unprintable('中'), Some(Unprintable::NotInFonts));
+/// ```
+pub struct Coverage {
+    set: Option<fonts::FontSet>,
+}
+
+impl fmt::Debug for Coverage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Coverage").finish_non_exhaustive()
+    }
+}
+
+impl Coverage {
+    /// The fonts of an export of an edition in `language` with these options.
+    pub fn new(language: &str, options: &Options) -> Coverage {
+        let given: Vec<&'static [u8]> = options.fonts().iter().map(|f| f.data).collect();
+        Coverage {
+            set: fonts::FontSet::new(language, &given, options.system_fonts()).ok(),
+        }
+    }
+
+    /// Whether the PDF can print `c` in regular text, and if not, why.
+    pub fn unprintable(&self, c: char) -> Option<Unprintable> {
+        match unprintable(c) {
+            Some(Unprintable::NotInFonts)
+                if shape::follows(c)
+                    || self
+                        .set
+                        .as_ref()
+                        .is_some_and(|set| set.fallback(c, false).is_some()) =>
+            {
+                None
+            }
+            other => other,
+        }
+    }
+}
+
+/// The English name of the script a character is written in ("Han", "Arabic",
+/// "Devanagari"…), or `None` for a character of no one script: punctuation, digits, symbols,
+/// marks.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide_export::script_name;
+///
+/// assert_eq!(script_name('中'), Some("Han"));
+/// assert_eq!(script_name('ب'), Some("Arabic"));
+/// assert_eq!(script_name('7'), None);
+/// ```
+pub fn script_name(c: char) -> Option<&'static str> {
+    let script = harfrust::unicode::script(u32::from(c));
+    if script == harfrust::Script::COMMON || script == harfrust::Script::INHERITED {
+        return None;
+    }
+    fonts::script_name(script)
 }
 
 /// About how many bytes of memory laying out and writing the PDF takes for each character of
@@ -304,7 +418,10 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
     ensure_memory(guide, &doc)?;
     let contents = options.preset() == Preset::Full && doc.sections.len() > 2;
 
-    let widths = Rc::new(layout::Measured::default());
+    let given: Vec<&'static [u8]> = options.fonts().iter().map(|f| f.data).collect();
+    let set = fonts::FontSet::new(doc.language().as_str(), &given, options.system_fonts())
+        .map_err(|e| ExportError::Pdf(crate::PdfError::new(e)))?;
+    let widths = Rc::new(layout::Measured::new(Rc::new(set)));
     // First pass: where every anchor lands, and how many pages there are. Then render with
     // those page numbers; if printing them moved a page break, one more pass settles it.
     let mut last = render_pass(&doc, options, contents, &widths, None, None)?;
@@ -321,6 +438,7 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
         }
     }
 
+    let set = Rc::clone(&widths.fonts);
     let meta = &guide.meta;
     let mut subject = meta.description.to_string();
     if let Some(org) = options.organization() {
@@ -348,6 +466,7 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
         links: &last.track.links.borrow(),
         tree: &last.track.tree.borrow(),
         unicode: &last.track.unicode.borrow(),
+        fonts: &set,
         logo: options.logo().map(|(logo, _)| logo),
         labels: &guide.labels,
     };

@@ -3,10 +3,10 @@
 //! lopdf type in it: layout records it, and the post-processing (`post`) writes content
 //! streams, fonts, links and the outline from it.
 //!
-//! Text is recorded as runs of glyphs in one font, each glyph with the kerning before it, and
-//! what the glyphs stand for is recorded by font ([`super::elements::Tracker::unicode`]): the
-//! seam through which shaped text (several glyphs for one character, or one for several) will
-//! reach the file.
+//! Text is recorded as runs of glyphs in one face, each glyph with the adjustment before it,
+//! and what the glyphs stand for is recorded by face ([`super::elements::Tracker::unicode`]);
+//! where that cannot say it (several glyphs for one character, or one for several, out of
+//! order), the text itself goes with the glyphs.
 
 use super::tags::Marked;
 
@@ -20,6 +20,14 @@ pub(super) enum FontStyle {
 }
 
 impl FontStyle {
+    /// The four, in the order of their index.
+    pub(super) const ALL: [FontStyle; 4] = [
+        FontStyle::Regular,
+        FontStyle::Bold,
+        FontStyle::Italic,
+        FontStyle::BoldItalic,
+    ];
+
     /// The face of a bold and an italic choice.
     pub(super) fn of(bold: bool, italic: bool) -> FontStyle {
         match (bold, italic) {
@@ -44,6 +52,27 @@ impl FontStyle {
     }
 }
 
+/// A face's place in the handout's set of faces ([`super::fonts::FontSet`]): 0–3 are Liberation Sans's regular, bold, italic and bold
+/// italic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(in crate::pdf) struct FontId(pub(in crate::pdf) u16);
+
+impl FontId {
+    /// Liberation Sans in a style.
+    pub(in crate::pdf) fn of_style(style: FontStyle) -> FontId {
+        FontId(style.index() as u16)
+    }
+
+    /// The style, for one of Liberation Sans's faces.
+    pub(in crate::pdf) fn style(self) -> Option<FontStyle> {
+        FontStyle::ALL.get(usize::from(self.0)).copied()
+    }
+
+    pub(in crate::pdf) fn index(self) -> usize {
+        usize::from(self.0)
+    }
+}
+
 /// Where a piece of text links to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Target {
@@ -65,6 +94,37 @@ pub(super) struct AnchorMark {
     pub(super) y: f64,
 }
 
+/// Glyphs of one face, drawn one after another.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct GlyphRun {
+    pub(super) font: FontId,
+    /// Which of the face's maps from glyphs to text the glyphs are written with (see
+    /// [`super::elements::Tracker::unicode`]).
+    pub(super) variant: u16,
+    /// Each glyph, after the adjustment before it in thousandths of an em (as in a `TJ`
+    /// array: a positive number moves back).
+    pub(super) glyphs: Vec<(i16, u16)>,
+    /// How far above the baseline each glyph is drawn, in thousandths of an em, when any is
+    /// not on it (a mark placed by shaping).
+    pub(super) rise: Option<Box<[i16]>>,
+    /// The adjustment after the last glyph, so that the run ends where its shaped advance
+    /// does.
+    pub(super) trail: i16,
+}
+
+impl GlyphRun {
+    /// Glyphs of Liberation Sans, with kerning and nothing else.
+    pub(super) fn own(style: FontStyle, glyphs: Vec<(i16, u16)>) -> GlyphRun {
+        GlyphRun {
+            font: FontId::of_style(style),
+            variant: 0,
+            glyphs,
+            rise: None,
+            trail: 0,
+        }
+    }
+}
+
 /// A clickable rectangle.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct LinkMark {
@@ -84,15 +144,18 @@ pub(super) struct LinkMark {
 pub(super) enum Draw {
     /// One text-showing operation.
     Text {
-        /// The face the glyphs are of.
+        /// The face genpdf's placeholder names (Liberation Sans in the text's style).
         style: FontStyle,
-        /// Each glyph of the bundled font, after the kerning before it in thousandths of an
-        /// em (as in a `TJ` array).
-        glyphs: Vec<(i16, u16)>,
+        /// The glyphs, run by run of one face each, in drawing order.
+        runs: Vec<GlyphRun>,
         marked: Marked,
         /// When the last glyph is a hyphen that hyphenation added at the end of a line: the
         /// MCID of its own marked content, which says it is a soft hyphen.
         soft_hyphen: Option<u32>,
+        /// The text the glyphs stand for, when their own mapping to characters cannot say it
+        /// (a ligature, a reordered vowel sign): written as the marked content's
+        /// `/ActualText`.
+        actual: Option<String>,
     },
     /// One stroked path, or, with `fill`, the rectangle to paint in its place.
     Path { marked: Marked, fill: Option<Fill> },

@@ -16,8 +16,10 @@ use genpdf::{Context, Element, Margins, Mm, PageDecorator, Position, RenderResul
 use rustc_hash::FxHashMap;
 
 use super::PT;
+use super::fonts::{FontId, FontSet};
 use super::layout::{End, Line, Look, Measure, Measured, Run, Target, drawn, layout, mm};
-pub(super) use super::record::{AnchorMark, Draw, Fill, FontStyle, LinkMark, Paint};
+pub(super) use super::record::{AnchorMark, Draw, Fill, FontStyle, GlyphRun, LinkMark, Paint};
+use super::shape::{all_own, itemize};
 use super::tags::{Artifact, Kid, Mark, Marked, NodeId, Tree};
 
 mod band;
@@ -50,8 +52,13 @@ pub(super) struct Tracker {
     pub(super) tree: RefCell<Tree>,
     /// What was drawn on each page, by page (the first page at 0).
     pub(super) draws: RefCell<Vec<Vec<Draw>>>,
-    /// The character each glyph drawn stands for, by font style.
-    pub(super) unicode: RefCell<[BTreeMap<u16, char>; 4]>,
+    /// What each glyph drawn stands for, by face and mapping variant. A glyph that stands for
+    /// different text in different places (a vowel sign that shaping moved before its
+    /// consonant stands for the whole cluster; the consonant, for nothing there) is written
+    /// through another variant: a font of its own over the same embedded subset, whose
+    /// `/ToUnicode` map says so. Text extraction then reads every glyph's text in drawing
+    /// order. An empty string maps a glyph to nothing.
+    pub(super) unicode: RefCell<Vec<Vec<BTreeMap<u16, String>>>>,
     /// The glyph of each character drawn, by style, as genpdf finds it: asked once a pass, which
     /// is when the glyph's character is noted for `unicode`.
     glyph_ids: RefCell<FxHashMap<(FontStyle, char), u16>>,
@@ -93,7 +100,7 @@ impl Tracker {
             links: RefCell::new(Vec::new()),
             tree: RefCell::new(Tree::default()),
             draws: RefCell::new(Vec::new()),
-            unicode: RefCell::new(Default::default()),
+            unicode: RefCell::new(vec![vec![BTreeMap::new()]; 4]),
             glyph_ids: RefCell::default(),
             next_mcid: Cell::new(0),
             open: Cell::new(None),
@@ -111,6 +118,11 @@ impl Tracker {
         if !self.dry {
             self.tree.borrow_mut().attach(node);
         }
+    }
+
+    /// The faces the document is drawn with.
+    pub(super) fn fonts(&self) -> &FontSet {
+        &self.measured.fonts
     }
 
     fn new_page(&self) {
@@ -173,8 +185,9 @@ impl Tracker {
         }
     }
 
-    /// Records one text operation: the glyphs and kerning genpdf would have drawn for
-    /// `text` in `look` (the same font data, through genpdf's own metrics).
+    /// Records one text operation: Liberation Sans's glyphs and kerning as genpdf would have
+    /// drawn them (the same font data, through genpdf's own metrics), and the shaped glyphs
+    /// of any other face.
     fn record_text(
         &self,
         cx: &Context,
@@ -184,33 +197,34 @@ impl Tracker {
         continues: bool,
         soft_hyphen: bool,
     ) {
-        let fonts = &cx.font_cache;
-        let font = look.style().font(fonts);
         let style = FontStyle::of(look.bold, look.italic);
-        let mut glyph_ids = self.glyph_ids.borrow_mut();
-        let mut glyphs = Vec::with_capacity(text.len());
-        let mut last = None;
-        for c in text.chars() {
-            let id = *glyph_ids.entry((style, c)).or_insert_with(|| {
-                let id = font.glyph_ids(fonts, [c]).first().copied().unwrap_or(0);
-                self.unicode.borrow_mut()[style.index()]
-                    .entry(id)
-                    .or_insert(c);
-                id
-            });
-            // Kerning depends on the pair alone. It is in ems; a TJ array takes thousandths,
-            // the other way round. A font's kerning is a fraction of an em, so thousandths
-            // fit a short (the cast saturates), and a long guide's millions of glyphs take
-            // half the memory.
-            let kern = match last {
-                None => 0,
-                Some(a) => (self.measured.kerning(fonts, look, a, c) * -1000.0) as i16,
-            };
-            glyphs.push((kern, id));
-            last = Some(c);
+        let mut runs = Vec::with_capacity(1);
+        let mut actual = None;
+        if all_own(text, style) {
+            runs.push(GlyphRun::own(style, self.own_glyphs(cx, look, text)));
+        } else {
+            // What the glyphs' own mappings to characters say, in drawing order.
+            let mut mapped = String::with_capacity(text.len());
+            let set = Rc::clone(&self.measured.fonts);
+            for (range, font) in itemize(&set, text, style, &mut |_| {}) {
+                let part = &text[range];
+                if font.style().is_some() {
+                    runs.push(GlyphRun::own(style, self.own_glyphs(cx, look, part)));
+                    mapped.push_str(part);
+                } else {
+                    runs.extend(self.shaped_run(font, part, &mut mapped));
+                }
+            }
+            if mapped != text {
+                actual = Some(text.to_owned());
+            }
         }
-        drop(glyph_ids);
-        let marked = self.mark(mark, continues);
+        // Text that carries its own reading marks off marked content of its own: the marks
+        // say what the whole sequence reads as.
+        let marked = self.mark(mark, continues && actual.is_none());
+        if actual.is_some() {
+            self.open.set(None);
+        }
         let soft_hyphen = match (soft_hyphen, mark) {
             (true, Mark::Node(node)) => {
                 // Marked content of its own, not nested in the word's: poppler, for one, reads
@@ -228,10 +242,112 @@ impl Tracker {
         };
         self.record(Draw::Text {
             style,
-            glyphs,
+            runs,
             marked,
             soft_hyphen,
+            actual,
         });
+    }
+
+    /// Liberation Sans's glyphs for text, each after genpdf's kerning before it.
+    fn own_glyphs(&self, cx: &Context, look: Look, text: &str) -> Vec<(i16, u16)> {
+        let fonts = &cx.font_cache;
+        let font = look.style().font(fonts);
+        let style = FontStyle::of(look.bold, look.italic);
+        let mut glyph_ids = self.glyph_ids.borrow_mut();
+        let mut glyphs = Vec::with_capacity(text.len());
+        let mut last = None;
+        for c in text.chars() {
+            let id = *glyph_ids.entry((style, c)).or_insert_with(|| {
+                let id = font.glyph_ids(fonts, [c]).first().copied().unwrap_or(0);
+                self.unicode.borrow_mut()[style.index()][0]
+                    .entry(id)
+                    .or_insert_with(|| c.to_string());
+                id
+            });
+            // Kerning depends on the pair alone. It is in ems; a TJ array takes thousandths,
+            // the other way round. A font's kerning is a fraction of an em, so thousandths
+            // fit a short (the cast saturates), and a long guide's millions of glyphs take
+            // half the memory.
+            let kern = match last {
+                None => 0,
+                Some(a) => (self.measured.kerning(fonts, look, a, c) * -1000.0) as i16,
+            };
+            glyphs.push((kern, id));
+            last = Some(c);
+        }
+        glyphs
+    }
+
+    /// The shaped glyphs of a run in a face other than Liberation Sans, placed as shaping
+    /// placed them: each glyph's offset and the difference between its shaped advance and
+    /// its advance in the font go in the adjustments. Each glyph is written through the first
+    /// mapping variant that agrees with what it stands for here (see [`Tracker::unicode`] and
+    /// [`stands_for`]); that is appended to `mapped`, in drawing order. One run is returned
+    /// for each change of variant.
+    fn shaped_run(&self, font: FontId, text: &str, mapped: &mut String) -> Vec<GlyphRun> {
+        let glyphs = self.measured.shaped(font, false, text);
+        let face = self.measured.fonts.face(font);
+        let em = face.units_per_em;
+        let thousandths = |units: i64| units as f64 * 1000.0 / em;
+        let mut unicode = self.unicode.borrow_mut();
+        if unicode.len() <= font.index() {
+            unicode.resize_with(font.index() + 1, Vec::new);
+        }
+        let variants = &mut unicode[font.index()];
+        let mut runs: Vec<GlyphRun> = Vec::new();
+        let mut rises: Vec<Vec<i16>> = Vec::new();
+        // Where the file's text cursor is, and where shaping's pen is.
+        let mut cursor = 0.0f64;
+        let mut pen = 0i64;
+        let stands = stands_for(&glyphs, text);
+        for (g, stands_for) in glyphs.iter().zip(stands) {
+            let target = thousandths(pen + i64::from(g.dx));
+            let kern = (cursor - target).round().clamp(-32768.0, 32767.0);
+            cursor -= kern;
+            let advance = face
+                .ttf
+                .glyph_hor_advance(ttf_parser::GlyphId(g.id))
+                .unwrap_or(0);
+            cursor += thousandths(i64::from(advance)).round();
+            pen += i64::from(g.advance);
+            mapped.push_str(stands_for);
+            let variant = match variants
+                .iter()
+                .position(|v| v.get(&g.id).is_none_or(|t| t == stands_for))
+            {
+                Some(v) => v,
+                None => {
+                    variants.push(BTreeMap::new());
+                    variants.len() - 1
+                }
+            };
+            variants[variant]
+                .entry(g.id)
+                .or_insert_with(|| stands_for.to_owned());
+            let variant = variant as u16;
+            if runs.last().is_none_or(|r| r.variant != variant) {
+                runs.push(GlyphRun {
+                    font,
+                    variant,
+                    glyphs: Vec::new(),
+                    rise: None,
+                    trail: 0,
+                });
+                rises.push(Vec::new());
+            }
+            if let (Some(run), Some(rise)) = (runs.last_mut(), rises.last_mut()) {
+                run.glyphs.push((kern as i16, g.id));
+                rise.push(thousandths(i64::from(g.dy)).round() as i16);
+            }
+        }
+        for (run, rise) in runs.iter_mut().zip(rises) {
+            run.rise = rise.iter().any(|&r| r != 0).then(|| rise.into());
+        }
+        if let Some(run) = runs.last_mut() {
+            run.trail = (cursor - thousandths(pen)).round().clamp(-32768.0, 32767.0) as i16;
+        }
+        runs
     }
 
     /// Prints one string at a position of the area, in a text object of its own.
@@ -317,6 +433,62 @@ impl Tracker {
             y,
         });
     }
+}
+
+/// What each shaped glyph stands for, so that the glyphs' texts in drawing order are the text.
+///
+/// A cluster's characters go to its glyphs in drawing order, one each, the last glyph taking
+/// what is left: a vowel sign drawn before its consonant stands for the consonant, and the
+/// consonant after it for the sign. Only glyphs on the baseline that advance the pen carry
+/// text when the cluster has any, and the others stand for nothing (a word joiner): a reader
+/// takes a glyph raised or lowered for text of another line.
+fn stands_for<'t>(glyphs: &[super::shape::Glyph], text: &'t str) -> Vec<&'t str> {
+    // A glyph of no text maps to a word joiner: every code must map to something (PDF/UA),
+    // and the joiner neither shows nor breaks a word. The text it is part of is then said
+    // outright, as the marked content's `/ActualText`.
+    let mut out = vec!["\u{2060}"; glyphs.len()];
+    let mut i = 0;
+    while i < glyphs.len() {
+        let cluster = glyphs[i].cluster;
+        let n = glyphs[i..]
+            .iter()
+            .take_while(|g| g.cluster == cluster)
+            .count();
+        let end = glyphs
+            .iter()
+            .map(|g| g.cluster)
+            .filter(|&c| c > cluster)
+            .min()
+            .map_or(text.len(), |c| c as usize);
+        let start = (cluster as usize).min(end);
+        let part = text.get(start..end).unwrap_or("");
+        // The glyphs that carry the characters: those on the baseline that advance the pen,
+        // else those that advance, else all; at most one a character.
+        let chars = part.chars().count().max(1);
+        let pick = |keep: &dyn Fn(&super::shape::Glyph) -> bool| -> Vec<usize> {
+            (i..i + n).filter(|&j| keep(&glyphs[j])).collect()
+        };
+        let mut carriers = pick(&|g| g.advance != 0 && g.dy == 0);
+        if carriers.is_empty() {
+            carriers = pick(&|g| g.advance != 0);
+        }
+        if carriers.is_empty() {
+            carriers = pick(&|_| true);
+        }
+        carriers.truncate(chars);
+        let mut rest = part;
+        for (k, &j) in carriers.iter().enumerate() {
+            if k + 1 == carriers.len() {
+                out[j] = rest;
+            } else {
+                let len = rest.chars().next().map_or(0, char::len_utf8);
+                out[j] = &rest[..len];
+                rest = &rest[len..];
+            }
+        }
+        i += n;
+    }
+    out
 }
 
 /// The background of the key figures' cells.

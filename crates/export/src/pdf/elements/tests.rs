@@ -15,7 +15,7 @@ use crate::{Options, Preset};
 fn rendered(options: &Options) -> Pass {
     let doc = Document::from_options(mht_guide::guide(), options);
     let contents = options.preset() == Preset::Full;
-    let widths = Rc::new(Measured::default());
+    let widths = Rc::new(Measured::english());
     let first = render_pass(&doc, options, contents, &widths, None, None).unwrap();
     let (pages, total) = (first.anchor_pages(), first.pages);
     render_pass(&doc, options, contents, &widths, Some(&pages), Some(total)).unwrap()

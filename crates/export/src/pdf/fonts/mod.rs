@@ -7,17 +7,26 @@
 //! text; the elements record the real glyphs (through genpdf's metrics of the bundled font), and
 //! the post-processing writes them and embeds the subset fonts itself.
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use genpdf::fonts::{FontData, FontFamily};
+use rustc_hash::FxHashMap;
 
 use super::record::FontStyle;
 
+mod set;
+
+pub(super) use super::record::FontId;
+pub(super) use set::FontSet;
+#[allow(unused_imports)]
+pub(super) use set::script_name;
+
 /// The four styles of Liberation Sans, compiled into the binary.
-const REGULAR: &[u8] = include_bytes!("../../fonts/liberation/LiberationSans-Regular.ttf");
-const BOLD: &[u8] = include_bytes!("../../fonts/liberation/LiberationSans-Bold.ttf");
-const ITALIC: &[u8] = include_bytes!("../../fonts/liberation/LiberationSans-Italic.ttf");
-const BOLD_ITALIC: &[u8] = include_bytes!("../../fonts/liberation/LiberationSans-BoldItalic.ttf");
+const REGULAR: &[u8] = include_bytes!("../../../fonts/liberation/LiberationSans-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../../../fonts/liberation/LiberationSans-Bold.ttf");
+const ITALIC: &[u8] = include_bytes!("../../../fonts/liberation/LiberationSans-Italic.ttf");
+const BOLD_ITALIC: &[u8] =
+    include_bytes!("../../../fonts/liberation/LiberationSans-BoldItalic.ttf");
 
 /// The font files by style, in genpdf's order.
 pub(super) fn font_files() -> [&'static [u8]; 4] {
@@ -93,6 +102,97 @@ pub(super) fn faces() -> &'static [Option<ttf_parser::Face<'static>>] {
             .map(|bytes| ttf_parser::Face::parse(bytes, 0).ok())
             .collect()
     })
+}
+
+/// One face of a font file, ready to measure, shape and embed.
+pub(super) struct Face {
+    pub(super) data: &'static [u8],
+    pub(super) index: u32,
+    pub(super) ttf: ttf_parser::Face<'static>,
+    pub(super) shaper: harfrust::Font,
+    /// Its PostScript name, for the embedded font's name.
+    pub(super) postscript: String,
+    pub(super) bold: bool,
+    pub(super) units_per_em: f64,
+}
+
+impl Face {
+    pub(super) fn new(data: &'static [u8], index: u32) -> Option<Face> {
+        let ttf = ttf_parser::Face::parse(data, index).ok()?;
+        let tables = ttf.tables();
+        if tables.cmap.is_none() || (tables.glyf.is_none() && tables.cff.is_none()) {
+            return None;
+        }
+        let shaper = harfrust::Font::new(data, index)?;
+        let postscript = ttf
+            .names()
+            .into_iter()
+            .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+            .find_map(|n| n.to_string())
+            .or_else(|| family_name(&ttf).map(|f| f.replace(' ', "")))
+            .unwrap_or_else(|| "Font".to_owned());
+        // A PDF name may not hold white space or delimiters.
+        let postscript = postscript
+            .chars()
+            .filter(|c| c.is_ascii_graphic() && !"()<>[]{}/%#".contains(*c))
+            .collect();
+        Some(Face {
+            bold: ttf.is_bold() || ttf.weight().to_number() >= 600,
+            units_per_em: f64::from(ttf.units_per_em()),
+            data,
+            index,
+            ttf,
+            shaper,
+            postscript,
+        })
+    }
+
+    /// Whether the face has a glyph for the character.
+    pub(super) fn covers(&self, c: char) -> bool {
+        self.ttf.glyph_index(c).is_some_and(|g| g.0 != 0)
+    }
+
+    /// Whether its outlines are CFF (PostScript), not TrueType.
+    pub(super) fn is_cff(&self) -> bool {
+        self.ttf.tables().cff.is_some()
+    }
+}
+
+/// A face's family name, from its name table.
+pub(crate) fn family_name(face: &ttf_parser::Face<'_>) -> Option<String> {
+    let names = face.names();
+    [
+        ttf_parser::name_id::TYPOGRAPHIC_FAMILY,
+        ttf_parser::name_id::FAMILY,
+    ]
+    .into_iter()
+    .find_map(|id| {
+        names
+            .into_iter()
+            .filter(|n| n.name_id == id)
+            .find_map(|n| n.to_string())
+    })
+}
+
+/// The bytes of a font, kept for as long as the process runs: once per distinct font,
+/// however often it is given (a preview server exports again at every save).
+pub(crate) fn intern(bytes: Vec<u8>) -> &'static [u8] {
+    /// The fonts kept, by a hash of their bytes.
+    type Kept = Mutex<FxHashMap<u64, Vec<&'static [u8]>>>;
+    static KEPT: OnceLock<Kept> = OnceLock::new();
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    let hash = BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(&bytes);
+    let mut kept = match KEPT.get_or_init(Default::default).lock() {
+        Ok(kept) => kept,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    let same = kept.entry(hash).or_default();
+    if let Some(&data) = same.iter().find(|d| **d == bytes.as_slice()) {
+        return data;
+    }
+    let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    same.push(data);
+    data
 }
 
 #[cfg(test)]

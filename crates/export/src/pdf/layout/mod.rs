@@ -14,7 +14,10 @@ use std::rc::Rc;
 use hyphenation::Hyphenator;
 use rustc_hash::FxHashMap;
 
+use super::fonts::{FontId, FontSet};
+use super::record::FontStyle;
 pub(super) use super::record::Target;
+use super::shape::{Glyph, all_own, itemize, shape};
 use super::tags::NodeId;
 
 /// The line spacing of all text.
@@ -112,6 +115,9 @@ pub(super) enum End {
     Hyphen,
     /// In a word too long for a line, split without a hyphen.
     Split,
+    /// Between two words written with no space between them (Chinese, Japanese, Khmer,
+    /// Thai), at a break opportunity of the Unicode line breaking rules.
+    Break,
     /// The block's last line.
     Last,
 }
@@ -147,8 +153,12 @@ pub(super) struct Seg {
 /// runs a keyed hash (the keys are the document's own text). And each text block's lines, by
 /// the block's place in the document: a later pass builds the same blocks in the same order, and
 /// takes the lines of a block whose text and width are unchanged.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct Measured {
+    /// The faces the document is drawn with.
+    pub(super) fonts: Rc<FontSet>,
+    /// Text shaped in a face other than Liberation Sans, by face, direction and text.
+    shaped: RefCell<FxHashMap<ShapedKey, Rc<[Glyph]>>>,
     widths: RefCell<FxHashMap<Look, FxHashMap<String, f64>>>,
     blocks: RefCell<FxHashMap<usize, LaidBlock>>,
     /// genpdf's width of a character (mm) by style and size, and its kerning between two
@@ -159,7 +169,41 @@ pub(super) struct Measured {
 
 type LaidBlock = (f64, Vec<Run>, Rc<Vec<Line>>);
 
+/// A shaped run's face, direction (right to left?) and text.
+type ShapedKey = (FontId, bool, String);
+
 impl Measured {
+    pub(super) fn new(fonts: Rc<FontSet>) -> Measured {
+        Measured {
+            fonts,
+            shaped: RefCell::default(),
+            widths: RefCell::default(),
+            blocks: RefCell::default(),
+            advances: RefCell::default(),
+            pairs: RefCell::default(),
+        }
+    }
+
+    /// Liberation Sans alone, for English: what the layout's tests measure with.
+    #[cfg(test)]
+    pub(super) fn english() -> Measured {
+        let fonts = FontSet::new("en", &[], false).expect("the bundled fonts parse");
+        Measured::new(Rc::new(fonts))
+    }
+
+    /// A run of text shaped in a face (not one of Liberation Sans's), shaped once.
+    pub(super) fn shaped(&self, font: FontId, rtl: bool, text: &str) -> Rc<[Glyph]> {
+        if let Some(glyphs) = self.shaped.borrow().get(&(font, rtl, text.to_owned())) {
+            return Rc::clone(glyphs);
+        }
+        let face = self.fonts.face(font);
+        let glyphs: Rc<[Glyph]> = shape(&face, text, self.fonts.language(), rtl).into();
+        self.shaped
+            .borrow_mut()
+            .insert((font, rtl, text.to_owned()), Rc::clone(&glyphs));
+        glyphs
+    }
+
     /// genpdf's kerning between two characters in a look's font, in ems: what its string width
     /// adds, and what it writes in a `TJ` array (negated, in thousandths).
     pub(super) fn kerning(&self, fonts: &FontCache, look: Look, a: char, b: char) -> f32 {
@@ -237,9 +281,32 @@ impl Measure<'_> {
         w
     }
 
+    /// The width of text as drawn: Liberation Sans's runs through genpdf's metrics, and the
+    /// runs of other faces as they are shaped.
+    fn str_width(&self, text: &str, look: Look) -> f64 {
+        let style = FontStyle::of(look.bold, look.italic);
+        if all_own(text, style) {
+            return self.own_width(text, look);
+        }
+        let fonts = &self.measured.fonts;
+        let mut width = 0.0;
+        for (range, font) in itemize(fonts, text, style, &mut |_| {}) {
+            let part = &text[range];
+            if font.style().is_some() {
+                width += self.own_width(part, look);
+            } else {
+                let glyphs = self.measured.shaped(font, false, part);
+                let units: i64 = glyphs.iter().map(|g| i64::from(g.advance)).sum();
+                let em = fonts.face(font).units_per_em;
+                width += units as f64 / em * f64::from(look.size) * 25.4 / 72.0;
+            }
+        }
+        width
+    }
+
     /// genpdf's `str_width`, term by term and in its order: the characters' widths summed, then
     /// the kerning between them summed, each term from genpdf's own metrics, asked once.
-    fn str_width(&self, text: &str, look: Look) -> f64 {
+    fn own_width(&self, text: &str, look: Look) -> f64 {
         let style = look.style();
         let font = style.font(self.fonts);
         let index = usize::from(look.bold) + 2 * usize::from(look.italic);
@@ -263,6 +330,21 @@ impl Measure<'_> {
         glyphs + kerning
     }
 
+    /// The kerning between two characters of Liberation Sans in a look, in mm, as a width
+    /// adds it; none after no character, or for another face's.
+    fn kerning(&self, look: Look, last: Option<char>, c: char) -> f64 {
+        let style = FontStyle::of(look.bold, look.italic);
+        match last {
+            Some(a) if all_own(&format!("{a}{c}"), style) => {
+                let k = self.measured.kerning(self.fonts, look, a, c);
+                mm(genpdf::Mm::from(printpdf::Pt(f64::from(
+                    k * f32::from(look.size),
+                ))))
+            }
+            _ => 0.0,
+        }
+    }
+
     pub(super) fn line_height(&self, look: Look) -> f64 {
         mm(look.style().line_height(self.fonts))
     }
@@ -277,15 +359,18 @@ struct Piece {
 
 type Word = Vec<Piece>;
 
-/// Splits runs into words at spaces. A word may span runs (`**bold**,`).
-fn words(runs: &[Run]) -> Vec<Word> {
+/// Splits runs into words at spaces. A word may span runs (`**bold**,`). A word in a script
+/// written without spaces between words is split further at the break opportunities of the
+/// Unicode line breaking rules (UAX #14, with dictionaries for Khmer, Lao, Burmese and Thai);
+/// those parts are glued (`true`): no space goes between them.
+fn words(runs: &[Run]) -> Vec<(Word, bool)> {
     let mut words = Vec::new();
     let mut current: Word = Vec::new();
     for (i, run) in runs.iter().enumerate() {
         let mut first = true;
         for part in run.text.split([' ', '\n', '\t']) {
             if !first && !current.is_empty() {
-                words.push(std::mem::take(&mut current));
+                push_word(&mut words, std::mem::take(&mut current));
             }
             first = false;
             if !part.is_empty() {
@@ -297,9 +382,79 @@ fn words(runs: &[Run]) -> Vec<Word> {
         }
     }
     if !current.is_empty() {
-        words.push(current);
+        push_word(&mut words, current);
     }
     words
+}
+
+/// Whether a character is of a script written without spaces between words, or is the
+/// punctuation of one, so that lines may break inside a space-delimited "word" of it.
+fn unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0EFF}' // Thai, Lao
+        | '\u{1000}'..='\u{109F}' // Myanmar
+        | '\u{1780}'..='\u{17FF}' | '\u{19E0}'..='\u{19FF}' // Khmer
+        | '\u{2E80}'..='\u{2FFF}' // CJK radicals, ideographic description
+        | '\u{3000}'..='\u{30FF}' // CJK punctuation, kana
+        | '\u{3100}'..='\u{31FF}' // Bopomofo, kana extensions
+        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}' // CJK compatibility forms
+        | '\u{FF00}'..='\u{FFEF}' // full-width forms
+        | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// The line segmenter, with its dictionaries, made once.
+fn segmenter() -> icu_segmenter::LineSegmenterBorrowed<'static> {
+    icu_segmenter::LineSegmenter::new_dictionary(icu_segmenter::options::LineBreakOptions::default())
+}
+
+/// Pushes a word, split at its break opportunities when it is of a script written without
+/// spaces.
+fn push_word(words: &mut Vec<(Word, bool)>, word: Word) {
+    if !word.iter().any(|p| p.text.chars().any(unspaced)) {
+        words.push((word, false));
+        return;
+    }
+    let text: String = word.iter().map(|p| p.text.as_str()).collect();
+    let breaks: Vec<usize> = segmenter()
+        .segment_str(&text)
+        .filter(|&b| b > 0 && b < text.len())
+        .collect();
+    // Cut the pieces at the breaks, which are byte offsets into their concatenation.
+    let mut glued = false;
+    let mut part: Word = Vec::new();
+    let mut offset = 0;
+    let mut breaks = breaks.into_iter().peekable();
+    for piece in word {
+        let end = offset + piece.text.len();
+        let mut start = offset;
+        while let Some(&b) = breaks.peek() {
+            if b >= end {
+                break;
+            }
+            breaks.next();
+            part.push(Piece {
+                text: piece.text[start - offset..b - offset].to_owned(),
+                run: piece.run,
+            });
+            part.retain(|p| !p.text.is_empty());
+            if !part.is_empty() {
+                words.push((std::mem::take(&mut part), glued));
+                glued = true;
+            }
+            start = b;
+        }
+        if start < end {
+            part.push(Piece {
+                text: piece.text[start - offset..].to_owned(),
+                run: piece.run,
+            });
+        }
+        offset = end;
+    }
+    if !part.is_empty() {
+        words.push((part, glued));
+    }
 }
 
 struct LineBuilder<'r> {
@@ -378,21 +533,25 @@ pub(super) fn layout(
         segs: Vec::new(),
         x: 0.0,
     };
-    for mut word in words(runs) {
+    for (mut word, glued) in words(runs) {
         let look = runs[word[0].run].look;
-        let space = m.width(" ", look);
+        let space = if glued { 0.0 } else { m.width(" ", look) };
         let w = word_width(m, runs, &word);
         if !line.segs.is_empty() {
             if line.x + space + w <= width {
-                line.push(m, " ", word[0].run);
+                if !glued {
+                    line.push(m, " ", word[0].run);
+                }
                 line.push_word(m, &word);
                 continue;
             }
             // Fill the line with the first part of a hyphenated word, if one fits.
             let room = width - line.x - space;
-            let mut end = End::Space;
+            let mut end = if glued { End::Break } else { End::Space };
             if let Some((head, tail)) = hyphenate(m, dict, runs, &word, room) {
-                line.push(m, " ", word[0].run);
+                if !glued {
+                    line.push(m, " ", word[0].run);
+                }
                 line.push_word(m, &head);
                 word = tail;
                 end = End::Hyphen;
@@ -442,21 +601,34 @@ fn hyphenate(
     }
     let look = runs[piece.run].look;
     let breaks = dict.hyphenate(letters).breaks;
-    breaks.iter().rev().find_map(|&b| {
-        let head = format!("{}-", &piece.text[..b]);
-        (m.width(&head, look) <= room).then(|| {
-            (
-                vec![Piece {
-                    text: head,
-                    run: piece.run,
-                }],
-                vec![Piece {
-                    text: piece.text[b..].to_owned(),
-                    run: piece.run,
-                }],
-            )
+    // Never a lone character before or after the hyphen (some languages' patterns allow it),
+    // nor a break inside a grapheme cluster.
+    let clusters: Vec<usize> = icu_segmenter::GraphemeClusterSegmenter::new()
+        .segment_str(letters)
+        .collect();
+    breaks
+        .iter()
+        .rev()
+        .filter(|&&b| {
+            clusters.contains(&b)
+                && letters[..b].chars().count() >= 2
+                && letters[b..].chars().count() >= 2
         })
-    })
+        .find_map(|&b| {
+            let head = format!("{}-", &piece.text[..b]);
+            (m.width(&head, look) <= room).then(|| {
+                (
+                    vec![Piece {
+                        text: head,
+                        run: piece.run,
+                    }],
+                    vec![Piece {
+                        text: piece.text[b..].to_owned(),
+                        run: piece.run,
+                    }],
+                )
+            })
+        })
 }
 
 /// Splits a word so that the head fits `room`: after the last `/`, `-`, `.`, `?`, `&`, `=` or
@@ -464,14 +636,24 @@ fn hyphenate(
 /// that fits, and always after at least one character. When the whole word fits, the tail is
 /// empty. Characters are measured only up to the first that does not fit.
 fn split_anywhere(m: &Measure<'_>, runs: &[Run], word: &Word, room: f64) -> (Word, Word) {
+    // A word of ordinary length is measured whole first, as shaping draws it: its characters
+    // measured one by one (a conjunct's parts, say) can be wider than the word.
+    if word.iter().map(|p| p.text.len()).sum::<usize>() <= 256 && word_width(m, runs, word) <= room
+    {
+        return (word.clone(), Vec::new());
+    }
     // The characters that fit, each with its piece and byte end, and the width up to it.
     let mut chars = Vec::new();
     let mut x = 0.0;
     let mut overflow = false;
     'pieces: for (p, piece) in word.iter().enumerate() {
         let look = runs[piece.run].look;
+        let mut last = None;
         for (i, c) in piece.text.char_indices() {
-            x += m.width(c.encode_utf8(&mut [0; 4]), look);
+            // With the kerning before it, as the word's whole width has it: a word that fits
+            // a column measured whole is not split a letter short of its end.
+            x += m.width(c.encode_utf8(&mut [0; 4]), look) + m.kerning(look, last, c);
+            last = Some(c);
             if x > room && !chars.is_empty() {
                 overflow = true;
                 break 'pieces;
@@ -486,7 +668,7 @@ fn split_anywhere(m: &Measure<'_>, runs: &[Run], word: &Word, room: f64) -> (Wor
         .iter()
         .rposition(|&(.., c, w)| "/-.?&=_".contains(c) && w >= room / 3.0)
         .map(|i| i + 1);
-    let cut = preferred.unwrap_or(chars.len()).max(1);
+    let cut = whole_graphemes(word, &chars, preferred.unwrap_or(chars.len()).max(1));
     let (piece, at, ..) = chars[cut - 1];
     let mut head: Word = word[..piece].to_vec();
     let mut tail: Word = Vec::new();
@@ -503,6 +685,32 @@ fn split_anywhere(m: &Measure<'_>, runs: &[Run], word: &Word, room: f64) -> (Wor
     }
     tail.extend(word[piece + 1..].iter().cloned());
     (head, tail)
+}
+
+/// The number of leading characters a word may be cut after, at most `cut`, so that no
+/// character is parted from the cluster it belongs to (a vowel sign from its consonant, a mark
+/// from its letter, a conjunct): the last grapheme cluster boundary at or before `cut`, or
+/// `cut` itself when the first cluster alone is wider than the room.
+fn whole_graphemes(word: &Word, chars: &[(usize, usize, char, f64)], cut: usize) -> usize {
+    // The characters that fit and the few after them: enough to see whether the cut is
+    // inside a cluster, without reading a very long word whole.
+    let mut text: String = chars.iter().map(|&(.., c, _)| c).collect();
+    let (piece, at, ..) = chars[chars.len() - 1];
+    let after = word[piece].text[at..]
+        .chars()
+        .chain(word[piece + 1..].iter().flat_map(|p| p.text.chars()))
+        .take(8);
+    text.extend(after);
+    let cut_byte: usize = chars[..cut].iter().map(|&(.., c, _)| c.len_utf8()).sum();
+    let boundary = icu_segmenter::GraphemeClusterSegmenter::new()
+        .segment_str(&text)
+        .take_while(|&b| b <= cut_byte)
+        .filter(|&b| b > 0)
+        .last();
+    match boundary {
+        Some(b) => text[..b].chars().count(),
+        None => cut,
+    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ fn measure<T>(f: impl FnOnce(&Measure<'_>) -> T) -> T {
     f(&Measure {
         fonts: &cache,
         hyphenator: Some(&dict),
-        measured: &Measured::default(),
+        measured: &Measured::english(),
     })
 }
 

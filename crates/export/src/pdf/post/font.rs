@@ -1,4 +1,5 @@
-//! The embedded fonts: Liberation Sans, subset to the glyphs the pages draw.
+//! The embedded fonts: Liberation Sans and any other face drawn, subset to the glyphs the
+//! pages draw.
 //!
 //! Each style drawn becomes a `Type0` font over a `CIDFontType2` with the subset TrueType
 //! program, widths equal to the glyph advances and a `/ToUnicode` map for every code used.
@@ -14,25 +15,52 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use sha2::{Digest, Sha256};
 
 use super::PostError;
-use crate::pdf::fonts;
+use crate::pdf::fonts::{self, Face, FontId, FontSet};
 use crate::pdf::record::{Draw, FontStyle};
 
-/// How the glyphs of each style are written.
+/// How the glyphs of each face are written.
 #[derive(Debug, Default)]
 pub(super) struct Fonts {
-    /// By style: the code of each glyph drawn, indexed by its number in the bundled font.
-    codes: [Vec<Option<u16>>; 4],
-    /// By style: whether a code is one byte.
-    one_byte: [bool; 4],
-    /// The style of each font object.
+    /// By face: the code of each glyph drawn, indexed by its number in the face.
+    codes: Vec<Vec<Option<u16>>>,
+    /// By face: whether a code is one byte.
+    one_byte: Vec<bool>,
+    /// By face: the codes of glyphs written through a mapping variant other than the first,
+    /// by glyph and variant, in a face whose variants share one font (TrueType: several
+    /// codes may name one glyph).
+    shared: Vec<rustc_hash::FxHashMap<(u16, u16), u16>>,
+    /// By face: whether each mapping variant is a font of its own (CFF, whose codes are its
+    /// glyphs).
+    separate: Vec<bool>,
+    /// The style of each of genpdf's font objects.
     pub(super) styles: BTreeMap<ObjectId, FontStyle>,
+    /// The font objects genpdf knows nothing of, by face and mapping variant.
+    pub(super) added: BTreeMap<(FontId, u16), ObjectId>,
 }
 
 impl Fonts {
+    /// The font object a glyph of a face is written in, by face and mapping variant.
+    pub(super) fn object(&self, font: FontId, variant: u16) -> (FontId, u16) {
+        match self.separate.get(font.index()) {
+            Some(true) => (font, variant),
+            _ => (font, 0),
+        }
+    }
+
     /// Appends the bytes of a glyph's code; `None` for a glyph not in the subset (a bug).
-    pub(super) fn push_code(&self, style: FontStyle, glyph: u16, out: &mut Vec<u8>) -> Option<()> {
-        let code = (*self.codes[style.index()].get(usize::from(glyph))?)?;
-        if self.one_byte[style.index()] {
+    pub(super) fn push_code(
+        &self,
+        font: FontId,
+        glyph: u16,
+        variant: u16,
+        out: &mut Vec<u8>,
+    ) -> Option<()> {
+        let code = if variant == 0 || self.separate[font.index()] {
+            (*self.codes.get(font.index())?.get(usize::from(glyph))?)?
+        } else {
+            *self.shared[font.index()].get(&(glyph, variant))?
+        };
+        if self.one_byte[font.index()] {
             out.push(code as u8);
         } else {
             out.extend_from_slice(&code.to_be_bytes());
@@ -64,7 +92,7 @@ fn name(n: &str) -> Object {
 /// A `/ToUnicode` CMap for codes of one or two bytes. Runs of codes that map to runs of
 /// characters (a–z, 0–9, in the font's order) are written as ranges (`bfrange`), the rest
 /// one by one (`bfchar`).
-fn to_unicode_cmap(map: &BTreeMap<u16, char>, one_byte: bool) -> Vec<u8> {
+fn to_unicode_cmap(map: &BTreeMap<u16, String>, one_byte: bool) -> Vec<u8> {
     let (range, width) = if one_byte {
         ("<00> <FF>", 2)
     } else {
@@ -80,7 +108,16 @@ fn to_unicode_cmap(map: &BTreeMap<u16, char>, one_byte: bool) -> Vec<u8> {
     // code's or the character's last byte but the last (ISO 32000-1, 9.10.3), so a run ends
     // there, and only characters of one UTF-16 unit run on.
     let mut runs: Vec<(u16, char, u16)> = Vec::new();
-    for (&code, &c) in map {
+    // Glyphs that stand for more than one character (a ligature, a conjunct) one by one.
+    let mut many: Vec<(u16, &str)> = Vec::new();
+    for (&code, text) in map {
+        let mut chars = text.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            if !text.is_empty() {
+                many.push((code, text));
+            }
+            continue;
+        };
         if let Some((first, start, len)) = runs.last_mut()
             && u32::from(*first) + u32::from(*len) == u32::from(code)
             && *start as u32 + u32::from(*len) == c as u32
@@ -112,10 +149,19 @@ fn to_unicode_cmap(map: &BTreeMap<u16, char>, one_byte: bool) -> Vec<u8> {
         }
         cmap.push_str("endbfrange\n");
     }
+    let mut singles: Vec<(u16, String)> = singles
+        .into_iter()
+        .map(|(code, c, _)| (code, utf16(c)))
+        .collect();
+    singles.extend(
+        many.into_iter()
+            .map(|(code, text)| (code, text.chars().map(utf16).collect())),
+    );
+    singles.sort();
     for chunk in singles.chunks(100) {
         cmap.push_str(&format!("{} beginbfchar\n", chunk.len()));
-        for (code, c, _) in chunk {
-            cmap.push_str(&format!("<{code:0width$X}> <{}>\n", utf16(*c)));
+        for (code, text) in chunk {
+            cmap.push_str(&format!("<{code:0width$X}> <{text}>\n"));
         }
         cmap.push_str("endbfchar\n");
     }
@@ -128,21 +174,40 @@ fn thousandths(value: f64, units_per_em: f64) -> i64 {
     (value * 1000.0 / units_per_em).round() as i64
 }
 
-/// Embeds a subset of each style the pages draw, in place of the standard font genpdf named
-/// for it; a standard font no text uses is taken out of the pages' resources.
+/// Embeds a subset of each face the pages draw: Liberation Sans's styles in place of the
+/// standard fonts genpdf named for them, and any other face as a font object of its own. A
+/// standard font no text uses is taken out of the pages' resources.
 pub(super) fn embed(
     doc: &mut Document,
     draws: &[Vec<Draw>],
-    unicode: &[BTreeMap<u16, char>; 4],
+    unicode: &[Vec<BTreeMap<u16, String>>],
+    set: &FontSet,
     hash: &mut Sha256,
 ) -> Result<Fonts, PostError> {
-    let mut used: [BTreeSet<u16>; 4] = Default::default();
+    let faces = set.len();
+    let mut used: Vec<BTreeSet<u16>> = vec![BTreeSet::new(); faces];
+    // Glyphs written through a mapping variant other than the first, by face.
+    let mut varied: Vec<BTreeSet<(u16, u16)>> = vec![BTreeSet::new(); faces];
     for draw in draws.iter().flatten() {
-        if let Draw::Text { style, glyphs, .. } = draw {
-            used[style.index()].extend(glyphs.iter().map(|&(_, g)| g));
+        if let Draw::Text { runs, .. } = draw {
+            for run in runs {
+                used[run.font.index()].extend(run.glyphs.iter().map(|&(_, g)| g));
+                if run.variant != 0 {
+                    varied[run.font.index()]
+                        .extend(run.glyphs.iter().map(|&(_, g)| (g, run.variant)));
+                }
+            }
         }
     }
-    let mut out = Fonts::default();
+    let mut out = Fonts {
+        codes: vec![Vec::new(); faces],
+        one_byte: vec![false; faces],
+        shared: vec![Default::default(); faces],
+        separate: (0..faces)
+            .map(|i| set.face(FontId(i as u16)).is_cff())
+            .collect(),
+        ..Fonts::default()
+    };
     // The standard fonts genpdf wrote, by style.
     for (&id, object) in &doc.objects {
         let Ok(dict) = object.as_dict() else { continue };
@@ -159,153 +224,66 @@ pub(super) fn embed(
         }
     }
     let mut one_byte_cmap = None;
-    let files = fonts::font_files();
-    let faces = fonts::faces();
-    for (&font_id, &style) in &out.styles {
-        if used[style.index()].is_empty() {
+    let styles: Vec<(ObjectId, FontStyle)> = out.styles.iter().map(|(&i, &s)| (i, s)).collect();
+    for index in 0..faces {
+        let font = FontId(index as u16);
+        if used[index].is_empty() {
             continue;
         }
-        let face = faces[style.index()]
-            .as_ref()
-            .ok_or_else(|| PostError("a bundled font does not parse".into()))?;
-        let mut remapper = subsetter::GlyphRemapper::new();
-        let codes: BTreeMap<u16, u16> = used[style.index()]
-            .iter()
-            .map(|&g| (g, remapper.remap(g)))
-            .collect();
-        let data = subsetter::subset(files[style.index()], 0, &remapper)
-            .map_err(|e| PostError(format!("subsetting a font: {e:?}")))?;
-        let data = super::truetype::unhinted(&data).unwrap_or(data);
-        let one_byte = remapper.num_gids() <= 256;
-        let tag: String = Sha256::digest(&data)[..6]
-            .iter()
-            .map(|b| char::from(b'A' + b % 26))
-            .collect();
-        let postscript = face
-            .names()
-            .into_iter()
-            .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
-            .find_map(|n| n.to_string())
-            .unwrap_or_else(|| "LiberationSans".to_owned());
-        let base = format!("{tag}+{postscript}");
-        hash.update(base.as_bytes());
-        let upem = f64::from(face.units_per_em());
-        let advance = |g: u16| {
-            thousandths(
-                f64::from(face.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0)),
-                upem,
-            )
-        };
-        let mut widths = vec![0i64; usize::from(remapper.num_gids())];
-        widths[0] = advance(0);
-        for (&old, &new) in &codes {
-            widths[usize::from(new)] = advance(old);
-        }
-        let mut to_unicode: BTreeMap<u16, char> = BTreeMap::new();
-        for (old, c) in &unicode[style.index()] {
-            if let Some(&new) = codes.get(old) {
-                to_unicode.insert(new, *c);
-            }
-        }
-        let file = doc.add_object(Stream::new(
-            Dictionary::from_iter(vec![("Length1", Object::Integer(data.len() as i64))]),
-            data,
-        ));
-        let bbox = face.global_bounding_box();
-        let italic = style.is_italic();
-        let mut flags = 32; // Nonsymbolic
-        if italic {
-            flags |= 64;
-        }
-        let descriptor = doc.add_object(Dictionary::from_iter(vec![
-            ("Type", name("FontDescriptor")),
-            ("FontName", name(&base)),
-            ("Flags", Object::Integer(flags)),
-            (
-                "FontBBox",
-                Object::Array(
-                    [bbox.x_min, bbox.y_min, bbox.x_max, bbox.y_max]
-                        .map(|v| Object::Integer(thousandths(f64::from(v), upem)))
-                        .to_vec(),
-                ),
-            ),
-            ("ItalicAngle", Object::Real(face.italic_angle())),
-            (
-                "Ascent",
-                Object::Integer(thousandths(f64::from(face.ascender()), upem)),
-            ),
-            (
-                "Descent",
-                Object::Integer(thousandths(f64::from(face.descender()), upem)),
-            ),
-            (
-                "CapHeight",
-                Object::Integer(thousandths(
-                    f64::from(face.capital_height().unwrap_or(face.ascender())),
-                    upem,
-                )),
-            ),
-            (
-                "StemV",
-                Object::Integer(if style.is_bold() { 140 } else { 80 }),
-            ),
-            ("FontFile2", Object::Reference(file)),
-        ]));
-        let descendant = Dictionary::from_iter(vec![
-            ("Type", name("Font")),
-            ("Subtype", name("CIDFontType2")),
-            ("BaseFont", name(&base)),
-            ("CIDSystemInfo", Object::Dictionary(cid_system_info())),
-            ("FontDescriptor", Object::Reference(descriptor)),
-            (
-                "W",
-                Object::Array(vec![
-                    Object::Integer(0),
-                    Object::Array(widths.into_iter().map(Object::Integer).collect()),
-                ]),
-            ),
-            ("CIDToGIDMap", name("Identity")),
-        ]);
-        let descendant = doc.add_object(descendant);
-        let encoding = if one_byte {
-            let cmap = *one_byte_cmap.get_or_insert_with(|| {
-                doc.add_object(Stream::new(
-                    Dictionary::from_iter(vec![
-                        ("Type", name("CMap")),
-                        ("CMapName", name("MHTGuide-OneByte")),
-                        ("CIDSystemInfo", Object::Dictionary(cid_system_info())),
-                    ]),
-                    ONE_BYTE_CMAP.as_bytes().to_vec(),
-                ))
-            });
-            Object::Reference(cmap)
+        let face = set.face(font);
+        let style = font.style();
+        let italic = style.is_some_and(FontStyle::is_italic);
+        let separate = out.separate[index];
+        let extra: Vec<(u16, u16)> = if separate {
+            Vec::new()
         } else {
-            name("Identity-H")
+            varied[index].iter().copied().collect()
         };
-        let to_unicode = doc.add_object(Stream::new(
-            Dictionary::new(),
-            to_unicode_cmap(&to_unicode, one_byte),
-        ));
-        doc.objects.insert(
-            font_id,
-            Object::Dictionary(Dictionary::from_iter(vec![
-                ("Type", name("Font")),
-                ("Subtype", name("Type0")),
-                ("BaseFont", name(&base)),
-                ("Encoding", encoding),
-                (
-                    "DescendantFonts",
-                    Object::Array(vec![Object::Reference(descendant)]),
-                ),
-                ("ToUnicode", Object::Reference(to_unicode)),
-            ])),
-        );
-        let mut dense = vec![None; codes.keys().last().map_or(0, |&g| usize::from(g) + 1)];
-        for (&old, &new) in &codes {
+        let sub = subset(doc, &face, &used[index], &extra, italic, hash)?;
+        let mut dense = vec![None; sub.codes.keys().last().map_or(0, |&g| usize::from(g) + 1)];
+        for (&old, &new) in &sub.codes {
             dense[usize::from(old)] = Some(new);
         }
-        out.codes[style.index()] = dense;
-        out.one_byte[style.index()] = one_byte;
+        out.codes[index] = dense;
+        out.one_byte[index] = sub.one_byte;
+        let variants = unicode.get(index).map_or(&[][..], Vec::as_slice);
+        // What each code stands for, by font object: one object with every variant's codes,
+        // or (CFF) one object a variant.
+        let mut maps: Vec<BTreeMap<u16, String>> = Vec::new();
+        for (variant, map) in variants.iter().enumerate() {
+            let to_code = |(&old, text): (&u16, &String)| {
+                let code = match variant {
+                    0 => sub.codes.get(&old).copied(),
+                    v => sub.extra.get(&(old, v as u16)).copied(),
+                };
+                code.map(|c| (c, text.clone()))
+            };
+            if separate || variant == 0 {
+                maps.push(map.iter().filter_map(to_code).collect());
+            } else if let Some(first) = maps.first_mut() {
+                first.extend(map.iter().filter_map(to_code));
+            }
+        }
+        out.shared[index] = sub.extra.iter().map(|(&key, &code)| (key, code)).collect();
+        for (variant, map) in maps.iter().enumerate() {
+            if map.is_empty() && variant > 0 {
+                continue;
+            }
+            let dict = type0(doc, &sub, map, &mut one_byte_cmap);
+            let genpdf = style
+                .filter(|_| variant == 0)
+                .and_then(|style| styles.iter().find(|(_, s)| *s == style));
+            match genpdf {
+                // Liberation Sans in a style takes the place of genpdf's standard font.
+                Some(&(id, _)) => {
+                    doc.objects.insert(id, Object::Dictionary(dict));
+                }
+                None => {
+                    let id = doc.add_object(dict);
+                    out.added.insert((font, variant as u16), id);
+                }
+            }
+        }
     }
     // The standard fonts no text uses leave the pages' resources.
     let unused: BTreeSet<ObjectId> = out
@@ -318,6 +296,222 @@ pub(super) fn embed(
         remove_fonts(doc, &unused);
     }
     Ok(out)
+}
+
+/// A face's subset, embedded once however many `Type0` fonts share it.
+struct Subset {
+    descendant: ObjectId,
+    base: String,
+    one_byte: bool,
+    /// The new number of each glyph, by its number in the face: its code in the first
+    /// mapping variant.
+    codes: BTreeMap<u16, u16>,
+    /// The codes of glyphs in other mapping variants, by glyph and variant: numbers after the
+    /// glyphs', which the `/CIDToGIDMap` sends to the same glyphs.
+    extra: BTreeMap<(u16, u16), u16>,
+}
+
+/// Embeds the subset of a face: its program, descendant font and widths.
+fn subset(
+    doc: &mut Document,
+    face: &Face,
+    used: &BTreeSet<u16>,
+    extra: &[(u16, u16)],
+    italic: bool,
+    hash: &mut Sha256,
+) -> Result<Subset, PostError> {
+    let mut remapper = subsetter::GlyphRemapper::new();
+    let codes: BTreeMap<u16, u16> = used.iter().map(|&g| (g, remapper.remap(g))).collect();
+    let data = subsetter::subset(face.data, face.index, &remapper)
+        .map_err(|e| PostError(format!("subsetting the font {}: {e:?}", face.postscript)))?;
+    let cff = face.is_cff();
+    // A CFF font is embedded as its bare CFF program (CID-keyed, as the subsetter writes it,
+    // with each glyph's CID its new number).
+    let data = if cff {
+        let raw = ttf_parser::RawFace::parse(&data, 0)
+            .map_err(|_| PostError("the subset font does not parse".into()))?;
+        raw.table(ttf_parser::Tag::from_bytes(b"CFF "))
+            .ok_or_else(|| PostError("the subset font has no CFF program".into()))?
+            .to_vec()
+    } else {
+        super::truetype::unhinted(&data).unwrap_or(data)
+    };
+    let glyphs = remapper.num_gids();
+    let extra: BTreeMap<(u16, u16), u16> = extra
+        .iter()
+        .zip(glyphs..)
+        .map(|(&key, code)| (key, code))
+        .collect();
+    let total = usize::from(glyphs) + extra.len();
+    if total > usize::from(u16::MAX) {
+        return Err(PostError(format!(
+            "too many glyphs drawn in {}",
+            face.postscript
+        )));
+    }
+    let one_byte = total <= 256;
+    let tag: String = Sha256::digest(&data)[..6]
+        .iter()
+        .map(|b| char::from(b'A' + b % 26))
+        .collect();
+    let base = format!("{tag}+{}", face.postscript);
+    hash.update(base.as_bytes());
+    let ttf = &face.ttf;
+    let upem = face.units_per_em;
+    let advance = |g: u16| {
+        thousandths(
+            f64::from(ttf.glyph_hor_advance(ttf_parser::GlyphId(g)).unwrap_or(0)),
+            upem,
+        )
+    };
+    let mut widths = vec![0i64; total];
+    widths[0] = advance(0);
+    for (&old, &new) in &codes {
+        widths[usize::from(new)] = advance(old);
+    }
+    for (&(old, _), &code) in &extra {
+        widths[usize::from(code)] = advance(old);
+    }
+    let file = if cff {
+        doc.add_object(Stream::new(
+            Dictionary::from_iter(vec![("Subtype", name("CIDFontType0C"))]),
+            data,
+        ))
+    } else {
+        doc.add_object(Stream::new(
+            Dictionary::from_iter(vec![("Length1", Object::Integer(data.len() as i64))]),
+            data,
+        ))
+    };
+    let bbox = ttf.global_bounding_box();
+    let mut flags = 32; // Nonsymbolic
+    if italic {
+        flags |= 64;
+    }
+    let descriptor = doc.add_object(Dictionary::from_iter(vec![
+        ("Type", name("FontDescriptor")),
+        ("FontName", name(&base)),
+        ("Flags", Object::Integer(flags)),
+        (
+            "FontBBox",
+            Object::Array(
+                [bbox.x_min, bbox.y_min, bbox.x_max, bbox.y_max]
+                    .map(|v| Object::Integer(thousandths(f64::from(v), upem)))
+                    .to_vec(),
+            ),
+        ),
+        ("ItalicAngle", Object::Real(ttf.italic_angle())),
+        (
+            "Ascent",
+            Object::Integer(thousandths(f64::from(ttf.ascender()), upem)),
+        ),
+        (
+            "Descent",
+            Object::Integer(thousandths(f64::from(ttf.descender()), upem)),
+        ),
+        (
+            "CapHeight",
+            Object::Integer(thousandths(
+                f64::from(ttf.capital_height().unwrap_or(ttf.ascender())),
+                upem,
+            )),
+        ),
+        ("StemV", Object::Integer(if face.bold { 140 } else { 80 })),
+        (
+            if cff { "FontFile3" } else { "FontFile2" },
+            Object::Reference(file),
+        ),
+    ]));
+    let mut descendant = Dictionary::from_iter(vec![
+        ("Type", name("Font")),
+        (
+            "Subtype",
+            name(if cff { "CIDFontType0" } else { "CIDFontType2" }),
+        ),
+        ("BaseFont", name(&base)),
+        ("CIDSystemInfo", Object::Dictionary(cid_system_info())),
+        ("FontDescriptor", Object::Reference(descriptor)),
+        (
+            "W",
+            Object::Array(vec![
+                Object::Integer(0),
+                Object::Array(widths.into_iter().map(Object::Integer).collect()),
+            ]),
+        ),
+    ]);
+    if !cff && extra.is_empty() {
+        descendant.set("CIDToGIDMap", name("Identity"));
+    } else if !cff {
+        // The codes after the glyphs' own name the same glyphs again.
+        let mut map = Vec::with_capacity(total * 2);
+        for gid in 0..glyphs {
+            map.extend_from_slice(&gid.to_be_bytes());
+        }
+        for &(old, _) in extra.keys() {
+            let gid = codes.get(&old).copied().unwrap_or(0);
+            map.extend_from_slice(&gid.to_be_bytes());
+        }
+        let map = doc.add_object(Stream::new(Dictionary::new(), map));
+        descendant.set("CIDToGIDMap", Object::Reference(map));
+    }
+    let descendant = doc.add_object(descendant);
+    Ok(Subset {
+        descendant,
+        base,
+        one_byte,
+        codes,
+        extra,
+    })
+}
+
+/// A `Type0` font over a subset, with the `/ToUnicode` map of its codes. A CFF face may have
+/// several, when one glyph stands for different text in different places (a vowel sign
+/// drawn before its consonant stands for the whole cluster there, and for itself
+/// elsewhere); a TrueType face has one, with more codes.
+fn type0(
+    doc: &mut Document,
+    subset: &Subset,
+    unicode: &BTreeMap<u16, String>,
+    one_byte_cmap: &mut Option<ObjectId>,
+) -> Dictionary {
+    let Subset {
+        descendant,
+        base,
+        one_byte,
+        ..
+    } = subset;
+    let (descendant, one_byte) = (*descendant, *one_byte);
+    let to_unicode = unicode;
+    let encoding = if one_byte {
+        let cmap = *one_byte_cmap.get_or_insert_with(|| {
+            doc.add_object(Stream::new(
+                Dictionary::from_iter(vec![
+                    ("Type", name("CMap")),
+                    ("CMapName", name("MHTGuide-OneByte")),
+                    ("CIDSystemInfo", Object::Dictionary(cid_system_info())),
+                ]),
+                ONE_BYTE_CMAP.as_bytes().to_vec(),
+            ))
+        });
+        Object::Reference(cmap)
+    } else {
+        name("Identity-H")
+    };
+    let to_unicode = doc.add_object(Stream::new(
+        Dictionary::new(),
+        to_unicode_cmap(to_unicode, one_byte),
+    ));
+    Dictionary::from_iter(vec![
+        ("Type", name("Font")),
+        ("Subtype", name("Type0")),
+        ("BaseFont", name(base)),
+        ("Encoding", encoding),
+        (
+            "DescendantFonts",
+            Object::Array(vec![Object::Reference(descendant)]),
+        ),
+        ("ToUnicode", Object::Reference(to_unicode)),
+    ])
 }
 
 /// Removes the fonts from every font resource dictionary that names them: only those refer

@@ -56,8 +56,10 @@ pub(super) struct Finish<'a> {
     pub(super) links: &'a [LinkMark],
     /// The structure tree.
     pub(super) tree: &'a Tree,
-    /// The character of each glyph drawn, by font style.
-    pub(super) unicode: &'a [BTreeMap<u16, char>; 4],
+    /// What each glyph drawn stands for, by face and mapping variant.
+    pub(super) unicode: &'a [Vec<BTreeMap<u16, String>>],
+    /// The faces drawn with.
+    pub(super) fonts: &'a crate::pdf::fonts::FontSet,
     /// The organization's logo, when the title block shows it.
     pub(super) logo: Option<&'a crate::Logo>,
     /// The words of the link descriptions.
@@ -87,7 +89,7 @@ pub(super) fn finish(
     // PDF/UA-1 is built on PDF 1.7 (ISO 32000-1).
     doc.version = "1.7".into();
     let mut hash = Sha256::new();
-    let fonts = font::embed(&mut doc, &draws, f.unicode, &mut hash)?;
+    let fonts = font::embed(&mut doc, &draws, f.unicode, f.fonts, &mut hash)?;
     let logo = f.logo.map(|logo| add_image(&mut doc, logo));
     content::rewrite(&mut doc, &draws, &fonts, logo)?;
     drop(draws);

@@ -95,7 +95,12 @@ impl<'d> Builder<'d> {
             let drawable = if !c.is_ascii() && super::is_right_to_left(c) {
                 None
             } else {
-                super::fonts::draw(c, look.bold, look.italic)
+                super::fonts::draw(c, look.bold, look.italic).or_else(|| {
+                    // A character of another face is drawn as itself.
+                    (super::shape::follows(c)
+                        || self.track.fonts().fallback(c, look.bold).is_some())
+                    .then_some(Some(c))
+                })
             };
             match drawable {
                 Some(drawn) => {

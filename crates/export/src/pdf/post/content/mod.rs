@@ -20,7 +20,8 @@ use tidy::*;
 
 use super::font::{Fonts, string};
 use super::{PT, PostError, err, text_string};
-use crate::pdf::record::{Draw, FontStyle, Paint};
+use crate::pdf::fonts::FontId;
+use crate::pdf::record::{Draw, FontStyle, GlyphRun, Paint};
 use crate::pdf::tags::{Artifact, Marked};
 
 /// The logo's name in a page's resources.
@@ -50,19 +51,23 @@ fn name(n: &str) -> Object {
     Object::Name(n.as_bytes().to_vec())
 }
 
-/// The operator that opens marked content for a draw.
-fn begin(marked: Marked) -> Operation {
+/// The operator that opens marked content for a draw, with the text it stands for when its
+/// glyphs cannot say it.
+fn begin(marked: Marked, actual: Option<&str>) -> Operation {
     match marked {
-        Marked::Content { mcid, role } => op(
-            "BDC",
-            vec![
-                name(role.name()),
-                Object::Dictionary(Dictionary::from_iter(vec![(
-                    "MCID",
-                    Object::Integer(i64::from(mcid)),
-                )])),
-            ],
-        ),
+        Marked::Content { mcid, role } => {
+            let mut props = Dictionary::from_iter(vec![("MCID", Object::Integer(i64::from(mcid)))]);
+            // Text said outright is marked as a span, which is where readers such as poppler
+            // look for it; the structure element is the MCID's, whatever the tag.
+            let tag = match actual {
+                Some(actual) => {
+                    props.set("ActualText", text_string(actual));
+                    "Span"
+                }
+                None => role.name(),
+            };
+            op("BDC", vec![name(tag), Object::Dictionary(props)])
+        }
         Marked::Artifact(kind) => {
             let props = match kind {
                 Artifact::Footer => vec![("Type", name("Pagination")), ("Subtype", name("Footer"))],
@@ -79,26 +84,88 @@ fn begin(marked: Marked) -> Operation {
     }
 }
 
-/// The `TJ` arrays for a run of glyphs: strings of codes, with the kerning between them. A
-/// soft hyphen at the end goes in an array of its own, so that it can be marked.
-fn show(fonts: &Fonts, style: FontStyle, glyphs: &[(i16, u16)]) -> Result<Object, PostError> {
-    let mut items = Vec::new();
-    let mut current = Vec::new();
-    for &(kern, glyph) in glyphs {
-        if kern != 0 {
-            if !current.is_empty() {
-                items.push(string(std::mem::take(&mut current)));
-            }
-            items.push(Object::Integer(i64::from(kern)));
+/// The operations that draw runs of glyphs: `TJ` arrays of codes with the adjustments
+/// between them. A font other than the one in force is set first (`Tf`), glyphs that shaping
+/// raised or lowered are drawn with a text rise (`Ts`), and the font in force before is set
+/// again at the end, as genpdf's next operations expect.
+fn show_runs(
+    fonts: &Fonts,
+    runs: &[GlyphRun],
+    placeholder: FontId,
+    size: &Object,
+    out: &mut Vec<Operation>,
+) -> Result<(), PostError> {
+    let mut current = (placeholder, 0);
+    let mut rise = 0i16;
+    let mut items: Vec<Object> = Vec::new();
+    let mut codes: Vec<u8> = Vec::new();
+    let flush = |items: &mut Vec<Object>, codes: &mut Vec<u8>, out: &mut Vec<Operation>| {
+        if !codes.is_empty() {
+            items.push(string(std::mem::take(codes)));
         }
-        fonts
-            .push_code(style, glyph, &mut current)
-            .ok_or_else(|| PostError(format!("glyph {glyph} is not in the subset")))?;
+        if !items.is_empty() {
+            out.push(op("TJ", vec![Object::Array(std::mem::take(items))]));
+        }
+    };
+    for run in runs {
+        let object = fonts.object(run.font, run.variant);
+        if object != current {
+            flush(&mut items, &mut codes, out);
+            out.push(op(
+                "Tf",
+                vec![name(&font_name(object.0, object.1)), size.clone()],
+            ));
+            current = object;
+        }
+        for (i, &(kern, glyph)) in run.glyphs.iter().enumerate() {
+            let r = run.rise.as_ref().map_or(0, |r| r[i]);
+            if r != rise {
+                flush(&mut items, &mut codes, out);
+                let points = size.as_float().unwrap_or(10.0) * f32::from(r) / 1000.0;
+                out.push(op(
+                    "Ts",
+                    vec![Object::Real((points * 100.0).round() / 100.0)],
+                ));
+                rise = r;
+            }
+            if kern != 0 {
+                if !codes.is_empty() {
+                    items.push(string(std::mem::take(&mut codes)));
+                }
+                items.push(Object::Integer(i64::from(kern)));
+            }
+            fonts
+                .push_code(run.font, glyph, run.variant, &mut codes)
+                .ok_or_else(|| PostError(format!("glyph {glyph} is not in the subset")))?;
+        }
+        if run.trail != 0 {
+            if !codes.is_empty() {
+                items.push(string(std::mem::take(&mut codes)));
+            }
+            items.push(Object::Integer(i64::from(run.trail)));
+        }
     }
-    if !current.is_empty() {
-        items.push(string(current));
+    flush(&mut items, &mut codes, out);
+    if rise != 0 {
+        out.push(op("Ts", vec![Object::Integer(0)]));
     }
-    Ok(Object::Array(items))
+    if current != (placeholder, 0) {
+        out.push(op(
+            "Tf",
+            vec![name(&font_name(placeholder, 0)), size.clone()],
+        ));
+    }
+    Ok(())
+}
+
+/// A face's name in the pages' resources: Liberation Sans's styles by [`FONT_NAMES`], any
+/// other face by its number, and its mapping variant after that.
+pub(super) fn font_name(font: FontId, variant: u16) -> String {
+    match (font.style(), variant) {
+        (Some(style), 0) => FONT_NAMES[style.index()].to_owned(),
+        (_, 0) => format!("F{}", font.0),
+        _ => format!("F{}v{variant}", font.0),
+    }
 }
 
 /// Rewrites one page's operations from its draws.
@@ -118,10 +185,14 @@ fn mark_page(
     // The current path is a placeholder that a filled rectangle has replaced.
     let mut replaced = false;
     let mut font_style = None;
+    let mut font_size = Object::Integer(10);
     for mut o in ops {
         match o.operator.as_str() {
             "TL" => fix_leading(&mut o),
             "Tf" => {
+                if let Some(size) = o.operands.get(1) {
+                    font_size = size.clone();
+                }
                 font_style = o
                     .operands
                     .first()
@@ -137,9 +208,10 @@ fn mark_page(
             "TJ" | "Tj" | "'" | "\"" => {
                 let Some(Draw::Text {
                     style,
-                    glyphs,
+                    runs,
                     marked,
                     soft_hyphen,
+                    actual,
                 }) = draws.next()
                 else {
                     return Err(mismatch("more text than was recorded"));
@@ -147,23 +219,29 @@ fn mark_page(
                 if font_style != Some(*style) {
                     return Err(mismatch("text in another font than was recorded"));
                 }
-                if open != Some(*marked) {
+                if open != Some(*marked) || actual.is_some() {
                     if open.take().is_some() {
                         out.push(op("EMC", vec![]));
                     }
-                    out.push(begin(*marked));
+                    out.push(begin(*marked, actual.as_deref()));
                     open = Some(*marked);
                 }
-                let split = match soft_hyphen {
-                    Some(_) => glyphs.len().saturating_sub(1),
-                    None => glyphs.len(),
+                let placeholder = FontId::of_style(*style);
+                let mut runs = std::borrow::Cow::Borrowed(runs.as_slice());
+                // A hyphen added at a line break is a soft hyphen, not part of the word: it
+                // is drawn in marked content of its own that says so.
+                let hyphen = match soft_hyphen {
+                    Some(_) => runs.to_mut().last_mut().and_then(|run| {
+                        let (kern, glyph) = run.glyphs.pop()?;
+                        Some(GlyphRun::own(*style, vec![(kern, glyph)]))
+                    }),
+                    None => None,
                 };
-                if split > 0 {
-                    out.push(op("TJ", vec![show(fonts, *style, &glyphs[..split])?]));
-                }
-                if let (Some(mcid), Marked::Content { role, .. }) = (soft_hyphen, marked) {
-                    // A hyphen added at a line break is a soft hyphen, not part of the word:
-                    // marked content of its own that says so.
+                runs.to_mut().retain(|r| !r.glyphs.is_empty());
+                show_runs(fonts, &runs, placeholder, &font_size, &mut out)?;
+                if let (Some(mcid), Marked::Content { role, .. }, Some(hyphen)) =
+                    (soft_hyphen, marked, hyphen)
+                {
                     if open.take().is_some() {
                         out.push(op("EMC", vec![]));
                     }
@@ -175,7 +253,7 @@ fn mark_page(
                         "BDC",
                         vec![name(role.name()), Object::Dictionary(props)],
                     ));
-                    out.push(op("TJ", vec![show(fonts, *style, &glyphs[split..])?]));
+                    show_runs(fonts, &[hyphen], placeholder, &font_size, &mut out)?;
                     out.push(op("EMC", vec![]));
                 }
                 continue;
@@ -184,7 +262,7 @@ fn mark_page(
                 let Some(Draw::Path { marked, fill }) = draws.next() else {
                     return Err(mismatch("a line that was not recorded"));
                 };
-                out.push(begin(*marked));
+                out.push(begin(*marked, None));
                 in_path = true;
                 if let Some(fill) = fill {
                     // genpdf's placeholder line gives way to the filled rectangle, in a
@@ -282,6 +360,21 @@ pub(super) fn rewrite(
         strip_layer(&mut ops);
         let mut uses_logo = false;
         let mut ops = mark_page(ops, page_draws, fonts, &font_styles, &mut uses_logo)?;
+        let mut added: Vec<(String, ObjectId)> = Vec::new();
+        for draw in page_draws {
+            if let Draw::Text { runs, .. } = draw {
+                for run in runs {
+                    let object = fonts.object(run.font, run.variant);
+                    if let Some(&id) = fonts.added.get(&object) {
+                        let name = font_name(object.0, object.1);
+                        if !added.iter().any(|(n, _)| *n == name) {
+                            added.push((name, id));
+                        }
+                    }
+                }
+            }
+        }
+        add_fonts(doc, page, &added)?;
         if uses_logo {
             let logo = logo.ok_or_else(|| PostError("a logo drawn but not given".into()))?;
             add_xobject(doc, page, LOGO, logo)?;

@@ -106,6 +106,39 @@ pub(super) fn page_resources(
         .and_then(|r| r.as_dict_mut().ok()))
 }
 
+/// Names the faces that only the post-processing draws with (not genpdf's) in a page's font
+/// resources, as [`super::font_name`] calls them.
+pub(super) fn add_fonts(
+    doc: &mut Document,
+    page: ObjectId,
+    added: &[(String, ObjectId)],
+) -> Result<(), PostError> {
+    if added.is_empty() {
+        return Ok(());
+    }
+    let resources = page_resources(doc, page, true)?
+        .ok_or_else(|| PostError("a page's resources are not a dictionary".into()))?;
+    let shared = match resources.get(b"Font") {
+        Ok(Object::Reference(id)) => Some(*id),
+        Ok(Object::Dictionary(_)) => None,
+        _ => {
+            resources.set("Font", Dictionary::new());
+            None
+        }
+    };
+    let fonts = match shared {
+        Some(id) => doc.get_dictionary_mut(id).map_err(err("a page's fonts"))?,
+        None => page_resources(doc, page, false)?
+            .and_then(|r| r.get_mut(b"Font").ok())
+            .and_then(|f| f.as_dict_mut().ok())
+            .ok_or_else(|| PostError("a page's fonts are not a dictionary".into()))?,
+    };
+    for (name, id) in added {
+        fonts.set(name.as_bytes().to_vec(), Object::Reference(*id));
+    }
+    Ok(())
+}
+
 /// Names an image in a page's resources.
 pub(super) fn add_xobject(
     doc: &mut Document,

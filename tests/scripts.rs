@@ -1,0 +1,450 @@
+//! Handouts in every script: the fixture editions in `tests/fixtures/scripts` (Chinese in
+//! both forms, Japanese, Korean, Hindi, Punjabi, Khmer, Armenian, Russian, Vietnamese) export
+//! to PDF with the Noto fonts `bash .ci/test` installs. Every font is embedded and subset, no
+//! glyph drawn is `.notdef`, the text reads back in its logical order, Chinese and Japanese
+//! lines never start with closing punctuation, and Khmer lines break only between words.
+
+use std::collections::BTreeMap;
+
+use lopdf::{Document, Object, ObjectId};
+use mht_guide::{EditionFolder, Guide};
+use mht_guide_export::{Options, to_markdown, to_pdf};
+
+use crate::util::fixtures;
+
+/// The fixture editions written left to right.
+pub(crate) const LEFT_TO_RIGHT: [&str; 10] = [
+    "zh-hans", "zh-hant", "ja", "ko", "hi", "pa", "km", "hy", "ru", "vi",
+];
+
+/// A fixture edition of `tests/fixtures/scripts`, standing on the minimal fixture.
+pub(crate) fn edition(name: &str) -> Guide {
+    EditionFolder::new(fixtures().join("scripts").join(name))
+        .bases_within(fixtures())
+        .load()
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .guide
+}
+
+/// What a font resource of the file is: whether its program is embedded, its name carries
+/// a subset tag, and, for each code, the glyph it draws.
+struct FontInfo {
+    name: String,
+    embedded: bool,
+    two_bytes: bool,
+    /// The glyph of each code, when the codes are not the glyphs themselves.
+    gids: Option<Vec<u16>>,
+}
+
+fn resolve<'a>(doc: &'a Document, object: &'a Object) -> &'a Object {
+    match object {
+        Object::Reference(id) => doc.get_object(*id).unwrap(),
+        other => other,
+    }
+}
+
+fn font_info(doc: &Document, id: ObjectId) -> FontInfo {
+    let font = doc.get_dictionary(id).unwrap();
+    let name = String::from_utf8_lossy(font.get(b"BaseFont").unwrap().as_name().unwrap()).into();
+    let two_bytes = matches!(font.get(b"Encoding"), Ok(Object::Name(n)) if n == b"Identity-H");
+    let descendant = match resolve(doc, font.get(b"DescendantFonts").unwrap()) {
+        Object::Array(a) => resolve(doc, &a[0]).as_dict().unwrap(),
+        other => panic!("{name}: descendant fonts are {other:?}"),
+    };
+    let descriptor = resolve(doc, descendant.get(b"FontDescriptor").unwrap())
+        .as_dict()
+        .unwrap();
+    let embedded = [b"FontFile2".as_slice(), b"FontFile3"]
+        .iter()
+        .any(|k| descriptor.get(k).is_ok());
+    let gids = match descendant.get(b"CIDToGIDMap").map(|o| resolve(doc, o)) {
+        Ok(Object::Stream(s)) => {
+            let bytes = s
+                .decompressed_content()
+                .unwrap_or_else(|_| s.content.clone());
+            Some(
+                bytes
+                    .chunks(2)
+                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                    .collect(),
+            )
+        }
+        _ => None,
+    };
+    FontInfo {
+        name,
+        embedded,
+        two_bytes,
+        gids,
+    }
+}
+
+/// Every glyph each page draws, as (font name, glyph), read from the content streams.
+fn glyphs_drawn(pdf: &[u8]) -> (Vec<FontInfo>, Vec<(String, u16)>) {
+    let doc = Document::load_mem(pdf).unwrap();
+    let mut infos: BTreeMap<ObjectId, usize> = BTreeMap::new();
+    let mut fonts = Vec::new();
+    let mut drawn = Vec::new();
+    for (_, page) in doc.get_pages() {
+        let resources: BTreeMap<Vec<u8>, ObjectId> = doc
+            .get_page_fonts(page)
+            .unwrap()
+            .into_iter()
+            .filter_map(|(name, dict)| {
+                // get_page_fonts gives the dictionaries; find their objects again.
+                doc.objects
+                    .iter()
+                    .find(|(_, o)| o.as_dict().ok() == Some(dict))
+                    .map(|(id, _)| (name, *id))
+            })
+            .collect();
+        let content = doc.get_and_decode_page_content(page).unwrap();
+        let mut current: Option<usize> = None;
+        for op in content.operations {
+            match op.operator.as_str() {
+                "Tf" => {
+                    let name = op.operands[0].as_name().unwrap();
+                    let id = resources[name];
+                    let index = *infos.entry(id).or_insert_with(|| {
+                        fonts.push(font_info(&doc, id));
+                        fonts.len() - 1
+                    });
+                    current = Some(index);
+                }
+                "TJ" | "Tj" => {
+                    let font = &fonts[current.expect("text before a font is set")];
+                    let strings: Vec<&[u8]> = match &op.operands[0] {
+                        Object::Array(items) => {
+                            items.iter().filter_map(|i| i.as_str().ok()).collect()
+                        }
+                        Object::String(s, _) => vec![s.as_slice()],
+                        _ => Vec::new(),
+                    };
+                    for s in strings {
+                        let codes: Vec<u16> = if font.two_bytes {
+                            s.chunks(2)
+                                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                                .collect()
+                        } else {
+                            s.iter().map(|&b| u16::from(b)).collect()
+                        };
+                        for code in codes {
+                            let gid = match &font.gids {
+                                Some(map) => map[usize::from(code)],
+                                None => code,
+                            };
+                            drawn.push((font.name.clone(), gid));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    (fonts, drawn)
+}
+
+/// The failures of a handout's fonts: one not embedded, one not subset, a `.notdef` drawn.
+fn font_failures(pdf: &[u8]) -> Vec<String> {
+    let (fonts, drawn) = glyphs_drawn(pdf);
+    let mut failures = Vec::new();
+    for font in &fonts {
+        if !font.embedded {
+            failures.push(format!("{} is not embedded", font.name));
+        }
+        let tagged = font.name.len() > 7
+            && font.name.as_bytes()[6] == b'+'
+            && font.name[..6].bytes().all(|b| b.is_ascii_uppercase());
+        if !tagged {
+            failures.push(format!("{} is not a subset", font.name));
+        }
+    }
+    let notdef = drawn.iter().filter(|(_, gid)| *gid == 0).count();
+    if notdef > 0 {
+        let first = drawn.iter().find(|(_, g)| *g == 0).unwrap();
+        failures.push(format!(
+            "{notdef} .notdef glyphs drawn, the first in {}",
+            first.0
+        ));
+    }
+    if drawn.is_empty() {
+        failures.push("no glyph drawn".into());
+    }
+    failures
+}
+
+#[test]
+#[cfg_attr(
+    missing = "noto-fonts",
+    ignore = "needs the Noto fonts (fonts-noto-core, fonts-noto-cjk), which `bash .ci/test` installs"
+)]
+fn every_script_exports_with_its_fonts_embedded_and_no_notdef() {
+    for name in LEFT_TO_RIGHT {
+        let pdf = to_pdf(&edition(name), &Options::new()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let failures = font_failures(&pdf);
+        assert!(failures.is_empty(), "{name}: {failures:?}");
+        let findings = crate::pdf_ua::check(&pdf);
+        assert!(
+            findings.failures.is_empty(),
+            "{name}: {:?}",
+            findings.failures
+        );
+    }
+}
+
+#[test]
+fn the_font_check_finds_a_notdef_glyph() {
+    let pdf = to_pdf(&crate::util::minimal(), &Options::new()).unwrap();
+    assert_eq!(font_failures(&pdf), Vec::<String>::new());
+    // The first glyph of the first text operation becomes glyph 0.
+    let mut doc = Document::load_mem(&pdf).unwrap();
+    let page = *doc.get_pages().values().next().unwrap();
+    let mut content = doc.get_and_decode_page_content(page).unwrap();
+    let op = content
+        .operations
+        .iter_mut()
+        .find(|o| o.operator == "TJ")
+        .unwrap();
+    if let Object::Array(items) = &mut op.operands[0]
+        && let Some(Object::String(s, _)) = items.iter_mut().find(|i| i.as_str().is_ok())
+    {
+        s.iter_mut().for_each(|b| *b = 0);
+    }
+    doc.change_page_content(page, content.encode().unwrap())
+        .unwrap();
+    let mut broken = Vec::new();
+    doc.save_to(&mut broken).unwrap();
+    let failures = font_failures(&broken);
+    assert!(
+        failures.iter().any(|f| f.contains(".notdef")),
+        "{failures:?}"
+    );
+}
+
+/// Letters, digits and marks only, in order: what reading the text must give back, whatever
+/// the spacing and line breaks.
+fn letters(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation() && *c != '\u{ad}')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The body paragraph of the definition section, as the Markdown export has it, up to its
+/// first citation.
+fn definition_body(guide: &Guide) -> String {
+    definition_paragraph(guide)
+        .split("[1]")
+        .next()
+        .unwrap_or("")
+        .to_owned()
+}
+
+/// The first paragraph under the definition section's heading in the Markdown export, its
+/// line breaks as spaces.
+fn definition_paragraph(guide: &Guide) -> String {
+    let options = Options::new().with_sections("definition".parse().unwrap());
+    let md = to_markdown(guide, &options);
+    let arena = comrak::Arena::new();
+    let root = comrak::parse_document(&arena, &md, &mht_guide_export::markdown_options());
+    let title = guide.labels.section_definition.as_str();
+    let mut out = String::new();
+    let mut under = false;
+    for node in root.descendants() {
+        match &node.data().value {
+            comrak::nodes::NodeValue::Heading(h) if h.level == 2 => {
+                let text: String = node
+                    .descendants()
+                    .filter_map(|n| match &n.data().value {
+                        comrak::nodes::NodeValue::Text(t) => Some(t.to_string()),
+                        _ => None,
+                    })
+                    .collect();
+                under = text.contains(title);
+            }
+            comrak::nodes::NodeValue::Paragraph if under => {
+                for n in node.descendants() {
+                    match &n.data().value {
+                        comrak::nodes::NodeValue::Text(t) => out.push_str(t),
+                        comrak::nodes::NodeValue::Code(c) => out.push_str(&c.literal),
+                        comrak::nodes::NodeValue::SoftBreak => out.push(' '),
+                        _ => {}
+                    }
+                }
+                break;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+#[cfg_attr(
+    missing = "noto-fonts",
+    ignore = "needs the Noto fonts (fonts-noto-core, fonts-noto-cjk), which `bash .ci/test` installs"
+)]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
+fn every_script_reads_back_in_logical_order() {
+    let tools = crate::pdf::tools().unwrap();
+    for name in LEFT_TO_RIGHT {
+        let guide = edition(name);
+        let options = Options::new().with_sections("definition".parse().unwrap());
+        let pdf = to_pdf(&guide, &options).unwrap();
+        let dir = crate::util::tempdir();
+        let file = crate::pdf::write(dir.path(), &pdf);
+        let extracted = letters(&crate::pdf::output(&tools.pdftotext, &[&file, "-"]));
+        let tree = letters(&crate::pdf_ua::check(&pdf).text);
+        let source = letters(&definition_body(&guide));
+        assert!(source.chars().count() > 40, "{name}: {source}");
+        for (how, text) in [("pdftotext", &extracted), ("the structure tree", &tree)] {
+            assert!(
+                text.contains(&source),
+                "{name}: {how} does not read the body in order.\n  body: {source}\n  read: {text}"
+            );
+        }
+    }
+}
+
+/// Closing punctuation that Chinese and Japanese print never starts a line with.
+const NO_LINE_START: &str = "，。、；：？！）」』】〉》〕］｝";
+/// Opening punctuation they never end a line with.
+const NO_LINE_END: &str = "（「『【〈《〔［｛";
+
+/// The lines of a handout that break the Chinese and Japanese punctuation rules.
+fn punctuation_failures(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| {
+            l.chars().next().is_some_and(|c| NO_LINE_START.contains(c))
+                || l.chars().last().is_some_and(|c| NO_LINE_END.contains(c))
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+#[cfg_attr(
+    missing = "noto-fonts",
+    ignore = "needs the Noto fonts (fonts-noto-core, fonts-noto-cjk), which `bash .ci/test` installs"
+)]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
+fn chinese_and_japanese_lines_keep_their_punctuation_rules() {
+    let tools = crate::pdf::tools().unwrap();
+    for name in ["zh-hans", "zh-hant", "ja"] {
+        let pdf = to_pdf(&edition(name), &Options::new()).unwrap();
+        let dir = crate::util::tempdir();
+        let file = crate::pdf::write(dir.path(), &pdf);
+        let text = crate::pdf::output(&tools.pdftotext, &[&file, "-"]);
+        let lines = text.lines().filter(|l| l.chars().count() > 20).count();
+        assert!(lines > 20, "{name}: too few full lines to judge");
+        let failures = punctuation_failures(&text);
+        assert!(failures.is_empty(), "{name}: {failures:#?}");
+    }
+    // The check itself sees a line that starts with a full stop or ends with a bracket.
+    assert_eq!(punctuation_failures("技术员\n。他们"), vec!["。他们"]);
+    assert_eq!(punctuation_failures("技术员（\n助理）"), vec!["技术员（"]);
+}
+
+/// The line ends of a paragraph, read back line by line, that are neither at a space nor a
+/// break opportunity of the segmenter's Khmer dictionary.
+fn khmer_failures(paragraph: &str, lines: &[&str]) -> Vec<String> {
+    let breaks: Vec<usize> = icu_segmenter::LineSegmenter::new_dictionary(Default::default())
+        .segment_str(paragraph)
+        .collect();
+    let mut failures = Vec::new();
+    let mut at = 0;
+    for line in &lines[..lines.len().saturating_sub(1)] {
+        let line = line.trim();
+        match paragraph[at..].find(line) {
+            Some(i) if paragraph[at..at + i].trim().is_empty() => at += i + line.len(),
+            _ => {
+                failures.push(format!("a line that is not the paragraph's next: {line}"));
+                break;
+            }
+        }
+        if paragraph[at..].starts_with(char::is_whitespace) || breaks.contains(&at) {
+            continue;
+        }
+        let from = paragraph[..at]
+            .char_indices()
+            .rev()
+            .nth(8)
+            .map_or(0, |(i, _)| i);
+        let to = paragraph[at..]
+            .char_indices()
+            .nth(8)
+            .map_or(paragraph.len(), |(i, _)| at + i);
+        failures.push(format!("{} | {}", &paragraph[from..at], &paragraph[at..to]));
+    }
+    failures
+}
+
+#[test]
+#[cfg_attr(
+    missing = "noto-fonts",
+    ignore = "needs the Noto fonts (fonts-noto-core, fonts-noto-cjk), which `bash .ci/test` installs"
+)]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
+fn khmer_lines_break_between_words() {
+    let tools = crate::pdf::tools().unwrap();
+    let guide = edition("km");
+    let options = Options::new().with_sections("definition".parse().unwrap());
+    let pdf = to_pdf(&guide, &options).unwrap();
+    let dir = crate::util::tempdir();
+    let file = crate::pdf::write(dir.path(), &pdf);
+    let text = crate::pdf::output(&tools.pdftotext, &[&file, "-"]);
+    // The body paragraph: the lines from the one that starts it to the blank line after.
+    // The PDF draws a no-break space as a space.
+    let paragraph = definition_paragraph(&guide).replace('\u{a0}', " ");
+    let start: String = paragraph.chars().take(6).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with(&start))
+        .take_while(|l| !l.trim().is_empty())
+        .collect();
+    assert!(lines.len() >= 3, "{text}");
+    let failures = khmer_failures(&paragraph, &lines);
+    assert!(failures.is_empty(), "{failures:#?}");
+    // The check itself sees a line cut inside a word: the first place that is no break.
+    let breaks: Vec<usize> = icu_segmenter::LineSegmenter::new_dictionary(Default::default())
+        .segment_str(&paragraph)
+        .collect();
+    let cut = paragraph
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| i > 0 && !breaks.contains(&i) && !paragraph[i..].starts_with(' '))
+        .unwrap();
+    let failures = khmer_failures(&paragraph, &[&paragraph[..cut], &paragraph[cut..]]);
+    assert_eq!(failures.len(), 1, "{failures:?}");
+}
+
+#[test]
+#[cfg_attr(
+    missing = "noto-fonts",
+    ignore = "needs the Noto fonts (fonts-noto-core, fonts-noto-cjk), which `bash .ci/test` installs"
+)]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
+fn each_script_reads_as_reviewed() {
+    let tools = crate::pdf::tools().unwrap();
+    for name in LEFT_TO_RIGHT {
+        let options = Options::new().with_sections("definition".parse().unwrap());
+        let pdf = to_pdf(&edition(name), &options).unwrap();
+        let dir = crate::util::tempdir();
+        let file = crate::pdf::write(dir.path(), &pdf);
+        let text = crate::pdf::output(&tools.pdftotext, &[&file, "-"]);
+        insta::assert_snapshot!(format!("reader_view_{name}"), text.trim());
+    }
+}
