@@ -17,6 +17,14 @@ pub(crate) const LEFT_TO_RIGHT: [&str; 10] = [
     "zh-hans", "zh-hant", "ja", "ko", "hi", "pa", "km", "hy", "ru", "vi",
 ];
 
+/// The fixture editions written right to left.
+pub(crate) const RIGHT_TO_LEFT: [&str; 3] = ["ar", "fa", "he"];
+
+/// Every fixture edition.
+fn every_edition() -> impl Iterator<Item = &'static str> {
+    LEFT_TO_RIGHT.into_iter().chain(RIGHT_TO_LEFT)
+}
+
 /// A fixture edition of `tests/fixtures/scripts`, standing on the minimal fixture.
 pub(crate) fn edition(name: &str) -> Guide {
     EditionFolder::new(fixtures().join("scripts").join(name))
@@ -179,7 +187,7 @@ fn font_failures(pdf: &[u8]) -> Vec<String> {
     ignore = "needs the Noto fonts (fonts-noto-core, fonts-noto-cjk), which `bash .ci/test` installs"
 )]
 fn every_script_exports_with_its_fonts_embedded_and_no_notdef() {
-    for name in LEFT_TO_RIGHT {
+    for name in every_edition() {
         let pdf = to_pdf(&edition(name), &Options::new()).unwrap_or_else(|e| panic!("{name}: {e}"));
         let failures = font_failures(&pdf);
         assert!(failures.is_empty(), "{name}: {failures:?}");
@@ -222,10 +230,12 @@ fn the_font_check_finds_a_notdef_glyph() {
 }
 
 /// Letters, digits and marks only, in order: what reading the text must give back, whatever
-/// the spacing and line breaks.
+/// the spacing and line breaks, and without the direction marks pdftotext adds around
+/// right-to-left and left-to-right runs.
 fn letters(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation() && *c != '\u{ad}')
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}'))
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -290,17 +300,48 @@ fn definition_paragraph(guide: &Guide) -> String {
 )]
 fn every_script_reads_back_in_logical_order() {
     let tools = crate::pdf::tools().unwrap();
-    for name in LEFT_TO_RIGHT {
+    for name in every_edition() {
         let guide = edition(name);
         let options = Options::new().with_sections("definition".parse().unwrap());
         let pdf = to_pdf(&guide, &options).unwrap();
         let dir = crate::util::tempdir();
         let file = crate::pdf::write(dir.path(), &pdf);
-        let extracted = letters(&crate::pdf::output(&tools.pdftotext, &[&file, "-"]));
-        let tree = letters(&crate::pdf_ua::check(&pdf).text);
         let source = letters(&definition_body(&guide));
         assert!(source.chars().count() > 40, "{name}: {source}");
-        for (how, text) in [("pdftotext", &extracted), ("the structure tree", &tree)] {
+        // The structure tree as this suite reads it and as poppler does: what a screen reader
+        // gets.
+        let mut reads = vec![
+            (
+                "the structure tree",
+                letters(&crate::pdf_ua::check(&pdf).text),
+            ),
+            (
+                "poppler's structure text",
+                // Its first line holds the title's raw bytes, which need not be UTF-8. It
+                // reads the glyphs' own mappings, not /ActualText: a glyph that stands for no
+                // character of its own (the second of two glyphs of one character) maps to a
+                // word joiner, since every code must map to something (PDF/UA), and is dropped
+                // here; every other character must be there, in order.
+                letters(&String::from_utf8_lossy(
+                    &std::process::Command::new(&tools.pdfinfo)
+                        .args(["-struct-text", &file])
+                        .output()
+                        .unwrap()
+                        .stdout,
+                ))
+                .replace('\u{2060}', ""),
+            ),
+        ];
+        // pdftotext orders text by where it lies on the page, and turns every glyph that
+        // stands for several right-to-left characters around (its rule for PDFs that draw
+        // right-to-left text backwards); the Arabic script's lam-alef ligatures, drawn in
+        // reading order, then read as alef-lam. So it is held to the reading order in every
+        // script but Arabic's.
+        if !matches!(name, "ar" | "fa") {
+            let text = crate::pdf::output(&tools.pdftotext, &[&file, "-"]);
+            reads.push(("pdftotext", letters(&text)));
+        }
+        for (how, text) in reads {
             assert!(
                 text.contains(&source),
                 "{name}: {how} does not read the body in order.\n  body: {source}\n  read: {text}"
@@ -439,12 +480,111 @@ fn khmer_lines_break_between_words() {
 )]
 fn each_script_reads_as_reviewed() {
     let tools = crate::pdf::tools().unwrap();
-    for name in LEFT_TO_RIGHT {
+    for name in every_edition() {
         let options = Options::new().with_sections("definition".parse().unwrap());
         let pdf = to_pdf(&edition(name), &options).unwrap();
         let dir = crate::util::tempdir();
         let file = crate::pdf::write(dir.path(), &pdf);
         let text = crate::pdf::output(&tools.pdftotext, &[&file, "-"]);
-        insta::assert_snapshot!(format!("reader_view_{name}"), text.trim());
+        let tree = String::from_utf8_lossy(
+            &std::process::Command::new(&tools.pdfinfo)
+                .args(["-struct-text", &file])
+                .output()
+                .unwrap()
+                .stdout,
+        )
+        .lines()
+        // The first line holds the title's raw bytes; the annotations' object numbers change
+        // with any change to the file.
+        .skip(1)
+        .map(|l| match l.trim_start().strip_prefix("Object ") {
+            Some(_) => format!("{}Object (link)", &l[..l.len() - l.trim_start().len()]),
+            None => l.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+        insta::assert_snapshot!(
+            format!("reader_view_{name}"),
+            format!(
+                "{}\n\n--- the structure tree, as poppler reads it\n{tree}",
+                text.trim()
+            )
+        );
     }
+}
+
+/// The baseline height and the left and right edges of each line of text on the first page,
+/// in points, as `pdftotext -bbox-layout` finds them: the pieces it finds at one height are
+/// one line.
+fn line_edges(tools: &crate::pdf::Tools, pdf: &[u8]) -> Vec<(f64, f64, f64)> {
+    let dir = crate::util::tempdir();
+    let file = crate::pdf::write(dir.path(), pdf);
+    let out = dir.path().join("bbox.html");
+    let out = out.to_str().unwrap();
+    crate::pdf::output(
+        &tools.pdftotext,
+        &["-bbox-layout", "-f", "1", "-l", "1", &file, out],
+    );
+    let html = std::fs::read_to_string(out).unwrap();
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    // By the line's height on the page, in tenths of a point.
+    let mut lines: BTreeMap<i64, (f64, f64)> = BTreeMap::new();
+    for tag in html.split('<').skip(1).filter(|t| t.starts_with("line ")) {
+        let y = (attr(tag, "yMax") * 10.0).round() as i64;
+        let (min, max) = (attr(tag, "xMin"), attr(tag, "xMax"));
+        let edges = lines.entry(y).or_insert((min, max));
+        *edges = (edges.0.min(min), edges.1.max(max));
+    }
+    lines
+        .into_iter()
+        .map(|(y, (min, max))| (y as f64 / 10.0, min, max))
+        .collect()
+}
+
+/// Whether the lines of the page's longest paragraph end at one right edge, within 4 points:
+/// the longest run of lines wider than half the column, one under the next.
+fn aligned_right(lines: &[(f64, f64, f64)]) -> bool {
+    let mut best: Vec<f64> = Vec::new();
+    let mut run: Vec<f64> = Vec::new();
+    let mut last_y = f64::MIN;
+    for &(y, min, max) in lines {
+        let wide = max - min > 250.0;
+        if wide && y - last_y < 20.0 {
+            run.push(max);
+        } else {
+            run = if wide { vec![max] } else { Vec::new() };
+        }
+        if run.len() > best.len() {
+            best = run.clone();
+        }
+        last_y = y;
+    }
+    assert!(best.len() >= 3, "{lines:?}");
+    let max = best.iter().copied().fold(f64::MIN, f64::max);
+    let min = best.iter().copied().fold(f64::MAX, f64::min);
+    max - min < 4.0
+}
+
+#[test]
+#[cfg_attr(
+    missing = "noto-fonts",
+    ignore = "needs the Noto fonts (fonts-noto-core, fonts-noto-cjk), which `bash .ci/test` installs"
+)]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
+fn right_to_left_lines_end_at_the_right_margin() {
+    let tools = crate::pdf::tools().unwrap();
+    let options = Options::new().with_sections("definition".parse().unwrap());
+    for name in RIGHT_TO_LEFT {
+        let pdf = to_pdf(&edition(name), &options).unwrap();
+        assert!(aligned_right(&line_edges(&tools, &pdf)), "{name}");
+    }
+    // The check sees a paragraph set left to right: its lines start together, and end apart.
+    let pdf = to_pdf(&edition("ru"), &options).unwrap();
+    assert!(!aligned_right(&line_edges(&tools, &pdf)));
 }

@@ -10,11 +10,10 @@ use mht_guide::{ContentFile, Diagnostic};
 use mht_guide_export::{Coverage, Unprintable};
 use std::collections::BTreeMap;
 
-/// What one warning is about: a script, right-to-left text, or one character of no script.
+/// What one warning is about: a script, or one character of no script.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Group {
     Script(&'static str),
-    RightToLeft,
     Character(char),
 }
 
@@ -22,7 +21,6 @@ enum Group {
 struct Found {
     file: usize,
     offset: usize,
-    first: char,
     count: usize,
 }
 
@@ -46,19 +44,20 @@ pub(crate) fn places(
                     if c.is_ascii() || only.is_some_and(|only| !only.contains(&c)) {
                         continue;
                     }
-                    let verdict = *verdicts.entry(c).or_insert_with(|| coverage.unprintable(c));
-                    let Some(why) = verdict else { continue };
-                    let group = match (why, mht_guide_export::script_name(c)) {
-                        (Unprintable::RightToLeft, _) => Group::RightToLeft,
-                        (_, Some(script)) => Group::Script(script),
-                        (_, None) => Group::Character(c),
+                    let verdict: Option<Unprintable> =
+                        *verdicts.entry(c).or_insert_with(|| coverage.unprintable(c));
+                    if verdict.is_none() {
+                        continue;
+                    }
+                    let group = match mht_guide_export::script_name(c) {
+                        Some(script) => Group::Script(script),
+                        None => Group::Character(c),
                     };
                     let found = groups.entry(group.clone()).or_insert_with(|| {
                         order.push(group);
                         Found {
                             file: index,
                             offset: offset + i,
-                            first: c,
                             count: 0,
                         }
                     });
@@ -93,12 +92,6 @@ fn message(group: &Group, found: &Found) -> String {
     };
     let fix = "install a font that has it or give one with --font";
     match group {
-        Group::RightToLeft => format!(
-            "right-to-left text ({places}, from `{}` U+{:04X} on), which the PDF cannot lay out \
-             yet and refuses; the HTML, EPUB and Markdown exports carry it",
-            found.first,
-            u32::from(found.first)
-        ),
         Group::Script(script) => format!(
             "the {script} script ({places}) is in none of the PDF's fonts, so a PDF export \
              refuses it; {fix} (on Debian or Ubuntu: {})",

@@ -108,8 +108,8 @@ pub(super) struct GlyphRun {
     /// not on it (a mark placed by shaping).
     pub(super) rise: Option<Box<[i16]>>,
     /// The adjustment after the last glyph, so that the run ends where its shaped advance
-    /// does.
-    pub(super) trail: i16,
+    /// does (or, redrawn in reading order, back at its right edge).
+    pub(super) trail: i32,
 }
 
 impl GlyphRun {
@@ -152,6 +152,10 @@ pub(super) enum Draw {
         /// When the last glyph is a hyphen that hyphenation added at the end of a line: the
         /// MCID of its own marked content, which says it is a soft hyphen.
         soft_hyphen: Option<u32>,
+        /// How far to move back before the first glyph, in thousandths of an em (as in a `TJ`
+        /// array): the pieces of a reordered line are drawn in reading order, each from where
+        /// it stands in the line.
+        shift: i32,
         /// The text the glyphs stand for, when their own mapping to characters cannot say it
         /// (a ligature, a reordered vowel sign): written as the marked content's
         /// `/ActualText`.

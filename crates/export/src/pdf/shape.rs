@@ -82,19 +82,32 @@ pub(super) fn follows(c: char) -> bool {
 
 /// Splits text into runs by the face that draws them: Liberation Sans in `style` for every
 /// character it has, else the set's fallback for the character; white space goes with
-/// Liberation, and a mark or joiner with the character before it. `missing` is told each
-/// character that no face has (it is left in the run before it).
+/// Liberation, and a mark or joiner with the character before it. In right-to-left text,
+/// punctuation stays in the face of the letters before it when that face has it, so that it is
+/// shaped (and mirrored) with them. `missing` is told each character that no face has (it is
+/// left in the run before it).
 pub(super) fn itemize(
     set: &FontSet,
     text: &str,
     style: FontStyle,
+    rtl: bool,
     missing: &mut dyn FnMut(char),
 ) -> Vec<(Range<usize>, FontId)> {
     let own = FontId::of_style(style);
     let mut runs: Vec<(Range<usize>, FontId)> = Vec::new();
     for (i, c) in text.char_indices() {
         let end = i + c.len_utf8();
+        let neutral = || {
+            let script = harfrust::unicode::script(u32::from(c));
+            !c.is_whitespace() && script == harfrust::Script::COMMON
+        };
         let font = if let (true, Some(last)) = (follows(c), runs.last()) {
+            last.1
+        } else if let (true, Some(last)) = (rtl, runs.last())
+            && last.1.style().is_none()
+            && neutral()
+            && set.face(last.1).covers(c)
+        {
             last.1
         } else if super::fonts::draw(c, style.is_bold(), style.is_italic()).is_some() {
             own

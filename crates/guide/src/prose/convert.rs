@@ -227,6 +227,7 @@ impl Converter<'_> {
                 other => self.error(node, unsupported(&other)),
             }
         }
+        drop_breaks_between_wide(&mut inlines);
         inlines
     }
 
@@ -317,4 +318,58 @@ fn unsupported(value: &NodeValue) -> String {
          lists, emphasis, links and citations",
         value.xml_node_name()
     )
+}
+
+/// Drops each line break in the source between two characters of Chinese or Japanese, which
+/// separate nothing: those scripts put no space between words or sentences, so a break made
+/// only to keep the source's lines short must not print as one (CSS Text's segment break
+/// rule). Korean, which puts spaces between words, keeps its breaks as spaces.
+fn drop_breaks_between_wide(inlines: &mut Vec<Inline>) {
+    let mut i = 1;
+    while i + 1 < inlines.len() {
+        if inlines[i] == Inline::SoftBreak
+            && last_char(&inlines[..i]).is_some_and(is_wide)
+            && first_char(&inlines[i + 1..]).is_some_and(is_wide)
+        {
+            inlines.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Whether a character is of Chinese or Japanese writing: ideographs, kana, bopomofo, their
+/// punctuation and full-width forms.
+fn is_wide(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2FFF}'
+        | '\u{3000}'..='\u{30FF}'
+        | '\u{3100}'..='\u{31FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// The last character the inlines print, looking inside emphasis and links.
+fn last_char(inlines: &[Inline]) -> Option<char> {
+    match inlines.last()? {
+        Inline::Text(t) | Inline::Code(t) => t.chars().last(),
+        Inline::Emphasis(inner) | Inline::Strong(inner) => last_char(inner),
+        Inline::Link { content, .. } => last_char(content),
+        Inline::Citation(_) | Inline::SoftBreak | Inline::LineBreak => None,
+    }
+}
+
+/// The first character the inlines print, looking inside emphasis and links.
+fn first_char(inlines: &[Inline]) -> Option<char> {
+    match inlines.first()? {
+        Inline::Text(t) | Inline::Code(t) => t.chars().next(),
+        Inline::Emphasis(inner) | Inline::Strong(inner) => first_char(inner),
+        Inline::Link { content, .. } => first_char(content),
+        Inline::Citation(_) | Inline::SoftBreak | Inline::LineBreak => None,
+    }
 }

@@ -105,3 +105,22 @@ fn deep_nesting_is_rejected_without_recursion() {
     let ok = "- ".repeat(MAX_DEPTH) + "x";
     assert!(Prose::parse(&ok).is_ok());
 }
+
+#[test]
+fn a_line_break_between_chinese_or_japanese_characters_is_no_space() {
+    let text = |src: &str| Prose::parse(src).unwrap().plain_text();
+    assert_eq!(
+        text("照护工作的人。\n他们帮助病人"),
+        "照护工作的人。他们帮助病人"
+    );
+    assert_eq!(
+        text("患者を支えます。\n**観察**が中心です"),
+        "患者を支えます。観察が中心です"
+    );
+    // Korean puts spaces between words, and a break between two languages is a space.
+    assert_eq!(
+        text("돕는 사람입니다.\n기술원은"),
+        "돕는 사람입니다. 기술원은"
+    );
+    assert_eq!(text("技术员\nBureau"), "技术员 Bureau");
+}

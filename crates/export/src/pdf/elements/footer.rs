@@ -39,7 +39,24 @@ impl PageDecorator for Footer {
             let footer = Artifact::Footer;
             let mark = Mark::Artifact(footer);
             rule(&area, t, y - 1.5, width, HAIRLINE, footer);
-            let left = Position::new(0, Mm::from(y));
+            // The title at the line's start and the page number at its end: right and left in
+            // a right-to-left edition.
+            let rtl = t.measured.rtl;
+            let start = |text: &str| {
+                if rtl {
+                    width - m.width(text, self.look)
+                } else {
+                    0.0
+                }
+            };
+            let end = |text: &str| {
+                if rtl {
+                    0.0
+                } else {
+                    width - m.width(text, self.look)
+                }
+            };
+            let left = Position::new(Mm::from(start(&self.left)), Mm::from(y));
             t.print(cx, &area, left, self.look, &self.left, mark)?;
             let number = match self.total {
                 Some(total) => self
@@ -47,12 +64,11 @@ impl PageDecorator for Footer {
                     .fill(&[("page", &page.to_string()), ("total", &total.to_string())]),
                 None => self.page.fill(&[("page", &page.to_string())]),
             };
-            let w = m.width(&number, self.look);
-            let right = Position::new(Mm::from(width - w), Mm::from(y));
+            let right = Position::new(Mm::from(end(&number)), Mm::from(y));
             t.print(cx, &area, right, self.look, &number, mark)?;
             if let Some(contact) = &self.contact {
                 y += lh;
-                let below = Position::new(0, Mm::from(y));
+                let below = Position::new(Mm::from(start(contact)), Mm::from(y));
                 t.print(cx, &area, below, self.look, contact, mark)?;
             }
         }

@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 
 use super::PT;
 use super::fonts::{FontId, FontSet};
-use super::layout::{End, Line, Look, Measure, Measured, Run, Target, drawn, layout, mm};
+use super::layout::{End, Line, Look, Measure, Measured, Run, Seg, Target, drawn, layout, mm};
 pub(super) use super::record::{AnchorMark, Draw, Fill, FontStyle, GlyphRun, LinkMark, Paint};
 use super::shape::{all_own, itemize};
 use super::tags::{Artifact, Kid, Mark, Marked, NodeId, Tree};
@@ -198,27 +198,7 @@ impl Tracker {
         soft_hyphen: bool,
     ) {
         let style = FontStyle::of(look.bold, look.italic);
-        let mut runs = Vec::with_capacity(1);
-        let mut actual = None;
-        if all_own(text, style) {
-            runs.push(GlyphRun::own(style, self.own_glyphs(cx, look, text)));
-        } else {
-            // What the glyphs' own mappings to characters say, in drawing order.
-            let mut mapped = String::with_capacity(text.len());
-            let set = Rc::clone(&self.measured.fonts);
-            for (range, font) in itemize(&set, text, style, &mut |_| {}) {
-                let part = &text[range];
-                if font.style().is_some() {
-                    runs.push(GlyphRun::own(style, self.own_glyphs(cx, look, part)));
-                    mapped.push_str(part);
-                } else {
-                    runs.extend(self.shaped_run(font, part, &mut mapped));
-                }
-            }
-            if mapped != text {
-                actual = Some(text.to_owned());
-            }
-        }
+        let (runs, actual) = self.glyph_runs(cx, look, text, false);
         // Text that carries its own reading marks off marked content of its own: the marks
         // say what the whole sequence reads as.
         let marked = self.mark(mark, continues && actual.is_none());
@@ -245,8 +225,203 @@ impl Tracker {
             runs,
             marked,
             soft_hyphen,
+            shift: 0,
             actual,
         });
+    }
+
+    /// Marked content of its own for what is drawn next, taken now: pieces of a line drawn
+    /// in another order than they are read take their marks in reading order first.
+    fn mark_alone(&self, mark: Mark) -> Marked {
+        let marked = self.mark(mark, false);
+        self.open.set(None);
+        marked
+    }
+
+    /// Records a piece of a reordered line, in marked content taken for it, drawn from `shift`
+    /// mm right of where the last piece left the pen. A right-to-left piece's glyphs are drawn
+    /// in reading order, each moved to its place, so that a reader that takes text in the
+    /// order it is drawn reads it as written; the pen ends at the piece's right edge.
+    fn record_piece(
+        &self,
+        cx: &Context,
+        look: Look,
+        text: &str,
+        rtl: bool,
+        marked: Marked,
+        shift: f64,
+    ) {
+        let style = FontStyle::of(look.bold, look.italic);
+        let (mut runs, actual) = self.glyph_runs(cx, look, text, rtl);
+        // Millimetres to thousandths of an em of this size, backwards as a `TJ` array has it.
+        let mut shift = -(shift * 72.0 / 25.4 / f64::from(look.size) * 1000.0).round() as i64;
+        if rtl {
+            let (reordered, lead) = self.in_reading_order(runs);
+            runs = reordered;
+            shift += lead;
+        }
+        let shift = shift.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
+        self.record(Draw::Text {
+            style,
+            runs,
+            marked,
+            soft_hyphen: None,
+            shift,
+            // Drawn in reading order, the glyphs' own mappings say the text.
+            actual: if rtl { None } else { actual },
+        });
+    }
+
+    /// The advance of a glyph as the file's widths give it, in thousandths of an em.
+    fn advance(&self, font: FontId, glyph: u16) -> i64 {
+        let face = self.measured.fonts.face(font);
+        let units = face
+            .ttf
+            .glyph_hor_advance(ttf_parser::GlyphId(glyph))
+            .unwrap_or(0);
+        (f64::from(units) * 1000.0 / face.units_per_em).round() as i64
+    }
+
+    /// Glyph runs drawn left to right, redrawn from the last glyph to the first, each moved to
+    /// the place it had: the same picture, in the order a right-to-left piece is read. The pen
+    /// ends where it ended before, at the right edge. Also returns the move before the first
+    /// glyph (to the far end of the piece), which can be longer than a glyph's adjustment.
+    fn in_reading_order(&self, runs: Vec<GlyphRun>) -> (Vec<GlyphRun>, i64) {
+        // Each glyph's place (thousandths from the start), rise, face and variant.
+        let mut placed = Vec::new();
+        let mut x = 0i64;
+        for run in &runs {
+            for (i, &(kern, glyph)) in run.glyphs.iter().enumerate() {
+                x -= i64::from(kern);
+                let rise = run.rise.as_ref().map_or(0, |r| r[i]);
+                placed.push((x, glyph, rise, run.font, run.variant));
+                x += self.advance(run.font, glyph);
+            }
+            x -= i64::from(run.trail);
+        }
+        let end = x;
+        let mut out: Vec<GlyphRun> = Vec::new();
+        let mut rises: Vec<Vec<i16>> = Vec::new();
+        // The first glyph is reached by the lead, before any run.
+        let lead = placed.last().map_or(0, |&(at, ..)| -at);
+        let mut cursor = -lead;
+        for &(at, glyph, rise, font, variant) in placed.iter().rev() {
+            let kern = (cursor - at).clamp(-32768, 32767);
+            cursor -= kern;
+            cursor += self.advance(font, glyph);
+            if out
+                .last()
+                .is_none_or(|r| (r.font, r.variant) != (font, variant))
+            {
+                out.push(GlyphRun {
+                    font,
+                    variant,
+                    glyphs: Vec::new(),
+                    rise: None,
+                    trail: 0,
+                });
+                rises.push(Vec::new());
+            }
+            if let (Some(run), Some(r)) = (out.last_mut(), rises.last_mut()) {
+                run.glyphs.push((kern as i16, glyph));
+                r.push(rise);
+            }
+        }
+        for (run, r) in out.iter_mut().zip(rises) {
+            run.rise = r.iter().any(|&x| x != 0).then(|| r.into());
+        }
+        if let Some(run) = out.last_mut() {
+            run.trail = (cursor - end).clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
+        }
+        (out, lead)
+    }
+
+    /// The glyph runs of text in drawing order, and the text itself when the glyphs' own
+    /// mappings, read in drawing order, do not say it (a right-to-left run, a cluster whose
+    /// glyphs are not its characters).
+    fn glyph_runs(
+        &self,
+        cx: &Context,
+        look: Look,
+        text: &str,
+        rtl: bool,
+    ) -> (Vec<GlyphRun>, Option<String>) {
+        let style = FontStyle::of(look.bold, look.italic);
+        if !rtl && all_own(text, style) {
+            return (
+                vec![GlyphRun::own(style, self.own_glyphs(cx, look, text))],
+                None,
+            );
+        }
+        // What the glyphs' own mappings to characters say, in drawing order.
+        let mut mapped = String::with_capacity(text.len());
+        let set = Rc::clone(&self.measured.fonts);
+        let mut items = itemize(&set, text, style, rtl, &mut |_| {});
+        if rtl {
+            // Right to left, the last run is drawn first.
+            items.reverse();
+        }
+        let mut runs = Vec::with_capacity(items.len());
+        for (range, font) in items {
+            let part = &text[range];
+            if font.style().is_some() && rtl {
+                runs.extend(self.own_mirrored(cx, look, part, &mut mapped));
+            } else if font.style().is_some() {
+                runs.push(GlyphRun::own(style, self.own_glyphs(cx, look, part)));
+                mapped.push_str(part);
+            } else {
+                runs.extend(self.shaped_run(font, part, rtl, &mut mapped));
+            }
+        }
+        let actual = (mapped != text).then(|| text.to_owned());
+        (runs, actual)
+    }
+
+    /// Liberation Sans's glyphs for characters set right to left: drawn from the last to the
+    /// first, each bracket turned to face the other way, each glyph standing for its own
+    /// character (a turned bracket through another mapping variant).
+    fn own_mirrored(
+        &self,
+        cx: &Context,
+        look: Look,
+        text: &str,
+        mapped: &mut String,
+    ) -> Vec<GlyphRun> {
+        let style = FontStyle::of(look.bold, look.italic);
+        let drawn = mirrored_reversed(text);
+        let glyphs = self.own_glyphs(cx, look, &drawn);
+        let mut unicode = self.unicode.borrow_mut();
+        let variants = &mut unicode[style.index()];
+        let mut runs: Vec<GlyphRun> = Vec::new();
+        for ((kern, glyph), c) in glyphs.into_iter().zip(text.chars().rev()) {
+            let stands = c.to_string();
+            let variant = match variants
+                .iter()
+                .position(|v| v.get(&glyph).is_none_or(|t| *t == stands))
+            {
+                Some(v) => v,
+                None => {
+                    variants.push(BTreeMap::new());
+                    variants.len() - 1
+                }
+            };
+            variants[variant]
+                .entry(glyph)
+                .or_insert_with(|| stands.clone());
+            mapped.push_str(&stands);
+            let variant = variant as u16;
+            match runs.last_mut() {
+                Some(run) if run.variant == variant => run.glyphs.push((kern, glyph)),
+                _ => runs.push(GlyphRun {
+                    font: FontId::of_style(style),
+                    variant,
+                    glyphs: vec![(kern, glyph)],
+                    rise: None,
+                    trail: 0,
+                }),
+            }
+        }
+        runs
     }
 
     /// Liberation Sans's glyphs for text, each after genpdf's kerning before it.
@@ -285,8 +460,14 @@ impl Tracker {
     /// mapping variant that agrees with what it stands for here (see [`Tracker::unicode`] and
     /// [`stands_for`]); that is appended to `mapped`, in drawing order. One run is returned
     /// for each change of variant.
-    fn shaped_run(&self, font: FontId, text: &str, mapped: &mut String) -> Vec<GlyphRun> {
-        let glyphs = self.measured.shaped(font, false, text);
+    fn shaped_run(
+        &self,
+        font: FontId,
+        text: &str,
+        rtl: bool,
+        mapped: &mut String,
+    ) -> Vec<GlyphRun> {
+        let glyphs = self.measured.shaped(font, rtl, text);
         let face = self.measured.fonts.face(font);
         let em = face.units_per_em;
         let thousandths = |units: i64| units as f64 * 1000.0 / em;
@@ -300,7 +481,15 @@ impl Tracker {
         // Where the file's text cursor is, and where shaping's pen is.
         let mut cursor = 0.0f64;
         let mut pen = 0i64;
-        let stands = stands_for(&glyphs, text);
+        // Characters go to glyphs in reading order: right to left, the glyphs reversed.
+        let stands = if rtl {
+            let logical: Vec<super::shape::Glyph> = glyphs.iter().rev().copied().collect();
+            let mut stands = stands_for(&logical, text);
+            stands.reverse();
+            stands
+        } else {
+            stands_for(&glyphs, text)
+        };
         for (g, stands_for) in glyphs.iter().zip(stands) {
             let target = thousandths(pen + i64::from(g.dx));
             let kern = (cursor - target).round().clamp(-32768.0, 32767.0);
@@ -345,7 +534,7 @@ impl Tracker {
             run.rise = rise.iter().any(|&r| r != 0).then(|| rise.into());
         }
         if let Some(run) = runs.last_mut() {
-            run.trail = (cursor - thousandths(pen)).round().clamp(-32768.0, 32767.0) as i16;
+            run.trail = (cursor - thousandths(pen)).round() as i32;
         }
         runs
     }
@@ -361,6 +550,28 @@ impl Tracker {
         mark: Mark,
     ) -> Result<(), Error> {
         if self.dry {
+            return Ok(());
+        }
+        if self.measured.rtl || text.chars().any(super::is_right_to_left) {
+            // Reordered for display like a line of a paragraph, from the same left edge.
+            let m = measure(cx, self);
+            let width = m.width(text, look);
+            let line = Line {
+                segs: vec![Seg {
+                    text: text.to_owned(),
+                    look,
+                    target: None,
+                    tag: None,
+                    x: 0.0,
+                    width,
+                }],
+                height: m.line_height(look),
+                tallest: look,
+                end: End::Last,
+                room: width,
+            };
+            let at = (mm(position.x), mm(position.y));
+            print_bidi_lines(cx, self, area, std::slice::from_ref(&line), at, mark)?;
             return Ok(());
         }
         if area.print_str(&cx.font_cache, position, look.style(), "")? {
@@ -433,6 +644,29 @@ impl Tracker {
             y,
         });
     }
+}
+
+/// Characters of Liberation Sans set right to left: in reverse order, each bracket turned to
+/// face the other way.
+fn mirrored_reversed(text: &str) -> String {
+    text.chars()
+        .rev()
+        .map(|c| match c {
+            '(' => ')',
+            ')' => '(',
+            '[' => ']',
+            ']' => '[',
+            '{' => '}',
+            '}' => '{',
+            '<' => '>',
+            '>' => '<',
+            '«' => '»',
+            '»' => '«',
+            '‹' => '›',
+            '›' => '‹',
+            other => other,
+        })
+        .collect()
 }
 
 /// What each shaped glyph stands for, so that the glyphs' texts in drawing order are the text.

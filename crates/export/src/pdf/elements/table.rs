@@ -218,6 +218,9 @@ impl Element for TableBlock {
         if !repeated {
             track.attach(self.nodes.header.0);
         }
+        // Right to left, the first column is the rightmost.
+        let rtl = track.measured.rtl;
+        let at = |x: f64, w: f64| if rtl { width - x - w } else { x };
         let mut x = 0.0;
         for ((cell, w), node) in t.header.iter().zip(&t.columns).zip(&self.nodes.header.1) {
             let mark = if repeated {
@@ -226,7 +229,7 @@ impl Element for TableBlock {
                 track.attach(*node);
                 Mark::Node(*node)
             };
-            print_lines(cx, track, &area, cell, (x + PAD, y + PAD), mark)?;
+            print_lines(cx, track, &area, cell, (at(x, *w) + PAD, y + PAD), mark)?;
             x += w;
         }
         y += header_h;
@@ -248,7 +251,7 @@ impl Element for TableBlock {
                     track,
                     &area,
                     cell,
-                    (x + PAD, y + PAD),
+                    (at(x, *w) + PAD, y + PAD),
                     Mark::Node(*node),
                 )?;
                 x += w;

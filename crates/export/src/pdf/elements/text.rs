@@ -19,6 +19,13 @@ pub(super) fn print_lines(
     mark: Mark,
 ) -> Result<f64, Error> {
     let (ox, oy) = track.origin(area);
+    if track.measured.rtl
+        || lines
+            .iter()
+            .any(|l| l.segs.iter().any(|s| has_rtl(&s.text)))
+    {
+        return print_bidi_lines(cx, track, area, lines, (x0, y), mark);
+    }
     let mut start = 0;
     while start < lines.len() {
         let height = lines[start].height;
@@ -70,6 +77,137 @@ pub(super) fn print_lines(
             y += line.height;
         }
         start += run;
+    }
+    Ok(y)
+}
+
+/// Whether text has right-to-left letters.
+fn has_rtl(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(crate::pdf::is_right_to_left)
+}
+
+/// A piece of a line in one look and one direction, in the order it is drawn.
+struct Piece<'l> {
+    seg: &'l Seg,
+    text: String,
+    rtl: bool,
+    /// Where it starts in the line's text: its place in reading order.
+    logical: usize,
+}
+
+/// A line's pieces in drawing order, left to right, by the Unicode bidirectional algorithm
+/// with the document's base direction: a right-to-left run's pieces from its end to its start,
+/// each to be shaped right to left.
+fn visual_pieces(line: &Line, rtl: bool) -> Vec<Piece<'_>> {
+    use unicode_bidi::{BidiInfo, Level};
+    let texts: Vec<String> = line.segs.iter().map(|s| drawn(&s.text)).collect();
+    let text: String = texts.concat();
+    let mut starts = Vec::with_capacity(texts.len());
+    let mut at = 0;
+    for t in &texts {
+        starts.push(at);
+        at += t.len();
+    }
+    let base = if rtl { Level::rtl() } else { Level::ltr() };
+    let info = BidiInfo::new(&text, Some(base));
+    let mut pieces = Vec::new();
+    for para in &info.paragraphs {
+        let (levels, runs) = info.visual_runs(para, para.range.clone());
+        for run in runs {
+            let run_rtl = levels[run.start].is_rtl();
+            let mut part = Vec::new();
+            for (i, seg) in line.segs.iter().enumerate() {
+                let (from, to) = (starts[i], starts[i] + texts[i].len());
+                let (a, b) = (run.start.max(from), run.end.min(to));
+                if a < b {
+                    part.push(Piece {
+                        seg,
+                        text: text[a..b].to_owned(),
+                        rtl: run_rtl,
+                        logical: a,
+                    });
+                }
+            }
+            if run_rtl {
+                part.reverse();
+            }
+            pieces.extend(part);
+        }
+    }
+    pieces
+}
+
+/// [`print_lines`] for text with right-to-left runs or in a right-to-left document: each line
+/// is reordered for display, set in a text section of its own and, in a right-to-left
+/// document, aligned right. Its pieces are drawn left to right but take their places in the
+/// structure tree in reading order, each with its text said outright when drawing order is
+/// not reading order.
+pub(super) fn print_bidi_lines(
+    cx: &Context,
+    track: &Tracker,
+    area: &Area<'_>,
+    lines: &[Line],
+    (x0, mut y): (f64, f64),
+    mark: Mark,
+) -> Result<f64, Error> {
+    let (ox, oy) = track.origin(area);
+    let rtl = track.measured.rtl;
+    let m = measure(cx, track);
+    for line in lines {
+        let pieces = visual_pieces(line, rtl);
+        let width: f64 = pieces.iter().map(|p| m.width(&p.text, p.seg.look)).sum();
+        let start = if rtl {
+            x0 + (line.room - width).max(0.0)
+        } else {
+            x0
+        };
+        if !track.dry {
+            let position = Position::new(Mm::from(start), Mm::from(y));
+            if let Some(mut section) =
+                area.text_section(&cx.font_cache, position, line.tallest.style())
+            {
+                // The marks in reading order, so that the structure tree reads the line as it
+                // is written; then the pieces drawn left to right.
+                let mut order: Vec<usize> = (0..pieces.len()).collect();
+                order.sort_by_key(|&i| pieces[i].logical);
+                let mut marks = vec![None; pieces.len()];
+                for &i in &order {
+                    let piece_mark = match (mark, pieces[i].seg.tag) {
+                        (Mark::Node(_), Some(tag)) => Mark::Node(tag),
+                        _ => mark,
+                    };
+                    marks[i] = Some(track.mark_alone(piece_mark));
+                }
+                // Where each piece starts, left to right; then each drawn in reading order
+                // from where the last left the pen.
+                let mut starts = Vec::with_capacity(pieces.len());
+                let mut x = 0.0;
+                for piece in &pieces {
+                    starts.push(x);
+                    x += m.width(&piece.text, piece.seg.look);
+                }
+                let mut pen = 0.0;
+                for i in order {
+                    let piece = &pieces[i];
+                    section.print_str("", piece.seg.look.style())?;
+                    let marked = marks[i].expect("every piece is marked");
+                    let look = piece.seg.look;
+                    track.record_piece(cx, look, &piece.text, piece.rtl, marked, starts[i] - pen);
+                    pen = starts[i] + m.width(&piece.text, look);
+                }
+            }
+        }
+        // Links, where their pieces landed.
+        let mut x = start;
+        for piece in &pieces {
+            let w = m.width(&piece.text, piece.seg.look);
+            if let (Some(target), Mark::Node(_)) = (&piece.seg.target, mark) {
+                let rect = (ox + x, oy + y, w, line.height);
+                track.link(rect, target, piece.text.clone(), piece.seg.tag);
+            }
+            x += w;
+        }
+        y += line.height;
     }
     Ok(y)
 }
@@ -233,7 +371,13 @@ impl Element for TextBlock {
             && let Some((marker, label)) = &self.marker
         {
             let w = m.width(&marker.text, marker.look);
-            let position = Position::new(Mm::from(self.indent - w - 1.6), Mm::from(y));
+            // Right to left, the marker stands in the indent on the right.
+            let x = if track.measured.rtl {
+                mm(area.size().width) - self.indent + 1.6
+            } else {
+                self.indent - w - 1.6
+            };
+            let position = Position::new(Mm::from(x), Mm::from(y));
             track.print(
                 cx,
                 &area,
@@ -248,7 +392,16 @@ impl Element for TextBlock {
             track,
             &area,
             shown,
-            (self.indent, y),
+            // Right to left, the indent is on the right, and a contents entry's page number
+            // on the left.
+            (
+                if track.measured.rtl {
+                    right_width
+                } else {
+                    self.indent
+                },
+                y,
+            ),
             Mark::Node(self.node),
         )?;
         // The page number of a contents entry, after its title in reading order.
@@ -261,7 +414,14 @@ impl Element for TextBlock {
             let dots = ((width - w - end - 3.0) / (dot * 2.0)).floor().max(0.0) as usize;
             let leader = ". ".repeat(dots);
             let lw = m.width(&leader, right.look);
-            let x = self.indent + width - w - lw - 1.5;
+            // Right to left, the page number stands at the line's left end, the leaders
+            // after it.
+            let rtl = track.measured.rtl;
+            let x = if rtl {
+                w + 1.5
+            } else {
+                self.indent + width - w - lw - 1.5
+            };
             let grey = right.look.color((140, 140, 140));
             let at = Position::new(Mm::from(x), Mm::from(y));
             track.print(
@@ -272,7 +432,7 @@ impl Element for TextBlock {
                 &leader,
                 Mark::Artifact(Artifact::Layout),
             )?;
-            let x = self.indent + width - w;
+            let x = if rtl { 0.0 } else { self.indent + width - w };
             let at = Position::new(Mm::from(x), Mm::from(y));
             let mark = Mark::Node(right.tag.unwrap_or(self.node));
             track.print(cx, &area, at, right.look, &right.text, mark)?;

@@ -131,6 +131,8 @@ pub(super) struct Line {
     /// The look that sets the baseline (the largest on the line).
     pub(super) tallest: Look,
     pub(super) end: End,
+    /// The width the line was fitted into, in mm: where a right-to-left line's right edge is.
+    pub(super) room: f64,
 }
 
 /// A piece of a line in one look, at a horizontal offset.
@@ -157,6 +159,9 @@ pub(super) struct Seg {
 pub(super) struct Measured {
     /// The faces the document is drawn with.
     pub(super) fonts: Rc<FontSet>,
+    /// Whether the document's language is written right to left: its paragraphs' base
+    /// direction.
+    pub(super) rtl: bool,
     /// Text shaped in a face other than Liberation Sans, by face, direction and text.
     shaped: RefCell<FxHashMap<ShapedKey, Rc<[Glyph]>>>,
     widths: RefCell<FxHashMap<Look, FxHashMap<String, f64>>>,
@@ -173,9 +178,10 @@ type LaidBlock = (f64, Vec<Run>, Rc<Vec<Line>>);
 type ShapedKey = (FontId, bool, String);
 
 impl Measured {
-    pub(super) fn new(fonts: Rc<FontSet>) -> Measured {
+    pub(super) fn new(fonts: Rc<FontSet>, rtl: bool) -> Measured {
         Measured {
             fonts,
+            rtl,
             shaped: RefCell::default(),
             widths: RefCell::default(),
             blocks: RefCell::default(),
@@ -188,7 +194,7 @@ impl Measured {
     #[cfg(test)]
     pub(super) fn english() -> Measured {
         let fonts = FontSet::new("en", &[], false).expect("the bundled fonts parse");
-        Measured::new(Rc::new(fonts))
+        Measured::new(Rc::new(fonts), false)
     }
 
     /// A run of text shaped in a face (not one of Liberation Sans's), shaped once.
@@ -289,13 +295,15 @@ impl Measure<'_> {
             return self.own_width(text, look);
         }
         let fonts = &self.measured.fonts;
+        // Text with right-to-left letters is shaped right to left, as it is drawn.
+        let rtl = text.chars().any(super::is_right_to_left);
         let mut width = 0.0;
-        for (range, font) in itemize(fonts, text, style, &mut |_| {}) {
+        for (range, font) in itemize(fonts, text, style, rtl, &mut |_| {}) {
             let part = &text[range];
             if font.style().is_some() {
                 width += self.own_width(part, look);
             } else {
-                let glyphs = self.measured.shaped(font, false, part);
+                let glyphs = self.measured.shaped(font, rtl, part);
                 let units: i64 = glyphs.iter().map(|g| i64::from(g.advance)).sum();
                 let em = fonts.face(font).units_per_em;
                 width += units as f64 / em * f64::from(look.size) * 25.4 / 72.0;
@@ -461,6 +469,7 @@ struct LineBuilder<'r> {
     runs: &'r [Run],
     segs: Vec<Seg>,
     x: f64,
+    room: f64,
 }
 
 impl LineBuilder<'_> {
@@ -506,6 +515,7 @@ impl LineBuilder<'_> {
             segs,
             tallest,
             end,
+            room: self.room,
         });
         self.x = 0.0;
     }
@@ -532,6 +542,7 @@ pub(super) fn layout(
         runs,
         segs: Vec::new(),
         x: 0.0,
+        room: width - SLACK,
     };
     for (mut word, glued) in words(runs) {
         let look = runs[word[0].run].look;

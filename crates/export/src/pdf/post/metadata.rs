@@ -110,10 +110,12 @@ pub(super) fn set(
     let catalog = doc.catalog_mut().map_err(err("the catalog"))?;
     catalog.set("Metadata", Object::Reference(metadata));
     catalog.set("Lang", text_string(f.language));
-    catalog.set(
-        "ViewerPreferences",
-        Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))]),
-    );
+    let mut preferences = Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))]);
+    if f.right_to_left {
+        // Pages side by side run right to left, as the text does.
+        preferences.set("Direction", Object::Name(b"R2L".to_vec()));
+    }
+    catalog.set("ViewerPreferences", preferences);
     catalog.set(
         "MarkInfo",
         Dictionary::from_iter(vec![("Marked", Object::Boolean(true))]),

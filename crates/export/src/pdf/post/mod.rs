@@ -44,6 +44,8 @@ pub(super) struct Finish<'a> {
     pub(super) subject: &'a str,
     pub(super) keywords: &'a str,
     pub(super) language: &'a str,
+    /// Whether the language is written right to left.
+    pub(super) right_to_left: bool,
     pub(super) creator: &'a str,
     /// Seconds since the Unix epoch, for the creation and modification dates.
     pub(super) timestamp: i64,

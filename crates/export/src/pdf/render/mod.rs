@@ -90,18 +90,11 @@ impl<'d> Builder<'d> {
     pub(super) fn check(&mut self, text: &str, look: Look) -> String {
         let mut out = String::with_capacity(text.len());
         for c in text.chars() {
-            // Right-to-left text would print backwards: it is collected like an undrawable
-            // character, and the export refuses it by name.
-            let drawable = if !c.is_ascii() && super::is_right_to_left(c) {
-                None
-            } else {
-                super::fonts::draw(c, look.bold, look.italic).or_else(|| {
-                    // A character of another face is drawn as itself.
-                    (super::shape::follows(c)
-                        || self.track.fonts().fallback(c, look.bold).is_some())
+            let drawable = super::fonts::draw(c, look.bold, look.italic).or_else(|| {
+                // A character of another face is drawn as itself.
+                (super::shape::follows(c) || self.track.fonts().fallback(c, look.bold).is_some())
                     .then_some(Some(c))
-                })
-            };
+            });
             match drawable {
                 Some(drawn) => {
                     out.push(if matches!(c, '\u{a0}' | '\u{ad}') {

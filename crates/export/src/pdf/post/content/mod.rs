@@ -91,6 +91,7 @@ fn begin(marked: Marked, actual: Option<&str>) -> Operation {
 fn show_runs(
     fonts: &Fonts,
     runs: &[GlyphRun],
+    shift: i32,
     placeholder: FontId,
     size: &Object,
     out: &mut Vec<Operation>,
@@ -98,6 +99,9 @@ fn show_runs(
     let mut current = (placeholder, 0);
     let mut rise = 0i16;
     let mut items: Vec<Object> = Vec::new();
+    if shift != 0 {
+        items.push(Object::Integer(i64::from(shift)));
+    }
     let mut codes: Vec<u8> = Vec::new();
     let flush = |items: &mut Vec<Object>, codes: &mut Vec<u8>, out: &mut Vec<Operation>| {
         if !codes.is_empty() {
@@ -211,6 +215,7 @@ fn mark_page(
                     runs,
                     marked,
                     soft_hyphen,
+                    shift,
                     actual,
                 }) = draws.next()
                 else {
@@ -237,8 +242,9 @@ fn mark_page(
                     }),
                     None => None,
                 };
-                runs.to_mut().retain(|r| !r.glyphs.is_empty());
-                show_runs(fonts, &runs, placeholder, &font_size, &mut out)?;
+                runs.to_mut()
+                    .retain(|r| !r.glyphs.is_empty() || r.trail != 0);
+                show_runs(fonts, &runs, *shift, placeholder, &font_size, &mut out)?;
                 if let (Some(mcid), Marked::Content { role, .. }, Some(hyphen)) =
                     (soft_hyphen, marked, hyphen)
                 {
@@ -253,7 +259,7 @@ fn mark_page(
                         "BDC",
                         vec![name(role.name()), Object::Dictionary(props)],
                     ));
-                    show_runs(fonts, &[hyphen], placeholder, &font_size, &mut out)?;
+                    show_runs(fonts, &[hyphen], 0, placeholder, &font_size, &mut out)?;
                     out.push(op("EMC", vec![]));
                 }
                 continue;
