@@ -229,6 +229,39 @@ fn the_font_check_finds_a_notdef_glyph() {
     );
 }
 
+/// What pdftotext reads from a handout.
+fn pdftotext(tools: &crate::pdf::Tools, pdf: &[u8]) -> String {
+    let dir = crate::util::tempdir();
+    let file = crate::pdf::write(dir.path(), pdf);
+    crate::pdf::output(&tools.pdftotext, &[&file, "-"])
+}
+
+/// poppler's reading of a handout's structure tree (`pdfinfo -struct-text`), without its
+/// first line, which holds the title's raw bytes (not UTF-8 for every script), and with each
+/// annotation named for what it is: its object number changes with any change to the file.
+fn poppler_structure(tools: &crate::pdf::Tools, pdf: &[u8]) -> String {
+    let dir = crate::util::tempdir();
+    let file = crate::pdf::write(dir.path(), pdf);
+    let out = std::process::Command::new(&tools.pdfinfo)
+        .args(["-struct-text", &file])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(1)
+        .map(|l| match l.trim_start().strip_prefix("Object ") {
+            Some(_) => format!("{}Object (link)", &l[..l.len() - l.trim_start().len()]),
+            None => l.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Letters, digits and marks only, in order: what reading the text must give back, whatever
 /// the spacing and line breaks, and without the direction marks pdftotext adds around
 /// right-to-left and left-to-right runs.
@@ -304,12 +337,13 @@ fn every_script_reads_back_in_logical_order() {
         let guide = edition(name);
         let options = Options::new().with_sections("definition".parse().unwrap());
         let pdf = to_pdf(&guide, &options).unwrap();
-        let dir = crate::util::tempdir();
-        let file = crate::pdf::write(dir.path(), &pdf);
         let source = letters(&definition_body(&guide));
         assert!(source.chars().count() > 40, "{name}: {source}");
         // The structure tree as this suite reads it and as poppler does: what a screen reader
-        // gets.
+        // gets. poppler reads the glyphs' own mappings, not /ActualText: a glyph that stands
+        // for no character of its own (the second of two glyphs of one character) maps to a
+        // word joiner, since every code must map to something (PDF/UA), and is dropped here;
+        // every other character must be there, in order.
         let mut reads = vec![
             (
                 "the structure tree",
@@ -317,19 +351,7 @@ fn every_script_reads_back_in_logical_order() {
             ),
             (
                 "poppler's structure text",
-                // Its first line holds the title's raw bytes, which need not be UTF-8. It
-                // reads the glyphs' own mappings, not /ActualText: a glyph that stands for no
-                // character of its own (the second of two glyphs of one character) maps to a
-                // word joiner, since every code must map to something (PDF/UA), and is dropped
-                // here; every other character must be there, in order.
-                letters(&String::from_utf8_lossy(
-                    &std::process::Command::new(&tools.pdfinfo)
-                        .args(["-struct-text", &file])
-                        .output()
-                        .unwrap()
-                        .stdout,
-                ))
-                .replace('\u{2060}', ""),
+                letters(&poppler_structure(&tools, &pdf)).replace('\u{2060}', ""),
             ),
         ];
         // pdftotext orders text by where it lies on the page, and turns every glyph that
@@ -338,8 +360,7 @@ fn every_script_reads_back_in_logical_order() {
         // reading order, then read as alef-lam. So it is held to the reading order in every
         // script but Arabic's.
         if !matches!(name, "ar" | "fa") {
-            let text = crate::pdf::output(&tools.pdftotext, &[&file, "-"]);
-            reads.push(("pdftotext", letters(&text)));
+            reads.push(("pdftotext", letters(&pdftotext(&tools, &pdf))));
         }
         for (how, text) in reads {
             assert!(
@@ -380,9 +401,7 @@ fn chinese_and_japanese_lines_keep_their_punctuation_rules() {
     let tools = crate::pdf::tools().unwrap();
     for name in ["zh-hans", "zh-hant", "ja"] {
         let pdf = to_pdf(&edition(name), &Options::new()).unwrap();
-        let dir = crate::util::tempdir();
-        let file = crate::pdf::write(dir.path(), &pdf);
-        let text = crate::pdf::output(&tools.pdftotext, &[&file, "-"]);
+        let text = pdftotext(&tools, &pdf);
         let lines = text.lines().filter(|l| l.chars().count() > 20).count();
         assert!(lines > 20, "{name}: too few full lines to judge");
         let failures = punctuation_failures(&text);
@@ -441,9 +460,7 @@ fn khmer_lines_break_between_words() {
     let guide = edition("km");
     let options = Options::new().with_sections("definition".parse().unwrap());
     let pdf = to_pdf(&guide, &options).unwrap();
-    let dir = crate::util::tempdir();
-    let file = crate::pdf::write(dir.path(), &pdf);
-    let text = crate::pdf::output(&tools.pdftotext, &[&file, "-"]);
+    let text = pdftotext(&tools, &pdf);
     // The body paragraph: the lines from the one that starts it to the blank line after.
     // The PDF draws a no-break space as a space.
     let paragraph = definition_paragraph(&guide).replace('\u{a0}', " ");
@@ -483,26 +500,8 @@ fn each_script_reads_as_reviewed() {
     for name in every_edition() {
         let options = Options::new().with_sections("definition".parse().unwrap());
         let pdf = to_pdf(&edition(name), &options).unwrap();
-        let dir = crate::util::tempdir();
-        let file = crate::pdf::write(dir.path(), &pdf);
-        let text = crate::pdf::output(&tools.pdftotext, &[&file, "-"]);
-        let tree = String::from_utf8_lossy(
-            &std::process::Command::new(&tools.pdfinfo)
-                .args(["-struct-text", &file])
-                .output()
-                .unwrap()
-                .stdout,
-        )
-        .lines()
-        // The first line holds the title's raw bytes; the annotations' object numbers change
-        // with any change to the file.
-        .skip(1)
-        .map(|l| match l.trim_start().strip_prefix("Object ") {
-            Some(_) => format!("{}Object (link)", &l[..l.len() - l.trim_start().len()]),
-            None => l.to_owned(),
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
+        let text = pdftotext(&tools, &pdf);
+        let tree = poppler_structure(&tools, &pdf);
         insta::assert_snapshot!(
             format!("reader_view_{name}"),
             format!(

@@ -300,8 +300,7 @@ impl Tracker {
             x -= i64::from(run.trail);
         }
         let end = x;
-        let mut out: Vec<GlyphRun> = Vec::new();
-        let mut rises: Vec<Vec<i16>> = Vec::new();
+        let mut out = Runs::default();
         // The first glyph is reached by the lead, before any run.
         let lead = placed.last().map_or(0, |&(at, ..)| -at);
         let mut cursor = -lead;
@@ -309,27 +308,9 @@ impl Tracker {
             let kern = (cursor - at).clamp(-32768, 32767);
             cursor -= kern;
             cursor += self.advance(font, glyph);
-            if out
-                .last()
-                .is_none_or(|r| (r.font, r.variant) != (font, variant))
-            {
-                out.push(GlyphRun {
-                    font,
-                    variant,
-                    glyphs: Vec::new(),
-                    rise: None,
-                    trail: 0,
-                });
-                rises.push(Vec::new());
-            }
-            if let (Some(run), Some(r)) = (out.last_mut(), rises.last_mut()) {
-                run.glyphs.push((kern as i16, glyph));
-                r.push(rise);
-            }
+            out.push(font, variant, (kern as i16, glyph), rise);
         }
-        for (run, r) in out.iter_mut().zip(rises) {
-            run.rise = r.iter().any(|&x| x != 0).then(|| r.into());
-        }
+        let mut out = out.finish();
         if let Some(run) = out.last_mut() {
             run.trail = (cursor - end).clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
         }
@@ -392,36 +373,14 @@ impl Tracker {
         let glyphs = self.own_glyphs(cx, look, &drawn);
         let mut unicode = self.unicode.borrow_mut();
         let variants = &mut unicode[style.index()];
-        let mut runs: Vec<GlyphRun> = Vec::new();
+        let mut runs = Runs::default();
         for ((kern, glyph), c) in glyphs.into_iter().zip(text.chars().rev()) {
             let stands = c.to_string();
-            let variant = match variants
-                .iter()
-                .position(|v| v.get(&glyph).is_none_or(|t| *t == stands))
-            {
-                Some(v) => v,
-                None => {
-                    variants.push(BTreeMap::new());
-                    variants.len() - 1
-                }
-            };
-            variants[variant]
-                .entry(glyph)
-                .or_insert_with(|| stands.clone());
+            let variant = variant_for(variants, glyph, &stands);
             mapped.push_str(&stands);
-            let variant = variant as u16;
-            match runs.last_mut() {
-                Some(run) if run.variant == variant => run.glyphs.push((kern, glyph)),
-                _ => runs.push(GlyphRun {
-                    font: FontId::of_style(style),
-                    variant,
-                    glyphs: vec![(kern, glyph)],
-                    rise: None,
-                    trail: 0,
-                }),
-            }
+            runs.push(FontId::of_style(style), variant, (kern, glyph), 0);
         }
-        runs
+        runs.finish()
     }
 
     /// Liberation Sans's glyphs for text, each after genpdf's kerning before it.
@@ -476,8 +435,7 @@ impl Tracker {
             unicode.resize_with(font.index() + 1, Vec::new);
         }
         let variants = &mut unicode[font.index()];
-        let mut runs: Vec<GlyphRun> = Vec::new();
-        let mut rises: Vec<Vec<i16>> = Vec::new();
+        let mut runs = Runs::default();
         // Where the file's text cursor is, and where shaping's pen is.
         let mut cursor = 0.0f64;
         let mut pen = 0i64;
@@ -501,38 +459,11 @@ impl Tracker {
             cursor += thousandths(i64::from(advance)).round();
             pen += i64::from(g.advance);
             mapped.push_str(stands_for);
-            let variant = match variants
-                .iter()
-                .position(|v| v.get(&g.id).is_none_or(|t| t == stands_for))
-            {
-                Some(v) => v,
-                None => {
-                    variants.push(BTreeMap::new());
-                    variants.len() - 1
-                }
-            };
-            variants[variant]
-                .entry(g.id)
-                .or_insert_with(|| stands_for.to_owned());
-            let variant = variant as u16;
-            if runs.last().is_none_or(|r| r.variant != variant) {
-                runs.push(GlyphRun {
-                    font,
-                    variant,
-                    glyphs: Vec::new(),
-                    rise: None,
-                    trail: 0,
-                });
-                rises.push(Vec::new());
-            }
-            if let (Some(run), Some(rise)) = (runs.last_mut(), rises.last_mut()) {
-                run.glyphs.push((kern as i16, g.id));
-                rise.push(thousandths(i64::from(g.dy)).round() as i16);
-            }
+            let variant = variant_for(variants, g.id, stands_for);
+            let rise = thousandths(i64::from(g.dy)).round() as i16;
+            runs.push(font, variant, (kern as i16, g.id), rise);
         }
-        for (run, rise) in runs.iter_mut().zip(rises) {
-            run.rise = rise.iter().any(|&r| r != 0).then(|| rise.into());
-        }
+        let mut runs = runs.finish();
         if let Some(run) = runs.last_mut() {
             run.trail = (cursor - thousandths(pen)).round() as i32;
         }
@@ -643,6 +574,63 @@ impl Tracker {
             page: self.page.get(),
             y,
         });
+    }
+}
+
+/// The first mapping variant of a face in which a glyph stands for this text, or a new one
+/// (see [`Tracker::unicode`]), which now says so.
+fn variant_for(variants: &mut Vec<BTreeMap<u16, String>>, glyph: u16, stands: &str) -> u16 {
+    let index = match variants
+        .iter()
+        .position(|v| v.get(&glyph).is_none_or(|t| t == stands))
+    {
+        Some(v) => v,
+        None => {
+            variants.push(BTreeMap::new());
+            variants.len() - 1
+        }
+    };
+    variants[index]
+        .entry(glyph)
+        .or_insert_with(|| stands.to_owned());
+    index as u16
+}
+
+/// Glyph runs built glyph by glyph: a new run wherever the face or the mapping variant
+/// changes, with the glyphs' rises kept only for a run that has any.
+#[derive(Default)]
+struct Runs {
+    runs: Vec<GlyphRun>,
+    rises: Vec<Vec<i16>>,
+}
+
+impl Runs {
+    fn push(&mut self, font: FontId, variant: u16, glyph: (i16, u16), rise: i16) {
+        if self
+            .runs
+            .last()
+            .is_none_or(|r| (r.font, r.variant) != (font, variant))
+        {
+            self.runs.push(GlyphRun {
+                font,
+                variant,
+                glyphs: Vec::new(),
+                rise: None,
+                trail: 0,
+            });
+            self.rises.push(Vec::new());
+        }
+        if let (Some(run), Some(rises)) = (self.runs.last_mut(), self.rises.last_mut()) {
+            run.glyphs.push(glyph);
+            rises.push(rise);
+        }
+    }
+
+    fn finish(mut self) -> Vec<GlyphRun> {
+        for (run, rises) in self.runs.iter_mut().zip(self.rises) {
+            run.rise = rises.iter().any(|&r| r != 0).then(|| rises.into());
+        }
+        self.runs
     }
 }
 
