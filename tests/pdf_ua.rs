@@ -101,9 +101,9 @@ fn text(object: &Object) -> Option<String> {
 }
 
 /// A font's `/ToUnicode` map: code bytes → text, and the code length.
-struct Unicode {
-    width: usize,
-    map: BTreeMap<Vec<u8>, String>,
+pub(crate) struct Unicode {
+    pub(crate) width: usize,
+    pub(crate) map: BTreeMap<Vec<u8>, String>,
 }
 
 fn hex(s: &str) -> Vec<u8> {
@@ -112,7 +112,7 @@ fn hex(s: &str) -> Vec<u8> {
         .collect()
 }
 
-fn parse_to_unicode(cmap: &str) -> Unicode {
+pub(crate) fn parse_to_unicode(cmap: &str) -> Unicode {
     let width = cmap
         .split("begincodespacerange")
         .nth(1)

@@ -587,3 +587,71 @@ fn right_to_left_lines_end_at_the_right_margin() {
     let pdf = to_pdf(&edition("ru"), &options).unwrap();
     assert!(!aligned_right(&line_edges(&tools, &pdf)));
 }
+
+/// What each font of a handout's maps its codes to, by the font's name.
+fn font_texts(pdf: &[u8]) -> Vec<(String, Vec<String>)> {
+    let doc = Document::load_mem(pdf).unwrap();
+    let mut out = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(font) = object.as_dict() else { continue };
+        if font.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Type0".as_slice()) {
+            continue;
+        }
+        let name = String::from_utf8_lossy(font.get(b"BaseFont").unwrap().as_name().unwrap());
+        let Ok(Object::Stream(cmap)) = font.get(b"ToUnicode").map(|o| resolve(&doc, o)) else {
+            continue;
+        };
+        let bytes = cmap
+            .decompressed_content()
+            .unwrap_or_else(|_| cmap.content.clone());
+        let map = crate::pdf_ua::parse_to_unicode(&String::from_utf8_lossy(&bytes)).map;
+        out.push((name.into_owned(), map.into_values().collect()));
+    }
+    out
+}
+
+/// What shaping leaves in a font's map from codes to text: how many codes stand for a cluster
+/// of several characters (a conjunct, a consonant with its vowel sign), and how many
+/// characters several codes stand for (a letter's initial, medial and final forms). Text
+/// drawn a character to a glyph has neither.
+fn shaping_evidence(texts: &[String]) -> (usize, usize) {
+    let clusters = texts.iter().filter(|t| t.chars().count() > 1).count();
+    let mut by_text: BTreeMap<&str, usize> = BTreeMap::new();
+    for t in texts.iter().filter(|t| t.chars().count() == 1) {
+        *by_text.entry(t).or_default() += 1;
+    }
+    let forms = by_text.values().filter(|&&n| n > 1).count();
+    (clusters, forms)
+}
+
+#[test]
+#[cfg_attr(
+    missing = "noto-fonts",
+    ignore = "needs the Noto fonts (fonts-noto-core, fonts-noto-cjk), which `bash .ci/test` installs"
+)]
+fn complex_scripts_are_shaped() {
+    let options = Options::new().with_sections("definition".parse().unwrap());
+    // Devanagari, Gurmukhi and Khmer: glyphs that stand for clusters (conjuncts, subscripts).
+    for (name, family) in [("hi", "Devanagari"), ("pa", "Gurmukhi"), ("km", "Khmer")] {
+        let fonts = font_texts(&to_pdf(&edition(name), &options).unwrap());
+        let (_, texts) = fonts.iter().find(|(n, _)| n.contains(family)).unwrap();
+        let (clusters, _) = shaping_evidence(texts);
+        assert!(
+            clusters >= 3,
+            "{name}: {clusters} glyphs stand for clusters"
+        );
+    }
+    // Arabic and Persian: a letter drawn in several joined forms.
+    for name in ["ar", "fa"] {
+        let fonts = font_texts(&to_pdf(&edition(name), &options).unwrap());
+        let (_, texts) = fonts.iter().find(|(n, _)| n.contains("Arabic")).unwrap();
+        let (_, forms) = shaping_evidence(texts);
+        assert!(forms >= 5, "{name}: {forms} letters in more than one form");
+    }
+    // The check sees text drawn a character to a glyph, as with shaping switched off: one
+    // code for each character, standing for that character alone.
+    let unshaped: std::collections::BTreeSet<String> =
+        "मानसिक स्वास्थ्य بيت بيت".chars().map(String::from).collect();
+    let unshaped: Vec<String> = unshaped.into_iter().collect();
+    assert_eq!(shaping_evidence(&unshaped), (0, 0));
+}
