@@ -85,18 +85,28 @@ impl Element for BandBlock {
             .zip(&heights)
         {
             for (i, (parts, lines)) in row.iter().zip(laid_row).enumerate() {
-                let left = i as f64 * (cell + BAND_GAP);
+                // Right to left, the first figure is the rightmost, and each cell's accent
+                // bar is on its right.
+                let rtl = track.measured.rtl;
+                let width = mm(area.size().width);
+                let at = i as f64 * (cell + BAND_GAP);
+                let left = if rtl { width - at - cell } else { at };
+                let bar = if rtl { left + cell - BAND_BAR } else { left };
                 let layout_mark = Mark::Artifact(Artifact::Layout);
                 track.fill(&area, (left, top, cell, *height), SHADE, layout_mark);
                 track.fill(
                     &area,
-                    (left, top, BAND_BAR, *height),
+                    (bar, top, BAND_BAR, *height),
                     self.accent,
                     layout_mark,
                 );
                 let mut y = top + BAND_PAD;
                 for ((_, _, node), lines) in parts.iter().zip(lines) {
-                    let x = left + BAND_BAR + BAND_PAD;
+                    let x = if rtl {
+                        left + BAND_PAD
+                    } else {
+                        left + BAND_BAR + BAND_PAD
+                    };
                     y = print_lines(cx, track, &area, lines, (x, y), Mark::Node(*node))?;
                 }
             }

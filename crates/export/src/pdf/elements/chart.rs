@@ -64,12 +64,19 @@ impl Element for ChartBlock {
             });
         }
         let mark = Mark::Node(self.node);
+        let m = measure(cx, track);
+        // Right to left, the chart is mirrored: the labels on the right, the bars growing
+        // leftwards. `flip` places something `w` wide whose left edge would be at `x`.
+        let width = mm(area.size().width);
+        let rtl = track.measured.rtl;
+        let flip = |x: f64, w: f64| if rtl { width - x - w } else { x };
         if first {
             let look = Look::new(9).bold();
+            let x = flip(0.0, m.width(&self.caption, look));
             track.print(
                 cx,
                 &area,
-                Position::new(0, Mm::from(0.8)),
+                Position::new(Mm::from(x), Mm::from(0.8)),
                 look,
                 &self.caption,
                 mark,
@@ -78,25 +85,26 @@ impl Element for ChartBlock {
         let mut y = top;
         let label = Look::new(8);
         let value = Look::new(8).color((85, 85, 85));
-        let m = measure(cx, track);
         while self.next < self.chart.rows.len() && (y + CHART_ROW <= height || y == 0.0) {
             let row = &self.chart.rows[self.next];
             let mut x = 0.0;
             if !row.label.is_empty() {
+                let w = m.width(&row.label, label);
                 track.print(
                     cx,
                     &area,
-                    Position::new(0, Mm::from(y)),
+                    Position::new(Mm::from(flip(0.0, w)), Mm::from(y)),
                     label,
                     &row.label,
                     mark,
                 )?;
-                x = m.width(&row.label, label) + 2.5;
+                x = w + 2.5;
             }
+            let at = flip(x, m.width(&row.value, value));
             track.print(
                 cx,
                 &area,
-                Position::new(Mm::from(x), Mm::from(y)),
+                Position::new(Mm::from(at), Mm::from(y)),
                 value,
                 &row.value,
                 mark,
@@ -111,17 +119,14 @@ impl Element for ChartBlock {
             } else {
                 self.colors.0
             };
-            track.fill(&area, (from, bar_top, to - from, CHART_BAR), color, mark);
+            let bar = (flip(from, to - from), bar_top, to - from, CHART_BAR);
+            track.fill(&area, bar, color, mark);
             if let Some(at) = row.mark {
                 let at = self.chart.position(at, axis);
+                let left = flip(at - CHART_MARK / 2.0, CHART_MARK);
                 track.fill(
                     &area,
-                    (
-                        at - CHART_MARK / 2.0,
-                        bar_top - 0.6,
-                        CHART_MARK,
-                        CHART_BAR + 1.2,
-                    ),
+                    (left, bar_top - 0.6, CHART_MARK, CHART_BAR + 1.2),
                     self.colors.2,
                     mark,
                 );
@@ -131,8 +136,8 @@ impl Element for ChartBlock {
         }
         // A fall reaches left of zero: the zero line shows where the bars start.
         if self.chart.min < 0.0 {
-            let zero = self.chart.position(0.0, axis);
-            track.fill(&area, (zero - 0.15, top, 0.3, y - top), (85, 85, 85), mark);
+            let zero = flip(self.chart.position(0.0, axis) - 0.15, 0.3);
+            track.fill(&area, (zero, top, 0.3, y - top), (85, 85, 85), mark);
         }
         Ok(RenderResult {
             size: Size::new(area.size().width, Mm::from(y + 1.5)),

@@ -203,17 +203,19 @@ impl FontSet {
                 return Some(font);
             }
         }
-        // Any installed face that has the character, in a fixed order: upright, of the wanted
-        // weight first, then by family name.
+        // Any installed face that has the character, in a fixed order: upright faces only;
+        // of the wanted weight first, then of normal width, then by family name.
         let mut candidates: Vec<&fontdb::FaceInfo> = db
             .faces()
             .filter(|f| f.style == fontdb::Style::Normal)
             .collect();
-        candidates.sort_by(|a, b| {
-            let name = |f: &fontdb::FaceInfo| f.families.first().map(|(n, _)| n.clone());
-            ((a.weight == weight) as u8, name(b), a.index)
-                .cmp(&((b.weight == weight) as u8, name(a), b.index))
-                .reverse()
+        candidates.sort_by_key(|f| {
+            (
+                f.weight != weight,
+                f.stretch != fontdb::Stretch::Normal,
+                f.families.first().map(|(n, _)| n.clone()),
+                f.index,
+            )
         });
         candidates
             .into_iter()
