@@ -19,6 +19,7 @@ PANDOC=$(python3 -c "import pypandoc; print(pypandoc.get_pandoc_path())")
 
 cargo build --release --quiet
 BIN=$PWD/target/release/mht-guide
+FIXTURES=$PWD/tests/fixtures
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
@@ -26,7 +27,8 @@ cd "$WORK"
 "$PANDOC" guide.md -t typst -s -o guide.typ
 cat > typst_compile.py << 'PY'
 import sys, typst
-typst.compile(sys.argv[1], output=sys.argv[2])
+# Further arguments are folders of fonts, as the script fixtures need.
+typst.compile(sys.argv[1], output=sys.argv[2], font_paths=sys.argv[3:])
 PY
 
 run() {
@@ -40,6 +42,16 @@ run pdf "$BIN export --format pdf -o out.pdf" \
   "bash -c '$PANDOC guide.md -t typst -s -o p.typ && python3 typst_compile.py p.typ typst.pdf'" \
   "python3 typst_compile.py guide.typ typst-only.pdf" "python3 -c pass"
 run all "$BIN export --format md,json,html,epub,pdf -o all"
+# Chinese and Arabic: the script fixtures, and typst compiling the same text with the same
+# installed Noto fonts (fonts-noto-cjk, fonts-noto-core).
+for lang in zh-hans ar; do
+  content="--content $FIXTURES/scripts/$lang --base-root $FIXTURES"
+  "$BIN" export $content --format md -o "$lang.md" 2> /dev/null
+  "$PANDOC" "$lang.md" -t typst -s -o "$lang.typ"
+  run "pdf-$lang" "$BIN export $content --format pdf -o $lang.pdf" \
+    "python3 typst_compile.py $lang.typ typst-$lang.pdf /usr/share/fonts" "python3 -c pass"
+done
+run pdf-en-fixture "$BIN export --content $FIXTURES/minimal --format pdf -o en-fixture.pdf"
 
 python3 - << 'PY'
 import json, os
@@ -57,6 +69,10 @@ rows = [
     ("PDF, typst alone (in Python, less Python's start)", mean("pdf"), mean("pdf", 2) - py, "typst", size("out.pdf"), size("typst-only.pdf")),
     ("All five formats in one run", mean("all"), None, None, None, None),
 ]
+for lang, name in (("zh-hans", "Chinese"), ("ar", "Arabic")):
+    py_l = mean(f"pdf-{lang}", 2)
+    rows.append((f"PDF, {name} fixture (typst alone, less Python's start)", mean(f"pdf-{lang}"),
+                 mean(f"pdf-{lang}", 1) - py_l, "typst", size(f"{lang}.pdf"), size(f"typst-{lang}.pdf")))
 print("| export | mht-guide | other tool | ratio | mht-guide size | other size |")
 print("|---|---:|---:|---:|---:|---:|")
 for name, ours, theirs, tool, s1, s2 in rows:
@@ -66,4 +82,7 @@ for name, ours, theirs, tool, s1, s2 in rows:
     s2 = f"{s2 / 1024:.1f} KB" if s2 else ""
     print(f"| {name} | {ours:.1f} ms | {other} | {ratio} | {s1} | {s2} |")
 print(f"\n(Python starts in {py:.1f} ms; a process start costs about 1 ms.)")
+en = mean("pdf-en-fixture")
+for lang in ("zh-hans", "ar"):
+    print(f"{lang} fixture PDF: {mean(f'pdf-{lang}') / en:.1f}× the time of the English minimal fixture ({en:.1f} ms)")
 PY
