@@ -333,6 +333,11 @@ pub(super) fn is_right_to_left(c: char) -> bool {
     matches!(unicode_bidi::bidi_class(c), BidiClass::R | BidiClass::AL)
 }
 
+/// Whether text has right-to-left letters: what is laid out and shaped right to left.
+pub(super) fn has_rtl(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(is_right_to_left)
+}
+
 /// Page margins: top, right, bottom, left, in mm.
 const MARGINS: (f64, f64, f64, f64) = (18.0, 20.0, 12.0, 20.0);
 

@@ -109,7 +109,7 @@ pub(super) fn itemize(
             && set.face(last.1).covers(c)
         {
             last.1
-        } else if super::fonts::draw(c, style.is_bold(), style.is_italic()).is_some() {
+        } else if own_char(c, style) {
             own
         } else {
             match set.fallback(c, style.is_bold()) {
@@ -131,6 +131,10 @@ pub(super) fn itemize(
 /// Whether every character of the text is Liberation Sans's in this style: the common case,
 /// which needs no itemizing.
 pub(super) fn all_own(text: &str, style: FontStyle) -> bool {
-    text.chars()
-        .all(|c| super::fonts::draw(c, style.is_bold(), style.is_italic()).is_some())
+    text.chars().all(|c| own_char(c, style))
+}
+
+/// Whether Liberation Sans in this style draws the character.
+pub(super) fn own_char(c: char, style: FontStyle) -> bool {
+    super::fonts::draw(c, style.is_bold(), style.is_italic()).is_some()
 }

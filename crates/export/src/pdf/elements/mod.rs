@@ -483,7 +483,7 @@ impl Tracker {
         if self.dry {
             return Ok(());
         }
-        if self.measured.rtl || text.chars().any(super::is_right_to_left) {
+        if self.measured.rtl || super::has_rtl(text) {
             // Reordered for display like a line of a paragraph, from the same left edge.
             let m = measure(cx, self);
             let width = m.width(text, look);

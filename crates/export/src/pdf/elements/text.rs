@@ -22,7 +22,7 @@ pub(super) fn print_lines(
     if track.measured.rtl
         || lines
             .iter()
-            .any(|l| l.segs.iter().any(|s| has_rtl(&s.text)))
+            .any(|l| l.segs.iter().any(|s| crate::pdf::has_rtl(&s.text)))
     {
         return print_bidi_lines(cx, track, area, lines, (x0, y), mark);
     }
@@ -79,11 +79,6 @@ pub(super) fn print_lines(
         start += run;
     }
     Ok(y)
-}
-
-/// Whether text has right-to-left letters.
-fn has_rtl(text: &str) -> bool {
-    !text.is_ascii() && text.chars().any(crate::pdf::is_right_to_left)
 }
 
 /// A piece of a line in one look and one direction, in the order it is drawn.

@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 use super::fonts::{FontId, FontSet};
 use super::record::FontStyle;
 pub(super) use super::record::Target;
-use super::shape::{Glyph, all_own, itemize, shape};
+use super::shape::{Glyph, all_own, itemize, own_char, shape};
 use super::tags::NodeId;
 
 /// The line spacing of all text.
@@ -296,7 +296,7 @@ impl Measure<'_> {
         }
         let fonts = &self.measured.fonts;
         // Text with right-to-left letters is shaped right to left, as it is drawn.
-        let rtl = text.chars().any(super::is_right_to_left);
+        let rtl = super::has_rtl(text);
         let mut width = 0.0;
         for (range, font) in itemize(fonts, text, style, rtl, &mut |_| {}) {
             let part = &text[range];
@@ -343,7 +343,7 @@ impl Measure<'_> {
     fn kerning(&self, look: Look, last: Option<char>, c: char) -> f64 {
         let style = FontStyle::of(look.bold, look.italic);
         match last {
-            Some(a) if all_own(&format!("{a}{c}"), style) => {
+            Some(a) if [a, c].iter().all(|&x| own_char(x, style)) => {
                 let k = self.measured.kerning(self.fonts, look, a, c);
                 mm(genpdf::Mm::from(printpdf::Pt(f64::from(
                     k * f32::from(look.size),
