@@ -159,9 +159,9 @@ pub enum ExportError {
         /// Each character, with where it occurs.
         characters: Vec<Undrawable>,
     },
-    /// The text has right-to-left characters (Hebrew, Arabic and the like), which the PDF
-    /// cannot yet lay out in their reading order; it refuses them rather than print every word
-    /// backwards. The HTML, EPUB and Markdown exports carry them correctly.
+    /// The text has right-to-left characters that the PDF could not lay out. Earlier versions
+    /// refused Hebrew, Arabic and the like with this error; the PDF now lays them out right to
+    /// left, and no export returns it. It stays so that code matching on it still builds.
     #[cfg(feature = "pdf")]
     #[error(
         "the PDF cannot yet lay out right-to-left text, so it would print it backwards: {}{}; \

@@ -395,8 +395,9 @@ impl Pass {
     }
 }
 
-/// Exports the guide as a PDF handout: tagged PDF/UA-1 (ISO 14289-1), with Liberation Sans
-/// embedded and subset to the glyphs used.
+/// Exports the guide as a PDF handout: tagged PDF/UA-1 (ISO 14289-1), with Liberation Sans,
+/// and the fonts of any other script the text is in (see [`Font`](crate::Font)), embedded and
+/// subset to the glyphs used. A right-to-left edition is laid out right to left.
 ///
 /// Headings, paragraphs, lists, tables, the contents, citations, links and the sources are
 /// tagged in reading order; the running footer, rules and leaders are artifacts. The file
@@ -405,9 +406,8 @@ impl Pass {
 ///
 /// # Errors
 ///
-/// [`ExportError::Undrawable`] when the text has characters the bundled fonts cannot draw
-/// (each named with where it occurs), [`ExportError::RightToLeft`] for right-to-left text,
-/// [`ExportError::TooLarge`] when the memory it needs cannot be had, and [`ExportError::Pdf`]
+/// [`ExportError::Undrawable`] when the text has characters that no font it may use can draw
+/// (each named with where it occurs), [`ExportError::TooLarge`] when the memory it needs cannot be had, and [`ExportError::Pdf`]
 /// if genpdf or the post-processing fails.
 ///
 /// # Examples
