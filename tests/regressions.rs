@@ -455,7 +455,7 @@ fn check_warns_where_the_pdf_would_refuse_a_character() {
     let dir = tempdir();
     let guide = with_faq(
         dir.path(),
-        &faq_answer("\"Smile \u{1F600} and \u{645}\u{631}\u{62D}\u{628}\u{627} [@src-a]\""),
+        &faq_answer("\"Smile \u{1F600} and \u{C548}\u{B155}\u{D558}\u{C138}\u{C694} [@src-a]\""),
     );
     // As on a machine with no font that has an emoji (installed fonts differ).
     let out = run(
@@ -466,6 +466,6 @@ fn check_warns_where_the_pdf_would_refuse_a_character() {
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(text.contains("guide/faq.toml:6:17"), "{text}");
     assert!(text.contains("U+1F600"), "{text}");
-    assert!(text.contains("the Arabic script (5 places"), "{text}");
+    assert!(text.contains("the Hangul script (5 places"), "{text}");
     let _ = guide;
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use lopdf::{Document, Object, ObjectId};
 use mht_guide::{EditionFolder, Guide};
-use mht_guide_export::{Options, to_markdown, to_pdf};
+use mht_guide_export::{Options, Preset, to_markdown, to_pdf};
 
 use crate::util::fixtures;
 
@@ -198,6 +198,59 @@ fn every_script_exports_with_its_fonts_embedded_and_no_notdef() {
             findings.failures
         );
     }
+}
+
+/// The fixture editions that print with the fonts compiled in, and the faces they draw with
+/// beside Liberation Sans: the languages of the built-in editions, and the others Liberation
+/// Sans covers.
+const PRINT_ANYWHERE: [(&str, &[&str]); 6] = [
+    ("zh-hans", &["NotoSansCJKsc-Bold", "NotoSansCJKsc-Regular"]),
+    ("ar", &["NotoSansArabic-Bold", "NotoSansArabic-Regular"]),
+    ("fa", &["NotoSansArabic-Bold", "NotoSansArabic-Regular"]),
+    ("vi", &[]),
+    ("ru", &[]),
+    ("he", &[]),
+];
+
+#[test]
+fn built_in_editions_and_chinese_arabic_and_vietnamese_print_with_no_fonts_installed() {
+    let mut options = Options::new();
+    options.set_system_fonts(false);
+    for (name, faces) in PRINT_ANYWHERE {
+        let guide = edition(name);
+        let pdf = to_pdf(&guide, &options).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let failures = font_failures(&pdf);
+        assert!(failures.is_empty(), "{name}: {failures:?}");
+        let (fonts, _) = glyphs_drawn(&pdf);
+        let mut names: Vec<&str> = fonts
+            .iter()
+            .filter_map(|f| f.name.get(7..))
+            .filter(|n| !n.starts_with("LiberationSans"))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names, faces.to_vec(), "{name}");
+        let findings = crate::pdf_ua::check(&pdf);
+        assert!(
+            findings.failures.is_empty(),
+            "{name}: {:?}",
+            findings.failures
+        );
+        let source = letters(&definition_body(&guide));
+        assert!(letters(&findings.text).contains(&source), "{name}");
+    }
+    // Every built-in edition, in every preset.
+    for built_in in mht_guide::BUILT_IN {
+        for preset in [Preset::Full, Preset::FactSheet, Preset::Faq] {
+            let pdf = to_pdf(built_in.guide(), &options.clone().with_preset(preset))
+                .unwrap_or_else(|e| panic!("{} {preset:?}: {e}", built_in.name));
+            let failures = font_failures(&pdf);
+            assert!(failures.is_empty(), "{}: {failures:?}", built_in.name);
+        }
+    }
+    // Japanese is not drawn with the Chinese faces: its own forms, or a clear refusal.
+    let refused = to_pdf(&edition("ja"), &options).unwrap_err().to_string();
+    assert!(refused.contains("the Hiragana script"), "{refused}");
 }
 
 #[test]

@@ -6,11 +6,14 @@ use std::sync::Arc;
 /// A font file (TrueType or OpenType, with TrueType or CFF outlines, or a collection of them)
 /// that the PDF handout may draw text with, checked when it is made.
 ///
-/// The handout draws Latin, Greek and Cyrillic text with its own Liberation Sans. Text in any
-/// other script is drawn with the first font that has its glyphs: the fonts given in
-/// [`Options`](crate::Options), in the order given, then the fonts installed on the system
-/// (unless [`Options::set_system_fonts`](crate::Options::set_system_fonts) says not). Only
-/// the glyphs used are embedded.
+/// The handout draws Latin, Greek, Cyrillic and Hebrew text with its own Liberation Sans. Text
+/// in any other script is drawn with the first font that has its glyphs: the fonts given in
+/// [`Options`](crate::Options), in the order given; then the families made for the script and
+/// the edition's language, from the faces compiled in (Noto Sans CJK SC for Simplified
+/// Chinese, Noto Sans Arabic; the `noto` feature, on by default) or installed on the system;
+/// then any installed font (unless
+/// [`Options::set_system_fonts`](crate::Options::set_system_fonts) says not). Only the glyphs
+/// used are embedded.
 ///
 /// # Examples
 ///

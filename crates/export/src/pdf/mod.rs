@@ -212,7 +212,8 @@ pub enum Unprintable {
 /// assert_eq!(unprintable('a'), None);
 /// assert_eq!(unprintable('≥'), None);
 /// assert_eq!(unprintable('\u{1F600}'), Some(Unprintable::NotInFonts));
-/// // Liberation Sans has Hebrew, but not Arabic: an installed font draws it (see `Coverage`).
+/// // Liberation Sans has Hebrew, but not Arabic: Noto Sans Arabic, compiled in, or an
+/// // installed font draws it (see `Coverage`).
 /// assert_eq!(unprintable('\u{5D0}'), None);
 /// assert_eq!(unprintable('\u{628}'), Some(Unprintable::NotInFonts));
 /// ```
@@ -242,7 +243,9 @@ pub fn unprintable(c: char) -> Option<Unprintable> {
 /// options.set_system_fonts(false);
 /// let coverage = Coverage::new("zh-Hans", &options);
 /// assert_eq!(coverage.unprintable('a'), None);
-/// assert_eq!(coverage.unprintable('中'), Some(Unprintable::NotInFonts));
+/// // Simplified Chinese is drawn with the Noto Sans CJK SC compiled in; Korean needs a font.
+/// assert_eq!(coverage.unprintable('中'), None);
+/// assert_eq!(coverage.unprintable('한'), Some(Unprintable::NotInFonts));
 /// ```
 pub struct Coverage {
     set: Option<fonts::FontSet>,
@@ -396,7 +399,8 @@ impl Pass {
 }
 
 /// Exports the guide as a PDF handout: tagged PDF/UA-1 (ISO 14289-1), with Liberation Sans,
-/// and the fonts of any other script the text is in (see [`Font`](crate::Font)), embedded and
+/// and the fonts of any other script the text is in (see [`Font`](crate::Font)): its own Noto
+/// faces for Simplified Chinese and Arabic, given ones, installed ones. Each is embedded and
 /// subset to the glyphs used. A right-to-left edition is laid out right to left.
 ///
 /// Headings, paragraphs, lists, tables, the contents, citations, links and the sources are

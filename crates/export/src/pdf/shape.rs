@@ -38,7 +38,29 @@ pub(super) fn shape(face: &Face, text: &str, language: &str, rtl: bool) -> Vec<G
         buffer.set_language(Some(language));
     }
     buffer.guess_segment_properties();
-    if harfrust::shape(&font, &mut buffer, harfrust::ShapeOptions::new()).is_err() {
+    // A plan (the font's lookups for a script, direction and language) is made once per face
+    // and kept: making one took most of the shaping time.
+    let shaped = {
+        let mut plans = face.plans.borrow_mut();
+        let key = harfrust::ShapePlanKey::new(&face.shaper, buffer.script(), buffer.direction())
+            .language(buffer.language());
+        let at = match plans.iter().position(|plan| key.matches(plan)) {
+            Some(at) => at,
+            None => {
+                plans.push(harfrust::ShapePlan::new(
+                    &face.shaper,
+                    buffer.direction(),
+                    buffer.script(),
+                    buffer.language(),
+                    &[],
+                ));
+                plans.len() - 1
+            }
+        };
+        let options = harfrust::ShapeOptions::new().plan(Some(&plans[at]));
+        harfrust::shape(&font, &mut buffer, options)
+    };
+    if shaped.is_err() {
         // A font HarfRust cannot shape with is drawn glyph by glyph from its character map.
         return text
             .char_indices()

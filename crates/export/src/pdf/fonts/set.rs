@@ -3,11 +3,11 @@
 //! Liberation Sans draws every character it has, in the text's own style: Latin, Greek and
 //! Cyrillic, and the handout's English pages are what they always were. Any other character is
 //! drawn with the first face that has it, chosen by the character's script and the edition's
-//! language: the fonts the caller gave, in order; then the system's,
-//! asking first for the families made for that script (Noto Sans CJK SC for Simplified
-//! Chinese, TC for Traditional, JP, KR; Noto Sans Arabic; Noto Sans Devanagari…) and then any
-//! installed face that has the character. A character that no face has is reported by its
-//! script, never drawn as a box.
+//! language: the fonts the caller gave, in order; then the families made for that script
+//! (Noto Sans CJK SC for Simplified Chinese, TC for Traditional, JP, KR; Noto Sans Arabic;
+//! Noto Sans Devanagari…), each from the faces compiled in (Noto Sans CJK SC and Noto Sans
+//! Arabic) or from the installed fonts; then any installed face that has the character. A
+//! character that no face has is reported by its script, never drawn as a box.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -17,7 +17,7 @@ use harfrust::Script;
 use rustc_hash::FxHashMap;
 
 use super::super::record::FontId;
-use super::Face;
+use super::{BUNDLED, Face};
 
 /// What the edition's language says about the fonts its text wants.
 #[derive(Debug, Clone)]
@@ -90,6 +90,8 @@ pub(in crate::pdf) struct FontSet {
     chosen: RefCell<FxHashMap<(char, bool), Option<FontId>>>,
     /// The installed faces already in the set, by their place in the system's font database.
     loaded: RefCell<FxHashMap<fontdb::ID, FontId>>,
+    /// The bundled faces already in the set, by their place in [`BUNDLED`].
+    bundled: RefCell<FxHashMap<usize, FontId>>,
 }
 
 impl std::fmt::Debug for FontSet {
@@ -129,6 +131,7 @@ impl FontSet {
             system,
             chosen: RefCell::default(),
             loaded: RefCell::default(),
+            bundled: RefCell::default(),
         })
     }
 
@@ -180,29 +183,41 @@ impl FontSet {
         {
             return Some(id);
         }
-        if !self.system {
-            return None;
-        }
-        let db = system_fonts();
         let weight = if bold {
             fontdb::Weight::BOLD
         } else {
             fontdb::Weight::NORMAL
         };
+        // The families made for the script, each asked of the bundled faces of its weight,
+        // then of the installed fonts, then of the bundled face of the other weight. The
+        // installed fonts are only looked for when a bundled face lacks the character.
         let families = script.map(|s| preferred_families(s, &self.language));
         for family in families.iter().flatten() {
-            let query = fontdb::Query {
-                families: &[fontdb::Family::Name(family)],
-                weight,
-                stretch: fontdb::Stretch::Normal,
-                style: fontdb::Style::Normal,
-            };
-            if let Some(id) = db.query(&query)
-                && let Some(font) = self.load_system(db, id, c)
-            {
+            if let Some(font) = self.load_bundled(family, Some(bold), c) {
+                return Some(font);
+            }
+            if self.system {
+                let db = system_fonts();
+                let query = fontdb::Query {
+                    families: &[fontdb::Family::Name(family)],
+                    weight,
+                    stretch: fontdb::Stretch::Normal,
+                    style: fontdb::Style::Normal,
+                };
+                if let Some(id) = db.query(&query)
+                    && let Some(font) = self.load_system(db, id, c)
+                {
+                    return Some(font);
+                }
+            }
+            if let Some(font) = self.load_bundled(family, None, c) {
                 return Some(font);
             }
         }
+        if !self.system {
+            return None;
+        }
+        let db = system_fonts();
         // Any installed face that has the character, in a fixed order: upright faces only;
         // of the wanted weight first, then of normal width, then by family name.
         let mut candidates: Vec<&fontdb::FaceInfo> = db
@@ -220,6 +235,29 @@ impl FontSet {
         candidates
             .into_iter()
             .find_map(|info| self.load_system(db, info.id, c))
+    }
+
+    /// Adds the bundled face of a family to the set if it has the character: of the given
+    /// boldness, or of either.
+    fn load_bundled(&self, family: &str, bold: Option<bool>, c: char) -> Option<FontId> {
+        let parsed = bundled_faces();
+        let (index, bundled) = BUNDLED.iter().enumerate().find(|&(i, b)| {
+            b.family == family
+                && bold.is_none_or(|bold| b.bold == bold)
+                && parsed[i]
+                    .as_ref()
+                    .and_then(|f| f.glyph_index(c))
+                    .is_some_and(|g| g.0 != 0)
+        })?;
+        if let Some(&font) = self.bundled.borrow().get(&index) {
+            return Some(font);
+        }
+        let face = Face::new(bundled.data, 0)?;
+        let mut faces = self.faces.borrow_mut();
+        let font = FontId(u16::try_from(faces.len()).ok()?);
+        faces.push(Rc::new(face));
+        self.bundled.borrow_mut().insert(index, font);
+        Some(font)
     }
 
     /// Adds an installed face to the set if it has the character.
@@ -245,6 +283,17 @@ impl FontSet {
         self.loaded.borrow_mut().insert(id, font);
         Some(font)
     }
+}
+
+/// The bundled faces, parsed once a process, to ask which characters they have.
+fn bundled_faces() -> &'static [Option<ttf_parser::Face<'static>>] {
+    static FACES: OnceLock<Vec<Option<ttf_parser::Face<'static>>>> = OnceLock::new();
+    FACES.get_or_init(|| {
+        BUNDLED
+            .iter()
+            .map(|b| ttf_parser::Face::parse(b.data, 0).ok())
+            .collect()
+    })
 }
 
 /// The installed fonts, found once a process: fontconfig's directories and the system's
