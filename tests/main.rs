@@ -11,6 +11,7 @@ mod corpus;
 mod edges;
 mod edition;
 mod epub;
+mod fonts;
 mod fuzz;
 mod hostile;
 mod html;

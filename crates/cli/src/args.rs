@@ -285,9 +285,10 @@ pub(crate) struct RenderArgs {
     #[arg(long, value_name = "FILE")]
     pub(crate) logo: Option<PathBuf>,
 
-    /// A font (TrueType or OpenType, or a collection) for the PDF to draw the scripts its own
-    /// Liberation Sans lacks with (Chinese, Arabic, Devanagari…); repeat it to give several,
-    /// the first asked first. Installed fonts are asked after them.
+    /// A font (TrueType or OpenType, or a collection) for the PDF to draw what Liberation
+    /// Sans lacks with (Chinese, Japanese, Korean, Arabic, Devanagari, Khmer…); repeat it to
+    /// give several, the first asked first; then the fonts the edition names in guide.toml,
+    /// the PDF's own Noto faces (Simplified Chinese, Arabic) and installed fonts.
     #[arg(long = "font", value_name = "FILE")]
     pub(crate) fonts: Vec<PathBuf>,
 

@@ -46,6 +46,10 @@ pub(crate) fn run(app: &App, args: &CheckArgs) -> Result<ExitCode> {
         Some(folder) => folder.review(as_of)?,
         None => built_in(&args.content, |edition| edition.review(as_of))?,
     };
+    // The fonts the edition names are drawn with in its PDF: one that cannot be is an error.
+    let mut fonts = mht_guide_export::Options::new();
+    fonts.set_system_fonts(!args.no_system_fonts);
+    let fonts = crate::export::with_edition_fonts(&fonts, review.fonts())?;
     let mut out = format!(
         "{}: no errors; figures judged as of {}\n\n",
         place_of(dir.as_deref(), &args.content),
@@ -111,8 +115,6 @@ pub(crate) fn run(app: &App, args: &CheckArgs) -> Result<ExitCode> {
     print(&out)?;
     // The review's warnings, then where the PDF would refuse a character.
     let mut warnings: Vec<mht_guide::Diagnostic> = review.warnings().to_vec();
-    let mut fonts = mht_guide_export::Options::new();
-    fonts.set_system_fonts(!args.no_system_fonts);
     let coverage = mht_guide_export::Coverage::new(review.guide().meta.language.as_str(), &fonts);
     warnings.extend(unprintable::places(review.files(), None, &coverage));
     let warnings = &warnings;

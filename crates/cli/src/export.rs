@@ -111,8 +111,51 @@ pub(crate) fn options(app: &App, render: &RenderArgs) -> Result<Options> {
     Ok(options)
 }
 
-/// The largest font file read: the biggest CJK collections are about 30 MB.
-const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest font file read, as for the fonts an edition names.
+const MAX_FONT_BYTES: u64 = mht_guide::MAX_FONT_BYTES;
+
+/// The options with the fonts the edition names in `guide.toml` added, after those given
+/// with --font; an error names the place of each font that cannot be drawn with.
+pub(crate) fn with_edition_fonts(
+    options: &Options,
+    fonts: &[mht_guide::EditionFont],
+) -> Result<Options> {
+    edition_fonts(options, fonts).map_err(|problems| {
+        LocatedError {
+            message: format!(
+                "{} of the fonts guide.toml names cannot be used",
+                problems.len()
+            ),
+            places: problems,
+        }
+        .into()
+    })
+}
+
+/// The options with the edition's fonts added, or the problem with each that cannot be.
+pub(crate) fn edition_fonts(
+    options: &Options,
+    fonts: &[mht_guide::EditionFont],
+) -> Result<Options, Vec<mht_guide::Diagnostic>> {
+    let mut options = options.clone();
+    let mut problems = Vec::new();
+    for font in fonts {
+        match mht_guide_export::Font::from_bytes(font.data.to_vec()) {
+            Ok(usable) => {
+                options.add_font(usable);
+            }
+            Err(why) => problems.push(font.problem(format!(
+                "the font `{}` cannot be drawn with: {why}; name another file",
+                font.path.display()
+            ))),
+        }
+    }
+    if problems.is_empty() {
+        Ok(options)
+    } else {
+        Err(problems)
+    }
+}
 
 /// Reads and checks a font file for the PDF.
 pub(crate) fn read_font(path: &std::path::Path) -> Result<mht_guide_export::Font> {
@@ -143,7 +186,13 @@ pub(crate) fn once(
     formats: &[Format],
     options: &Options,
 ) -> Result<()> {
-    let Loaded { guide, files, .. } = app.load(&args.render.content)?;
+    let Loaded {
+        guide,
+        files,
+        fonts,
+        ..
+    } = app.load(&args.render.content)?;
+    let options = &with_edition_fonts(options, &fonts)?;
     // The folders the guide was made from, the bases' included: no output may land in them.
     let mut protected: Vec<PathBuf> = files
         .iter()

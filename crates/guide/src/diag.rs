@@ -117,6 +117,15 @@ impl Diagnostic {
         Diagnostic::at_offset(path, text, offset, message.into()).warning()
     }
 
+    /// A diagnostic at the same place with another message.
+    pub(crate) fn with_message(&self, message: String) -> Self {
+        Diagnostic {
+            hint_at: hint_at(&message),
+            message,
+            ..self.clone()
+        }
+    }
+
     /// The same diagnostic as an error.
     pub fn into_error(self) -> Self {
         Diagnostic {

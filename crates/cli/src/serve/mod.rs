@@ -64,14 +64,21 @@ struct Build {
     /// The preview page, or the page of problems when the content does not load.
     page: String,
     guide: Option<Arc<Guide>>,
+    /// The options its downloads are made with: the command's, and the edition's fonts.
+    options: Options,
     downloads: [tokio::sync::OnceCell<Result<Bytes, String>>; 3],
 }
 
 impl Build {
-    fn new(page: String, guide: Option<Arc<Guide>>) -> Build {
+    fn new(page: String, loaded: Option<(Arc<Guide>, Options)>, options: &Options) -> Build {
+        let (guide, options) = match loaded {
+            Some((guide, options)) => (Some(guide), options),
+            None => (None, options.clone()),
+        };
         Build {
             page,
             guide,
+            options,
             downloads: Default::default(),
         }
     }
@@ -117,9 +124,9 @@ pub(crate) fn run(app: &App, args: &ServeArgs) -> Result<ExitCode> {
         folder: folder.clone(),
         edition: args.render.content.edition.clone(),
     };
-    let (first, guide) = load.build(&options, 1);
+    let (first, loaded) = load.build(&options, 1);
     let shared = Arc::new(Shared {
-        current: RwLock::new(Arc::new(Build::new(first, guide))),
+        current: RwLock::new(Arc::new(Build::new(first, loaded, &options))),
         options,
         renders: AtomicUsize::new(0),
         verbose: app.verbose(),
@@ -269,23 +276,25 @@ impl Loader {
         }
     }
 
-    /// Loads and checks the edition and renders its page: the preview, or the problems.
-    fn build(&self, options: &Options, version: u64) -> (String, Option<Arc<Guide>>) {
+    /// Loads and checks the edition and renders its page: the preview, or the problems; with
+    /// the guide and the options its downloads are made with, the edition's fonts added.
+    fn build(&self, options: &Options, version: u64) -> (String, Option<(Arc<Guide>, Options)>) {
+        let problems = |diagnostics: &[mht_guide::Diagnostic]| {
+            let text = self.relative(&diagnostics_text(diagnostics));
+            problems_page(&text, diagnostics.len(), version)
+        };
         match self.review() {
-            Ok(review) => {
-                let guide = review.guide().clone();
-                let warnings = self.relative(&diagnostics_text(review.warnings()));
-                let count = review.warnings().len();
-                let page = preview_page(&guide, options, (&warnings, count), version);
-                (page, Some(Arc::new(guide)))
-            }
-            Err(err) => {
-                let problems = self.relative(&diagnostics_text(err.diagnostics()));
-                (
-                    problems_page(&problems, err.diagnostics().len(), version),
-                    None,
-                )
-            }
+            Ok(review) => match crate::export::edition_fonts(options, review.fonts()) {
+                Ok(options) => {
+                    let guide = review.guide().clone();
+                    let warnings = self.relative(&diagnostics_text(review.warnings()));
+                    let count = review.warnings().len();
+                    let page = preview_page(&guide, &options, (&warnings, count), version);
+                    (page, Some((Arc::new(guide), options)))
+                }
+                Err(fonts) => (problems(&fonts), None),
+            },
+            Err(err) => (problems(err.diagnostics()), None),
         }
     }
 }
@@ -301,12 +310,12 @@ fn rebuild_on_change(
     while watch.next().is_some() {
         version += 1;
         let before = shared.current();
-        let (page, guide) = load.build(&shared.options, version);
-        let section = match (&before.guide, &guide) {
-            (Some(old), Some(new)) => changed_section(old, new),
+        let (page, loaded) = load.build(&shared.options, version);
+        let section = match (&before.guide, &loaded) {
+            (Some(old), Some((new, _))) => changed_section(old, new),
             _ => None,
         };
-        let build = Arc::new(Build::new(page, guide));
+        let build = Arc::new(Build::new(page, loaded, &shared.options));
         match shared.current.write() {
             Ok(mut current) => *current = build,
             Err(poisoned) => *poisoned.into_inner() = build,
@@ -368,12 +377,12 @@ async fn download(State((shared, _)): State<AppState>, what: Download) -> Respon
             .into_response();
     };
     let (format, options) = match what {
-        Download::Pdf => (Format::Pdf, shared.options.clone()),
+        Download::Pdf => (Format::Pdf, build.options.clone()),
         Download::FactSheet => (
             Format::Pdf,
-            shared.options.clone().with_preset(Preset::FactSheet),
+            build.options.clone().with_preset(Preset::FactSheet),
         ),
-        Download::Epub => (Format::Epub, shared.options.clone()),
+        Download::Epub => (Format::Epub, build.options.clone()),
     };
     // Every request for the same download of the same build waits for one rendering.
     let rendered = build.downloads[what as usize]

@@ -5,6 +5,7 @@
 
 mod convert;
 mod folder;
+mod fonts;
 pub(crate) mod layer;
 mod places;
 pub(crate) mod raw;
@@ -16,6 +17,7 @@ pub use read::MAX_FILE_BYTES;
 use read::{decode, io_reason, read_content_file};
 
 pub use folder::EditionFolder;
+pub use fonts::{EditionFont, MAX_FONT_BYTES};
 pub(crate) use places::Places;
 use stack::*;
 
@@ -157,6 +159,7 @@ impl Files {
         if !resolved || layers.iter().any(|l| l.files.unreadable) {
             return Err(LoadError::new(problems));
         }
+        let fonts = fonts::resolve(&layers, &mut problems);
         // The files of each layer, base first; a file may be left out of any layer but one.
         let mut found: BTreeMap<String, Vec<(usize, &Path, &str)>> = BTreeMap::new();
         for (i, layer) in layers.iter().enumerate() {
@@ -230,6 +233,7 @@ impl Files {
             places: Places::new(figures, &files),
             files,
             origins,
+            fonts,
         })
     }
 }
@@ -262,6 +266,9 @@ pub struct Loaded {
     pub files: Vec<ContentFile>,
     /// Where each content file of the edition comes from.
     pub origins: Vec<FileOrigin>,
+    /// The font files the edition names for its PDF handout (`fonts` in `guide.toml`), or
+    /// its nearest base that names any, read and checked to be font files.
+    pub fonts: Vec<EditionFont>,
     /// Where the guide's figures are written in `files`: the source map the review's
     /// warnings are placed by.
     pub(crate) places: Places,

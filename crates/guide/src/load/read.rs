@@ -19,28 +19,43 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// is checked on the open file, so a FIFO cannot hang the loader and nothing can be swapped
 /// in between.
 pub(super) fn read_content_file(dir: &Path, name: &str) -> Result<Option<Vec<u8>>, Diagnostic> {
+    let too_big = format!(
+        "this file is larger than {} MiB, the most a content file may hold; split the text or \
+         check that this is the right file",
+        MAX_FILE_BYTES / (1024 * 1024)
+    );
+    read_inside(dir, name, MAX_FILE_BYTES, &too_big)
+        .map_err(|why| Diagnostic::file(&dir.join(name), why))
+}
+
+/// Reads the file `name` (a relative path) in the folder `dir` by the rules of
+/// [`read_content_file`], with its own size cap: `None` if it does not exist, or why it is
+/// refused.
+pub(super) fn read_inside(
+    dir: &Path,
+    name: &str,
+    max: u64,
+    too_big_message: &str,
+) -> Result<Option<Vec<u8>>, String> {
     use std::io::Read;
-    let path = dir.join(name);
-    let problem = |why: String| Diagnostic::file(&path, why);
-    let cannot =
-        |err: &std::io::Error| problem(format!("cannot read this file: {}", io_reason(err)));
+    let cannot = |err: &std::io::Error| format!("cannot read this file: {}", io_reason(err));
     let resolved = match resolve_inside(dir, name) {
         Ok(Some(rel)) => dir.join(rel),
         Ok(None) => return Ok(None),
         Err(Outside::Io(err)) => return Err(cannot(&err)),
         Err(Outside::Loop) => {
-            return Err(problem(
+            return Err(
                 "cannot read this file: it is a link that leads round in a circle (or through \
                  more than eight links); point it at the file itself"
                     .into(),
-            ));
+            );
         }
         Err(Outside::Link) => {
-            return Err(problem(
+            return Err(
                 "this file is a link to a file outside the content folder, which is not read; \
                  put the file itself in the folder"
                     .into(),
-            ));
+            );
         }
     };
     let mut options = std::fs::OpenOptions::new();
@@ -53,31 +68,23 @@ pub(super) fn read_content_file(dir: &Path, name: &str) -> Result<Option<Vec<u8>
     let file = options.open(&resolved).map_err(|err| cannot(&err))?;
     let meta = file.metadata().map_err(|err| cannot(&err))?;
     if meta.is_dir() {
-        return Err(problem(
-            "cannot read this file: it is a folder, not a file".into(),
-        ));
+        return Err("cannot read this file: it is a folder, not a file".into());
     }
     if !meta.is_file() {
-        return Err(problem(format!(
+        return Err(format!(
             "this is not a regular file but {}; content files must be ordinary files",
             file_kind(&meta)
-        )));
+        ));
     }
-    let too_big = || {
-        problem(format!(
-            "this file is larger than {} MiB, the most a content file may hold; split the text \
-             or check that this is the right file",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ))
-    };
-    if meta.len() > MAX_FILE_BYTES {
+    let too_big = || too_big_message.to_owned();
+    if meta.len() > max {
         return Err(too_big());
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(max + 1)
         .read_to_end(&mut bytes)
         .map_err(|err| cannot(&err))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > max {
         return Err(too_big());
     }
     Ok(Some(bytes))

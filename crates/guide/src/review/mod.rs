@@ -41,6 +41,7 @@ pub struct Review {
     formula: Option<ReadingFormula>,
     origins: Vec<crate::load::FileOrigin>,
     files: Vec<ContentFile>,
+    fonts: Vec<crate::load::EditionFont>,
 }
 
 impl Review {
@@ -78,6 +79,7 @@ impl Review {
             guide,
             files,
             origins,
+            fonts,
             ..
         } = loaded;
         let formula = ReadingFormula::for_language(&guide.meta.language);
@@ -101,6 +103,7 @@ impl Review {
             formula,
             origins,
             files,
+            fonts,
         })
     }
 
@@ -125,6 +128,11 @@ impl Review {
     /// ```
     pub fn origins(&self) -> &[crate::load::FileOrigin] {
         &self.origins
+    }
+
+    /// The font files the edition names for its PDF handout (see [`Loaded::fonts`]).
+    pub fn fonts(&self) -> &[crate::load::EditionFont] {
+        &self.fonts
     }
 
     /// Whether the edition stands on a base edition.

@@ -22,6 +22,10 @@ pub(super) fn meta(cx: &mut Ctx<'_, '_>, raw: raw::Meta) -> (Meta, Labels) {
     for to in raw.translations.iter().flat_map(|t| t.values()) {
         cx.text(to);
     }
+    // The fonts were read on loading; here their names are checked as text.
+    for font in raw.fonts.iter().flat_map(|f| f.get_ref()) {
+        cx.text(font);
+    }
     let slug = cx.id(&raw.slug);
     // The slug names every exported file, with an extension after it; file systems allow 255
     // bytes a name.

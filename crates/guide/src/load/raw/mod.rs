@@ -54,6 +54,13 @@ pub(crate) struct Meta {
     /// its figures name, as this edition writes it: `"Psychiatric technicians" = "Técnicos
     /// psiquiátricos"` (optional).
     pub(crate) translations: Option<std::collections::BTreeMap<String, Str>>,
+    /// Font files for the PDF handout, for scripts its own fonts lack (optional): paths
+    /// inside this edition's folder, such as `["fonts/NotoSansKhmer-Regular.ttf",
+    /// "fonts/NotoSansKhmer-Bold.ttf"]`, asked in order for each character that Liberation
+    /// Sans does not have, before the handout's own Noto faces and installed fonts. TrueType
+    /// or OpenType files (.ttf, .otf) or collections (.ttc), up to 64 MiB each. An edition
+    /// that names none has its base's; `fonts = []` uses none of them.
+    pub(crate) fonts: Option<S<Vec<Str>>>,
 }
 
 /// A titled entry of a list: a duty, a skill, a challenge.
