@@ -114,6 +114,18 @@ fn an_edition_draws_with_the_fonts_beside_its_content_and_its_children_inherit_t
         transcript(&check)
     );
 
+    // The preview's PDF draws with them too.
+    {
+        let server = crate::serve::serve(dir.path(), &["--content", "km", "--no-system-fonts"]);
+        let (status, pdf) = crate::serve::get(server.port, "/guide.pdf");
+        assert_eq!(status, 200, "{}", String::from_utf8_lossy(&pdf));
+        let names = font_names(&pdf);
+        assert!(
+            names.contains(&"NotoSansKhmer-Regular".to_owned()),
+            "{names:?}"
+        );
+    }
+
     // An edition on it that names no fonts draws with its base's.
     let child = dir.path().join("child");
     fs::create_dir(&child).unwrap();
@@ -260,6 +272,15 @@ fn fonts_that_cannot_be_used_are_refused_at_their_place_and_nothing_is_written()
         format!("fonts = [\"fonts/broken.otf\"]\n{rest}"),
     )
     .unwrap();
+    // The preview shows the problem in place of the guide.
+    {
+        let server = crate::serve::serve(dir.path(), &["--content", "km"]);
+        let (status, page) = crate::serve::get(server.port, "/");
+        let page = String::from_utf8_lossy(&page);
+        assert_eq!(status, 200);
+        assert!(page.contains("cannot be drawn with"), "{page}");
+        assert_eq!(crate::serve::get(server.port, "/guide.pdf").0, 503);
+    }
     for args in [
         &["export", "--content", "km", "-o", "out.pdf"][..],
         &["check", "--content", "km"],

@@ -78,7 +78,7 @@ pub(crate) fn serve(cwd: &Path, args: &[&str]) -> Server {
 }
 
 /// One GET request over a fresh connection: the status code and the body.
-fn get(port: u16, path: &str) -> (u16, Vec<u8>) {
+pub(crate) fn get(port: u16, path: &str) -> (u16, Vec<u8>) {
     let (status, _, body) = request(port, path, "Host: 127.0.0.1\r\n");
     (status, body)
 }
