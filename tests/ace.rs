@@ -129,7 +129,7 @@ fn ace_finds_no_violations() {
         .set_qr(mht_guide::Url::parse("https://careers.example.edu/technicians").unwrap())
         .set_logo(crate::util::logo());
     let spanish = mht_guide::edition("es").unwrap();
-    let books: Vec<(&str, Vec<u8>)> = [
+    let mut books: Vec<(&str, Vec<u8>)> = [
         ("full.epub", guide, Options::new()),
         (
             "selection.epub",
@@ -148,6 +148,11 @@ fn ace_finds_no_violations() {
     .into_iter()
     .map(|(name, guide, options)| (name, to_epub(guide, &options).unwrap()))
     .collect();
+    // A right-to-left book and a Chinese one, from the script fixtures.
+    for (name, edition) in [("ar.epub", "ar"), ("zh-hans.epub", "zh-hans")] {
+        let guide = crate::scripts::edition(edition);
+        books.push((name, to_epub(&guide, &Options::new()).unwrap()));
+    }
     // Seen to fail: a book without its accessibility metadata, and one whose chapters lack
     // their ARIA role.
     let full = &books[0].1;
@@ -213,5 +218,5 @@ fn ace_finds_no_violations() {
             ),
         }
     }
-    assert_eq!(results.len(), 8);
+    assert_eq!(results.len(), 10);
 }

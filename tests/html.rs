@@ -277,7 +277,7 @@ fn json_ld_dates_are_in_the_editions_language() {
 /// printout to `out`, and checks what every page must pass: no console errors, no axe-core
 /// violations in the light or the dark scheme, no requests outside the file, no sideways
 /// scrolling on a phone. Returns the report.
-fn check_in_browser(modules: &Path, html: &str, out: &Path) -> serde_json::Value {
+pub(crate) fn check_in_browser(modules: &Path, html: &str, out: &Path) -> serde_json::Value {
     fs::create_dir_all(out).unwrap();
     let page = out.join("page.html");
     fs::write(&page, html).unwrap();

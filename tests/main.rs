@@ -8,6 +8,7 @@ mod charts;
 mod cli;
 mod content;
 mod corpus;
+mod directions;
 mod edges;
 mod edition;
 mod epub;

@@ -1,6 +1,7 @@
 // Opens an HTML export in headless Chromium and reports what a reader's browser sees, as JSON:
 // console errors, requests for anything outside the file, axe-core violations (WCAG 2.1 A and AA), whether every contents link scrolls
-// to its section, and the files it wrote (first-screen screenshots at phone and desktop width,
+// to its section, where the first heading's text and the charts' labels lie (at desktop and phone
+// width: `geometry`), and the files it wrote (first-screen screenshots at phone and desktop width,
 // in the light and the dark scheme, and the page printed to PDF). axe runs in both schemes.
 //
 // usage: node check.cjs PAGE.html OUT_DIR
@@ -32,6 +33,37 @@ async function open(browser, viewport, report, colorScheme = "light") {
   return { context, page };
 }
 
+// Where the page's parts lie, in CSS pixels: the document's direction, the content box of the
+// body, the first heading's text (its glyphs, not its block), and every chart label's box.
+async function geometry(page) {
+  return page.evaluate(() => {
+    const body = document.body;
+    const style = getComputedStyle(body);
+    const box = body.getBoundingClientRect();
+    const content = {
+      left: box.left + parseFloat(style.paddingLeft),
+      right: box.right - parseFloat(style.paddingRight),
+    };
+    const h1 = document.querySelector("h1");
+    const range = document.createRange();
+    range.selectNodeContents(h1);
+    const text = range.getBoundingClientRect();
+    const labels = [...document.querySelectorAll("svg text.chart-label, svg text.chart-value")].map(
+      (t) => {
+        const r = t.getBoundingClientRect();
+        return { text: t.textContent, left: r.left, right: r.right };
+      }
+    );
+    return {
+      dir: getComputedStyle(document.documentElement).direction,
+      width: window.innerWidth,
+      content,
+      heading: { left: text.left, right: text.right },
+      labels,
+    };
+  });
+}
+
 (async () => {
   const report = { console: [], violations: [], toc: [], requests: [], files: {} };
   const browser = await launch();
@@ -39,6 +71,7 @@ async function open(browser, viewport, report, colorScheme = "light") {
     const { context, page } = await open(browser, { width: 1280, height: 800 }, report);
     report.files.desktop = path.join(out_dir, "desktop.png");
     await screenshot(page, { path: report.files.desktop });
+    report.geometry = { desktop: await geometry(page) };
 
     await page.addScriptTag({ path: axeSource });
     const axe = await page.evaluate(() =>
@@ -99,6 +132,7 @@ async function open(browser, viewport, report, colorScheme = "light") {
     const phone = await open(browser, { width: 390, height: 844 }, report);
     report.files.phone = path.join(out_dir, "phone.png");
     await screenshot(phone.page, { path: report.files.phone });
+    report.geometry.phone = await geometry(phone.page);
     report.phoneOverflow = await phone.page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth
     );

@@ -125,7 +125,7 @@ mod tests {
             text.lines().take(6).collect::<Vec<_>>(),
             [
                 "error: unknown field `bad`, expected one of `base`, `slug`, `title`, `subtitle`, \
-                 `description`, `language`, `edition`, `publisher`, `authors`, `license`, `labels`, `translations`, `fonts`",
+                 `description`, `language`, `direction`, `edition`, `publisher`, `authors`, `license`, `labels`, `translations`, `fonts`",
                 " --> draft/guide.toml:2:2",
                 "  |",
                 "2 | \tbad = 'y'",

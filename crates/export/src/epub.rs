@@ -71,7 +71,7 @@ fn identifier(guide: &Guide, options: &Options, doc: &Document<'_>) -> String {
 }
 
 /// An XHTML content document: a title, the stylesheet, and a body.
-fn content_document(lang: &str, title: &str, body: &str) -> String {
+fn content_document(lang: &mht_guide::Language, title: &str, body: &str) -> String {
     format!(
         "{}<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"style.css\" />\n\
          </head>\n<body>\n{body}</body>\n</html>\n",
@@ -99,7 +99,7 @@ fn content_document(lang: &str, title: &str, body: &str) -> String {
 /// ```
 pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> {
     let doc = Document::from_options(guide, options);
-    let lang = doc.language().as_str();
+    let lang = doc.language();
     let labels = &guide.labels;
 
     // Which file holds each anchor, so links work across documents.
@@ -248,18 +248,20 @@ fn package_document(
     images: &[&str],
 ) -> String {
     let meta = &guide.meta;
+    let rtl = doc.language().direction() == mht_guide::Direction::Rtl;
     let modified = crate::time::iso(options.timestamp().unwrap_or(meta.edition.unix_seconds()));
     let mut opf = String::new();
     let _ = write!(
         opf,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
          <package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" \
-         unique-identifier=\"uid\" xml:lang=\"{lang}\">\n\
+         unique-identifier=\"uid\" xml:lang=\"{lang}\"{dir}>\n\
          <metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n\
          <dc:identifier id=\"uid\">{id}</dc:identifier>\n\
          <dc:title>{title}</dc:title>\n\
          <dc:language>{lang}</dc:language>\n",
         lang = escape(doc.language().as_str()),
+        dir = if rtl { " dir=\"rtl\"" } else { "" },
         id = identifier(guide, options, doc),
         title = escape(meta.title.as_str()),
     );
@@ -315,7 +317,12 @@ fn package_document(
             item.id, item.file
         );
     }
-    opf.push_str("</manifest>\n<spine>\n");
+    // A right-to-left book turns its pages right to left.
+    opf.push_str(if rtl {
+        "</manifest>\n<spine page-progression-direction=\"rtl\">\n"
+    } else {
+        "</manifest>\n<spine>\n"
+    });
     for item in items.iter().filter(|i| i.spine) {
         let _ = writeln!(opf, "<itemref idref=\"{}\"/>", item.id);
     }
@@ -461,12 +468,16 @@ mod tests {
 
     #[test]
     fn a_content_document_escapes_its_title() {
-        let doc = content_document("es-US", "Guía & <más>", "<p>hola</p>\n");
+        let language = "es-US".parse().unwrap();
+        let doc = content_document(&language, "Guía & <más>", "<p>hola</p>\n");
         assert!(
             doc.contains("<title>Guía &amp; &lt;más&gt;</title>"),
             "{doc}"
         );
         assert!(doc.contains("xml:lang=\"es-US\""), "{doc}");
         assert!(doc.ends_with("<body>\n<p>hola</p>\n</body>\n</html>\n"));
+        assert!(!doc.contains(" dir="), "{doc}");
+        let arabic = content_document(&"ar".parse().unwrap(), "دليل", "");
+        assert!(arabic.contains("xml:lang=\"ar\" dir=\"rtl\">"), "{arabic}");
     }
 }

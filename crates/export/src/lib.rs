@@ -57,6 +57,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+mod bidi;
 #[cfg_attr(not(feature = "unstable-ir"), allow(unreachable_pub))]
 mod chart;
 mod color;

@@ -37,6 +37,8 @@ pub struct Language {
     script: Option<String>,
     /// The region subtag, in upper case (or three digits), when the tag has one.
     region: Option<String>,
+    /// The direction set by the edition (`direction` in `guide.toml`), over the script's.
+    direction: Option<Direction>,
 }
 
 /// The direction in which a language's script runs.
@@ -50,6 +52,16 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// Reads `ltr` or `rtl`, as HTML's `dir` attribute and `direction` in `guide.toml` write
+    /// them.
+    pub fn parse(s: &str) -> Option<Direction> {
+        match s {
+            "ltr" => Some(Direction::Ltr),
+            "rtl" => Some(Direction::Rtl),
+            _ => None,
+        }
+    }
+
     /// The value HTML's `dir` attribute and CSS take: `ltr` or `rtl`.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -125,6 +137,7 @@ impl Language {
             primary: primary.to_ascii_lowercase(),
             script,
             region,
+            direction: None,
         })
     }
 
@@ -136,7 +149,27 @@ impl Language {
             primary: "und".to_owned(),
             script: None,
             region: None,
+            direction: None,
         }
+    }
+
+    /// The same language, its text set in the given direction whatever its script: for an
+    /// edition whose `guide.toml` sets `direction`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use mht_guide::{Direction, Language};
+    ///
+    /// let language: Language = "ks-Deva".parse()?;
+    /// assert_eq!(language.direction(), Direction::Ltr);
+    /// assert_eq!(language.with_direction(Direction::Rtl).direction(), Direction::Rtl);
+    /// # Ok::<(), mht_guide::InvalidLanguage>(())
+    /// ```
+    #[must_use]
+    pub fn with_direction(mut self, direction: Direction) -> Language {
+        self.direction = Some(direction);
+        self
     }
 
     /// The tag as the edition wrote it.
@@ -159,9 +192,12 @@ impl Language {
         self.region.as_deref()
     }
 
-    /// The direction the language's text runs in: from the script the tag names, else from
-    /// the language's usual script.
+    /// The direction the language's text runs in: as the edition sets it, else from the
+    /// script the tag names, else from the language's usual script.
     pub fn direction(&self) -> Direction {
+        if let Some(direction) = self.direction {
+            return direction;
+        }
         let rtl = match self.script() {
             Some(script) => RTL_SCRIPTS.contains(&script),
             None => RTL_LANGUAGES.contains(&self.primary()),

@@ -255,14 +255,25 @@ impl Writer<'_> {
         let id = format!("chart-{}", self.charts);
         let rows = chart.rows.len();
         let height = CHART_ROW * rows as f64 + 8.0;
-        let x = |v: f64| CHART_LEFT + chart.position(v, CHART_WIDTH);
+        // Right to left, the chart is mirrored: labels start at the right edge, and bars
+        // grow leftwards from the axis's start on the right.
+        let rtl = self.rtl();
+        let width = CHART_LEFT * 2.0 + CHART_WIDTH;
+        let x = |v: f64| {
+            let from_start = CHART_LEFT + chart.position(v, CHART_WIDTH);
+            if rtl { width - from_start } else { from_start }
+        };
+        let (text_x, direction) = if rtl {
+            (width - CHART_LEFT, " direction=\"rtl\"")
+        } else {
+            (CHART_LEFT, "")
+        };
         let _ = write!(
             self.out,
             "<figure class=\"chart\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"{role}\" \
-             viewBox=\"0 0 {w} {height}\" width=\"{w}\" height=\"{height}\">\n\
+             viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"{direction}>\n\
              <title id=\"{id}-title\">",
             role = Part::Image.aria(),
-            w = CHART_LEFT * 2.0 + CHART_WIDTH,
         );
         self.text(&chart.title);
         let _ = write!(self.out, "</title>\n<desc id=\"{id}-desc\">");
@@ -282,13 +293,14 @@ impl Writer<'_> {
             if !row.label.is_empty() {
                 let _ = write!(
                     self.out,
-                    "<text class=\"chart-label\" x=\"{CHART_LEFT}\" y=\"{:.1}\">",
+                    "<text class=\"chart-label\" x=\"{text_x}\" y=\"{:.1}\">",
                     top + 15.0
                 );
                 self.text(&row.label);
                 self.push("</text>\n");
             }
-            let (from, to) = (x(row.start.min(row.end)), x(row.start.max(row.end)));
+            let (a, b) = (x(row.start), x(row.end));
+            let (from, to) = (a.min(b), a.max(b));
             if to > from {
                 let _ = writeln!(
                     self.out,
@@ -310,7 +322,7 @@ impl Writer<'_> {
             }
             let _ = write!(
                 self.out,
-                "<text class=\"chart-value\" x=\"{CHART_LEFT}\" y=\"{:.1}\">",
+                "<text class=\"chart-value\" x=\"{text_x}\" y=\"{:.1}\">",
                 top + 22.0 + CHART_BAR + 19.0
             );
             self.text(&row.value);
@@ -335,21 +347,25 @@ impl Writer<'_> {
                 "<li id=\"source-{}\">",
                 escape(source.id.as_str())
             );
+            // Names and titles in another direction than the edition's (English sources in an
+            // Arabic edition) are isolated, and so is the address, which always runs left to
+            // right, so that each keeps its order and the full stops stay between them.
             if source.publisher != source.title {
-                self.text(source.publisher.as_str());
+                self.isolated(source.publisher.as_str());
                 self.push(". ");
             }
             self.push("<cite>");
-            self.text(source.title.as_str());
+            self.isolated(source.title.as_str());
             self.push("</cite>.");
             let details = source_details(source, self.doc.labels);
             if !details.is_empty() {
                 self.push(" <span class=\"source-details\">");
-                self.text(&details);
+                self.isolated(&details);
                 self.push("</span>");
             }
             let url = escape(source.url.as_str());
-            let _ = writeln!(self.out, " <a href=\"{url}\">{url}</a></li>");
+            let dir = if self.rtl() { " dir=\"ltr\"" } else { "" };
+            let _ = writeln!(self.out, " <a href=\"{url}\"{dir}>{url}</a></li>");
         }
         self.push("</ol>\n");
     }

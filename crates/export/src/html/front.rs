@@ -40,23 +40,9 @@ impl Writer<'_> {
         self.push("</p>\n<p>");
         self.text(meta.description.as_str());
         self.push("</p>\n<p class=\"edition\">");
-        let labels = self.doc.labels;
-        for piece in labels.edition_line.pieces() {
-            match piece {
-                Piece::Placeholder("date") => {
-                    self.push("<time datetime=\"");
-                    self.text(&meta.edition.iso());
-                    self.push("\">");
-                    self.text(&labels.date(meta.edition));
-                    self.push("</time>");
-                }
-                Piece::Placeholder("publisher") => self.text(meta.publisher.as_str()),
-                Piece::Placeholder(_) => self.text(meta.license.as_str()),
-                Piece::Text(text) => self.text(text),
-                _ => {}
-            }
-        }
+        self.edition_line(true);
         self.push("</p>\n");
+        let labels = self.doc.labels;
         if let Some(org) = options.organization() {
             self.push("<p class=\"provided-by\">");
             self.text(&labels.provided_by.fill(&[("organization", org)]));
@@ -76,6 +62,34 @@ impl Writer<'_> {
             self.band(band);
         }
         self.push("</header>\n");
+    }
+
+    /// The edition line: its date (as `<time>` when `time` is set), publisher and license,
+    /// each isolated where it runs against the edition's direction.
+    pub(super) fn edition_line(&mut self, time: bool) {
+        let meta = self.doc.meta;
+        let labels = self.doc.labels;
+        for piece in labels.edition_line.pieces() {
+            match piece {
+                Piece::Placeholder("date") => {
+                    let date = labels.date(meta.edition);
+                    let foreign = crate::bidi::foreign(&date, self.doc.language().direction());
+                    if time {
+                        self.push("<time datetime=\"");
+                        self.text(&meta.edition.iso());
+                        self.push(if foreign { "\" dir=\"auto\">" } else { "\">" });
+                        self.text(&date);
+                        self.push("</time>");
+                    } else {
+                        self.isolated(&date);
+                    }
+                }
+                Piece::Placeholder("publisher") => self.isolated(meta.publisher.as_str()),
+                Piece::Placeholder(_) => self.isolated(meta.license.as_str()),
+                Piece::Text(text) => self.text(text),
+                _ => {}
+            }
+        }
     }
 
     /// The key figures: a list named as a group, each value set large over its label, whom

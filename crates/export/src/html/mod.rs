@@ -89,12 +89,34 @@ impl<'d> Writer<'d> {
         let escaped = escape(s);
         self.out.push_str(&escaped);
     }
+
+    /// Text that may run against the edition's direction (an English title or date in an
+    /// Arabic edition, an Arabic name in an English one), isolated with `<bdi>` when it does.
+    fn isolated(&mut self, s: &str) {
+        if crate::bidi::foreign(s, self.doc.language().direction()) {
+            self.push("<bdi>");
+            self.text(s);
+            self.push("</bdi>");
+        } else {
+            self.text(s);
+        }
+    }
+
+    /// Whether the edition runs right to left.
+    fn rtl(&self) -> bool {
+        self.doc.language().direction() == mht_guide::Direction::Rtl
+    }
 }
 
 /// The opening of every XHTML document, up to and including `<head>`. An EPUB content
-/// document starts with the XML declaration and declares the EPUB namespace.
-pub(crate) fn document_start(lang: &str, epub: bool) -> String {
-    let lang = escape(lang);
+/// document starts with the XML declaration and declares the EPUB namespace. A right-to-left
+/// edition's root says so (`dir="rtl"`); left to right is the default and needs no attribute.
+pub(crate) fn document_start(language: &mht_guide::Language, epub: bool) -> String {
+    let lang = escape(language.as_str());
+    let dir = match language.direction() {
+        mht_guide::Direction::Rtl => " dir=\"rtl\"",
+        _ => "",
+    };
     let (declaration, namespace) = if epub {
         (
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
@@ -105,7 +127,7 @@ pub(crate) fn document_start(lang: &str, epub: bool) -> String {
     };
     format!(
         "{declaration}<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"{namespace} \
-         lang=\"{lang}\" xml:lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\" />\n"
+         lang=\"{lang}\" xml:lang=\"{lang}\"{dir}>\n<head>\n<meta charset=\"utf-8\" />\n"
     )
 }
 
@@ -128,7 +150,7 @@ pub fn to_html(guide: &Guide, options: &Options) -> String {
     let doc = Document::from_options(guide, options);
     let href = |anchor: &str| format!("#{anchor}");
     let mut w = Writer::new(&doc, &href, false);
-    w.push(&document_start(doc.language().as_str(), false));
+    w.push(&document_start(doc.language(), false));
     // An empty icon of its own, so that a browser does not ask the server for /favicon.ico:
     // the page needs nothing outside the file.
     w.push("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
@@ -160,9 +182,9 @@ pub fn to_html(guide: &Guide, options: &Options) -> String {
         w.section(section);
     }
     w.push("</main>\n<footer>\n<p>");
-    let meta = &guide.meta;
-    let line = guide.labels.edition(meta);
-    w.text(&format!("{} · {line}", meta.title));
+    w.text(guide.meta.title.as_str());
+    w.push(" · ");
+    w.edition_line(false);
     w.push("</p>\n</footer>\n</body>\n</html>\n");
     w.out
 }

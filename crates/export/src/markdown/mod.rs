@@ -170,8 +170,13 @@ impl<'a, 'd> Builder<'a, 'd> {
     fn front_matter(&self, root: &'a AstNode<'a>) {
         let meta = self.doc.meta;
         let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        // `dir` for a right-to-left edition, as pandoc and static site generators read it.
+        let dir = match self.doc.language().direction() {
+            mht_guide::Direction::Rtl => "dir: rtl\n",
+            _ => "",
+        };
         let front = format!(
-            "---\ntitle: {}\nsubtitle: {}\nlang: {}\ndate: {}\npublisher: {}\nlicense: {}\n---\n\n",
+            "---\ntitle: {}\nsubtitle: {}\nlang: {}\n{dir}date: {}\npublisher: {}\nlicense: {}\n---\n\n",
             q(meta.title.as_str()),
             q(meta.subtitle.as_str()),
             q(self.doc.language().as_str()),

@@ -16,6 +16,7 @@ use super::layer::{self, Origin, Translation};
 use super::raw::{self, S, Str};
 use crate::diag::{Diagnostic, LoadError};
 use crate::labels::{Label, Labels, RawLabels};
+use crate::language::Direction;
 use crate::language::Language;
 use crate::model::*;
 use crate::prose::Prose;

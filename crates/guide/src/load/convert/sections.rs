@@ -14,6 +14,23 @@ pub(super) fn meta(cx: &mut Ctx<'_, '_>, raw: raw::Meta) -> (Meta, Labels) {
         }
         Language::undetermined()
     });
+    let language = match &raw.direction {
+        Some(direction) => match Direction::parse(direction.get_ref()) {
+            Some(direction) => language.with_direction(direction),
+            None => {
+                cx.problem(
+                    direction.span(),
+                    format!(
+                        "`{}` is not a direction; write `ltr` (left to right) or `rtl` (right \
+                         to left), or leave `direction` out to take the language's",
+                        direction.get_ref()
+                    ),
+                );
+                language
+            }
+        },
+        None => language,
+    };
     let labels = labels(cx, raw.labels.as_ref(), &raw.language);
     // The base and the translations did their work on reading; here their text is checked.
     if let Some(base) = &raw.base {

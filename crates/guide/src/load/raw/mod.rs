@@ -37,6 +37,12 @@ pub(crate) struct Meta {
     pub(crate) description: Str,
     /// The language of the text, as a BCP 47 tag such as `en-US`.
     pub(crate) language: Str,
+    /// The direction the text runs in, `ltr` or `rtl` (optional): by default the direction of
+    /// the script the language tag names, or of the language's usual script (right to left
+    /// for Arabic, Persian, Urdu, Hebrew, Pashto, Sindhi, Uyghur, Yiddish…). Set it for a
+    /// language written in a script the tag does not name.
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["ltr", "rtl"])))]
+    pub(crate) direction: Option<Str>,
     /// The date of this edition: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[cfg_attr(feature = "schema", schemars(extend("pattern" = DATE_PATTERN)))]
     pub(crate) edition: Str,
