@@ -121,10 +121,8 @@ impl Chart {
                     ]);
                     if let Some(m) = m {
                         let median = labels.chart_median.fill(&[("median", &dollars(&m.amount))]);
-                        value.push_str(", ");
-                        value.push_str(&median);
-                        words.push_str(", ");
-                        words.push_str(&median);
+                        value = labels.items(&[value, median.clone()]);
+                        words = labels.items(&[words, median]);
                     }
                     (
                         ChartRow {
@@ -218,12 +216,16 @@ impl Chart {
         };
         let described: Vec<String> = rows
             .iter()
-            .map(|r| format!("{}: {}", r.label, r.value))
+            .map(|r| labels.labeled(&r.label, &r.value))
             .collect();
         let low = rows.iter().map(|r| r.end).fold(0.0, f64::min);
         let high = rows.iter().map(|r| r.end).fold(0.0, f64::max);
         Some(Chart {
-            description: format!("{title}. {}.", described.join(". ")),
+            description: labels.sentences(
+                &std::iter::once(title.as_str())
+                    .chain(described.iter().map(|d| d.as_ref()))
+                    .collect::<Vec<&str>>(),
+            ),
             title,
             rows,
             min: -nice_max(-low),
@@ -253,14 +255,12 @@ impl Chart {
                         } else {
                             String::new()
                         },
-                        format!("{}: {}", e.occupation, labels.percent(e.percent.into())),
+                        labels.labeled(e.occupation.as_str(), &labels.percent(e.percent.into())),
                     ),
                 };
-                described.push(format!(
-                    "{}, {}: {}",
-                    w.name,
-                    lowercase_first(e.occupation.as_str()),
-                    labels.percent(e.percent.into())
+                described.push(labels.labeled(
+                    &labels.items(&[w.name.as_str(), &lowercase_first(e.occupation.as_str())]),
+                    &labels.percent(e.percent.into()),
                 ));
                 rows.push(ChartRow {
                     label,
@@ -307,7 +307,11 @@ fn on_axis_from_zero(
         .map(|r| r.end.max(r.mark.unwrap_or(0.0)))
         .fold(0.0, f64::max);
     Chart {
-        description: format!("{title}. {}.", described.join(". ")),
+        description: labels.sentences(
+            &std::iter::once(title.as_str())
+                .chain(described.iter().map(|d| d.as_ref()))
+                .collect::<Vec<&str>>(),
+        ),
         title,
         rows,
         min: 0.0,

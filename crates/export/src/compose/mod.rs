@@ -120,10 +120,13 @@ pub struct Entry<'g> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 #[non_exhaustive]
 pub struct RunIn<'e, 'g> {
-    /// The title as a run-in heading, ending in a period unless it already ends in punctuation.
+    /// The title as a run-in heading.
     pub heading: &'e str,
-    /// Whether `heading` needs a period added.
-    pub add_period: bool,
+    /// What ends it: the edition's full stop, or nothing when it ends in punctuation of its
+    /// own.
+    pub end: &'e str,
+    /// What comes between it and its text: a space, or nothing in Chinese and Japanese.
+    pub gap: &'e str,
     /// The first paragraph, when the entry starts with plain prose.
     pub lead: Option<&'g [Inline]>,
     /// The rest of that first prose node.
@@ -134,9 +137,9 @@ pub struct RunIn<'e, 'g> {
 
 impl<'g> Entry<'g> {
     /// The entry split for a run-in heading; every format sets entries this way.
-    pub fn run_in(&self) -> RunIn<'_, 'g> {
+    pub fn run_in<'e>(&'e self, labels: &'e Labels) -> RunIn<'e, 'g> {
         let heading = self.title.as_str();
-        let add_period = !heading.ends_with(['.', '?', '!', ':']);
+        let (end, gap) = labels.run_in(heading);
         if let Some((
             Node::Prose {
                 label: None,
@@ -148,7 +151,8 @@ impl<'g> Entry<'g> {
         {
             return RunIn {
                 heading,
-                add_period,
+                end,
+                gap,
                 lead: Some(lead),
                 more,
                 rest,
@@ -156,7 +160,8 @@ impl<'g> Entry<'g> {
         }
         RunIn {
             heading,
-            add_period,
+            end,
+            gap,
             lead: None,
             more: &[],
             rest: &self.nodes,
@@ -181,7 +186,7 @@ pub fn source_details(source: &Source, labels: &Labels) -> String {
     if let Some(note) = &source.note {
         details.push(note.to_string());
     }
-    details.join(" ")
+    details.join(labels.sentence_gap())
 }
 
 /// A table of figures.

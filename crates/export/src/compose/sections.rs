@@ -177,7 +177,7 @@ impl<'g> SectionVisitor<'g> for Full<'g> {
             s.time_to_qualify
                 .iter()
                 .map(|t| Entry {
-                    title: format!("{}: {}", t.route, t.duration),
+                    title: l.labeled(t.route.as_str(), t.duration.as_str()),
                     nodes: vec![prose(&t.description)],
                 })
                 .collect(),
@@ -199,7 +199,7 @@ impl<'g> SectionVisitor<'g> for Full<'g> {
                             prose(&w.description),
                             Node::Fields(vec![
                                 (l.pace.as_str(), w.pace.to_string()),
-                                (l.people_served.as_str(), join(w.populations.iter())),
+                                (l.people_served.as_str(), join(w.populations.iter(), l)),
                             ]),
                         ],
                     })

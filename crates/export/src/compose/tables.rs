@@ -13,8 +13,8 @@ pub(super) fn overall_pay_table(s: &mht_guide::SalaryOutlook, l: &Labels) -> Opt
     (!overall.is_empty()).then(|| pay_table(&l.pay, &overall, |p| p.occupation.as_str(), l))
 }
 
-pub(super) fn join<'a>(texts: impl Iterator<Item = &'a mht_guide::Text>) -> String {
-    texts.map(|t| t.as_str()).collect::<Vec<_>>().join(", ")
+pub(super) fn join<'a>(texts: impl Iterator<Item = &'a mht_guide::Text>, l: &Labels) -> String {
+    l.items(&texts.map(|t| t.as_str()).collect::<Vec<_>>())
 }
 
 /// Distinct values in order of first appearance.
@@ -86,7 +86,7 @@ pub(super) fn pay_table<'a>(
             }
             if period.is_none() {
                 row.push(Cell::text(
-                    distinct(in_row.iter().map(|p| l.date(p.period))).join("; "),
+                    l.figures(&distinct(in_row.iter().map(|p| l.date(p.period)))),
                 ));
             }
             row.push(Cell::cites(sources_of(&in_row)));
@@ -111,7 +111,7 @@ pub(super) fn amounts<'a>(figures: impl Iterator<Item = &'a &'a PayFigure>, l: &
     if cell.is_empty() {
         NOT_PUBLISHED.into()
     } else {
-        cell.join("; ")
+        l.figures(&cell)
     }
 }
 

@@ -2,6 +2,8 @@
 
 use std::fmt::Write as _;
 
+use mht_guide::labels::Piece;
+
 use mht_guide::{Block, Id, Inline};
 
 use super::{CHART_BAR, CHART_LEFT, CHART_ROW, CHART_WIDTH, Writer};
@@ -186,14 +188,12 @@ impl Writer<'_> {
         self.push("<ul class=\"entries\">\n");
         for entry in entries {
             self.push("<li><p><strong>");
-            let run_in = entry.run_in();
+            let run_in = entry.run_in(self.doc.labels);
             self.text(run_in.heading);
-            if run_in.add_period {
-                self.push(".");
-            }
+            self.text(run_in.end);
             self.push("</strong>");
             if let Some(lead) = run_in.lead {
-                self.push(" ");
+                self.text(run_in.gap);
                 self.inlines(lead);
             }
             self.push("</p>\n");
@@ -237,8 +237,10 @@ impl Writer<'_> {
         for note in &table.notes {
             let _ = write!(
                 self.out,
-                "<p class=\"note\"><em>{}:</em> ",
-                escape(self.doc.labels.note.as_str())
+                "<p class=\"note\"><em>{}{}</em>{}",
+                escape(self.doc.labels.note.as_str()),
+                escape(self.doc.labels.colon().trim_end()),
+                escape(&self.doc.labels.colon()[self.doc.labels.colon().trim_end().len()..])
             );
             self.text(note);
             self.push("</p>\n");
@@ -350,14 +352,21 @@ impl Writer<'_> {
             // Names and titles in another direction than the edition's (English sources in an
             // Arabic edition) are isolated, and so is the address, which always runs left to
             // right, so that each keeps its order and the full stops stay between them.
-            if source.publisher != source.title {
-                self.isolated(source.publisher.as_str());
-                self.push(". ");
+            let labels = self.doc.labels;
+            let (publisher, title) = (source.publisher.as_str(), source.title.as_str());
+            for piece in labels.source_entry_for(publisher, title).pieces() {
+                match piece {
+                    Piece::Placeholder("publisher") => self.isolated(publisher),
+                    Piece::Placeholder(_) => {
+                        self.push("<cite>");
+                        self.isolated(title);
+                        self.push("</cite>");
+                    }
+                    Piece::Text(text) => self.text(text),
+                    _ => {}
+                }
             }
-            self.push("<cite>");
-            self.isolated(source.title.as_str());
-            self.push("</cite>.");
-            let details = source_details(source, self.doc.labels);
+            let details = source_details(source, labels);
             if !details.is_empty() {
                 self.push(" <span class=\"source-details\">");
                 self.isolated(&details);

@@ -78,7 +78,10 @@ pub(crate) fn json_ld(guide: &Guide, doc: &Document<'_>, sheet: bool) -> String 
                 .responsibilities
                 .duties
                 .iter()
-                .map(|d| Value::String(format!("{}: {}", d.title, d.description.plain_text())))
+                .map(|d| {
+                    let labels = &guide.labels;
+                    Value::String(labels.labeled(d.title.as_str(), &d.description.plain_text()))
+                })
                 .collect(),
         );
     }

@@ -9,6 +9,7 @@ use comrak::nodes::{
     NodeValue, TableAlignment,
 };
 use comrak::{Anchorizer, Arena, Options as ComrakOptions};
+use mht_guide::labels::Piece;
 use mht_guide::{Block, Guide, Id, Inline};
 
 use crate::Options;
@@ -303,12 +304,24 @@ impl<'a, 'd> Builder<'a, 'd> {
         for entry in entries {
             let item = self.item(list);
             let p = self.paragraph(item);
-            let strong = self.child(p, NodeValue::Strong);
-            let run_in = entry.run_in();
-            let period = if run_in.add_period { "." } else { "" };
-            self.text(strong, &format!("{}{period}", run_in.heading));
+            let run_in = entry.run_in(self.doc.labels);
+            let title = format!("{}{}", run_in.heading, run_in.end);
+            // `**` closes emphasis only where CommonMark sees a right edge: after punctuation
+            // (`。`, `？`) it needs white space or punctuation next, which Chinese and Japanese
+            // do not put there. Such a heading is set in HTML's own <strong>.
+            let closes = !(run_in.gap.is_empty()
+                && run_in.lead.is_some()
+                && title.chars().last().is_some_and(is_punctuation));
+            if closes {
+                let strong = self.child(p, NodeValue::Strong);
+                self.text(strong, &title);
+            } else {
+                self.child(p, NodeValue::HtmlInline("<strong>".into()));
+                self.text(p, &title);
+                self.child(p, NodeValue::HtmlInline("</strong>".into()));
+            }
             if let Some(lead) = run_in.lead {
-                self.text(p, " ");
+                self.text(p, run_in.gap);
                 self.inlines(p, lead);
                 self.blocks(item, run_in.more);
             }
@@ -443,8 +456,9 @@ impl<'a, 'd> Builder<'a, 'd> {
         for note in &table.notes {
             let p = self.paragraph(parent);
             let em = self.child(p, NodeValue::Emph);
-            self.text(em, &format!("{}:", self.doc.labels.note));
-            self.text(p, &format!(" {note}"));
+            let colon = self.doc.labels.colon();
+            self.text(em, &format!("{}{}", self.doc.labels.note, colon.trim_end()));
+            self.text(p, &format!("{}{note}", &colon[colon.trim_end().len()..]));
         }
     }
 
@@ -460,18 +474,28 @@ impl<'a, 'd> Builder<'a, 'd> {
         for source in &self.doc.references {
             let item = self.item(list);
             let p = self.paragraph(item);
-            if source.publisher != source.title {
-                self.text(p, &format!("{}. ", source.publisher));
+            let labels = self.doc.labels;
+            let (publisher, title) = (source.publisher.as_str(), source.title.as_str());
+            let mut text = String::new();
+            for piece in labels.source_entry_for(publisher, title).pieces() {
+                match piece {
+                    Piece::Placeholder("publisher") => text.push_str(publisher),
+                    Piece::Placeholder(_) => {
+                        self.text(p, &std::mem::take(&mut text));
+                        let em = self.child(p, NodeValue::Emph);
+                        self.text(em, title);
+                    }
+                    Piece::Text(t) => text.push_str(t),
+                    _ => {}
+                }
             }
-            let em = self.child(p, NodeValue::Emph);
-            self.text(em, source.title.as_str());
-            let details = source_details(source, self.doc.labels);
-            let tail = if details.is_empty() {
-                ". ".to_owned()
-            } else {
-                format!(". {details} ")
-            };
-            self.text(p, &tail);
+            let details = source_details(source, labels);
+            if !details.is_empty() {
+                text.push(' ');
+                text.push_str(&details);
+            }
+            text.push(' ');
+            self.text(p, &text);
             self.link(p, source.url.as_str(), source.url.as_str());
         }
     }
@@ -500,3 +524,16 @@ fn longest_backtick_run(code: &str) -> usize {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether CommonMark counts a character as punctuation for its emphasis rules: ASCII
+/// punctuation and the Unicode punctuation and symbol categories (approximated by what is
+/// neither alphanumeric, white space nor a mark).
+fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || (!c.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace() && !mark(c))
+}
+
+/// Whether a character is a combining mark, which CommonMark's rule does not count.
+fn mark(c: char) -> bool {
+    matches!(u32::from(c), 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}

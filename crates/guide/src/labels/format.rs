@@ -67,22 +67,48 @@ impl Labels {
         }
     }
 
-    /// A whole number with its digits grouped the edition's way: `21,200`.
+    /// A whole number with its digits grouped the edition's way, in its digits: `21,200`,
+    /// `۲۱٬۲۰۰`, `12,34,567`.
     pub fn number(&self, n: u64) -> String {
         let digits = n.to_string();
         let from: u64 = self.group_from.as_str().parse().unwrap_or(1000);
         if n < from {
-            return digits;
+            return self.native(&digits);
         }
         let sep = self.digit_group.as_str();
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * sep.len());
+        // Where a group ends, counted from the right: every three digits, or three and then
+        // every two.
+        let indian = self.digit_grouping.as_str() == "3,2";
+        let breaks_before = |from_right: usize| {
+            if indian {
+                from_right == 3 || (from_right > 3 && (from_right - 3).is_multiple_of(2))
+            } else {
+                from_right.is_multiple_of(3)
+            }
+        };
+        let mut out = String::with_capacity(digits.len() + digits.len() / 2 * sep.len());
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            if i > 0 && breaks_before(digits.len() - i) {
                 out.push_str(sep);
             }
             out.push(c);
         }
-        out
+        self.native(&out)
+    }
+
+    /// Text with its ASCII digits written in the edition's digits (`digits`): `2024` in
+    /// Persian is `۲۰۲۴`. Other characters are kept.
+    pub fn native(&self, text: &str) -> String {
+        let digits: Vec<char> = self.digits.as_str().chars().collect();
+        if digits.len() != 10 || digits[0] == '0' {
+            return text.to_owned();
+        }
+        text.chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) if c.is_ascii_digit() => digits[d as usize],
+                _ => c,
+            })
+            .collect()
     }
 
     /// A signed whole number, with a true minus sign: `−100`.
@@ -143,28 +169,35 @@ impl Labels {
             end.to_string()
         };
         self.years.fill(&[
-            ("start", &start.to_string()),
-            ("end", &end.to_string()),
-            ("end_short", &short),
+            ("start", &self.native(&start.to_string())),
+            ("end", &self.native(&end.to_string())),
+            ("end_short", &self.native(&short)),
         ])
     }
 
     /// A date, as precise as it is written: `November 23, 2026`, `May 2024`, `2024`.
     pub fn date(&self, date: RefDate) -> String {
-        let year = date.year().to_string();
+        let year = self.native(&date.year().to_string());
         let Some(month) = date.month() else {
             return year;
         };
-        let months: Vec<&str> = self.months.as_str().split(',').map(str::trim).collect();
+        // A date with its day names its month from `months`; a month alone, from
+        // `months_standalone`, which may be in another case.
+        let list = match date.day() {
+            Some(_) => &self.months,
+            None => &self.months_standalone,
+        };
+        let months: Vec<&str> = list.as_str().split(',').map(str::trim).collect();
         let name = months
             .get(usize::from(month) - 1)
             .copied()
             .unwrap_or_default();
         match date.day() {
-            Some(day) => {
-                self.date_day
-                    .fill(&[("day", &day.to_string()), ("month", name), ("year", &year)])
-            }
+            Some(day) => self.date_day.fill(&[
+                ("day", &self.native(&day.to_string())),
+                ("month", name),
+                ("year", &year),
+            ]),
             None => self.date_month.fill(&[("month", name), ("year", &year)]),
         }
     }
@@ -184,9 +217,88 @@ impl Labels {
         match items {
             [] => String::new(),
             [one] => (*one).to_owned(),
-            [rest @ .., last] => self
-                .list_and
-                .fill(&[("first", &rest.join(", ")), ("last", last)]),
+            [rest @ .., last] => self.list_and.fill(&[
+                ("first", &rest.join(self.list_separator.as_str())),
+                ("last", last),
+            ]),
         }
     }
+
+    /// Items joined with the list separator alone: `a, b, c` (Chinese `a、b、c`).
+    pub fn items<S: AsRef<str>>(&self, items: &[S]) -> String {
+        join(items, self.list_separator.as_str())
+    }
+
+    /// Figures that share a table cell: `$42,590; $20.48 an hour`.
+    pub fn figures<S: AsRef<str>>(&self, figures: &[S]) -> String {
+        join(figures, self.figure_separator.as_str())
+    }
+
+    /// Sentences the exporters make, each ended: `A. B.` (Chinese `A。B。`).
+    pub fn sentences<S: AsRef<str>>(&self, sentences: &[S]) -> String {
+        let mut out = join(sentences, self.sentence_join.as_str());
+        if !out.is_empty() {
+            out.push_str(self.sentence_end.as_str());
+        }
+        out
+    }
+
+    /// What follows a run-in heading before its text: the sentence's end and the space after
+    /// it (`. `), or only the space when the heading ends in its own punctuation (`? `); in
+    /// Chinese `。`, or nothing.
+    pub fn run_in<'l>(&'l self, heading: &str) -> (&'l str, &'l str) {
+        let end = self.sentence_end.as_str();
+        let ended = heading.ends_with([
+            '.', '?', '!', ':', '。', '？', '！', '：', '।', '։', '។', '؟',
+        ]) || heading.ends_with(end);
+        if ended {
+            ("", self.sentence_gap())
+        } else {
+            (end, self.sentence_gap())
+        }
+    }
+
+    /// The label a source's entry is written with: `source_entry`, or `source_entry_title`
+    /// when its publisher is its title.
+    pub fn source_entry_for(&self, publisher: &str, title: &str) -> &super::Label {
+        if publisher == title {
+            &self.source_entry_title
+        } else {
+            &self.source_entry
+        }
+    }
+
+    /// A label and its value: `Note: text`.
+    pub fn labeled(&self, label: &str, value: &str) -> String {
+        self.labeled.fill(&[("label", label), ("value", value)])
+    }
+
+    /// What `labeled` puts between a label and its value (`: `, `：`), for a format that
+    /// sets the label in markup of its own.
+    pub fn colon(&self) -> &str {
+        let text = self.labeled.as_str();
+        match (text.find("{label}"), text.find("{value}")) {
+            (Some(label), Some(value)) => text.get(label + "{label}".len()..value).unwrap_or(": "),
+            _ => ": ",
+        }
+    }
+
+    /// The space between two ended sentences: what `sentence_join` adds after
+    /// `sentence_end` (` ` in English, nothing in Chinese).
+    pub fn sentence_gap(&self) -> &str {
+        let join = self.sentence_join.as_str();
+        join.strip_prefix(self.sentence_end.as_str()).unwrap_or(" ")
+    }
+}
+
+/// Pieces joined by a separator.
+fn join<S: AsRef<str>>(pieces: &[S], separator: &str) -> String {
+    let mut out = String::new();
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(piece.as_ref());
+    }
+    out
 }

@@ -70,11 +70,17 @@ impl Label {
     }
 
     /// The label with each placeholder replaced by its value; a placeholder without a value is
-    /// left out.
+    /// left out. A full stop that follows a value ending in one is left out too: `{date}.`
+    /// with a date such as `мая 2024 г.` gives one full stop, not two.
     pub fn fill(&self, values: &[(&str, &str)]) -> String {
         let mut out = String::with_capacity(self.0.len() + 16);
         for piece in self.pieces() {
             match piece {
+                Piece::Text(t)
+                    if out.ends_with('.') && t.starts_with('.') && !t.starts_with("..") =>
+                {
+                    out.push_str(&t[1..]);
+                }
                 Piece::Text(t) => out.push_str(t),
                 Piece::Placeholder(name) => {
                     if let Some((_, v)) = values.iter().find(|(n, _)| *n == name) {
@@ -218,6 +224,38 @@ pub(crate) fn check_form(name: &str, text: &str) -> Result<(), String> {
                 ));
             }
         }
+        "months_standalone" => {
+            let months: Vec<&str> = text.split(',').map(str::trim).collect();
+            if months.len() != 12 || months.iter().any(|m| m.is_empty()) {
+                return Err(format!(
+                    "give the twelve month names as a month alone is written, January to \
+                     December, separated by commas ({} found)",
+                    months.iter().filter(|m| !m.is_empty()).count()
+                ));
+            }
+        }
+        "digits" => {
+            let digits: Vec<char> = text.chars().collect();
+            let decimal = |c: &char| unicode_digit(*c).is_some();
+            let in_order = digits
+                .iter()
+                .enumerate()
+                .all(|(i, c)| unicode_digit(*c) == Some(i as u32));
+            if digits.len() != 10 || !digits.iter().all(decimal) || !in_order {
+                return Err(
+                    "give the ten digits of one script, zero to nine, with nothing between \
+                     them, such as `0123456789` or `۰۱۲۳۴۵۶۷۸۹`"
+                        .into(),
+                );
+            }
+        }
+        "digit_grouping" if !matches!(text, "3" | "3,2") => {
+            return Err(
+                "write `3` (groups of three: `1,234,567`) or `3,2` (three, then twos: \
+                 `12,34,567`)"
+                    .into(),
+            );
+        }
         "group_from" if !matches!(text, "1000" | "10000") => {
             return Err(
                 "write `1000` (group `1,000`) or `10000` (leave `1000` whole, \
@@ -228,6 +266,22 @@ pub(crate) fn check_form(name: &str, text: &str) -> Result<(), String> {
         _ => {}
     }
     Ok(())
+}
+
+/// The value of a decimal digit of any script (Unicode category Nd), for the scripts whose
+/// digits an edition may set: ASCII, Arabic-Indic, Extended Arabic-Indic (Persian, Urdu),
+/// Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Thai,
+/// Lao, Tibetan, Myanmar, Khmer, Mongolian and full-width.
+pub(crate) fn unicode_digit(c: char) -> Option<u32> {
+    const ZEROS: [u32; 20] = [
+        0x30, 0x660, 0x6F0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50,
+        0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10, 0x7C0,
+    ];
+    let code = u32::from(c);
+    ZEROS
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&code))
+        .map(|zero| code - zero)
 }
 
 /// The built-in label sets: (primary language subtag, file name, text).

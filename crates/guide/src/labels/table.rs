@@ -307,6 +307,11 @@ labels! {
     chart_range_words [occupation, low, high],
 
     // Sources.
+    /// A source in the list of sources, before its dates and address: `{publisher}. {title}.`
+    /// (the title set in italics).
+    source_entry [publisher, title],
+    /// A source whose publisher is its title: `{title}.`
+    source_entry_title [title],
     /// The date a source's data describes.
     source_data_date [date],
     /// The date a source was published.
@@ -373,6 +378,36 @@ labels! {
     date_day [day, month, year],
     /// A date of a month.
     date_month [month, year],
-    /// The month names, January to December, separated by commas.
+    /// The month names, January to December, separated by commas, as a date with its day
+    /// uses them (`date_day`).
     months [],
+    /// The month names as a date of a month alone uses them (`date_month`), January to
+    /// December, separated by commas: the same as `months` in English and Spanish, the
+    /// nominative where `months` holds the genitive (Russian `май 2024 года` but
+    /// `15 мая 2024 года`; Armenian `մայիս`, `մայիսի`).
+    months_standalone [],
+    /// The ten digits numbers, dates and years are written with, zero to nine: `0123456789`,
+    /// or the script's own, such as Persian `۰۱۲۳۴۵۶۷۸۹` or Khmer `០១២៣៤៥៦៧៨៩`.
+    digits [],
+    /// The sizes of the groups of digits, from the right: `3` (`1,234,567`), or `3,2` for
+    /// three and then twos (`12,34,567`), as Indian English, Hindi and Punjabi write lakhs and
+    /// crores.
+    digit_grouping [],
+
+    // Punctuation the exporters add between pieces of their own.
+    /// Between the items of a list the exporters make (names in a table cell, a pay range
+    /// and its median): `, ` (Chinese and Japanese `、`, Arabic and Persian `، `).
+    list_separator [],
+    /// Between figures in one table cell (a year's pay and an hour's, two dates): `; `
+    /// (Chinese `；`, Arabic and Persian `؛ `).
+    figure_separator [],
+    /// Ends a sentence the exporters make (a source's title, a chart's description): `.`
+    /// (Chinese and Japanese `。`, Hindi and Punjabi `।`, Armenian `։`, Khmer `។`).
+    sentence_end [],
+    /// Between two such sentences, and after a run-in heading: `. ` (Chinese and Japanese
+    /// `。` with no space).
+    sentence_join [],
+    /// A label and what it labels, as a chart's description, a note and a qualifying route
+    /// write them: `{label}: {value}` (Chinese `{label}：{value}`, French `{label} : {value}`).
+    labeled [label, value],
 }

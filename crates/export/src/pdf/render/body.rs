@@ -2,6 +2,8 @@
 
 use mht_guide::{Block, Id, Inline};
 
+use mht_guide::labels::Piece;
+
 use super::{BODY, Builder, INDENT, LINK, MUTED};
 use crate::compose::{Cell, Entry, Table, source_details};
 use crate::pdf::elements::{ChartBlock, Space, TableBlock, TableNodes, TextBlock};
@@ -121,16 +123,15 @@ impl Builder<'_> {
         let list = self.node(Role::L, self.parent);
         for entry in entries {
             let inner = indent + INDENT;
-            let run_in = entry.run_in();
-            let period = if run_in.add_period { "." } else { "" };
-            let title = format!("{}{period}", run_in.heading);
+            let run_in = entry.run_in(self.doc.labels);
+            let title = format!("{}{}", run_in.heading, run_in.end);
             let ((marker, label), body) = self.item(list, "•", Look::new(BODY).color(self.accent));
             let one_paragraph = run_in.more.is_empty() && run_in.rest.is_empty();
             self.inside(body, |b| {
                 let block = b.item_paragraph(body, one_paragraph, |b, node| {
                     let mut runs = vec![b.run(title, Look::new(BODY).bold())];
                     if let Some(lead) = run_in.lead {
-                        runs.push(Run::new(" ", Look::new(BODY)));
+                        runs.push(Run::new(run_in.gap, Look::new(BODY)));
                         b.inlines(lead, Look::new(BODY), None, node, &mut runs);
                     }
                     runs
@@ -213,7 +214,7 @@ impl Builder<'_> {
                 nodes.notes.push(self.node(Role::P, self.parent));
                 vec![
                     self.run(
-                        format!("{}: ", self.doc.labels.note),
+                        format!("{}{}", self.doc.labels.note, self.doc.labels.colon()),
                         look.italic().color(MUTED),
                     ),
                     self.run(note.as_str(), look.color(MUTED)),
@@ -250,17 +251,45 @@ impl Builder<'_> {
             let ((marker, label), body) = self.item(list, &format!("{}.", i + 1), look);
             let entry = self.node(Role::of(Part::BibliographyEntry), body);
             let mut runs = Vec::new();
-            if source.publisher != source.title {
-                runs.push(self.run(format!("{}. ", source.publisher), look));
+            let labels = self.doc.labels;
+            let (publisher, title) = (source.publisher.as_str(), source.title.as_str());
+            // Plain text gathers into one run; the title is one italic run with the
+            // punctuation that closes it, so that no line breaks between them.
+            let mut plain = String::new();
+            let mut italic: Option<String> = None;
+            for piece in labels.source_entry_for(publisher, title).pieces() {
+                match piece {
+                    Piece::Placeholder("publisher") => plain.push_str(publisher),
+                    Piece::Placeholder(_) => {
+                        if !plain.is_empty() {
+                            runs.push(self.run(std::mem::take(&mut plain), look));
+                        }
+                        italic = Some(title.to_owned());
+                    }
+                    Piece::Text(text) => match italic.take() {
+                        Some(mut title) => {
+                            let closing = text.trim_end();
+                            title.push_str(closing);
+                            runs.push(self.run(title, look.italic()));
+                            plain.push_str(&text[closing.len()..]);
+                        }
+                        None => plain.push_str(text),
+                    },
+                    _ => {}
+                }
             }
-            runs.push(self.run(format!("{}.", source.title), look.italic()));
+            if let Some(title) = italic {
+                runs.push(self.run(title, look.italic()));
+            }
             let details = source_details(source, self.doc.labels);
-            let details = if details.is_empty() {
-                " ".to_owned()
+            if details.is_empty() {
+                plain.push(' ');
             } else {
-                format!(" {details} ")
-            };
-            runs.push(self.run(details, look));
+                plain.push(' ');
+                plain.push_str(&details);
+                plain.push(' ');
+            }
+            runs.push(self.run(plain, look));
             let url = source.url.as_str();
             runs.push(self.link(url, look.color(LINK), Target::Uri(url.to_owned()), entry));
             self.push(
