@@ -288,3 +288,82 @@ fn an_editor_validates_content_against_the_schemas() {
         assert!(report.contains(expected), "{expected} not in:\n{report}");
     }
 }
+
+/// A full copy of the English guide (`new-edition`) whose `language` is `ar`, with the English
+/// labels copied under `[labels]`: an editor who changed the tag and translated nothing.
+fn untranslated_copy(dir: &Path, language: &str) -> PathBuf {
+    let copy = dir.join("copy");
+    let out = run(dir, &["new-edition", "copy"]);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let guide = fs::read_to_string(copy.join("guide.toml")).unwrap();
+    let guide = guide.replace(
+        "language = \"en-US\"",
+        &format!("language = \"{language}\""),
+    );
+    let labels: String = mht_guide::labels::BUILT_IN[0]
+        .2
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(
+        copy.join("guide.toml"),
+        format!("{guide}\n[labels]\n{labels}"),
+    )
+    .unwrap();
+    copy
+}
+
+#[test]
+fn check_names_each_text_left_in_the_language_of_a_built_in_edition() {
+    let dir = tempdir();
+    let copy = untranslated_copy(dir.path(), "ar");
+    let warned = |copy: &Path| {
+        let out = run(dir.path(), &["check", "--content", copy.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+        let text = String::from_utf8_lossy(&out.stderr).into_owned();
+        let places: Vec<String> = text
+            .lines()
+            .zip(text.lines().skip(1))
+            .filter(|(l, _)| l.contains("reads exactly as in content/mental-health-technician"))
+            .map(|(_, at)| at.trim().trim_start_matches("--> ").to_owned())
+            .collect();
+        places
+    };
+    let places = warned(&copy);
+    // Every section file and the labels: hundreds of texts, each at its place.
+    assert!(places.len() > 300, "{places:#?}");
+    for file in mht_guide::file_names() {
+        assert!(
+            places.iter().any(|p| p.contains(&format!("copy/{file}:"))),
+            "nothing in {file}: {places:#?}"
+        );
+    }
+    // One of the definition's texts (an item of a list, on a line of its own), translated, is
+    // no longer named; the rest still are.
+    let definition = fs::read_to_string(copy.join("definition.toml")).unwrap();
+    let (at, line) = places
+        .iter()
+        .filter(|p| p.contains("copy/definition.toml:"))
+        .find_map(|p| {
+            let number: usize = p.rsplit(':').nth(1)?.parse().ok()?;
+            let line = definition.lines().nth(number - 1)?;
+            line.trim_start()
+                .starts_with('"')
+                .then(|| (p.clone(), line))
+        })
+        .unwrap();
+    let translated = definition.replacen(line, "  \"فني الصحة النفسية\",", 1);
+    fs::write(copy.join("definition.toml"), translated).unwrap();
+    let after = warned(&copy);
+    assert!(!after.contains(&at), "{at} is still named");
+    assert_eq!(after.len(), places.len() - 1);
+    // In English (any region), the same copy is the English guide: nothing to translate.
+    let dir = tempdir();
+    let british = untranslated_copy(dir.path(), "en-GB");
+    let out = run(
+        dir.path(),
+        &["check", "--content", british.to_str().unwrap()],
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("reads exactly"));
+}

@@ -291,7 +291,7 @@ pub(crate) const KEPT_KEYS: &[&str] = &[
 
 /// Whether the strings under `key` in the content file `file` may stay in the base's language
 /// and are never translated: the [`KEPT_KEYS`], and the titles of the works cited.
-fn kept(file: &str, key: &str) -> bool {
+pub(crate) fn kept(file: &str, key: &str) -> bool {
     KEPT_KEYS.contains(&key) || (file == "sources.toml" && key == "title")
 }
 

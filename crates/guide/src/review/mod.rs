@@ -16,6 +16,7 @@ use crate::section::SectionId;
 use crate::values::RefDate;
 
 mod figures;
+mod untranslated;
 
 /// A guide, checked and reviewed: its sections' statistics and every warning.
 ///
@@ -74,7 +75,8 @@ impl Review {
 
     /// The review of a loaded guide: its statistics, and the warnings about its figures.
     fn new(loaded: Loaded, as_of: RefDate) -> Result<Review, LoadError> {
-        let warnings = figures::warnings(&loaded, as_of);
+        let mut warnings = figures::warnings(&loaded, as_of);
+        warnings.extend(untranslated::warnings(&loaded));
         let Loaded {
             guide,
             files,
