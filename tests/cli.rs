@@ -125,6 +125,47 @@ fn sections_lists_ids_titles_and_words() {
 }
 
 #[test]
+fn sections_aligns_chinese_titles_and_counts_characters() {
+    let dir = tempdir();
+    let output = run(
+        dir.path(),
+        &[
+            "sections",
+            "--content",
+            fixtures().join("scripts/zh-hans").to_str().unwrap(),
+            "--base-root",
+            fixtures().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    let text = String::from_utf8(output.stdout).unwrap();
+    // The counts end in the same terminal column on every line (a Chinese character takes
+    // two), and count characters: the definition's 240-odd characters, not its 19 "words"
+    // between spaces.
+    let ends: Vec<usize> = text
+        .lines()
+        .map(|l| {
+            let count = l.trim_end_matches(" characters");
+            l.chars()
+                .take(count.chars().count())
+                .map(|c| if c > '\u{2E80}' { 2 } else { 1 })
+                .sum()
+        })
+        .collect();
+    assert!(ends.windows(2).all(|w| w[0] == w[1]), "{text}");
+    let definition: usize = text
+        .lines()
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .nth(2)
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(definition > 200, "{text}");
+}
+
+#[test]
 fn check_reviews_the_embedded_guide() {
     let dir = tempdir();
     let output = run(dir.path(), &["check", "--as-of", "2026-12-07"]);

@@ -367,3 +367,65 @@ fn check_names_each_text_left_in_the_language_of_a_built_in_edition() {
     );
     assert!(!String::from_utf8_lossy(&out.stderr).contains("reads exactly"));
 }
+
+#[test]
+fn translations_in_a_full_copy_are_refused_not_ignored() {
+    let dir = tempdir();
+    let copy = untranslated_copy(dir.path(), "es-MX");
+    let guide = fs::read_to_string(copy.join("guide.toml")).unwrap();
+    let guide = guide.replacen(
+        "[labels]",
+        "[translations]\n\"Psychiatric technicians\" = \"Técnicos psiquiátricos\"\n\n[labels]",
+        1,
+    );
+    fs::write(copy.join("guide.toml"), guide).unwrap();
+    let out = run(dir.path(), &["check", "--content", "copy"]);
+    let text = transcript(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("this edition has no base, so `[translations]` has nothing to translate"),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_names_emphasis_markers_commonmark_left_as_text() {
+    let dir = tempdir();
+    let fixtures = crate::util::fixtures();
+    for (from, to) in [("minimal", "minimal"), ("scripts/zh-hans", "zh")] {
+        fs::create_dir_all(dir.path().join(to)).unwrap();
+        for entry in fs::read_dir(fixtures.join(from)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                fs::copy(&path, dir.path().join(to).join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    let guide = fs::read_to_string(dir.path().join("zh/guide.toml")).unwrap();
+    fs::write(
+        dir.path().join("zh/guide.toml"),
+        guide.replace("base = \"../../minimal\"", "base = \"../minimal\""),
+    )
+    .unwrap();
+    let definition = fs::read_to_string(dir.path().join("zh/definition.toml")).unwrap();
+    let check = |body: &str| {
+        let text = definition.replacen("**陪伴与观察**；", body, 1);
+        assert_ne!(text, definition);
+        fs::write(dir.path().join("zh/definition.toml"), text).unwrap();
+        let out = run(dir.path(), &["check", "--content", "zh"]);
+        assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    // A closing `**` after `）` and before a letter: CommonMark leaves both markers as text.
+    // Before punctuation (`；`) it closes, and nothing is named.
+    let warned = check("**陪伴与观察（PT）**也就是说");
+    assert!(!check("**陪伴与观察（PT）**；也就是说").contains("prints `**`"));
+    assert!(
+        warned.contains("this text prints `**` as it is"),
+        "{warned}"
+    );
+    assert!(warned.contains("zh/definition.toml:2:8"), "{warned}");
+    // The punctuation outside the markers reads as emphasis, and nothing is named.
+    let clean = check("**陪伴与观察**（PT）也就是说");
+    assert!(!clean.contains("prints `**`"), "{clean}");
+}

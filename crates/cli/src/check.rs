@@ -17,19 +17,28 @@ pub(crate) fn sections(app: &App, args: &ContentArgs) -> Result<ExitCode> {
         .map(|id| id.id().len())
         .max()
         .unwrap_or(0);
+    // Titles are padded by the columns a terminal gives them: a Chinese character takes two.
+    let columns = |s: &str| unicode_width::UnicodeWidthStr::width(s);
     let title_width = SectionId::ALL
         .iter()
-        .map(|&id| guide.labels.section(id).chars().count())
+        .map(|&id| columns(guide.labels.section(id)))
         .max()
         .unwrap_or(0);
+    // Chinese and Japanese readers count text by the character.
+    let unit = match guide.meta.language.primary() {
+        "zh" | "ja" | "yue" => "characters",
+        _ => "words",
+    };
     let mut out = String::new();
     for section in guide.sections() {
         let id = section.id();
+        let title = guide.labels.section(id);
         out.push_str(&format!(
-            "{:width$}  {:title_width$}  {:>5} words\n",
+            "{:width$}  {title}{:pad$}  {:>5} {unit}\n",
             id.id(),
-            guide.labels.section(id),
+            "",
             section.word_count(),
+            pad = title_width - columns(title),
         ));
     }
     print(&out)?;

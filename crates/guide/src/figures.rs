@@ -59,59 +59,110 @@ pub(crate) fn prose_figures(prose: &Prose, source: &str) -> Vec<ProseFigure> {
     found
 }
 
-/// The first figure in a text: its byte offset and the figure as written.
+/// The percent signs: ASCII, Arabic (`٪`) and full-width (`％`).
+const PERCENT: [char; 3] = ['%', '\u{66A}', '\u{FF05}'];
+
+/// The spaces a sign or a group of digits may be set apart with: a space, a no-break space
+/// and a narrow no-break space.
+const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+
+/// Whether a character is a decimal digit of any script: `7`, `۷`, `७`, `៧`.
+fn digit(c: char) -> bool {
+    crate::labels::unicode_digit(c).is_some()
+}
+
+/// Whether a character is of a script written without spaces before numbers: Han, Kana
+/// and Hangul.
+fn unspaced(c: char) -> bool {
+    matches!(u32::from(c),
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF
+        | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+/// The first figure in a text: its byte offset and the figure as written. Digits may be of
+/// any script, groups may be set apart by commas (`,`, `٬`) or by spaces (`42 590`), and the
+/// percent sign may be any of [`PERCENT`], set apart or not.
 fn first_figure(text: &str) -> Option<(usize, &str)> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let starts_number = b.is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
-        if b == b'$' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
-            let end = number_end(bytes, i + 1);
-            return Some((i, &text[i..end]));
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        let next_is_digit = chars.get(k + 1).is_some_and(|&(_, n)| digit(n));
+        if c == '$' && next_is_digit {
+            let (end, _) = number_end(&chars, k + 1);
+            return Some((i, &text[i..at(end)]));
         }
+        // A number starts a word of its own (`A19` is a name): after anything but a letter
+        // or digit, or after Chinese, Japanese or Korean, which put no space before numbers.
+        let starts_number = digit(c)
+            && (k == 0 || {
+                let prev = chars[k - 1].1;
+                !(digit(prev) || prev.is_alphabetic()) || unspaced(prev)
+            });
         if starts_number {
-            let end = number_end(bytes, i);
-            let number = &text[i..end];
-            let rest = &text[end..];
-            let grouped = number.contains(',');
-            if rest.starts_with('%') {
-                return Some((i, &text[i..=end]));
+            let (end, grouped) = number_end(&chars, k);
+            let number = &text[i..at(end)];
+            let rest = &text[at(end)..];
+            if let Some(sign) = rest.chars().next().filter(|c| PERCENT.contains(c)) {
+                return Some((i, &text[i..at(end) + sign.len_utf8()]));
             }
-            // Spanish style sets the sign apart: `20 %`, with a space or a no-break space.
-            for spaced in [" %", "\u{a0}%"] {
-                if rest.starts_with(spaced) {
-                    return Some((i, &text[i..end + spaced.len()]));
-                }
+            // The sign set apart, as Spanish, French and Russian style set it: `20 %`.
+            let mut after = rest.chars();
+            if let (Some(space), Some(sign)) = (after.next(), after.next())
+                && SPACES.contains(&space)
+                && PERCENT.contains(&sign)
+            {
+                return Some((i, &text[i..at(end) + space.len_utf8() + sign.len_utf8()]));
             }
             for unit in [" percent", " times", " por ciento", " veces"] {
                 if rest.starts_with(unit) {
-                    return Some((i, &text[i..end + unit.len()]));
+                    return Some((i, &text[i..at(end) + unit.len()]));
                 }
             }
             if grouped {
                 return Some((i, number));
             }
-            i = end.max(i + 1);
+            k = end.max(k + 1);
             continue;
         }
-        i += 1;
+        k += 1;
     }
     None
 }
 
-/// Where a number that starts at `i` ends: digits, with commas or one point between digits.
-fn number_end(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() {
-        let b = bytes[i];
-        let joins = matches!(b, b',' | b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
-        if b.is_ascii_digit() || joins {
-            i += 1;
+/// Where a number that starts at `k` ends (an index into `chars`), and whether its digits are
+/// grouped: digits, with a group separator (`,`, `٬`) or a decimal point (`.`, `٫`) between
+/// digits, or a space before a last group of three (`42 590`).
+fn number_end(chars: &[(usize, char)], mut k: usize) -> (usize, bool) {
+    let is_digit = |k: usize| chars.get(k).is_some_and(|&(_, c)| digit(c));
+    let mut grouped = false;
+    // The digits since the last separator.
+    let mut run = 0;
+    while let Some(&(_, c)) = chars.get(k) {
+        if digit(c) {
+            run += 1;
+            k += 1;
+        } else if matches!(c, ',' | '\u{66C}') && is_digit(k + 1) {
+            grouped = true;
+            run = 0;
+            k += 1;
+        } else if matches!(c, '.' | '\u{66B}') && is_digit(k + 1) {
+            run = 0;
+            k += 1;
+        } else if SPACES.contains(&c)
+            && (1..=3).contains(&run)
+            && (1..=3).all(|d| is_digit(k + d))
+            && !is_digit(k + 4)
+        {
+            grouped = true;
+            run = 0;
+            k += 1;
         } else {
             break;
         }
     }
-    i
+    (k, grouped)
 }
 
 /// Whether data dated `date` is more than [`STALE_AFTER_YEARS`] old on `as_of`.
@@ -140,6 +191,19 @@ mod tests {
             None
         );
         assert_eq!(first("COVID-19 at 29-2053"), None);
+        // Other scripts' digits and percent signs, and groups set apart by spaces.
+        assert_eq!(first("بنسبة 20٪ تقريبا").as_deref(), Some("20٪"));
+        assert_eq!(first("حدود ۲۰٪ افزایش").as_deref(), Some("۲۰٪"));
+        assert_eq!(first("增长20％左右").as_deref(), Some("20％"));
+        assert_eq!(first("около 42 590 долл. в год").as_deref(), Some("42 590"));
+        assert_eq!(
+            first("около 42\u{a0}590 долл.").as_deref(),
+            Some("42\u{a0}590")
+        );
+        assert_eq!(first("۴۲٬۵۹۰ دلار").as_deref(), Some("۴۲٬۵۹۰"));
+        assert_eq!(first("20 % в год").as_deref(), Some("20 %"));
+        // A year beside a count is not one number.
+        assert_eq!(first("in 2024 250 people"), None);
     }
 
     #[test]

@@ -115,7 +115,7 @@ pub use model::{
     SalaryOutlook, SectionRef, SectionVisitor, Skills, Source, Sources, StateLicense, StateRule,
     StateTopic, Statistic, TimeToQualify, WorkSetting, WorkSettings,
 };
-pub use prose::{Block, Inline, List, MAX_DEPTH, Prose, ProseError, walk_inlines};
+pub use prose::{Block, Inline, List, MAX_DEPTH, Prose, ProseError, count_words, walk_inlines};
 pub use review::{ReadingFormula, Review, SectionStats, TextStats};
 pub use section::{SectionId, UnknownSection};
 pub use values::{Currency, Id, InvalidValue, Money, RefDate, Text, Url, shown};

@@ -294,7 +294,7 @@ impl<'a> SectionRef<'a> {
     /// ```
     pub fn word_count(self) -> usize {
         let mut words = 0;
-        self.for_each_text(&mut |text| words += text.split_whitespace().count());
+        self.for_each_text(&mut |text| words += crate::prose::count_words(text));
         words
     }
 }

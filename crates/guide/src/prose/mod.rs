@@ -271,9 +271,9 @@ impl Prose {
         out.trim_end().to_owned()
     }
 
-    /// The number of words a reader reads.
+    /// The number of words a reader reads (see [`count_words`]).
     pub fn word_count(&self) -> usize {
-        self.plain_text().split_whitespace().count()
+        count_words(&self.plain_text())
     }
 }
 
@@ -339,3 +339,35 @@ fn plain_inlines(inlines: &[Inline], out: &mut String) {
 
 #[cfg(test)]
 mod tests;
+
+/// How many words a text has, as its readers count them: the words of Unicode's word
+/// boundaries (UAX #29), and for text in Han characters, Hiragana and Katakana, which Chinese
+/// and Japanese readers count by the character, one for each character.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::count_words;
+///
+/// assert_eq!(count_words("Technicians work shifts — days, nights or weekends."), 7);
+/// assert_eq!(count_words("精神科技术员"), 6);
+/// assert_eq!(count_words("정신건강 기술자는 환자를 돌본다"), 4);
+/// ```
+pub fn count_words(text: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.unicode_words()
+        .map(
+            |word| match word.chars().filter(|&c| by_character(c)).count() {
+                0 => 1,
+                n => n,
+            },
+        )
+        .sum()
+}
+
+/// Whether a character is counted on its own: Han ideographs, Hiragana and Katakana.
+fn by_character(c: char) -> bool {
+    matches!(u32::from(c),
+        0x3040..=0x30FF | 0x31F0..=0x31FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF | 0xFF66..=0xFF9F | 0x20000..=0x3FFFF)
+}

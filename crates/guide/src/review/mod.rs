@@ -16,6 +16,7 @@ use crate::section::SectionId;
 use crate::values::RefDate;
 
 mod figures;
+mod markers;
 mod untranslated;
 
 /// A guide, checked and reviewed: its sections' statistics and every warning.
@@ -77,6 +78,7 @@ impl Review {
     fn new(loaded: Loaded, as_of: RefDate) -> Result<Review, LoadError> {
         let mut warnings = figures::warnings(&loaded, as_of);
         warnings.extend(untranslated::warnings(&loaded));
+        warnings.extend(markers::warnings(&loaded));
         let Loaded {
             guide,
             files,
@@ -389,7 +391,8 @@ impl TextStats {
         if words.is_empty() {
             return;
         }
-        self.words += words.len();
+        // Words as readers count them; syllables and sentence ends from the text's tokens.
+        self.words += crate::prose::count_words(piece);
         self.syllables += words.iter().map(|w| count(w)).sum::<usize>();
         let ends = words
             .iter()

@@ -79,6 +79,16 @@ fn words(text: &str) -> usize {
 /// keys whose text is translated, with at least [`SHORTEST`] letters and spaces outside its
 /// placeholders.
 fn strings(file: &str, text: &str, each: &mut dyn FnMut(&str, usize)) {
+    every_string(file, text, &mut |s, offset| {
+        if words(s) >= SHORTEST {
+            each(s, offset);
+        }
+    });
+}
+
+/// Calls `each` with every string of a content file under keys whose text is translated
+/// (prose, titles, labels), and its offset.
+pub(super) fn every_string(file: &str, text: &str, each: &mut dyn FnMut(&str, usize)) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Ok(table) = DeTable::parse(text) else {
         return;
@@ -101,7 +111,7 @@ fn strings(file: &str, text: &str, each: &mut dyn FnMut(&str, usize)) {
                     walk(file, item, each);
                 }
             }
-            DeValue::String(s) if words(s) >= SHORTEST => each(s, value.span().start),
+            DeValue::String(s) => each(s, value.span().start),
             _ => {}
         }
     }
@@ -117,19 +127,8 @@ pub(super) fn warnings(loaded: &Loaded) -> Vec<Diagnostic> {
         return Vec::new();
     }
     let reference = reference(language);
-    // The edition's own files: each file its first layer holds.
-    let own: Vec<std::path::PathBuf> = loaded
-        .origins
-        .iter()
-        .filter_map(|o| o.layers.first().map(|layer| Path::new(layer).join(&o.file)))
-        .collect();
     let mut warnings = Vec::new();
-    for file in loaded.files.iter().filter(|f| own.contains(&f.path)) {
-        let name = file
-            .path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
+    for (name, file) in own_files(loaded) {
         strings(name, &file.text, &mut |s, offset| {
             if let Some((whose, theirs)) = reference.get(s) {
                 warnings.push(Diagnostic::warning_at(
@@ -148,4 +147,26 @@ pub(super) fn warnings(loaded: &Loaded) -> Vec<Diagnostic> {
         });
     }
     warnings
+}
+
+/// The edition's own content files, each with its name: every file its first layer holds.
+pub(super) fn own_files(loaded: &Loaded) -> Vec<(&str, &crate::load::ContentFile)> {
+    let own: Vec<std::path::PathBuf> = loaded
+        .origins
+        .iter()
+        .filter_map(|o| o.layers.first().map(|layer| Path::new(layer).join(&o.file)))
+        .collect();
+    loaded
+        .files
+        .iter()
+        .filter(|f| own.contains(&f.path))
+        .map(|f| {
+            let name = f
+                .path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            (name, f)
+        })
+        .collect()
 }

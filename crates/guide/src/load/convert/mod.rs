@@ -232,14 +232,21 @@ pub(super) fn build<'t>(
     }
     let sections = crate::section::with_sections!(load_sections!());
     for t in translations.iter().filter(|t| !t.used) {
-        problems.push(input.source.at_offset(
-            t.from_span.start,
+        let message = if input.top() == 0 {
+            // A full copy inherits nothing: its text is in its own files, to be written there.
+            format!(
+                "this edition has no base, so `[translations]` has nothing to translate (`{}`); \
+                 write the text in this edition's own files, or remove this translation",
+                t.from
+            )
+        } else {
             format!(
                 "no text this edition inherits reads `{}`; copy the text from the base exactly, \
                  or remove this translation",
                 t.from
-            ),
-        ));
+            )
+        };
+        problems.push(input.source.at_offset(t.from_span.start, message));
     }
 
     // Citations can only be checked against a sources file that loaded.
