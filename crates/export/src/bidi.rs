@@ -9,15 +9,6 @@ use unicode_bidi::{BidiClass, bidi_class};
 /// English title or a date among Arabic words, an address) is set as an isolate (`<bdi>`),
 /// so that its own order and its neighbours' punctuation stay where they belong. Text of
 /// the edition's direction, or with no letters at all, needs none.
-///
-/// # Examples
-///
-/// ```ignore
-/// assert!(foreign("Bureau of Labor Statistics", Direction::Rtl));
-/// assert!(!foreign("مكتب إحصاءات العمل", Direction::Rtl));
-/// assert!(!foreign("2024", Direction::Rtl));
-/// assert!(foreign("مكتب", Direction::Ltr));
-/// ```
 pub(crate) fn foreign(text: &str, direction: Direction) -> bool {
     text.chars().any(|c| {
         let class = bidi_class(c);

@@ -213,6 +213,16 @@ pub(crate) fn check_form(name: &str, text: &str) -> Result<(), String> {
     if name != "digit_group" && text.trim().is_empty() {
         return Err("this label is blank; give the words to print".into());
     }
+    // The characters text may not hold, and isolates only where balanced, as in every field.
+    if let Some((c, why)) = text
+        .chars()
+        .find_map(|c| crate::values::forbidden_char(c).map(|why| (c, why)))
+    {
+        return Err(crate::values::forbidden_message(c, why));
+    }
+    if let Some((_, why)) = crate::values::unbalanced_isolate(text) {
+        return Err(why);
+    }
     match name {
         "months" => {
             let months: Vec<&str> = text.split(',').map(str::trim).collect();

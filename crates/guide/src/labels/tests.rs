@@ -119,3 +119,11 @@ fn digits_and_grouping_labels_are_checked() {
     assert!(check_form("digit_grouping", "4").is_err());
     assert!(check_form("months_standalone", "a, b").is_err());
 }
+
+#[test]
+fn labels_hold_isolates_only_where_balanced_as_every_field_does() {
+    assert!(check_form("contents", "المحتويات \u{2066}(PDF)\u{2069}").is_ok());
+    assert!(check_form("contents", "المحتويات \u{2066}(PDF)").is_err());
+    assert!(check_form("contents", "a\u{202E}b").is_err());
+    assert!(check_form("contents", "a\u{7}b").is_err());
+}

@@ -49,9 +49,15 @@ impl Converter<'_> {
     /// Whether text as the parser decoded it, character references included, holds no
     /// character that content may not hold; if it does, that is an error at the node.
     fn decoded_is_clean<'a>(&mut self, node: &'a AstNode<'a>, decoded: &str) -> bool {
+        let isolate = |c: char| {
+            matches!(c, '\u{2066}'..='\u{2069}').then_some(
+                "a bidirectional isolate, which a character reference cannot balance (write the \
+                 isolate characters themselves, each opened and closed in the same text)",
+            )
+        };
         let Some((c, why)) = decoded
             .chars()
-            .find_map(|c| forbidden_char(c).map(|why| (c, why)))
+            .find_map(|c| forbidden_char(c).or_else(|| isolate(c)).map(|why| (c, why)))
         else {
             return true;
         };

@@ -218,6 +218,20 @@ impl Prose {
                 message: format!("and {more} more such characters in this text"),
             });
         }
+        // Bidirectional isolates are allowed where each is closed in the same text.
+        if forbidden == 0
+            && let Some((offset, why)) = crate::values::unbalanced_isolate(source)
+        {
+            let before = &source[..offset];
+            let line = before.matches('\n').count() + 1;
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            conv.errors.push(ProseError {
+                line,
+                column: source[start..offset].chars().count() + 1,
+                message: why,
+            });
+            return (Prose::placeholder(), conv.errors);
+        }
         if forbidden > 0 {
             return (Prose::placeholder(), conv.errors);
         }

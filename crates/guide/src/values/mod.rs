@@ -28,16 +28,19 @@ pub(crate) fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// Why content may not contain a character, or `None` when it may.
 ///
-/// Control characters (other than tab and line ends) are invalid in XML and HTML; bidirectional
-/// controls can make text display differently from how it reads (the "trojan source" trick);
-/// noncharacters are not text.
+/// Control characters (other than tab and line ends) are invalid in XML and HTML; the
+/// bidirectional embeddings and overrides (U+202A to U+202E) can make text display
+/// differently from how it reads (the "trojan source" trick); noncharacters are not text.
+/// The bidirectional isolates (U+2066 to U+2069), which Arabic and Persian authors use to set
+/// a number or a Latin name apart, are allowed where they are balanced: see
+/// [`unbalanced_isolate`].
 pub(crate) fn forbidden_char(c: char) -> Option<&'static str> {
     match c {
         '\t' | '\n' | '\r' => None,
         c if c.is_control() => Some("a control character"),
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some(
-            "a bidirectional control character, which can make text display differently from \
-             how it reads",
+        '\u{202A}'..='\u{202E}' => Some(
+            "a bidirectional embedding or override, which can make text display differently \
+             from how it reads (set a passage apart with the isolates U+2066 to U+2069 instead)",
         ),
         '\u{FDD0}'..='\u{FDEF}' => Some("a Unicode noncharacter"),
         c if u32::from(c) & 0xFFFE == 0xFFFE => Some("a Unicode noncharacter"),
@@ -86,6 +89,40 @@ macro_rules! from_str {
 pub(crate) use from_str;
 
 from_str!(Text, Id, Url, RefDate, Currency);
+
+/// The first bidirectional isolate of a text that is not balanced, with its byte offset and
+/// why: an opening one (U+2066 left-to-right, U+2067 right-to-left, U+2068 first strong) that
+/// the text never closes with U+2069, or a U+2069 that closes nothing. Balanced isolates are
+/// allowed in every field (titles, labels, prose); an unbalanced one would let the text
+/// after it run in a direction the reader does not see coming.
+pub(crate) fn unbalanced_isolate(s: &str) -> Option<(usize, String)> {
+    let mut open: Vec<(usize, char)> = Vec::new();
+    for (i, c) in s.char_indices() {
+        match c {
+            '\u{2066}'..='\u{2068}' => open.push((i, c)),
+            '\u{2069}' if open.pop().is_none() => {
+                return Some((
+                    i,
+                    "this text contains U+2069 (pop directional isolate) with no isolate open \
+                     before it; remove it, or open the isolate (U+2066, U+2067 or U+2068) where \
+                     the passage starts"
+                        .into(),
+                ));
+            }
+            _ => {}
+        }
+    }
+    open.first().map(|&(i, c)| {
+        (
+            i,
+            format!(
+                "this text opens a bidirectional isolate (U+{:04X}) that it never closes; put \
+                 U+2069 (pop directional isolate) where the passage ends, or remove it",
+                u32::from(c)
+            ),
+        )
+    })
+}
 
 /// The message for a forbidden character.
 pub(crate) fn forbidden_message(c: char, why: &str) -> String {
@@ -142,6 +179,9 @@ impl Text {
             .find_map(|c| forbidden_char(c).map(|why| (c, why)))
         {
             return Err(forbidden_message(c, why));
+        }
+        if let Some((_, why)) = unbalanced_isolate(s) {
+            return Err(why);
         }
         Ok(Text(s.to_owned()))
     }
@@ -253,7 +293,8 @@ fn invisible(c: char) -> bool {
 pub fn shown(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_control() || forbidden_char(c).is_some() || invisible(c) {
+        let isolate = matches!(c, '\u{2066}'..='\u{2069}');
+        if c.is_control() || forbidden_char(c).is_some() || isolate || invisible(c) {
             out.push_str(&format!("<U+{:04X}>", u32::from(c)));
         } else {
             out.push(c);

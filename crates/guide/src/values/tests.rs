@@ -167,3 +167,19 @@ fn money() {
     assert!(m(f64::NAN).is_err());
     assert!(Money::from_number(1.0, "EUR").is_err());
 }
+
+#[test]
+fn bidirectional_isolates_are_allowed_where_balanced_and_nowhere_else() {
+    use super::unbalanced_isolate;
+    let balanced = "مبلغ \u{2066}42,590 USD\u{2069} سنويا، و\u{2068}\u{2067}x\u{2069}\u{2069}";
+    assert!(unbalanced_isolate(balanced).is_none());
+    assert!(Text::parse(balanced).is_ok());
+    for unbalanced in ["\u{2067}open", "close\u{2069}", "\u{2066}a\u{2069}\u{2069}"] {
+        assert!(unbalanced_isolate(unbalanced).is_some(), "{unbalanced:?}");
+        assert!(Text::parse(unbalanced).is_err(), "{unbalanced:?}");
+    }
+    // Embeddings and overrides stay refused, balanced or not.
+    assert!(Text::parse("a\u{202B}b\u{202C}").is_err());
+    // Messages show isolates as code points, so a terminal does not reorder them.
+    assert_eq!(crate::shown("a\u{2067}b"), "a<U+2067>b");
+}

@@ -42,7 +42,11 @@ impl Url {
     fn parse_message(s: &str) -> Result<Url, String> {
         let shown = shown(s);
         if let Some(c) = s.chars().find(|&c| {
-            c.is_whitespace() || c.is_control() || forbidden_char(c).is_some() || invisible(c)
+            c.is_whitespace()
+                || c.is_control()
+                || forbidden_char(c).is_some()
+                || matches!(c, '\u{2066}'..='\u{2069}')
+                || invisible(c)
         }) {
             return Err(format!(
                 "the address `{shown}` contains {}; addresses cannot contain spaces, control \
