@@ -329,8 +329,9 @@ fn letters(text: &str) -> String {
 /// The body paragraph of the definition section, as the Markdown export has it, up to its
 /// first citation.
 fn definition_body(guide: &Guide) -> String {
+    // The first citation reads `[1]`, or `[۱]`, `[១]` in an edition's own digits.
     definition_paragraph(guide)
-        .split("[1]")
+        .split('[')
         .next()
         .unwrap_or("")
         .to_owned()

@@ -65,7 +65,7 @@ impl Document<'_> {
                 let mut children = Vec::new();
                 headings(&section.nodes, &mut children);
                 ContentsEntry {
-                    title: section.heading(),
+                    title: section.heading(self.labels),
                     anchor: &section.anchor,
                     children,
                 }

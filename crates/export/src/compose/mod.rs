@@ -363,10 +363,14 @@ impl<'g> Document<'g> {
 }
 
 impl Section<'_> {
-    /// The section's heading with its number, as every format sets it: "3. Education and
-    /// licensure" (with a no-break space after the number).
-    pub fn heading(&self) -> String {
-        format!("{}.\u{a0}{}", self.number, self.title)
+    /// The section's heading with its number in the edition's digits, as every format sets
+    /// it: "3. Education and licensure" (with a no-break space after the number).
+    pub fn heading(&self, labels: &Labels) -> String {
+        format!(
+            "{}.\u{a0}{}",
+            labels.native(&self.number.to_string()),
+            self.title
+        )
     }
 }
 

@@ -24,7 +24,7 @@ impl Writer<'_> {
             role = part.aria(),
             id = escape(&section.anchor),
         );
-        self.text(&section.heading());
+        self.text(&section.heading(self.doc.labels));
         self.push("</h2>\n");
         self.nodes(&section.nodes);
         self.push("</section>\n");
@@ -175,10 +175,11 @@ impl Writer<'_> {
                 let href = (self.href)(&format!("source-{id}"));
                 let _ = write!(
                     self.out,
-                    "<a class=\"cite\" href=\"{}\"{} role=\"{}\">[{n}]</a>",
+                    "<a class=\"cite\" href=\"{}\"{} role=\"{}\">[{}]</a>",
                     escape(&href),
                     self.epub_type(Part::Citation.epub()),
                     Part::Citation.aria(),
+                    self.doc.labels.native(&n.to_string()),
                 );
             }
         }

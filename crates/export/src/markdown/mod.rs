@@ -409,7 +409,11 @@ impl<'a, 'd> Builder<'a, 'd> {
     fn citation_links(&self, parent: &'a AstNode<'a>, ids: &[Id]) {
         for id in ids {
             if let Some(n) = self.doc.reference_number(id) {
-                self.link(parent, &self.sources_href, &format!("[{n}]"));
+                self.link(
+                    parent,
+                    &self.sources_href,
+                    &format!("[{}]", self.doc.labels.native(&n.to_string())),
+                );
             }
         }
     }

@@ -518,7 +518,7 @@ fn render_pass(
     let footer = Look::new(8);
     let footer_left = builder.check(&footer_left, footer);
     let contact = contact.map(|c| builder.check(&c, footer));
-    let digits = "0123456789";
+    let digits = doc.labels.digits.as_str();
     let numbers = doc
         .labels
         .page_of
@@ -561,6 +561,7 @@ fn render_pass(
         look: Look::new(8).color((90, 90, 90)),
         page_of: doc.labels.page_of.clone(),
         page: doc.labels.page.clone(),
+        labels: doc.labels.clone(),
     });
     for element in elements {
         pdf.push(BoxedElement(element));

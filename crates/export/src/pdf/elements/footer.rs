@@ -14,6 +14,8 @@ pub(in crate::pdf) struct Footer {
     /// The page number's label, with the page count and without it.
     pub(in crate::pdf) page_of: mht_guide::Label,
     pub(in crate::pdf) page: mht_guide::Label,
+    /// The labels, for the edition's digits.
+    pub(in crate::pdf) labels: mht_guide::Labels,
 }
 
 impl PageDecorator for Footer {
@@ -59,10 +61,13 @@ impl PageDecorator for Footer {
             let left = Position::new(Mm::from(start(&self.left)), Mm::from(y));
             t.print(cx, &area, left, self.look, &self.left, mark)?;
             let number = match self.total {
-                Some(total) => self
-                    .page_of
-                    .fill(&[("page", &page.to_string()), ("total", &total.to_string())]),
-                None => self.page.fill(&[("page", &page.to_string())]),
+                Some(total) => self.page_of.fill(&[
+                    ("page", &self.labels.native(&page.to_string())),
+                    ("total", &self.labels.native(&total.to_string())),
+                ]),
+                None => self
+                    .page
+                    .fill(&[("page", &self.labels.native(&page.to_string()))]),
             };
             let right = Position::new(Mm::from(end(&number)), Mm::from(y));
             t.print(cx, &area, right, self.look, &number, mark)?;

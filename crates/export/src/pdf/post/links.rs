@@ -33,7 +33,7 @@ fn description(
             }
             Some(mark) => labels.link_heading_page.fill(&[
                 ("title", &mark.title.replace('\u{a0}', " ")),
-                ("page", &mark.page.to_string()),
+                ("page", &labels.native(&mark.page.to_string())),
             ]),
             None => labels.link_heading.fill(&[("title", link.text.trim())]),
         },

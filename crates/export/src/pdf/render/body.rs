@@ -114,7 +114,12 @@ impl Builder<'_> {
             if let Some(n) = self.doc.reference_number(id) {
                 let look = Look::new(look.size.saturating_sub(1).max(7)).color(LINK);
                 let target = Target::Anchor(format!("source-{id}"));
-                out.push(self.link(format!("[{n}]"), look, target, reference));
+                out.push(self.link(
+                    format!("[{}]", self.doc.labels.native(&n.to_string())),
+                    look,
+                    target,
+                    reference,
+                ));
             }
         }
     }
@@ -165,7 +170,12 @@ impl Builder<'_> {
                     runs.push(Run::new(" ", look));
                 }
                 let target = Target::Anchor(format!("source-{id}"));
-                runs.push(self.link(format!("[{n}]"), look.color(LINK), target, reference));
+                runs.push(self.link(
+                    format!("[{}]", self.doc.labels.native(&n.to_string())),
+                    look.color(LINK),
+                    target,
+                    reference,
+                ));
             }
         }
         runs
@@ -231,7 +241,10 @@ impl Builder<'_> {
         let mut caption = chart.title.clone();
         for id in &chart.sources {
             if let Some(n) = self.doc.reference_number(id) {
-                caption.push_str(&format!("\u{a0}[{n}]"));
+                caption.push_str(&format!(
+                    "\u{a0}[{}]",
+                    self.doc.labels.native(&n.to_string())
+                ));
             }
         }
         self.push(ChartBlock::new(

@@ -129,11 +129,12 @@ impl Builder<'_> {
                 .pages
                 .and_then(|p| p.get(&section.anchor))
                 .map_or_else(|| "00".to_owned(), ToString::to_string);
+            let page = self.doc.labels.native(&page);
             let target = Target::Anchor(section.anchor.clone());
             let item = self.node(Role::of(Part::ContentsEntry), toc);
             let reference = self.node(Role::Reference, item);
             let link = self.node(Role::Link, reference);
-            let title = format!("{}.\u{a0}{}", section.number, section.title);
+            let title = section.heading(self.doc.labels);
             let entry = Run::link(
                 self.check(&title, Look::new(11)),
                 Look::new(11),

@@ -195,7 +195,7 @@ impl<'d> Builder<'d> {
     }
 
     fn section(&mut self, section: &Section<'_>) {
-        let title = format!("{}.\u{a0}{}", section.number, section.title);
+        let title = section.heading(self.doc.labels);
         let (size, before, after, keep) = if self.compact {
             (12, 3.5, 1.2, 12.0)
         } else {
