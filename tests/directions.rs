@@ -3,7 +3,6 @@
 //! isolated; the stylesheet mirrors by itself; and in a real browser an Arabic page starts at
 //! the right margin, with its charts inside the window.
 
-use std::fs;
 use std::io::{Cursor, Read};
 use std::path::Path;
 
@@ -90,23 +89,7 @@ fn right_to_left_editions_say_so_in_every_format_and_others_do_not() {
 
 /// The Arabic fixture edition with `direction` set in its guide.toml, in `dir`.
 fn arabic_with_direction(dir: &Path, direction: &str) -> Result<Guide, mht_guide::LoadError> {
-    let fixtures = crate::util::fixtures();
-    for (from, to) in [("minimal", "minimal"), ("scripts/ar", "ar")] {
-        fs::create_dir_all(dir.join(to)).unwrap();
-        for entry in fs::read_dir(fixtures.join(from)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_file() {
-                fs::copy(&path, dir.join(to).join(path.file_name().unwrap())).unwrap();
-            }
-        }
-    }
-    let guide = fs::read_to_string(dir.join("ar/guide.toml")).unwrap();
-    let guide = guide.replace("base = \"../../minimal\"", "base = \"../minimal\"");
-    fs::write(
-        dir.join("ar/guide.toml"),
-        format!("direction = \"{direction}\"\n{guide}"),
-    )
-    .unwrap();
+    crate::scripts::fixture_copy(dir, "ar", "ar", &format!("direction = \"{direction}\""));
     mht_guide::EditionFolder::new(dir.join("ar"))
         .load()
         .map(|l| l.guide)

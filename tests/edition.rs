@@ -391,22 +391,7 @@ fn translations_in_a_full_copy_are_refused_not_ignored() {
 #[test]
 fn check_names_emphasis_markers_commonmark_left_as_text() {
     let dir = tempdir();
-    let fixtures = crate::util::fixtures();
-    for (from, to) in [("minimal", "minimal"), ("scripts/zh-hans", "zh")] {
-        fs::create_dir_all(dir.path().join(to)).unwrap();
-        for entry in fs::read_dir(fixtures.join(from)).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_file() {
-                fs::copy(&path, dir.path().join(to).join(path.file_name().unwrap())).unwrap();
-            }
-        }
-    }
-    let guide = fs::read_to_string(dir.path().join("zh/guide.toml")).unwrap();
-    fs::write(
-        dir.path().join("zh/guide.toml"),
-        guide.replace("base = \"../../minimal\"", "base = \"../minimal\""),
-    )
-    .unwrap();
+    crate::scripts::fixture_copy(dir.path(), "zh-hans", "zh", "");
     let definition = fs::read_to_string(dir.path().join("zh/definition.toml")).unwrap();
     let check = |body: &str| {
         let text = definition.replacen("**陪伴与观察**；", body, 1);

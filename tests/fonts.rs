@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::util::{fixtures, run, transcript};
+use crate::util::{run, transcript};
 
 /// The installed Khmer faces, which no font of the handout's own has.
 const KHMER: [&str; 2] = [
@@ -13,28 +13,10 @@ const KHMER: [&str; 2] = [
     "/usr/share/fonts/truetype/noto/NotoSansKhmer-Bold.ttf",
 ];
 
-/// Copies a folder's files (not its subfolders).
-fn copy_files(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_file() {
-            fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
-        }
-    }
-}
-
 /// The minimal fixture and the Khmer fixture edition on it, in `dir`, the Khmer one's
-/// guide.toml given `extra` lines after its first line.
+/// guide.toml given `extra` lines at the top.
 fn khmer_edition(dir: &Path, extra: &str) -> PathBuf {
-    copy_files(&fixtures().join("minimal"), &dir.join("minimal"));
-    let km = dir.join("km");
-    copy_files(&fixtures().join("scripts/km"), &km);
-    let guide = fs::read_to_string(km.join("guide.toml")).unwrap();
-    let guide = guide.replace("base = \"../../minimal\"", "base = \"../minimal\"");
-    assert!(guide.contains("base = \"../minimal\""));
-    fs::write(km.join("guide.toml"), format!("{extra}\n{guide}")).unwrap();
-    km
+    crate::scripts::fixture_copy(dir, "km", "km", extra)
 }
 
 /// The names of the fonts a PDF embeds, subset tags taken off.

@@ -34,6 +34,34 @@ pub(crate) fn edition(name: &str) -> Guide {
         .guide
 }
 
+/// A copy of a script fixture edition and of the minimal fixture it stands on, side by side
+/// in `dir` (the edition's folder named `to`), to be edited: its guide.toml is given `extra`
+/// lines at the top. Returns the edition's folder.
+pub(crate) fn fixture_copy(
+    dir: &std::path::Path,
+    name: &str,
+    to: &str,
+    extra: &str,
+) -> std::path::PathBuf {
+    let copy = |from: &std::path::Path, into: &std::path::Path| {
+        std::fs::create_dir_all(into).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                std::fs::copy(&path, into.join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    };
+    copy(&fixtures().join("minimal"), &dir.join("minimal"));
+    let edition = dir.join(to);
+    copy(&fixtures().join("scripts").join(name), &edition);
+    let guide = std::fs::read_to_string(edition.join("guide.toml")).unwrap();
+    let guide = guide.replace("base = \"../../minimal\"", "base = \"../minimal\"");
+    assert!(guide.contains("base = \"../minimal\""));
+    std::fs::write(edition.join("guide.toml"), format!("{extra}\n{guide}")).unwrap();
+    edition
+}
+
 /// What a font resource of the file is: whether its program is embedded, its name carries
 /// a subset tag, and, for each code, the glyph it draws.
 struct FontInfo {
