@@ -1,6 +1,6 @@
 // Opens an HTML export in headless Chromium and reports what a reader's browser sees, as JSON:
 // console errors, requests for anything outside the file, axe-core violations (WCAG 2.1 A and AA), whether every contents link scrolls
-// to its section, where the first heading's text and the charts' labels lie (at desktop and phone
+// to its section (axe at desktop and phone width, light and dark), where the first heading's text and the charts' labels lie (at desktop and phone
 // width: `geometry`), and the files it wrote (first-screen screenshots at phone and desktop width,
 // in the light and the dark scheme, and the page printed to PDF). axe runs in both schemes.
 //
@@ -31,6 +31,16 @@ async function open(browser, viewport, report, colorScheme = "light") {
   });
   await page.goto(url, { waitUntil: "load" });
   return { context, page };
+}
+
+// axe-core's WCAG 2.1 A and AA rules on a page as it is laid out now.
+async function runAxe(page) {
+  await page.addScriptTag({ path: axeSource });
+  return page.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    })
+  );
 }
 
 // Where the page's parts lie, in CSS pixels: the document's direction, the content box of the
@@ -73,12 +83,7 @@ async function geometry(page) {
     await screenshot(page, { path: report.files.desktop });
     report.geometry = { desktop: await geometry(page) };
 
-    await page.addScriptTag({ path: axeSource });
-    const axe = await page.evaluate(() =>
-      window.axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      })
-    );
+    const axe = await runAxe(page);
     const violations = (result, scheme) =>
       result.violations.map((v) => ({
         scheme,
@@ -116,22 +121,18 @@ async function geometry(page) {
     const dark = await open(browser, { width: 1280, height: 800 }, report, "dark");
     report.files.desktopDark = path.join(out_dir, "desktop-dark.png");
     await screenshot(dark.page, { path: report.files.desktopDark });
-    await dark.page.addScriptTag({ path: axeSource });
-    const darkAxe = await dark.page.evaluate(() =>
-      window.axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      })
-    );
-    report.violations.push(...violations(darkAxe, "dark"));
+    report.violations.push(...violations(await runAxe(dark.page), "dark"));
     await dark.context.close();
     const phoneDark = await open(browser, { width: 390, height: 844 }, report, "dark");
     report.files.phoneDark = path.join(out_dir, "phone-dark.png");
     await screenshot(phoneDark.page, { path: report.files.phoneDark });
+    report.violations.push(...violations(await runAxe(phoneDark.page), "phone, dark"));
     await phoneDark.context.close();
 
     const phone = await open(browser, { width: 390, height: 844 }, report);
     report.files.phone = path.join(out_dir, "phone.png");
     await screenshot(phone.page, { path: report.files.phone });
+    report.violations.push(...violations(await runAxe(phone.page), "phone"));
     report.geometry.phone = await geometry(phone.page);
     report.phoneOverflow = await phone.page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth
