@@ -22,7 +22,7 @@ pub(crate) struct ProseFigure {
 
 /// Finds the first figure of every paragraph and list entry of parsed prose, and where it is in
 /// `source`, the text the prose was parsed from.
-pub(crate) fn prose_figures(prose: &Prose, source: &str) -> Vec<ProseFigure> {
+pub(crate) fn prose_figures(prose: &Prose, source: &str, currency: &[String]) -> Vec<ProseFigure> {
     let mut units: Vec<&[Block]> = Vec::new();
     for block in prose.blocks() {
         match block {
@@ -36,7 +36,7 @@ pub(crate) fn prose_figures(prose: &Prose, source: &str) -> Vec<ProseFigure> {
     for unit in units {
         let mut text = String::new();
         plain_blocks(unit, &mut text);
-        let Some((_, figure)) = first_figure(&text) else {
+        let Some((_, figure)) = first_figure(&text, currency) else {
             continue;
         };
         // The leading number is written as the reader reads it; what follows may wrap.
@@ -68,7 +68,7 @@ const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
 
 /// Whether a character is a decimal digit of any script: `7`, `۷`, `७`, `៧`.
 fn digit(c: char) -> bool {
-    crate::labels::unicode_digit(c).is_some()
+    c.is_ascii_digit() || (!c.is_ascii() && crate::labels::unicode_digit(c).is_some())
 }
 
 /// Whether a character is of a script written without spaces before numbers: Han, Kana
@@ -82,7 +82,7 @@ fn unspaced(c: char) -> bool {
 /// The first figure in a text: its byte offset and the figure as written. Digits may be of
 /// any script, groups may be set apart by commas (`,`, `٬`) or by spaces (`42 590`), and the
 /// percent sign may be any of [`PERCENT`], set apart or not.
-fn first_figure(text: &str) -> Option<(usize, &str)> {
+fn first_figure<'t>(text: &'t str, currency: &[String]) -> Option<(usize, &'t str)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let at = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
     let mut k = 0;
@@ -119,6 +119,12 @@ fn first_figure(text: &str) -> Option<(usize, &str)> {
                 if rest.starts_with(unit) {
                     return Some((i, &text[i..at(end) + unit.len()]));
                 }
+            }
+            // An amount in the edition's currency words, set apart or not.
+            let after = rest.trim_start_matches(SPACES);
+            if let Some(word) = currency.iter().find(|w| after.starts_with(w.as_str())) {
+                let gap = rest.len() - after.len();
+                return Some((i, &text[i..at(end) + gap + word.len()]));
             }
             if grouped {
                 return Some((i, number));
@@ -176,7 +182,7 @@ mod tests {
 
     #[test]
     fn figures_are_money_percentages_counts_and_multiples() {
-        let first = |t: &str| first_figure(t).map(|(_, f)| f.to_owned());
+        let first = |t: &str| first_figure(t, &[]).map(|(_, f)| f.to_owned());
         assert_eq!(first("paid $42,590 a year").as_deref(), Some("$42,590"));
         assert_eq!(first("grow 20% by 2034").as_deref(), Some("20%"));
         assert_eq!(first("about 16 percent").as_deref(), Some("16 percent"));
@@ -204,19 +210,25 @@ mod tests {
         assert_eq!(first("20 % в год").as_deref(), Some("20 %"));
         // A year beside a count is not one number.
         assert_eq!(first("in 2024 250 people"), None);
+        // An amount in the edition's currency words.
+        let words = ["دولار".to_owned(), "美元".to_owned()];
+        let money = |t: &str| first_figure(t, &words).map(|(_, f)| f.to_owned());
+        assert_eq!(money("رسوم 139 دولارًا").as_deref(), Some("139 دولار"));
+        assert_eq!(money("约139美元").as_deref(), Some("139美元"));
+        assert_eq!(money("139 أسبوعًا"), None);
     }
 
     #[test]
     fn figures_are_found_per_paragraph_and_list_entry_with_their_citations() {
         let source = "Pay is $40,000 [@a].\n\n- Growth is 5%.\n- None here [@b; @c].\n";
-        let found = prose_figures(&Prose::parse(source).unwrap(), source);
+        let found = prose_figures(&Prose::parse(source).unwrap(), source, &[]);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].citations, [Id::parse("a").unwrap()]);
         assert_eq!(&source[found[1].offset..found[1].offset + 2], "5%");
         assert!(found[1].citations.is_empty());
         // A link's address and a citation's id are not text a reader reads: no figure.
         let source = "See [the rule](https://example.org/?n=1,234) [@bls-2024].";
-        assert!(prose_figures(&Prose::parse(source).unwrap(), source).is_empty());
+        assert!(prose_figures(&Prose::parse(source).unwrap(), source, &[]).is_empty());
     }
 
     #[test]

@@ -87,9 +87,12 @@ impl Writer<'_> {
     pub(super) fn prose(&mut self, label: Option<&str>, blocks: &[Block]) {
         match (label, blocks.split_first()) {
             (Some(label), Some((Block::Paragraph(first), rest))) => {
+                let colon = self.doc.labels.colon();
                 self.push("<p><em>");
                 self.text(label);
-                self.push(":</em> ");
+                self.text(colon.trim_end());
+                self.push("</em>");
+                self.text(&colon[colon.trim_end().len()..]);
                 self.inlines(first);
                 self.push("</p>\n");
                 self.blocks(rest);

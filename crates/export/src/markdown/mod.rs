@@ -243,9 +243,11 @@ impl<'a, 'd> Builder<'a, 'd> {
                         if i > 0 {
                             self.child(p, NodeValue::LineBreak);
                         }
+                        // The label's colon as the edition writes it (`:`, `：`).
+                        let colon = self.doc.labels.colon();
                         let em = self.child(p, NodeValue::Emph);
-                        self.text(em, &format!("{label}:"));
-                        self.text(p, &format!(" {value}"));
+                        self.text(em, &format!("{label}{}", colon.trim_end()));
+                        self.text(p, &format!("{}{value}", &colon[colon.trim_end().len()..]));
                     }
                 }
                 Node::Bullets(texts) => {
@@ -272,17 +274,19 @@ impl<'a, 'd> Builder<'a, 'd> {
     fn prose(&self, parent: &'a AstNode<'a>, label: Option<&str>, blocks: &[Block]) {
         match (label, blocks.split_first()) {
             (Some(label), Some((Block::Paragraph(first), rest))) => {
+                let colon = self.doc.labels.colon();
                 let p = self.paragraph(parent);
                 let em = self.child(p, NodeValue::Emph);
-                self.text(em, &format!("{label}:"));
-                self.text(p, " ");
+                self.text(em, &format!("{label}{}", colon.trim_end()));
+                self.text(p, &colon[colon.trim_end().len()..]);
                 self.inlines(p, first);
                 self.blocks(parent, rest);
             }
             (Some(label), _) => {
+                let colon = self.doc.labels.colon();
                 let p = self.paragraph(parent);
                 let em = self.child(p, NodeValue::Emph);
-                self.text(em, &format!("{label}:"));
+                self.text(em, &format!("{label}{}", colon.trim_end()));
                 self.blocks(parent, blocks);
             }
             (None, _) => self.blocks(parent, blocks),
@@ -426,7 +430,9 @@ impl<'a, 'd> Builder<'a, 'd> {
             let p = self.paragraph(self.item(list));
             let strong = self.child(p, NodeValue::Strong);
             self.text(strong, &figure.value);
-            self.text(p, &format!(" {}. {}", figure.label, figure.detail));
+            let labels = self.doc.labels;
+            let (end, gap) = labels.run_in(&figure.label);
+            self.text(p, &format!(" {}{end}{gap}{}", figure.label, figure.detail));
             self.citation(p, std::slice::from_ref(&figure.source));
         }
     }

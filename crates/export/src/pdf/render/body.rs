@@ -20,7 +20,8 @@ impl Builder<'_> {
                         let mut runs = Vec::new();
                         if let (Some(label), 0) = (label, i) {
                             let look = Look::new(BODY).italic().color(MUTED);
-                            runs.push(b.run(format!("{label}: "), look));
+                            let colon = b.doc.labels.colon();
+                            runs.push(b.run(format!("{label}{colon}"), look));
                         }
                         b.inlines(inlines, Look::new(BODY), None, node, &mut runs);
                         runs

@@ -227,8 +227,10 @@ impl<'d> Builder<'d> {
                 Node::Entries(entries) => self.entries(entries, indent),
                 Node::Fields(fields) => {
                     for (label, value) in fields {
-                        let label =
-                            self.run(format!("{label}: "), Look::new(BODY).italic().color(MUTED));
+                        let label = self.run(
+                            format!("{label}{}", self.doc.labels.colon()),
+                            Look::new(BODY).italic().color(MUTED),
+                        );
                         let value = self.run(value.as_str(), Look::new(BODY));
                         self.push(
                             self.block(Role::P, vec![label, value])

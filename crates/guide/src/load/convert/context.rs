@@ -57,6 +57,9 @@ pub(crate) struct Figures<'t> {
     pub(crate) dated: Vec<(&'t Path, usize, RefDate)>,
     /// Figures stated in prose.
     pub(crate) prose: Vec<ProseSite<'t>>,
+    /// The words of the edition's currency, as its `dollars` label writes them around an
+    /// amount (`دولار`, `美元`, `đô la`), which make a number a figure.
+    pub(crate) currency: Vec<String>,
 }
 
 /// A figure stated in prose, and where.
@@ -162,7 +165,7 @@ impl Ctx<'_, '_> {
             self.problems.push(d);
         }
         let source = value.get_ref();
-        for figure in crate::figures::prose_figures(&prose, source) {
+        for figure in crate::figures::prose_figures(&prose, source, &self.figures.currency) {
             let (line, column) = line_column(source, figure.offset);
             self.figures.prose.push(ProseSite {
                 path,

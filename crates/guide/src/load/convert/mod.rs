@@ -218,6 +218,17 @@ pub(super) fn build<'t>(
     }
 
     let meta_labels = section!(GUIDE_FILE.to_owned(), raw::Meta, meta);
+    // An amount in prose may be written the edition's way, with its currency after it
+    // (`42,590 دولار`, `42,590美元`): the words its `dollars` label puts around the amount.
+    if let Some((_, labels)) = &meta_labels {
+        figures.currency = labels
+            .dollars
+            .as_str()
+            .split("{amount}")
+            .map(|s| s.trim().to_owned())
+            .filter(|s| s.chars().any(char::is_alphabetic))
+            .collect();
+    }
     // Every section of the table, each parsed and converted from its own file.
     macro_rules! load_sections {
         (() $($(#[$doc:meta])* $variant:ident $field:ident $id:literal;)*) => {
