@@ -179,7 +179,7 @@ impl Labels {
     pub fn date(&self, date: RefDate) -> String {
         let year = self.native(&date.year().to_string());
         let Some(month) = date.month() else {
-            return year;
+            return self.date_year.fill(&[("year", &year)]);
         };
         // A date with its day names its month from `months`; a month alone, from
         // `months_standalone`, which may be in another case.

@@ -378,6 +378,9 @@ labels! {
     date_day [day, month, year],
     /// A date of a month.
     date_month [month, year],
+    /// A date of a year alone: `{year}` (Chinese and Japanese `{year}年`, Korean
+    /// `{year}년`, Russian `{year} г.`).
+    date_year [year],
     /// The month names, January to December, separated by commas, as a date with its day
     /// uses them (`date_day`).
     months [],

@@ -77,6 +77,17 @@ fn digits_grouping_months_and_punctuation_follow_the_labels() {
         .source_data_date
         .fill(&[("date", &russian.date(may))]);
     assert_eq!(data, "Data for май 2024 г.");
+    // A year alone is written by `date_year`.
+    russian.date_year = Label::parse("{year} г.", Placeholders::of(&["year"])).unwrap();
+    let year = crate::RefDate::parse("2022").unwrap();
+    assert_eq!(russian.date(year), "2022 г.");
+    assert_eq!(
+        russian
+            .source_data_date
+            .fill(&[("date", &russian.date(year))]),
+        "Data for 2022 г."
+    );
+    assert_eq!(crate::guide().labels.date(year), "2022");
     // Lists, figures, sentences and run-in headings in Chinese.
     let mut chinese = crate::guide().labels.clone();
     chinese.list_separator = Label::parse("、", none).unwrap();
