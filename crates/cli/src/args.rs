@@ -115,6 +115,21 @@ Examples:
   mht-guide schema faq
   mht-guide schema guide > guide.schema.json")]
     Schema(SchemaArgs),
+    /// Translate an edition with a translator's tools: a PO catalog out, a checked edition
+    /// back, catalogs kept current, and what is left to do.
+    ///
+    /// The catalog is a gettext PO file, which Poedit, Weblate, Crowdin, Lokalize and CAT tools
+    /// open. Each entry's context names its place in the guide; its notes list the citations,
+    /// placeholders and Markdown the translation must keep. Figures, codes, ids, addresses and
+    /// the titles of works cited are not offered: the edition takes them from its base.
+    #[command(after_help = "\
+Examples:
+  mht-guide translate extract --language vi -o vi.po
+  mht-guide translate import vi.po --into guide-vi
+  mht-guide translate update vi.po
+  mht-guide translate status
+  mht-guide translate mark-current --content guide-vi faq.questions[license].answer")]
+    Translate(TranslateArgs),
     /// Print a shell completion script: bash, zsh, fish or powershell.
     #[command(after_help = "\
 Examples:
@@ -145,6 +160,126 @@ pub(crate) struct CheckArgs {
     /// with --no-system-fonts, or on a machine with no fonts, would refuse.
     #[arg(long)]
     pub(crate) no_system_fonts: bool,
+
+    #[command(flatten)]
+    pub(crate) content: ContentArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TranslateArgs {
+    #[command(subcommand)]
+    pub(crate) command: TranslateCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum TranslateCommand {
+    /// Write an edition's catalog: every text to translate, with the edition's translations
+    /// if it translates a base.
+    ///
+    /// Of an edition with no base (the English guide), the catalog is a template: give the
+    /// language it is for with --language. Of a translation (`--edition es`), each entry holds
+    /// the base's text and this edition's translation, fuzzy where the base's text changed
+    /// since it was translated.
+    Extract(TranslateExtractArgs),
+    /// Make an edition from a translated catalog, every entry checked.
+    ///
+    /// The edition stands on the catalog's source edition (its X-Source-Edition header, or
+    /// --base) and takes the figures, codes and sources from there. Each entry is checked:
+    /// its citations, placeholders, links and Markdown kept, no control characters, every
+    /// text translated; then the edition is loaded as it will be written. A problem is named
+    /// at its line of the PO file, with the entry's context, and nothing is written.
+    /// A fuzzy entry is imported, and recorded as translated from its previous source, so
+    /// `check` calls it stale.
+    Import(TranslateImportArgs),
+    /// Bring a catalog up to date with its source edition.
+    ///
+    /// An entry whose source text changed becomes fuzzy and keeps the text it was translated
+    /// from (`#| msgid`); a new text is added untranslated; a text the source no longer has is
+    /// kept at the end as obsolete (`#~`). The file is rewritten in place unless -o is given.
+    Update(TranslateUpdateArgs),
+    /// Count what is translated, stale and left, in catalogs or editions.
+    ///
+    /// Without arguments, for every built-in translation.
+    Status(TranslateStatusArgs),
+    /// Record, in the edition's fingerprints.toml, that texts are translated from their
+    /// source's current text: after bringing a stale text up to date by hand.
+    MarkCurrent(TranslateMarkArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TranslateExtractArgs {
+    /// Where to write the catalog; standard output by default, or with `-`.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+
+    /// The language the catalog is for (its Language header), such as `vi` or `zh-Hans`, for
+    /// an edition with no base.
+    #[arg(long, value_name = "TAG")]
+    pub(crate) language: Option<String>,
+
+    #[command(flatten)]
+    pub(crate) content: ContentArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TranslateImportArgs {
+    /// The translated catalog (.po).
+    #[arg(value_name = "FILE")]
+    pub(crate) file: PathBuf,
+
+    /// The edition's folder to write; created if it does not exist.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) into: PathBuf,
+
+    /// Replace the edition the folder holds (its fonts and direction settings are kept).
+    #[arg(long)]
+    pub(crate) replace: bool,
+
+    /// The edition the catalog translates, if not the one its X-Source-Edition header names:
+    /// a built-in edition, or a folder.
+    #[arg(long, value_name = "EDITION")]
+    pub(crate) base: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TranslateUpdateArgs {
+    /// The catalog to bring up to date (.po).
+    #[arg(value_name = "FILE")]
+    pub(crate) file: PathBuf,
+
+    /// Write the updated catalog here instead of over FILE; `-` for standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+
+    /// The source edition, if not the one the catalog's X-Source-Edition header names.
+    #[command(flatten)]
+    pub(crate) content: ContentArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TranslateStatusArgs {
+    /// Catalogs (.po) to count.
+    #[arg(value_name = "FILE")]
+    pub(crate) files: Vec<PathBuf>,
+
+    /// Exit 1 when any text is stale or untranslated (for continuous integration).
+    #[arg(long)]
+    pub(crate) deny_stale: bool,
+
+    #[command(flatten)]
+    pub(crate) content: ContentArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct TranslateMarkArgs {
+    /// The contexts of the texts now translated from the current source, such as
+    /// `faq.questions[license].answer`.
+    #[arg(value_name = "CONTEXT", conflicts_with = "all")]
+    pub(crate) contexts: Vec<String>,
+
+    /// Every text the edition translates.
+    #[arg(long)]
+    pub(crate) all: bool,
 
     #[command(flatten)]
     pub(crate) content: ContentArgs,

@@ -14,6 +14,7 @@ mod report;
 #[cfg(feature = "serve")]
 mod serve;
 mod staging;
+mod translate;
 mod unprintable;
 mod watch;
 
@@ -144,6 +145,7 @@ impl App {
                 Ok(ExitCode::SUCCESS)
             }
             Command::Man(args) => self.man(&args),
+            Command::Translate(args) => translate::run(self, &args),
         }
     }
 

@@ -20,6 +20,10 @@ macro_rules! embed_files {
     };
 }
 
+/// The file of an edition's folder that records which source text each of its texts was
+/// translated from (see [`translate`](crate::translate)).
+pub const FINGERPRINTS_FILE: &str = "fingerprints.toml";
+
 /// How many content files an edition has: `guide.toml` and one a section.
 pub(crate) const FILE_COUNT: usize = SectionId::ALL.len() + 1;
 
@@ -67,6 +71,9 @@ pub struct BuiltIn {
     /// Its content files, `guide.toml` first: (file name, text). An edition with a base may
     /// hold only some of them.
     pub files: &'static [(&'static str, &'static str)],
+    /// Its `fingerprints.toml`, for an edition that translates its base: which text of the
+    /// base each of its texts was translated from.
+    pub fingerprints: Option<&'static str>,
 }
 
 /// Every built-in edition, English first.
@@ -75,16 +82,20 @@ pub const BUILT_IN: [BuiltIn; 2] = [
         name: "en",
         dir: EMBEDDED_DIR,
         files: &EMBEDDED_FILES,
+        fingerprints: None,
     },
     BuiltIn {
         name: "es",
         dir: "content/mental-health-technician-es",
         files: &SPANISH_FILES,
+        fingerprints: Some(include_str!(
+            "../content/mental-health-technician-es/fingerprints.toml"
+        )),
     },
 ];
 
 impl BuiltIn {
-    /// The built-in edition with this name.
+    /// The built-in edition with this name, in any case (`ES` is `es`).
     ///
     /// # Errors
     ///
@@ -92,14 +103,23 @@ impl BuiltIn {
     pub fn named(name: &str) -> Result<&'static BuiltIn, UnknownEdition> {
         BUILT_IN
             .iter()
-            .find(|e| e.name == name)
+            .find(|e| e.name.eq_ignore_ascii_case(name))
             .ok_or_else(|| UnknownEdition {
                 given: name.to_owned(),
             })
     }
+
+    /// Its files by name, as a folder of it would hold them: the content files, and its
+    /// fingerprints if it has them.
+    pub(crate) fn named_files(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
+        self.files
+            .iter()
+            .copied()
+            .chain(self.fingerprints.map(|text| (FINGERPRINTS_FILE, text)))
+    }
 }
 
-/// The names of the built-in editions, each in backticks, for a message: `` `en`, `es` ``.
+/// The names of the built-in editions, each in backticks, for a message: `` `en`, `es`, … ``.
 pub(crate) fn names() -> String {
     BUILT_IN
         .iter()

@@ -95,6 +95,7 @@ pub mod schema;
 mod section;
 mod spanned;
 mod terms;
+pub mod translate;
 mod values;
 
 use std::path::Path;

@@ -266,12 +266,10 @@ pub(crate) const KEPT_KEYS: &[&str] = &[
     "code",
     "system",
     "source",
-    "sources",
     "currency",
     "unit",
     "statistic",
     "period",
-    "role",
     "entry_education",
     "url",
     "data_date",
@@ -290,9 +288,13 @@ pub(crate) const KEPT_KEYS: &[&str] = &[
 ];
 
 /// Whether the strings under `key` in the content file `file` may stay in the base's language
-/// and are never translated: the [`KEPT_KEYS`], and the titles of the works cited.
+/// and are never translated: the [`KEPT_KEYS`], the lists of sources a fact cites, the titles
+/// of the works cited, and the role a pay row plays (`comparison`).
 pub(crate) fn kept(file: &str, key: &str) -> bool {
-    KEPT_KEYS.contains(&key) || (file == "sources.toml" && key == "title")
+    KEPT_KEYS.contains(&key)
+        || (key == "sources" && file != "sources.toml")
+        || (file == "sources.toml" && key == "title")
+        || (file == "salary-outlook.toml" && key == "role")
 }
 
 /// Every string of `table` under a key that is not [`kept`] that comes from a layer whose

@@ -75,6 +75,8 @@ pub(crate) struct Files {
     dir: Option<PathBuf>,
     /// The folder every base folder must be inside, when the files were read from a folder.
     root: Option<PathBuf>,
+    /// The edition's `fingerprints.toml`, if it has one.
+    fingerprints: Option<(PathBuf, Result<String, Diagnostic>)>,
 }
 
 impl Files {
@@ -90,11 +92,14 @@ impl Files {
             unreadable: false,
             dir: None,
             root: None,
+            fingerprints: None,
         };
         for (name, text) in named {
             let name = name.as_ref();
             let path = base.join(name);
-            if !file_names().any(|known| known == name) {
+            if name == crate::edition::FINGERPRINTS_FILE {
+                files.fingerprints = Some((path, Ok(text.into())));
+            } else if !file_names().any(|known| known == name) {
                 files.problems.push(unknown_file(&path));
             } else {
                 files.files.insert(name.to_owned(), (path, Ok(text.into())));
@@ -111,6 +116,7 @@ impl Files {
             unreadable: false,
             dir: Some(dir.to_path_buf()),
             root: Some(root.to_path_buf()),
+            fingerprints: None,
         };
         match std::fs::read_dir(dir) {
             Err(err) => {
@@ -133,6 +139,7 @@ impl Files {
                     .filter(|p| {
                         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
                         !file_names().any(|known| known == name)
+                            && name != crate::edition::FINGERPRINTS_FILE
                     })
                     .collect();
                 unknown.sort();
@@ -150,6 +157,29 @@ impl Files {
             };
             files.files.insert(name, (path, text));
         }
+        let name = crate::edition::FINGERPRINTS_FILE;
+        files.fingerprints = match read_content_file(dir, name) {
+            Ok(Some(bytes)) => Some((dir.join(name), decode(&dir.join(name), bytes))),
+            Ok(None) => None,
+            Err(problem) => Some((dir.join(name), Err(problem))),
+        };
+        files
+    }
+
+    /// Files given by name, as [`Files::from_named`], for an edition that will be the folder
+    /// `dir`: its base folders are found from there, inside `root`.
+    pub(crate) fn from_named_in<N, T>(
+        dir: &Path,
+        root: &Path,
+        named: impl IntoIterator<Item = (N, T)>,
+    ) -> Files
+    where
+        N: AsRef<str>,
+        T: Into<String>,
+    {
+        let mut files = Files::from_named(dir, named);
+        files.dir = Some(dir.to_path_buf());
+        files.root = Some(root.to_path_buf());
         files
     }
 
@@ -160,6 +190,18 @@ impl Files {
             return Err(LoadError::new(problems));
         }
         let fonts = fonts::resolve(&layers, &mut problems);
+        let fingerprints = match layers.last().and_then(|l| l.files.fingerprints.clone()) {
+            Some((path, Ok(text))) => Some(ContentFile {
+                path,
+                text: text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned(),
+                layer: layers.len() - 1,
+            }),
+            Some((_, Err(problem))) => {
+                problems.push(problem);
+                None
+            }
+            None => None,
+        };
         // The files of each layer, base first; a file may be left out of any layer but one.
         let mut found: BTreeMap<String, Vec<(usize, &Path, &str)>> = BTreeMap::new();
         for (i, layer) in layers.iter().enumerate() {
@@ -221,6 +263,7 @@ impl Files {
                 let file = ContentFile {
                     path: path.to_path_buf(),
                     text: text.to_owned(),
+                    layer,
                 };
                 (layer, file)
             })
@@ -234,6 +277,7 @@ impl Files {
             files,
             origins,
             fonts,
+            fingerprints,
         })
     }
 }
@@ -272,6 +316,9 @@ pub struct Loaded {
     /// Where the guide's figures are written in `files`: the source map the review's
     /// warnings are placed by.
     pub(crate) places: Places,
+    /// The edition's record of the source text of each text it translates
+    /// (`fingerprints.toml`), if it has one.
+    pub(crate) fingerprints: Option<ContentFile>,
 }
 
 /// One content file as it was read.
@@ -282,6 +329,8 @@ pub struct ContentFile {
     pub path: PathBuf,
     /// Its text, as read (without a byte-order mark).
     pub text: String,
+    /// Which edition of the stack it belongs to: 0 for the base of all bases.
+    pub(crate) layer: usize,
 }
 
 /// Where one content file of an edition comes from.
@@ -331,6 +380,6 @@ impl BuiltIn {
     /// Every problem in the embedded content (the crate's tests make sure there is none).
     pub fn load(&self) -> Result<Loaded, LoadError> {
         let dir = Path::new(self.dir);
-        Files::from_named(dir, self.files.iter().copied()).load(dir)
+        Files::from_named(dir, self.named_files()).load(dir)
     }
 }

@@ -43,7 +43,7 @@ pub(super) fn resolve(edition: Files, dir: &Path) -> (Vec<Layer>, Vec<Diagnostic
         let next = if let Ok(edition) = BuiltIn::named(&named) {
             (
                 format!("{} (built in)", edition.dir),
-                Files::from_named(Path::new(edition.dir), edition.files.iter().copied()),
+                Files::from_named(Path::new(edition.dir), edition.named_files()),
                 PathBuf::from(edition.dir),
             )
         } else {

@@ -78,6 +78,7 @@ impl Review {
     fn new(loaded: Loaded, as_of: RefDate) -> Result<Review, LoadError> {
         let mut warnings = figures::warnings(&loaded, as_of);
         warnings.extend(untranslated::warnings(&loaded));
+        warnings.extend(crate::translate::stale_warnings(&loaded));
         warnings.extend(markers::warnings(&loaded));
         let Loaded {
             guide,
