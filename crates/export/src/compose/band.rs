@@ -74,7 +74,9 @@ impl Band {
                     KeyFigure::EntryEducation(o) => (
                         labels.education(o.entry_education?).to_owned(),
                         &labels.key_entry_education,
-                        o.base_year.to_string(),
+                        // A year alone, as the edition writes one (`2024年`).
+                        mht_guide::RefDate::parse(&o.base_year.to_string())
+                            .map_or_else(|_| o.base_year.to_string(), |y| labels.date(y)),
                     ),
                     _ => return None,
                 };

@@ -169,6 +169,49 @@ impl<'g> Entry<'g> {
     }
 }
 
+/// The space before a citation's numbers: a no-break space, which keeps them on the line of
+/// the word they follow, but none after a character that East Asian text sets without spaces
+/// (ideographs, kana, Hangul, full-width forms, CJK punctuation), where a space shows as a gap:
+/// `wage\u{a0}[1]` but `工资[1]`.
+pub(crate) fn citation_gap(before: Option<char>) -> &'static str {
+    match before {
+        Some(c) if sets_without_spaces(c) => "",
+        _ => "\u{a0}",
+    }
+}
+
+/// Whether East Asian text sets a character without spaces around it.
+fn sets_without_spaces(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x1100..=0x11FF         // Hangul Jamo
+            | 0x2E80..=0x2FDF   // CJK radicals
+            | 0x3000..=0x303F   // CJK symbols and punctuation
+            | 0x3040..=0x30FF   // Hiragana, Katakana
+            | 0x3130..=0x318F   // Hangul compatibility Jamo
+            | 0x3400..=0x4DBF   // CJK extension A
+            | 0x4E00..=0x9FFF   // CJK unified ideographs
+            | 0xAC00..=0xD7AF   // Hangul syllables
+            | 0xF900..=0xFAFF   // CJK compatibility ideographs
+            | 0xFE30..=0xFE4F   // CJK compatibility forms
+            | 0xFF00..=0xFF60   // full-width forms
+            | 0xFFE0..=0xFFE6
+            | 0x20000..=0x3134F // CJK extensions B to G
+    )
+}
+
+/// The last character a run of inline content shows, for [`citation_gap`].
+pub(crate) fn last_char(inlines: &[mht_guide::Inline]) -> Option<char> {
+    use mht_guide::Inline;
+    inlines.iter().rev().find_map(|inline| match inline {
+        Inline::Text(t) | Inline::Code(t) => t.chars().last(),
+        Inline::Emphasis(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => last_char(c),
+        Inline::SoftBreak | Inline::LineBreak => Some(' '),
+        Inline::Citation(_) => Some(']'),
+        _ => None,
+    })
+}
+
 /// What a reference list says about a source after its title: the date its data describes,
 /// when it was published, and its note, as sentences (`Data for May 2024. Published ...`).
 pub fn source_details(source: &Source, labels: &Labels) -> String {

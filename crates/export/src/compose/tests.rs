@@ -82,3 +82,34 @@ fn anchors_are_unique() {
     anchors.dedup();
     assert_eq!(anchors.len(), n);
 }
+
+#[test]
+fn a_citation_follows_east_asian_text_without_a_space() {
+    use mht_guide::Inline;
+    assert_eq!(citation_gap(Some('e')), "\u{a0}");
+    assert_eq!(citation_gap(Some('.')), "\u{a0}");
+    assert_eq!(citation_gap(None), "\u{a0}");
+    for c in ['资', '。', '）', 'ン', '한'] {
+        assert_eq!(citation_gap(Some(c)), "", "{c}");
+    }
+    let inlines = [
+        Inline::Text("工资".into()),
+        Inline::Strong(vec![Inline::Text("bold".into())]),
+    ];
+    assert_eq!(last_char(&inlines), Some('d'));
+    assert_eq!(last_char(&inlines[..1]), Some('资'));
+    // In every format a Chinese sentence's citation touches its last character.
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+    let guide = mht_guide::EditionFolder::new(format!("{fixtures}/scripts/zh-hans"))
+        .bases_within(fixtures)
+        .load()
+        .unwrap()
+        .guide;
+    let options = crate::Options::new();
+    let markdown = crate::to_markdown(&guide, &options);
+    assert!(markdown.contains("行为变化[\\[1\\]]"), "{markdown}");
+    let html = crate::to_html(&guide, &options);
+    assert!(html.contains("行为变化<a class=\"cite\""));
+    let english = crate::to_markdown(mht_guide::guide(), &options);
+    assert!(english.contains("\u{a0}[\\[1\\]]"));
+}

@@ -138,7 +138,7 @@ impl Writer<'_> {
     }
 
     pub(super) fn inlines(&mut self, inlines: &[Inline]) {
-        for inline in inlines {
+        for (i, inline) in inlines.iter().enumerate() {
             match inline {
                 Inline::Text(text) => self.text(text),
                 Inline::Emphasis(c) => {
@@ -162,7 +162,8 @@ impl Writer<'_> {
                     self.push("</a>");
                 }
                 Inline::Citation(ids) => {
-                    self.push("\u{a0}");
+                    let before = crate::compose::last_char(&inlines[..i]);
+                    self.push(crate::compose::citation_gap(before));
                     self.citations(ids);
                 }
                 Inline::SoftBreak => self.push("\n"),
@@ -337,7 +338,7 @@ impl Writer<'_> {
         self.push("</svg>\n<figcaption>");
         self.text(&chart.title);
         if !chart.sources.is_empty() {
-            self.push("\u{a0}");
+            self.push(crate::compose::citation_gap(chart.title.chars().last()));
             self.citations(&chart.sources);
         }
         self.push("</figcaption>\n</figure>\n");

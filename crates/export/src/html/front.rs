@@ -110,7 +110,7 @@ impl Writer<'_> {
             self.text(&figure.label);
             self.push("</span> <span class=\"band-detail\">");
             self.text(&figure.detail);
-            self.push("\u{a0}");
+            self.push(crate::compose::citation_gap(figure.detail.chars().last()));
             self.citations(std::slice::from_ref(&figure.source));
             self.push("</span></li>\n");
         }

@@ -360,7 +360,7 @@ impl<'a, 'd> Builder<'a, 'd> {
     }
 
     fn inlines(&self, parent: &'a AstNode<'a>, inlines: &[Inline]) {
-        for inline in inlines {
+        for (i, inline) in inlines.iter().enumerate() {
             match inline {
                 Inline::Text(text) => self.text(parent, text),
                 Inline::Emphasis(c) => {
@@ -391,7 +391,11 @@ impl<'a, 'd> Builder<'a, 'd> {
                     );
                     self.inlines(n, content);
                 }
-                Inline::Citation(ids) => self.citation(parent, ids),
+                Inline::Citation(ids) => {
+                    let gap =
+                        crate::compose::citation_gap(crate::compose::last_char(&inlines[..i]));
+                    self.citation(parent, ids, gap);
+                }
                 // Line breaks in the content's source are only wrapping; each paragraph becomes
                 // one line.
                 Inline::SoftBreak => self.text(parent, " "),
@@ -405,8 +409,8 @@ impl<'a, 'd> Builder<'a, 'd> {
 
     /// A citation: each source's number in brackets, linked to the sources list, after a
     /// no-break space so that it never starts a line.
-    fn citation(&self, parent: &'a AstNode<'a>, ids: &[Id]) {
-        self.text(parent, "\u{a0}");
+    fn citation(&self, parent: &'a AstNode<'a>, ids: &[Id], gap: &str) {
+        self.text(parent, gap);
         self.citation_links(parent, ids);
     }
 
@@ -433,7 +437,8 @@ impl<'a, 'd> Builder<'a, 'd> {
             let labels = self.doc.labels;
             let (end, gap) = labels.run_in(&figure.label);
             self.text(p, &format!(" {}{end}{gap}{}", figure.label, figure.detail));
-            self.citation(p, std::slice::from_ref(&figure.source));
+            let gap = crate::compose::citation_gap(figure.detail.chars().last());
+            self.citation(p, std::slice::from_ref(&figure.source), gap);
         }
     }
 

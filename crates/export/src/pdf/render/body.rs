@@ -79,7 +79,7 @@ impl Builder<'_> {
         node: NodeId,
         out: &mut Vec<Run>,
     ) {
-        for inline in inlines {
+        for (i, inline) in inlines.iter().enumerate() {
             match inline {
                 Inline::Text(text) | Inline::Code(text) => {
                     let mut run = self.run(text.as_str(), look);
@@ -99,17 +99,31 @@ impl Builder<'_> {
                     };
                     self.inlines(content, look.color(LINK), Some((&t, link)), node, out);
                 }
-                Inline::Citation(ids) => self.citation(ids, look, node, out),
+                Inline::Citation(ids) => {
+                    let gap =
+                        crate::compose::citation_gap(crate::compose::last_char(&inlines[..i]));
+                    self.citation(ids, gap, look, node, out);
+                }
                 Inline::SoftBreak | Inline::LineBreak => out.push(Run::new(" ", look)),
                 _ => {}
             }
         }
     }
 
-    /// A citation: `[n]` for each source, linked to the source in the list, after a no-break
-    /// space; a `Reference` element holding a `Link` for each source.
-    pub(super) fn citation(&mut self, ids: &[Id], look: Look, node: NodeId, out: &mut Vec<Run>) {
-        out.push(Run::new("\u{a0}", look));
+    /// A citation: `[n]` for each source, linked to the source in the list, after `gap` (see
+    /// [`citation_gap`](crate::compose::citation_gap)); a `Reference` element holding a `Link`
+    /// for each source.
+    pub(super) fn citation(
+        &mut self,
+        ids: &[Id],
+        gap: &str,
+        look: Look,
+        node: NodeId,
+        out: &mut Vec<Run>,
+    ) {
+        if !gap.is_empty() {
+            out.push(Run::new(gap, look));
+        }
         let reference = self.node(Role::of(Part::Citation), node);
         for id in ids {
             if let Some(n) = self.doc.reference_number(id) {
@@ -242,8 +256,9 @@ impl Builder<'_> {
         let mut caption = chart.title.clone();
         for id in &chart.sources {
             if let Some(n) = self.doc.reference_number(id) {
+                let gap = crate::compose::citation_gap(caption.chars().last());
                 caption.push_str(&format!(
-                    "\u{a0}[{}]",
+                    "{gap}[{}]",
                     self.doc.labels.native(&n.to_string())
                 ));
             }

@@ -100,6 +100,7 @@ impl Builder<'_> {
                 let mut detail = vec![self.run(figure.detail.as_str(), detail_look)];
                 self.citation(
                     std::slice::from_ref(&figure.source),
+                    crate::compose::citation_gap(figure.detail.chars().last()),
                     Look::new(8),
                     detail_node,
                     &mut detail,
