@@ -148,10 +148,20 @@ fn ace_finds_no_violations() {
     .into_iter()
     .map(|(name, guide, options)| (name, to_epub(guide, &options).unwrap()))
     .collect();
-    // A right-to-left book and a Chinese one, from the script fixtures.
-    for (name, edition) in [("ar.epub", "ar"), ("zh-hans.epub", "zh-hans")] {
-        let guide = crate::scripts::edition(edition);
-        books.push((name, to_epub(&guide, &Options::new()).unwrap()));
+    // The built-in Chinese, Vietnamese and Arabic editions, whole and as fact sheets.
+    for (name, edition, preset) in [
+        ("zh-Hans-full.epub", "zh-Hans", Preset::Full),
+        ("zh-Hans-sheet.epub", "zh-Hans", Preset::FactSheet),
+        ("vi-full.epub", "vi", Preset::Full),
+        ("vi-sheet.epub", "vi", Preset::FactSheet),
+        ("ar-full.epub", "ar", Preset::Full),
+        ("ar-sheet.epub", "ar", Preset::FactSheet),
+    ] {
+        let guide = mht_guide::edition(edition).unwrap();
+        books.push((
+            name,
+            to_epub(guide, &Options::new().with_preset(preset)).unwrap(),
+        ));
     }
     // Seen to fail: a book without its accessibility metadata, and one whose chapters lack
     // their ARIA role.
@@ -218,5 +228,5 @@ fn ace_finds_no_violations() {
             ),
         }
     }
-    assert_eq!(results.len(), 10);
+    assert_eq!(results.len(), 14);
 }

@@ -82,7 +82,8 @@ fn right_to_left_editions_say_so_in_every_format_and_others_do_not() {
         assert!(failures.is_empty(), "{failures:#?}");
     }
     for built_in in mht_guide::BUILT_IN {
-        let failures = direction_failures(built_in.name, built_in.guide(), false);
+        let rtl = built_in.guide().meta.language.direction() == mht_guide::Direction::Rtl;
+        let failures = direction_failures(built_in.name, built_in.guide(), rtl);
         assert!(failures.is_empty(), "{failures:#?}");
     }
 }

@@ -37,23 +37,27 @@ fn every_content_file_names_its_schema_and_the_schemas_are_current() {
 }
 
 #[test]
-fn the_spanish_editions_files_name_their_partial_schemas_and_they_are_current() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::util::spanish().dir);
-    for &(name, text) in crate::util::spanish().files {
-        assert_eq!(
-            text.lines().next(),
-            Some(mht_guide::schema::directive(name).as_str()),
-            "{name} must start with its #:schema line"
-        );
-        let committed = fs::read_to_string(
-            dir.join(mht_guide::schema::SCHEMA_DIR)
-                .join(mht_guide::schema::file_name(name)),
-        )
-        .unwrap_or_default();
-        assert!(
-            committed == mht_guide::schema::partial(name).unwrap(),
-            "the Spanish edition's schema of {name} is out of date"
-        );
+fn every_translations_files_name_their_partial_schemas_and_they_are_current() {
+    for edition in mht_guide::BUILT_IN.iter().skip(1) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(edition.dir);
+        for &(name, text) in edition.files {
+            assert_eq!(
+                text.lines().next(),
+                Some(mht_guide::schema::directive(name).as_str()),
+                "{} {name} must start with its #:schema line",
+                edition.name
+            );
+            let committed = fs::read_to_string(
+                dir.join(mht_guide::schema::SCHEMA_DIR)
+                    .join(mht_guide::schema::file_name(name)),
+            )
+            .unwrap_or_default();
+            assert!(
+                committed == mht_guide::schema::partial(name).unwrap(),
+                "the {} edition's schema of {name} is out of date",
+                edition.name
+            );
+        }
     }
 }
 

@@ -121,16 +121,20 @@ fn epubcheck_finds_nothing() {
     ] {
         epubcheck(&jar, dir.path(), name, &epub(&options));
     }
-    let spanish = mht_guide::edition("es").unwrap();
-    for (name, options) in [
-        ("es-full.epub", Options::new()),
-        (
-            "es-sheet.epub",
-            Options::new().with_preset(Preset::FactSheet),
-        ),
-    ] {
-        let book = mht_guide_export::to_epub(spanish, &options).unwrap();
-        epubcheck(&jar, dir.path(), name, &book);
+    // Every built-in translation, whole and as a fact sheet.
+    for edition in mht_guide::BUILT_IN.iter().skip(1) {
+        for (kind, options) in [
+            ("full", Options::new()),
+            ("sheet", Options::new().with_preset(Preset::FactSheet)),
+        ] {
+            let book = mht_guide_export::to_epub(edition.guide(), &options).unwrap();
+            epubcheck(
+                &jar,
+                dir.path(),
+                &format!("{}-{kind}.epub", edition.name),
+                &book,
+            );
+        }
     }
 }
 

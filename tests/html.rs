@@ -123,22 +123,26 @@ fn the_nu_html_checker_finds_no_errors() {
         let errors = vnu_errors(&jar, &page);
         assert!(errors.is_empty(), "vnu errors:\n{}", errors.join("\n"));
     }
-    let spanish = mht_guide::edition("es").unwrap();
-    for options in [
-        Options::new(),
-        Options::new().with_preset(Preset::FactSheet),
-    ] {
-        let page = to_html(spanish, &options);
-        assert!(
-            page.contains(" lang=\"es-US\" xml:lang=\"es-US\""),
-            "the page language"
-        );
-        let errors = vnu_errors(&jar, &page);
-        assert!(
-            errors.is_empty(),
-            "vnu errors (Spanish):\n{}",
-            errors.join("\n")
-        );
+    // Every built-in translation, whole and as a fact sheet, in its own language.
+    for edition in mht_guide::BUILT_IN.iter().skip(1) {
+        let guide = edition.guide();
+        let tag = guide.meta.language.as_str();
+        for options in [
+            Options::new(),
+            Options::new().with_preset(Preset::FactSheet),
+        ] {
+            let page = to_html(guide, &options);
+            assert!(
+                page.contains(&format!(" lang=\"{tag}\" xml:lang=\"{tag}\"")),
+                "the page language ({tag})"
+            );
+            let errors = vnu_errors(&jar, &page);
+            assert!(
+                errors.is_empty(),
+                "vnu errors ({tag}):\n{}",
+                errors.join("\n")
+            );
+        }
     }
     // The checker is seen to fail: on an EPUB attribute, which HTML does not define.
     let broken = html(&Options::new()).replacen("<main>", "<main epub:type=\"bodymatter\">", 1);
@@ -309,17 +313,20 @@ pub(crate) fn check_in_browser(modules: &Path, html: &str, out: &Path) -> serde_
     missing = "browser",
     ignore = "needs Chromium with playwright-core and axe-core, which `bash .ci/test` installs"
 )]
-fn the_spanish_edition_shows_accessibly_in_a_real_browser() {
+fn every_translation_shows_accessibly_in_a_real_browser() {
     let Some(modules) = browser() else { return };
-    let spanish = mht_guide::edition("es").unwrap();
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/spanish");
-    check_in_browser(&modules, &to_html(spanish, &Options::new()), &out);
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/spanish-sheet");
-    check_in_browser(
-        &modules,
-        &to_html(spanish, &Options::new().with_preset(Preset::FactSheet)),
-        &out,
-    );
+    for edition in mht_guide::BUILT_IN.iter().skip(1) {
+        let guide = edition.guide();
+        let shots = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        let out = shots.join(edition.name);
+        check_in_browser(&modules, &to_html(guide, &Options::new()), &out);
+        let out = shots.join(format!("{}-sheet", edition.name));
+        check_in_browser(
+            &modules,
+            &to_html(guide, &Options::new().with_preset(Preset::FactSheet)),
+            &out,
+        );
+    }
 }
 
 #[test]

@@ -344,8 +344,9 @@ fn a_base_folder_must_be_inside_the_root_and_messages_outside_it_tell_nothing() 
     let ours = uploads.join("ours");
     let outside = |named: &str| {
         format!(
-            "{}:1:8: error: the base `{named}` is neither a built-in edition (`en`, `es`) nor \
-             a folder inside {}, where an edition's base folders must be; name one of them",
+            "{}:1:8: error: the base `{named}` is neither a built-in edition (`en`, `es`, \
+             `zh-Hans`, `vi`, `ar`) nor a folder inside {}, where an edition's base folders \
+             must be; name one of them",
             ours.join("guide.toml").display(),
             uploads.canonicalize().unwrap().display(),
         )

@@ -11,6 +11,7 @@ mod corpus;
 mod directions;
 mod edges;
 mod edition;
+mod editions;
 mod epub;
 mod fonts;
 mod fuzz;

@@ -816,24 +816,26 @@ fn every_preset_paper_branding_and_selection_conforms() {
 }
 
 #[test]
-fn the_spanish_edition_conforms_on_every_paper() {
-    let spanish = mht_guide::edition("es").unwrap();
-    for paper in [Paper::Letter, Paper::A4, Paper::Legal] {
-        for preset in [Preset::Full, Preset::FactSheet, Preset::Faq] {
-            let mut options = Options::new().with_preset(preset);
-            options.set_paper(paper);
-            let pdf = to_pdf(spanish, &options).unwrap();
-            assert_conforms(&format!("Spanish {preset:?} on {paper}"), &pdf);
-            let catalog = lopdf::Document::load_mem(&pdf).unwrap();
-            let lang = catalog
-                .catalog()
-                .unwrap()
-                .get(b"Lang")
-                .unwrap()
-                .as_str()
-                .unwrap()
-                .to_vec();
-            assert_eq!(lang, b"es-US");
+fn every_translation_conforms_on_every_paper() {
+    for edition in mht_guide::BUILT_IN.iter().skip(1) {
+        let guide = edition.guide();
+        for paper in [Paper::Letter, Paper::A4, Paper::Legal] {
+            for preset in [Preset::Full, Preset::FactSheet, Preset::Faq] {
+                let mut options = Options::new().with_preset(preset);
+                options.set_paper(paper);
+                let pdf = to_pdf(guide, &options).unwrap();
+                assert_conforms(&format!("{} {preset:?} on {paper}", edition.name), &pdf);
+                let catalog = lopdf::Document::load_mem(&pdf).unwrap();
+                let lang = catalog
+                    .catalog()
+                    .unwrap()
+                    .get(b"Lang")
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_vec();
+                assert_eq!(lang, guide.meta.language.as_str().as_bytes());
+            }
         }
     }
 }

@@ -296,7 +296,8 @@ pub(crate) struct NewEditionArgs {
     #[arg(long)]
     pub(crate) minimal: bool,
 
-    /// The built-in edition to start from: `en` (English, the default) or `es` (Spanish).
+    /// The built-in edition to start from: `en` (English, the default), `es` (Spanish, US),
+    /// `zh-Hans` (Simplified Chinese), `vi` (Vietnamese) or `ar` (Arabic).
     #[arg(long, value_name = "NAME", value_parser = parse_edition)]
     pub(crate) edition: Option<String>,
 }
@@ -338,7 +339,8 @@ pub(crate) struct ContentArgs {
     #[arg(long, value_name = "DIR")]
     pub(crate) content: Option<PathBuf>,
 
-    /// Which built-in edition to use: `en` (English, the default) or `es` (Spanish, US).
+    /// Which built-in edition to use: `en` (English, the default), `es` (Spanish, US),
+    /// `zh-Hans` (Simplified Chinese), `vi` (Vietnamese) or `ar` (Arabic).
     #[arg(long, value_name = "NAME", value_parser = parse_edition, conflicts_with = "content")]
     pub(crate) edition: Option<String>,
 

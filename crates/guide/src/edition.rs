@@ -41,8 +41,21 @@ pub const EMBEDDED_FILES: [(&str, &str); FILE_COUNT] =
 const SPANISH_FILES: [(&str, &str); FILE_COUNT] =
     with_sections!(embed_files!("mental-health-technician-es"));
 
-/// An edition compiled into this crate: `en`, the English guide, and `es`, the Spanish (US)
-/// one. An edition of one's own may name either as its `base`.
+/// The Simplified Chinese edition's files, on the English one as the Spanish is.
+const CHINESE_FILES: [(&str, &str); FILE_COUNT] =
+    with_sections!(embed_files!("mental-health-technician-zh-hans"));
+
+/// The Vietnamese edition's files, on the English one.
+const VIETNAMESE_FILES: [(&str, &str); FILE_COUNT] =
+    with_sections!(embed_files!("mental-health-technician-vi"));
+
+/// The Arabic edition's files, on the English one.
+const ARABIC_FILES: [(&str, &str); FILE_COUNT] =
+    with_sections!(embed_files!("mental-health-technician-ar"));
+
+/// An edition compiled into this crate: `en`, the English guide, and its translations: `es`
+/// (Spanish, US), `zh-Hans` (Simplified Chinese), `vi` (Vietnamese) and `ar` (Arabic). An
+/// edition of one's own may name any as its `base`.
 ///
 /// # Examples
 ///
@@ -58,13 +71,18 @@ const SPANISH_FILES: [(&str, &str); FILE_COUNT] =
 /// assert!(loaded.files.iter().any(|f| f.path.starts_with(spanish.dir)));
 ///
 /// let err = BuiltIn::named("fr").unwrap_err();
-/// assert_eq!(err.to_string(), "there is no built-in edition `fr`; the editions are `en`, `es`");
+/// assert_eq!(
+///     err.to_string(),
+///     "there is no built-in edition `fr`; the editions are `en`, `es`, `zh-Hans`, `vi`, `ar`"
+/// );
+/// // Names are matched without regard to case.
+/// assert_eq!(BuiltIn::named("zh-hans")?.name, "zh-Hans");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct BuiltIn {
-    /// Its name, as a `base` and `--edition` give it: `en`, `es`.
+    /// Its name, as a `base` and `--edition` give it: `en`, `es`, `zh-Hans`, `vi`, `ar`.
     pub name: &'static str,
     /// The folder its files came from, as diagnostics name it.
     pub dir: &'static str,
@@ -77,7 +95,7 @@ pub struct BuiltIn {
 }
 
 /// Every built-in edition, English first.
-pub const BUILT_IN: [BuiltIn; 2] = [
+pub const BUILT_IN: [BuiltIn; 5] = [
     BuiltIn {
         name: "en",
         dir: EMBEDDED_DIR,
@@ -92,10 +110,34 @@ pub const BUILT_IN: [BuiltIn; 2] = [
             "../content/mental-health-technician-es/fingerprints.toml"
         )),
     },
+    BuiltIn {
+        name: "zh-Hans",
+        dir: "content/mental-health-technician-zh-hans",
+        files: &CHINESE_FILES,
+        fingerprints: Some(include_str!(
+            "../content/mental-health-technician-zh-hans/fingerprints.toml"
+        )),
+    },
+    BuiltIn {
+        name: "vi",
+        dir: "content/mental-health-technician-vi",
+        files: &VIETNAMESE_FILES,
+        fingerprints: Some(include_str!(
+            "../content/mental-health-technician-vi/fingerprints.toml"
+        )),
+    },
+    BuiltIn {
+        name: "ar",
+        dir: "content/mental-health-technician-ar",
+        files: &ARABIC_FILES,
+        fingerprints: Some(include_str!(
+            "../content/mental-health-technician-ar/fingerprints.toml"
+        )),
+    },
 ];
 
 impl BuiltIn {
-    /// The built-in edition with this name, in any case (`ES` is `es`).
+    /// The built-in edition with this name, in any case (`zh-hans` is `zh-Hans`).
     ///
     /// # Errors
     ///

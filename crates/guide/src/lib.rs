@@ -140,8 +140,9 @@ pub fn guide() -> &'static Guide {
 }
 
 /// A built-in edition's guide by name, loaded and checked on first use: `en` (the English
-/// guide, the same as [`guide()`]) or `es` (the Spanish one). `None` for another name; for the
-/// reason, or the edition's files, use [`BuiltIn::named`].
+/// guide, the same as [`guide()`]), `es` (Spanish, US), `zh-Hans` (Simplified Chinese), `vi`
+/// (Vietnamese) or `ar` (Arabic). `None` for another name; for the reason, or the edition's
+/// files, use [`BuiltIn::named`].
 ///
 /// # Panics
 ///
@@ -152,6 +153,8 @@ pub fn guide() -> &'static Guide {
 /// ```
 /// let english = mht_guide::edition("en").unwrap();
 /// assert_eq!(english, mht_guide::guide());
+/// let arabic = mht_guide::edition("ar").unwrap();
+/// assert_eq!(arabic.meta.language.direction(), mht_guide::Direction::Rtl);
 /// assert!(mht_guide::edition("fr").is_none());
 /// ```
 pub fn edition(name: &str) -> Option<&'static Guide> {

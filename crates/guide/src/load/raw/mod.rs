@@ -22,9 +22,10 @@ pub(crate) use pay::*;
 #[cfg_attr(feature = "schema", derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Meta {
-    /// The edition this one is based on (optional): `en` or `es` for a built-in guide, or a
-    /// folder relative to this one. Every file, and every field, this edition leaves out
-    /// comes from the base, so updates to the base reach it on the next build.
+    /// The edition this one is based on (optional): `en`, `es`, `zh-Hans`, `vi` or `ar` for a
+    /// built-in guide, or a folder relative to this one. Every file, and every field, this
+    /// edition leaves out comes from the base, so updates to the base reach it on the next
+    /// build.
     pub(crate) base: Option<Str>,
     /// A short name made of lowercase letters, digits and hyphens; it names exported files.
     #[cfg_attr(feature = "schema", schemars(extend("pattern" = ID_PATTERN)))]
