@@ -368,6 +368,42 @@ pub(crate) fn check(bytes: &[u8]) -> Findings {
                 _ => {}
             }
         }
+        // 15-001 (a table's row headers): every row of data cells is led by the header cell
+        // that names it, scoped to the row; every table of the guide names its rows.
+        let attribute = |d: &Dictionary, key: &[u8]| -> Option<String> {
+            let attrs = match get(&doc, d.get(b"A").ok()?) {
+                Object::Array(list) => list.clone(),
+                other => vec![other.clone()],
+            };
+            attrs.iter().filter_map(|a| dict(&doc, a)).find_map(|a| {
+                a.get(key)
+                    .ok()?
+                    .as_name()
+                    .ok()
+                    .map(|n| String::from_utf8_lossy(n).into_owned())
+            })
+        };
+        if role == "TR" {
+            let cells: Vec<(String, Option<String>)> = children
+                .iter()
+                .filter_map(|c| doc.get_dictionary(*c).ok())
+                .map(|c| (name_of(c, b"S").unwrap_or_default(), attribute(c, b"Scope")))
+                .collect();
+            let data = cells.iter().any(|(r, _)| r == "TD");
+            let led = cells
+                .first()
+                .is_some_and(|(r, scope)| r == "TH" && scope.as_deref() == Some("Row"));
+            if data && !led {
+                fail(format!(
+                    "a TR ({} {} R) of data cells is not led by a row header (TH, /Scope /Row)",
+                    id.0, id.1
+                ));
+            }
+        }
+        // 16-001: a list says how its items are numbered, so that a reflow keeps the numbers.
+        if role == "L" && attribute(d, b"ListNumbering").is_none() {
+            fail(format!("an L ({} {} R) without /ListNumbering", id.0, id.1));
+        }
         stack.extend(children.iter().rev());
         elements.insert(id, Element { role, kids });
     }
@@ -977,6 +1013,31 @@ fn each_check_fails_on_a_broken_file() {
         }
     });
     assert_found(&failures, "has no /Scope");
+    // A row whose naming cell is a data cell.
+    let failures = broken(|doc| {
+        let rows: Vec<ObjectId> = objects_with(doc, b"S", b"TH")
+            .into_iter()
+            .filter(|id| {
+                let d = doc.get_dictionary(*id).unwrap();
+                let a = d.get(b"A").unwrap().as_dict().unwrap();
+                a.get(b"Scope").unwrap().as_name().unwrap() == b"Row"
+            })
+            .collect();
+        assert!(!rows.is_empty(), "the handout has no row header to break");
+        for id in rows {
+            let d = doc.get_dictionary_mut(id).unwrap();
+            d.set("S", Object::Name(b"TD".to_vec()));
+            d.remove(b"A");
+        }
+    });
+    assert_found(&failures, "not led by a row header");
+    // A numbered list that does not say so.
+    let failures = broken(|doc| {
+        for id in objects_with(doc, b"S", b"L") {
+            doc.get_dictionary_mut(id).unwrap().remove(b"A");
+        }
+    });
+    assert_found(&failures, "without /ListNumbering");
     // A chart without its alternative text.
     let failures = broken(|doc| {
         let figures = objects_with(doc, b"S", b"Figure");

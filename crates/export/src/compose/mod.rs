@@ -240,8 +240,12 @@ pub struct Table {
     pub caption: String,
     /// The column headings.
     pub header: Vec<String>,
-    /// The rows; each has as many cells as the header. The first cell names the row.
+    /// The rows; each has as many cells as the header.
     pub rows: Vec<Vec<Cell>>,
+    /// Whether the first cell of each row names the row (an occupation, a workplace, a
+    /// topic): every format marks it as the row's header, so a screen reader says it with
+    /// each cell of the row.
+    pub row_headers: bool,
     /// Remarks printed under the table.
     pub notes: Vec<String>,
 }

@@ -98,6 +98,7 @@ impl<'g> SectionVisitor<'g> for Full<'g> {
                     ]
                 })
                 .collect(),
+            row_headers: true,
             notes: Vec::new(),
         }));
         nodes

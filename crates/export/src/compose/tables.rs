@@ -97,6 +97,7 @@ pub(super) fn pay_table<'a>(
         caption: caption(title.as_str(), period, l),
         header,
         rows,
+        row_headers: true,
         notes: notes_of(figures),
     }
 }
@@ -166,6 +167,7 @@ pub(super) fn pay_by_setting_table(figures: &[&PayFigure], l: &Labels) -> Table 
         caption: caption(&title, period, l),
         header,
         rows,
+        row_headers: true,
         notes: notes_of(figures),
     }
 }
@@ -223,6 +225,7 @@ pub(super) fn outlook_table(figures: &[mht_guide::OutlookFigure], l: &Labels) ->
         ),
         header,
         rows,
+        row_headers: true,
         notes: vec![l.rounded_note.to_string()],
     }
 }
@@ -253,6 +256,7 @@ pub(super) fn state_rules_table(license: &mht_guide::StateLicense, l: &Labels) -
                 ],
             })
             .collect(),
+        row_headers: true,
         notes: vec![l.not_legal_advice.to_string()],
     }
 }
@@ -303,6 +307,7 @@ pub(super) fn employment_table(s: &mht_guide::WorkSettings, l: &Labels) -> Optio
         caption: caption(l.employment_shares.as_str(), period, l),
         header,
         rows,
+        row_headers: true,
         notes: vec![l.employment_note.to_string()],
     })
 }

@@ -232,9 +232,10 @@ impl Writer<'_> {
         for row in &table.rows {
             self.push("<tr>");
             for (i, cell) in row.iter().enumerate() {
-                self.push(if i == 0 { "<th scope=\"row\">" } else { "<td>" });
+                let header = i == 0 && table.row_headers;
+                self.push(if header { "<th scope=\"row\">" } else { "<td>" });
                 self.cell(cell);
-                self.push(if i == 0 { "</th>" } else { "</td>" });
+                self.push(if header { "</th>" } else { "</td>" });
             }
             self.push("</tr>\n");
         }

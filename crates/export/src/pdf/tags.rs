@@ -26,14 +26,20 @@ pub(super) enum Role {
     H2,
     H3,
     P,
+    /// A list of bulleted items (`/ListNumbering /Disc`).
     L,
+    /// A list of numbered items: an `L` with `/ListNumbering /Decimal`, so that a reader that
+    /// reflows the tags numbers its items.
+    LNumbered,
     LI,
     Lbl,
     LBody,
     Table,
     TR,
-    /// A header cell of a column.
+    /// A header cell of a column (`/Scope /Column`).
     TH,
+    /// A header cell of a row, the cell that names it (`/Scope /Row`).
+    RowHeader,
     TD,
     Caption,
     Toc,
@@ -49,19 +55,21 @@ pub(super) enum Role {
 
 impl Role {
     /// Every role, to find one by its name.
-    const ALL: [Role; 21] = [
+    const ALL: [Role; 23] = [
         Role::Document,
         Role::H1,
         Role::H2,
         Role::H3,
         Role::P,
         Role::L,
+        Role::LNumbered,
         Role::LI,
         Role::Lbl,
         Role::LBody,
         Role::Table,
         Role::TR,
         Role::TH,
+        Role::RowHeader,
         Role::TD,
         Role::Caption,
         Role::Toc,
@@ -90,13 +98,13 @@ impl Role {
             Role::H2 => "H2",
             Role::H3 => "H3",
             Role::P => "P",
-            Role::L => "L",
+            Role::L | Role::LNumbered => "L",
             Role::LI => "LI",
             Role::Lbl => "Lbl",
             Role::LBody => "LBody",
             Role::Table => "Table",
             Role::TR => "TR",
-            Role::TH => "TH",
+            Role::TH | Role::RowHeader => "TH",
             Role::TD => "TD",
             Role::Caption => "Caption",
             Role::Toc => "TOC",

@@ -109,9 +109,8 @@ fn a_table_is_a_caption_and_rows_of_header_and_data_cells() {
                 _ => None,
             })
             .collect();
-        // The header row is all header cells, and every other row has a data cell for each
-        // column. (The web page also marks each row's first cell as the row's header; the
-        // PDF does not yet.)
+        // The header row is all header cells, and every other row is led by the header cell
+        // that names it, then a data cell for each other column, as on the web page.
         let header = kid_roles(&tree, row_ids[0]);
         assert!(
             header.len() >= 2 && header.iter().all(|r| *r == Role::TH),
@@ -120,7 +119,8 @@ fn a_table_is_a_caption_and_rows_of_header_and_data_cells() {
         for &row in &row_ids[1..] {
             let cells = kid_roles(&tree, row);
             assert_eq!(cells.len(), header.len(), "{cells:?}");
-            assert!(cells.iter().all(|r| *r == Role::TD), "{cells:?}");
+            assert_eq!(cells[0], Role::RowHeader, "{cells:?}");
+            assert!(cells[1..].iter().all(|r| *r == Role::TD), "{cells:?}");
         }
     }
 }

@@ -203,12 +203,20 @@ impl Structure<'_> {
         {
             elem.set("Pg", Object::Reference(*page));
         }
-        if n.role == Role::TH {
+        // Attributes (ISO 32000-1, 14.8.5): a header cell's scope, a list's numbering.
+        let attribute = match n.role {
+            Role::TH => Some(("Table", "Scope", "Column")),
+            Role::RowHeader => Some(("Table", "Scope", "Row")),
+            Role::L => Some(("List", "ListNumbering", "Disc")),
+            Role::LNumbered => Some(("List", "ListNumbering", "Decimal")),
+            _ => None,
+        };
+        if let Some((owner, key, value)) = attribute {
             elem.set(
                 "A",
                 Dictionary::from_iter(vec![
-                    ("O", Object::Name(b"Table".to_vec())),
-                    ("Scope", Object::Name(b"Column".to_vec())),
+                    ("O", Object::Name(owner.as_bytes().to_vec())),
+                    (key, Object::Name(value.as_bytes().to_vec())),
                 ]),
             );
         }

@@ -35,7 +35,11 @@ impl Builder<'_> {
     }
 
     pub(super) fn list(&mut self, list: &mht_guide::List, indent: f64) {
-        let l = self.node(Role::L, self.parent);
+        let role = match list.start {
+            Some(_) => Role::LNumbered,
+            None => Role::L,
+        };
+        let l = self.node(role, self.parent);
         for (n, item) in list.items.iter().enumerate() {
             let marker = match list.start {
                 Some(start) => format!("{}.", start as usize + n),
@@ -222,8 +226,13 @@ impl Builder<'_> {
                 let mut cells = Vec::new();
                 let runs = row
                     .iter()
-                    .map(|cell| {
-                        let td = self.node(Role::TD, tr);
+                    .enumerate()
+                    .map(|(i, cell)| {
+                        let role = match i {
+                            0 if table.row_headers => Role::RowHeader,
+                            _ => Role::TD,
+                        };
+                        let td = self.node(role, tr);
                         cells.push(td);
                         self.cell(cell, look, td)
                     })
@@ -275,7 +284,7 @@ impl Builder<'_> {
     /// The list of sources: a list whose items' bodies are `BibEntry` elements.
     pub(super) fn references(&mut self) {
         let look = Look::new(9);
-        let list = self.node(Role::L, self.parent);
+        let list = self.node(Role::LNumbered, self.parent);
         for (i, source) in self.doc.references.iter().enumerate() {
             let ((marker, label), body) = self.item(list, &format!("{}.", i + 1), look);
             let entry = self.node(Role::of(Part::BibliographyEntry), body);
