@@ -7,8 +7,10 @@
 //! Checked (by Matterhorn checkpoint group): 01 real content is tagged or an artifact, never
 //! both, and every MCID is referenced exactly once; 02/09 standard structure types only; 06
 //! metadata stream with `pdfuaid:part` 1 and `dc:title`; 07 `DisplayDocTitle`; 11 the
-//! document's language; 13 a `Figure` with `/Alt`; 14 a first heading; 15 `TH` with `/Scope`; 28 link annotations with
-//! `/Contents`, a `Link` parent through the ParentTree, `/Tabs /S`; 31 fonts embedded, with
+//! document's language; 13 a `Figure` with `/Alt`; 14 a first heading; 15 `TH` with `/Scope`,
+//! and every row of data cells led by a row header (`/Scope /Row`, 15-001); 16 `/ListNumbering`
+//! on every list (16-001); 28 link annotations with `/Contents` (a citation's with its source's
+//! number), a `Link` parent through the ParentTree, `/Tabs /S`; 31 fonts embedded, with
 //! `/ToUnicode` covering every code used, `CIDToGIDMap`, and widths equal to the advances of the
 //! embedded program. The ParentTree is checked to point back at what points to it.
 
@@ -412,6 +414,33 @@ pub(crate) fn check(bytes: &[u8]) -> Findings {
             "the first heading is {:?}, not H1",
             headings.first()
         ));
+    }
+
+    // A citation's link says which source it leads to by its number (WCAG 2.4.4, link
+    // purpose): the description of each link under a Reference holds digits.
+    for e in elements.values().filter(|e| e.role == "Reference") {
+        for kid in &e.kids {
+            let Kid::Element(link) = kid else { continue };
+            let Some(link) = elements.get(link) else {
+                continue;
+            };
+            for annot in link.kids.iter().filter_map(|k| match k {
+                Kid::Annot(a) => Some(*a),
+                _ => None,
+            }) {
+                let said = doc
+                    .get_dictionary(annot)
+                    .ok()
+                    .and_then(|a| a.get(b"Contents").ok())
+                    .and_then(text)
+                    .unwrap_or_default();
+                if !said.chars().any(char::is_numeric) {
+                    fail(format!(
+                        "a citation's link is described without the source number: {said:?}"
+                    ));
+                }
+            }
+        }
     }
 
     // Who references each MCID and each annotation.
@@ -1000,6 +1029,20 @@ fn each_check_fails_on_a_broken_file() {
         doc.get_dictionary_mut(id).unwrap().remove(b"Contents");
     });
     assert_found(&failures, "a link annotation without /Contents");
+    // Citation links described by the page title alone, as they were.
+    let failures = broken(|doc| {
+        for id in objects_with(doc, b"Subtype", b"Link") {
+            let d = doc.get_dictionary_mut(id).unwrap();
+            let said = d.get(b"Contents").ok().and_then(text).unwrap_or_default();
+            if let Some((_, title)) = said.split_once(", ") {
+                d.set(
+                    "Contents",
+                    Object::string_literal(format!("Source: {title}")),
+                );
+            }
+        }
+    });
+    assert_found(&failures, "described without the source number");
     // A link annotation whose ParentTree entry leads elsewhere.
     let failures = broken(|doc| {
         let id = objects_with(doc, b"Subtype", b"Link")[0];

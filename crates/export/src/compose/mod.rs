@@ -407,6 +407,18 @@ impl<'g> Document<'g> {
             .position(|s| &s.id == id)
             .map(|i| i + 1)
     }
+
+    /// What a link to a cited source says to assistive technology, out of context too:
+    /// `Source 4: American Association of Psychiatric Technicians, Home page`.
+    pub fn source_link_description(&self, id: &Id) -> Option<String> {
+        let n = self.reference_number(id)?;
+        let source = self.references[n - 1];
+        Some(self.labels.link_source.fill(&[
+            ("number", &self.labels.native(&n.to_string())),
+            ("publisher", source.publisher.as_str()),
+            ("title", source.title.as_str()),
+        ]))
+    }
 }
 
 impl Section<'_> {

@@ -175,14 +175,18 @@ impl Writer<'_> {
 
     pub(super) fn citations(&mut self, ids: &[Id]) {
         for id in ids {
-            if let Some(n) = self.doc.reference_number(id) {
+            if let (Some(n), Some(said)) = (
+                self.doc.reference_number(id),
+                self.doc.source_link_description(id),
+            ) {
                 let href = (self.href)(&format!("source-{id}"));
                 let _ = write!(
                     self.out,
-                    "<a class=\"cite\" href=\"{}\"{} role=\"{}\">[{}]</a>",
+                    "<a class=\"cite\" href=\"{}\"{} role=\"{}\" aria-label=\"{}\">[{}]</a>",
                     escape(&href),
                     self.epub_type(Part::Citation.epub()),
                     Part::Citation.aria(),
+                    escape(&said),
                     self.doc.labels.native(&n.to_string()),
                 );
             }

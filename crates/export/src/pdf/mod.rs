@@ -481,6 +481,14 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
         fonts: &set,
         logo: options.logo().map(|(logo, _)| logo),
         labels: &guide.labels,
+        sources: doc
+            .references
+            .iter()
+            .filter_map(|s| {
+                let said = doc.source_link_description(&s.id)?;
+                Some((format!("source-{}", s.id), said))
+            })
+            .collect(),
     };
     // What only rendering needed goes before the post-processing, which needs the most memory;
     // genpdf's output and the draws go as soon as they are read.

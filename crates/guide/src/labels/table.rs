@@ -332,8 +332,10 @@ labels! {
     // Descriptions for assistive technology.
     /// A link whose text is its address.
     link_address [address],
-    /// A link to a source in the list of sources.
-    link_source [title],
+    /// A link to a source in the list of sources, said with the source's number there, its
+    /// publisher and its title: `Source 4: American Association of Psychiatric Technicians,
+    /// Home page`, which tells where the link goes out of context too.
+    link_source [number, publisher, title],
     /// A link to a heading on a page.
     link_heading_page [title, page],
     /// A link to a heading.

@@ -44,6 +44,7 @@ pub struct Review {
     origins: Vec<crate::load::FileOrigin>,
     files: Vec<ContentFile>,
     fonts: Vec<crate::load::EditionFont>,
+    fingerprints: Option<ContentFile>,
 }
 
 impl Review {
@@ -85,6 +86,7 @@ impl Review {
             files,
             origins,
             fonts,
+            fingerprints,
             ..
         } = loaded;
         let formula = ReadingFormula::for_language(&guide.meta.language);
@@ -109,6 +111,7 @@ impl Review {
             origins,
             files,
             fonts,
+            fingerprints,
         })
     }
 
@@ -133,6 +136,12 @@ impl Review {
     /// ```
     pub fn origins(&self) -> &[crate::load::FileOrigin] {
         &self.origins
+    }
+
+    /// The edition's record of the source text each of its texts translates
+    /// (`fingerprints.toml`), against which its stale texts were found, if it has one.
+    pub fn fingerprints(&self) -> Option<&ContentFile> {
+        self.fingerprints.as_ref()
     }
 
     /// The font files the edition names for its PDF handout (see [`Loaded::fonts`]).
@@ -194,7 +203,8 @@ impl BuiltIn {
     ///
     /// Every problem in the embedded content (the crate's tests make sure there is none).
     pub fn review(&self, as_of: RefDate) -> Result<Review, LoadError> {
-        Review::of_files(self.dir, self.files.iter().copied(), as_of)
+        // As loaded, fingerprints included, so the review sees stale translations too.
+        Review::new(self.load()?, as_of)
     }
 }
 

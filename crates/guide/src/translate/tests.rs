@@ -147,3 +147,59 @@ fn a_text_that_moved_keeps_its_translation() {
         (1, 1, 1)
     );
 }
+
+#[test]
+fn every_built_in_translation_is_reviewed_with_its_fingerprints() {
+    for edition in crate::BUILT_IN.iter().skip(1) {
+        let loaded = edition.load().unwrap();
+        let prints = loaded
+            .fingerprints
+            .as_ref()
+            .expect("a translation records its sources");
+        assert!(prints.text.contains("\"guide.title\""), "{}", edition.name);
+        // A fingerprint made stale in memory is what the review reports.
+        let mut files: Vec<(&str, &str)> = edition.files.to_vec();
+        let recorded = format!(
+            "\"guide.title\" = \"{}\"",
+            fingerprint_of(&prints.text, "guide.title")
+        );
+        let changed = prints
+            .text
+            .replace(&recorded, "\"guide.title\" = \"00000000\"");
+        files.push((FINGERPRINTS_FILE, &changed));
+        let review = crate::Review::of_files(
+            Path::new(edition.dir),
+            files,
+            crate::RefDate::parse("2026-12-07").unwrap(),
+        )
+        .unwrap();
+        assert!(
+            review
+                .warnings()
+                .iter()
+                .any(|w| w.message().contains("`guide.title`")),
+            "{}",
+            edition.name
+        );
+        // The review of the built-in edition itself reads its fingerprints.
+        let clean = edition
+            .review(crate::RefDate::parse("2026-12-07").unwrap())
+            .unwrap();
+        assert!(clean.fingerprints().is_some(), "{}", edition.name);
+        assert!(
+            !clean
+                .warnings()
+                .iter()
+                .any(|w| w.message().contains("has changed since"))
+        );
+    }
+}
+
+/// The fingerprint a fingerprints file records for a context.
+fn fingerprint_of(file: &str, context: &str) -> String {
+    let line = file
+        .lines()
+        .find(|l| l.starts_with(&format!("\"{context}\" = ")))
+        .unwrap();
+    line.rsplit('"').nth(1).unwrap().to_owned()
+}

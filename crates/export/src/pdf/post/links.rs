@@ -15,6 +15,7 @@ use crate::pdf::record::{AnchorMark, LinkMark};
 fn description(
     link: &LinkMark,
     anchors: &BTreeMap<&str, &AnchorMark>,
+    sources: &BTreeMap<String, String>,
     labels: &mht_guide::Labels,
 ) -> String {
     match &link.target {
@@ -28,9 +29,10 @@ fn description(
             }
         }
         Target::Anchor(id) => match anchors.get(id.as_str()) {
-            Some(mark) if id.starts_with("source-") => {
-                labels.link_source.fill(&[("title", &mark.title)])
-            }
+            Some(mark) if id.starts_with("source-") => match sources.get(id.as_str()) {
+                Some(said) => said.clone(),
+                None => labels.link_source.fill(&[("title", &mark.title)]),
+            },
             Some(mark) => labels.link_heading_page.fill(&[
                 ("title", &mark.title.replace('\u{a0}', " ")),
                 ("page", &labels.native(&mark.page.to_string())),
@@ -76,7 +78,7 @@ pub(super) fn add(
         annot.set("F", Object::Integer(4));
         annot.set(
             "Contents",
-            text_string(&description(link, &anchors, f.labels)),
+            text_string(&description(link, &anchors, &f.sources, f.labels)),
         );
         match &link.target {
             Target::Uri(uri) => {

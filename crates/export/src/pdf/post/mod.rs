@@ -66,6 +66,8 @@ pub(super) struct Finish<'a> {
     pub(super) logo: Option<&'a crate::Logo>,
     /// The words of the link descriptions.
     pub(super) labels: &'a mht_guide::Labels,
+    /// What a link to each cited source says, by its anchor (`source-bls-ooh`).
+    pub(super) sources: BTreeMap<String, String>,
 }
 
 /// Why post-processing failed: a problem in genpdf's output that should never happen.
