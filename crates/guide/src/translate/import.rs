@@ -461,42 +461,18 @@ impl Projector<'_, '_> {
                 match route {
                     Route::Shared => whole.then(|| self.copy(value)),
                     Route::Field => {
-                        let mut tables = Vec::new();
-                        for (i, item) in items.iter().enumerate() {
-                            let DeValue::Table(t) = item.get_ref() else {
-                                continue;
-                            };
-                            let len = path.len();
-                            path.push_str(&units::item_step(items, i));
-                            let mut given = self.table(t, path, false);
-                            path.truncate(len);
-                            if !given.is_empty() {
-                                let id = units::id_of(item).unwrap_or_default();
-                                given.insert(0, ("id".into(), Out::plain(id)));
-                                tables.push(given);
-                            }
-                        }
+                        let (tables, _) = self.tables(items, path, false);
                         (!tables.is_empty()).then_some(Out::Tables(tables))
                     }
                     Route::Whole => {
-                        let mut any = whole;
                         let all_tables = items
                             .iter()
                             .all(|i| matches!(i.get_ref(), DeValue::Table(_)));
                         if all_tables && !items.is_empty() {
-                            let mut tables = Vec::new();
-                            for (i, item) in items.iter().enumerate() {
-                                let DeValue::Table(t) = item.get_ref() else {
-                                    continue;
-                                };
-                                let len = path.len();
-                                path.push_str(&units::item_step(items, i));
-                                any |= self.chosen.keys().any(|k| k.starts_with(path.as_str()));
-                                tables.push(self.table(t, path, true));
-                                path.truncate(len);
-                            }
-                            return any.then_some(Out::Tables(tables));
+                            let (tables, chosen) = self.tables(items, path, true);
+                            return (whole || chosen).then_some(Out::Tables(tables));
                         }
+                        let mut any = whole;
                         let mut strings = Vec::new();
                         for (i, item) in items.iter().enumerate() {
                             let len = path.len();
@@ -517,6 +493,40 @@ impl Projector<'_, '_> {
             }
             _ => whole.then(|| self.copy(value)),
         }
+    }
+
+    /// The tables of a list, each at its place (`[id]` or `[n]`, pushed on `path` meanwhile),
+    /// and whether any text of them is translated. A list given back whole keeps every table;
+    /// otherwise only those with a translation, each led by its `id`, by which it merges.
+    fn tables(
+        &self,
+        items: &[Spanned<DeValue<'_>>],
+        path: &mut String,
+        whole: bool,
+    ) -> (Vec<Vec<(String, Out)>>, bool) {
+        let mut tables = Vec::new();
+        let mut chosen = false;
+        for (i, item) in items.iter().enumerate() {
+            let DeValue::Table(t) = item.get_ref() else {
+                continue;
+            };
+            let len = path.len();
+            path.push_str(&units::item_step(items, i));
+            chosen |= self.chosen.keys().any(|k| {
+                k.strip_prefix(path.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+            });
+            let mut given = self.table(t, path, whole);
+            path.truncate(len);
+            if whole {
+                tables.push(given);
+            } else if !given.is_empty() {
+                let id = units::id_of(item).unwrap_or_default();
+                given.insert(0, ("id".into(), Out::plain(id)));
+                tables.push(given);
+            }
+        }
+        (tables, chosen)
     }
 
     /// A value as the source writes it.
