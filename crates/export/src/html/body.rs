@@ -66,16 +66,18 @@ impl Writer<'_> {
                     question,
                     answer,
                 } => {
+                    // A group, not a named section: fifteen questions as `region` landmarks
+                    // would crowd a screen reader's list of landmarks; their headings still
+                    // lead to them.
                     let _ = write!(
                         self.out,
-                        "<section class=\"faq-item\" id=\"{id}\" aria-labelledby=\"{id}-q\">\n\
-                         <h3 id=\"{id}-q\">",
+                        "<div class=\"faq-item\" id=\"{id}\">\n<h3 id=\"{id}-q\">",
                         id = escape(anchor)
                     );
                     self.text(question);
                     self.push("</h3>\n");
                     self.blocks(answer);
-                    self.push("</section>\n");
+                    self.push("</div>\n");
                 }
                 Node::References => self.references(),
                 Node::Chart(chart) => self.chart(chart),

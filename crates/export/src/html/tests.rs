@@ -94,3 +94,15 @@ fn a_table_has_a_caption_and_header_cells_for_columns_and_rows() {
         );
     }
 }
+
+/// A screen reader's list of landmarks holds the chapters, not every question: a labelled
+/// `section` is a `region` landmark, and the FAQ's questions are plain groups led by headings.
+#[test]
+fn questions_are_not_landmarks() {
+    let page = crate::to_html(mht_guide::guide(), &crate::Options::new());
+    let labelled = page.matches("<section ").count();
+    let chapters = mht_guide::guide().sections().count();
+    assert_eq!(labelled, chapters, "one section a chapter");
+    assert!(page.matches("<div class=\"faq-item\"").count() >= 10);
+    assert!(!page.contains("<section class=\"faq-item\""));
+}
