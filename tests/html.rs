@@ -145,7 +145,9 @@ fn the_nu_html_checker_finds_no_errors() {
         }
     }
     // The checker is seen to fail: on an EPUB attribute, which HTML does not define.
-    let broken = html(&Options::new()).replacen("<main>", "<main epub:type=\"bodymatter\">", 1);
+    let page = html(&Options::new());
+    let broken = page.replacen("<main ", "<main epub:type=\"bodymatter\" ", 1);
+    assert_ne!(broken, page, "the page was not broken");
     assert!(!vnu_errors(&jar, &broken).is_empty());
 }
 
@@ -302,6 +304,18 @@ pub(crate) fn check_in_browser(modules: &Path, html: &str, out: &Path) -> serde_
         report["phoneOverflow"].as_i64().unwrap() <= 0,
         "the page scrolls sideways on a phone"
     );
+    // Keyboard: the first Tab reaches the skip link, shown on the page, and it leads to the
+    // guide.
+    assert_eq!(
+        report["firstTab"]["href"], "#main",
+        "the first Tab: {}",
+        report["firstTab"]
+    );
+    assert!(
+        report["firstTab"]["top"].as_f64().unwrap() >= 0.0,
+        "the focused skip link is in view"
+    );
+    assert_eq!(report["afterSkip"], "#main");
     for shot in ["desktop", "phone", "desktop-dark", "phone-dark"] {
         assert!(out.join(format!("{shot}.png")).exists());
     }

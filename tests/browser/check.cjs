@@ -95,6 +95,16 @@ async function geometry(page) {
     report.violations = violations(axe, "light");
     report.passes = axe.passes.length;
 
+    // The first Tab lands on the skip link, and following it moves the focus to the guide.
+    await page.keyboard.press("Tab");
+    report.firstTab = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a ? { href: a.getAttribute("href"), top: a.getBoundingClientRect().top } : null;
+    });
+    await page.keyboard.press("Enter");
+    report.afterSkip = await page.evaluate(() => location.hash);
+    await page.evaluate(() => window.scrollTo(0, 0));
+
     const hrefs = await page.$$eval("nav#toc a", (as) => as.map((a) => a.getAttribute("href")));
     for (const href of hrefs) {
       await page.evaluate(() => window.scrollTo(0, 0));

@@ -173,11 +173,15 @@ pub fn to_html(guide: &Guide, options: &Options) -> String {
         options.preset() == Preset::FactSheet,
     ));
     w.push("\n</script>\n</head>\n<body>\n");
+    // A keyboard's first stop: past the title block and the contents, to the guide itself.
+    w.push("<a class=\"skip-link\" href=\"#main\">");
+    w.text(doc.labels.start_of_content.as_str());
+    w.push("</a>\n");
     w.title_block(options);
     if doc.sections.len() > 1 {
         w.contents(doc.labels.contents.as_str());
     }
-    w.push("<main>\n");
+    w.push("<main id=\"main\">\n");
     for section in &doc.sections {
         w.section(section);
     }

@@ -57,7 +57,8 @@ fn a_citation_links_its_numbered_source_with_its_role() {
         web,
         format!(
             "<p>Median pay\u{a0}<a class=\"cite\" href=\"#source-bls-ooh\" \
-             role=\"doc-biblioref\">[{n}]</a>.</p>\n"
+             role=\"doc-biblioref\" aria-label=\"Source {n}: U.S. Bureau of Labor Statistics, \
+             Occupational Outlook Handbook: Psychiatric Technicians and Aides\">[{n}]</a>.</p>\n"
         )
     );
     // Only the book carries the EPUB structural semantics.
@@ -105,4 +106,24 @@ fn questions_are_not_landmarks() {
     assert_eq!(labelled, chapters, "one section a chapter");
     assert!(page.matches("<div class=\"faq-item\"").count() >= 10);
     assert!(!page.contains("<section class=\"faq-item\""));
+}
+
+/// A keyboard user's first Tab goes to a link past the title block and the contents, to the
+/// guide itself.
+#[test]
+fn the_first_link_skips_to_the_guide() {
+    let page = crate::to_html(mht_guide::guide(), &crate::Options::new());
+    let body = &page[page.find("<body>").unwrap()..];
+    let first = &body[body.find("<a ").unwrap()..];
+    assert!(
+        first.starts_with("<a class=\"skip-link\" href=\"#main\">Start of content</a>"),
+        "{}",
+        &first[..120]
+    );
+    assert_eq!(page.matches("<main id=\"main\">").count(), 1);
+    assert_eq!(
+        page.matches(" id=\"main\"").count(),
+        1,
+        "the target is unique"
+    );
 }
