@@ -124,8 +124,8 @@ fn text_against_the_editions_direction_is_isolated() {
     // The license in the Arabic edition line, the English sources and their addresses.
     for isolated in [
         "<bdi>CC-BY-4.0</bdi>",
-        "<cite><bdi>Source A</bdi></cite>",
-        "<bdi>Publisher A</bdi>. ",
+        "<cite><bdi lang=\"en-US\" xml:lang=\"en-US\">Source A</bdi></cite>",
+        "<bdi lang=\"en-US\" xml:lang=\"en-US\">Publisher A</bdi>. ",
         "<a href=\"https://example.org/a\" dir=\"ltr\">",
     ] {
         assert!(page.contains(isolated), "no {isolated}");

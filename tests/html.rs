@@ -399,3 +399,60 @@ fn a_real_browser_shows_it_accessibly() {
         );
     }
 }
+
+/// In every translation's web page and EPUB, each English name and source title is a span
+/// with `lang` and `xml:lang`, and nothing else is (WCAG 2.1, 3.1.2); and the check fails on a
+/// page whose span lost its language.
+#[test]
+fn names_in_another_language_carry_their_language() {
+    for edition in mht_guide::BUILT_IN.iter().skip(1) {
+        let guide = edition.guide();
+        let page = to_html(guide, &Options::new());
+        let (parts, own) = crate::util::xhtml_languages(&page);
+        let failures = crate::util::language_failures(guide, &parts, &own);
+        assert!(
+            failures.is_empty(),
+            "{}:\n{}",
+            edition.name,
+            failures.join("\n")
+        );
+        assert!(parts.len() > 40, "{}: {} parts", edition.name, parts.len());
+        let book = mht_guide_export::to_epub(guide, &Options::new()).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
+        let mut found = 0;
+        for i in 0..zip.len() {
+            let mut file = zip.by_index(i).unwrap();
+            let name = file.name().unwrap().into_owned();
+            if !name.ends_with(".xhtml") || name.ends_with("nav.xhtml") {
+                continue;
+            }
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut file, &mut text).unwrap();
+            let (parts, own) = crate::util::xhtml_languages(&text);
+            let failures = crate::util::language_failures(guide, &parts, &own);
+            assert!(
+                failures.is_empty(),
+                "{} {}:\n{}",
+                edition.name,
+                name,
+                failures.join("\n")
+            );
+            found += parts.len();
+        }
+        assert!(found > 40, "{}: {found} parts in the EPUB", edition.name);
+    }
+    let spanish = crate::util::spanish().guide();
+    let page = to_html(spanish, &Options::new()).replacen(
+        "<span lang=\"en-US\" xml:lang=\"en-US\">",
+        "<span>",
+        1,
+    );
+    let (parts, own) = crate::util::xhtml_languages(&page);
+    let failures = crate::util::language_failures(spanish, &parts, &own);
+    assert!(
+        failures
+            .iter()
+            .any(|f| f.contains("is read in the edition's language")),
+        "{failures:?}"
+    );
+}

@@ -433,3 +433,101 @@ fn translations_leave_the_titles_of_cited_works_as_published() {
         .collect();
     assert!(names.contains(&"Psych techs, renamed"), "{names:?}");
 }
+
+/// Names an edition keeps as a base in another language writes them, and source titles, are
+/// parts in that language; `[languages_of_parts]` adds others, takes one back by listing it
+/// under the edition's own language, and `language` in sources.toml types a title's.
+#[test]
+fn names_kept_from_a_base_in_another_language_are_parts_in_it() {
+    let spanish = crate::util::spanish().guide();
+    let listed = |guide: &Guide, text: &str| {
+        guide
+            .meta
+            .languages_of_parts
+            .iter()
+            .find(|p| p.text.as_str() == text)
+            .map(|p| p.language.as_str().to_owned())
+    };
+    // Kept from the English edition: a publisher, a source's title; listed: a gloss.
+    assert_eq!(
+        listed(spanish, "U.S. Bureau of Labor Statistics").as_deref(),
+        Some("en-US")
+    );
+    assert_eq!(listed(spanish, "Home page").as_deref(), Some("en-US"));
+    assert_eq!(listed(spanish, "Live Scan").as_deref(), Some("en-US"));
+    let source = spanish
+        .sources
+        .sources
+        .iter()
+        .find(|s| s.id.as_str() == "bls-ooh")
+        .unwrap();
+    assert_eq!(source.language.as_str(), "en-US");
+    // Longest first, so that a longer name is found before a shorter one inside it.
+    let lengths: Vec<usize> = spanish
+        .meta
+        .languages_of_parts
+        .iter()
+        .map(|p| p.text.as_str().chars().count())
+        .collect();
+    assert!(lengths.windows(2).all(|w| w[0] >= w[1]), "{lengths:?}");
+    // The English edition has none.
+    assert!(mht_guide::guide().meta.languages_of_parts.is_empty());
+
+    let ours = Guide::from_files(
+        "upload",
+        [
+            (
+                "guide.toml",
+                "base = \"es\"\n\n[languages_of_parts]\nes-US = [\"O*NET OnLine\"]\n\
+                 en-US = [\"Riverside Careers\"]\n",
+            ),
+            (
+                "sources.toml",
+                "[[sources]]\nid = \"bls-ooh\"\nlanguage = \"es-US\"\n",
+            ),
+        ],
+    )
+    .unwrap();
+    // Listed under the edition's own language: read in it.
+    assert_eq!(listed(&ours, "O*NET OnLine"), None);
+    assert_eq!(listed(&ours, "Riverside Careers").as_deref(), Some("en-US"));
+    // Typed Spanish: the title is no longer a part in another language.
+    let source = ours
+        .sources
+        .sources
+        .iter()
+        .find(|s| s.id.as_str() == "bls-ooh")
+        .unwrap();
+    assert_eq!(source.language.as_str(), "es-US");
+    assert_eq!(listed(&ours, source.title.as_str()), None);
+    // Still kept from the English edition, through the Spanish one.
+    assert_eq!(listed(&ours, "Home page").as_deref(), Some("en-US"));
+
+    // A tag that does not read is reported where it is written.
+    let err = Guide::from_files(
+        "upload",
+        [
+            (
+                "guide.toml",
+                "base = \"es\"\n\n[languages_of_parts]\n\"en US\" = [\"Live Scan\"]\n",
+            ),
+            (
+                "sources.toml",
+                "[[sources]]\nid = \"bls-ooh\"\nlanguage = \"English\"\n",
+            ),
+        ],
+    )
+    .unwrap_err();
+    let found: Vec<String> = err.diagnostics().iter().map(ToString::to_string).collect();
+    assert!(
+        found.iter().any(|p| p
+            .starts_with("upload/guide.toml:4:11: error: under `[languages_of_parts]`, `en US`")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("upload/sources.toml:3:12: error:")),
+        "{found:?}"
+    );
+}

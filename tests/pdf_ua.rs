@@ -180,6 +180,11 @@ pub(crate) fn parse_to_unicode(cmap: &str) -> Unicode {
 pub(crate) struct Findings {
     pub(crate) failures: Vec<String>,
     pub(crate) text: String,
+    /// The text again, without what elements in another language hold (each left as one
+    /// U+FFFC).
+    pub(crate) in_own_language: String,
+    /// What each element with a language of its own holds: (its `/Lang`, its text).
+    pub(crate) parts: Vec<(String, String)>,
 }
 
 fn is_painting(op: &str) -> bool {
@@ -206,6 +211,8 @@ fn is_painting(op: &str) -> bool {
 struct Element {
     role: String,
     kids: Vec<Kid>,
+    /// Its language, when it says (`/Lang`).
+    lang: Option<String>,
 }
 
 enum Kid {
@@ -275,6 +282,8 @@ pub(crate) fn check(bytes: &[u8]) -> Findings {
         return Findings {
             failures,
             text: String::new(),
+            in_own_language: String::new(),
+            parts: Vec::new(),
         };
     };
     let root_dict = doc.get_dictionary(root).expect("the tree root");
@@ -407,7 +416,8 @@ pub(crate) fn check(bytes: &[u8]) -> Findings {
             fail(format!("an L ({} {} R) without /ListNumbering", id.0, id.1));
         }
         stack.extend(children.iter().rev());
-        elements.insert(id, Element { role, kids });
+        let lang = d.get(b"Lang").ok().and_then(text);
+        elements.insert(id, Element { role, kids, lang });
     }
     if headings.first().map(String::as_str) != Some("H1") {
         fail(format!(
@@ -798,49 +808,72 @@ pub(crate) fn check(bytes: &[u8]) -> Findings {
         }
     }
 
-    // The text of the tree, in order.
-    fn read(
-        id: ObjectId,
-        elements: &BTreeMap<ObjectId, Element>,
-        texts: &BTreeMap<(ObjectId, i64), String>,
-        out: &mut String,
-    ) {
-        let Some(e) = elements.get(&id) else { return };
+    // The text of the tree, in order; and the same without the parts in another language,
+    // which are gathered apart.
+    struct Reading<'a> {
+        elements: &'a BTreeMap<ObjectId, Element>,
+        texts: &'a BTreeMap<(ObjectId, i64), String>,
+        out: String,
+        own: String,
+        parts: Vec<(String, String)>,
+    }
+    fn read(id: ObjectId, r: &mut Reading<'_>, foreign: bool) {
+        let Some(e) = r.elements.get(&id) else { return };
         if e.role == "H2" {
-            out.push(SECTION);
+            r.out.push(SECTION);
+            r.own.push(SECTION);
         }
+        let lang = e.lang.clone().filter(|_| !foreign);
+        let start = r.out.len();
         for kid in &e.kids {
             match kid {
                 Kid::Content(page, m) => {
-                    out.push_str(texts.get(&(*page, *m)).map_or("", String::as_str))
+                    let text = r.texts.get(&(*page, *m)).map_or("", String::as_str);
+                    r.out.push_str(text);
+                    if !foreign && lang.is_none() {
+                        r.own.push_str(text);
+                    }
                 }
                 // List labels are markers, as in Markdown, where they are not text; a figure
                 // is read by its alternative text (checked above), and Markdown gives its
                 // figures in the table beside it.
                 Kid::Element(child)
-                    if elements
+                    if r.elements
                         .get(child)
                         .is_some_and(|c| c.role == "Lbl" || c.role == "Figure") => {}
-                Kid::Element(child) => read(*child, elements, texts, out),
+                Kid::Element(child) => read(*child, r, foreign || lang.is_some()),
                 Kid::Annot(_) => {}
             }
         }
+        if let Some(lang) = lang {
+            r.parts.push((lang, r.out[start..].to_owned()));
+            r.own.push('\u{fffc}');
+        }
         if BLOCKS.contains(&e.role.as_str()) {
-            out.push('\n');
+            r.out.push('\n');
+            r.own.push('\n');
         }
     }
-    let mut out = String::new();
+    let mut reading = Reading {
+        elements: &elements,
+        texts: &mcid_text,
+        out: String::new(),
+        own: String::new(),
+        parts: Vec::new(),
+    };
     let top: Vec<ObjectId> = match root_dict.get(b"K") {
         Ok(Object::Reference(id)) => vec![*id],
         Ok(Object::Array(a)) => a.iter().filter_map(|k| k.as_reference().ok()).collect(),
         _ => vec![],
     };
     for id in top {
-        read(id, &elements, &mcid_text, &mut out);
+        read(id, &mut reading, false);
     }
     Findings {
         failures,
-        text: out,
+        text: reading.out,
+        in_own_language: reading.own,
+        parts: reading.parts,
     }
 }
 
@@ -852,7 +885,7 @@ fn assert_conforms(what: &str, pdf: &[u8]) {
     let findings = check(pdf);
     assert!(
         findings.failures.is_empty(),
-        "{what}: {} failures, the first: {:#?}",
+        "{what}: {} failures, the first: {:?}",
         findings.failures.len(),
         &findings.failures[..findings.failures.len().min(10)]
     );
@@ -1232,4 +1265,72 @@ fn poppler_reads_the_structure_of_the_fact_sheet() {
         return;
     };
     insta::assert_snapshot!(text);
+}
+
+/// Every English name and source title in a translation is a `Span` with `/Lang en-US`, and
+/// nothing else is (Matterhorn 11-006, 11-007): in the full guide, the fact sheet and the FAQ
+/// of every built-in translation.
+#[test]
+fn names_in_another_language_are_spans_in_that_language() {
+    for edition in mht_guide::BUILT_IN.iter().skip(1) {
+        let guide = edition.guide();
+        assert!(
+            guide.meta.languages_of_parts.len() > 40,
+            "{}: only {} parts in another language",
+            edition.name,
+            guide.meta.languages_of_parts.len()
+        );
+        for preset in [Preset::Full, Preset::FactSheet, Preset::Faq] {
+            let pdf = to_pdf(guide, &Options::new().with_preset(preset)).unwrap();
+            let findings = check(&pdf);
+            let failures =
+                crate::util::language_failures(guide, &findings.parts, &findings.in_own_language);
+            assert!(
+                failures.is_empty(),
+                "{} {preset:?}:\n{}",
+                edition.name,
+                failures.join("\n")
+            );
+            assert!(!findings.parts.is_empty(), "{} {preset:?}", edition.name);
+        }
+    }
+}
+
+/// The check above fails on a span that lost its `/Lang`, and on an element in a language
+/// the edition does not give that text.
+#[test]
+fn the_language_check_fails_on_a_broken_file() {
+    let guide = crate::util::spanish().guide();
+    let pdf = to_pdf(guide, &Options::new()).unwrap();
+    let mut doc = Document::load_mem(&pdf).unwrap();
+    let spans = objects_with(&doc, b"S", b"Span");
+    let first = doc.get_dictionary_mut(spans[0]).unwrap();
+    first.remove(b"Lang");
+    let mut second = Vec::new();
+    doc.save_to(&mut second).unwrap();
+    let findings = check(&second);
+    let failures =
+        crate::util::language_failures(guide, &findings.parts, &findings.in_own_language);
+    assert!(
+        failures
+            .iter()
+            .any(|f| f.contains("is read in the edition's language")),
+        "{failures:?}"
+    );
+    let mut doc = Document::load_mem(&pdf).unwrap();
+    let paragraph = objects_with(&doc, b"S", b"P")[3];
+    doc.get_dictionary_mut(paragraph)
+        .unwrap()
+        .set("Lang", Object::string_literal("en-US"));
+    let mut third = Vec::new();
+    doc.save_to(&mut third).unwrap();
+    let findings = check(&third);
+    let failures =
+        crate::util::language_failures(guide, &findings.parts, &findings.in_own_language);
+    assert!(
+        failures
+            .iter()
+            .any(|f| f.contains("the edition does not list it")),
+        "{failures:?}"
+    );
 }

@@ -289,3 +289,103 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
             s
         })
 }
+
+/// What is wrong with how a file marks the languages of its parts (WCAG 2.1, 3.1.2; Matterhorn
+/// 11-006/11-007): `parts` are what its elements with a language of their own hold (their
+/// language, their text), `own` its text without them. Every part must be one of the
+/// edition's [`languages_of_parts`](mht_guide::Meta::languages_of_parts), in its language,
+/// and none of those may be left in the text read in the edition's language.
+pub(crate) fn language_failures(
+    guide: &mht_guide::Guide,
+    parts: &[(String, String)],
+    own: &str,
+) -> Vec<String> {
+    let listed = &guide.meta.languages_of_parts;
+    let mut failures = Vec::new();
+    for (lang, text) in parts {
+        let text = text.trim();
+        if !listed
+            .iter()
+            .any(|p| p.text.as_str() == text && p.language.as_str() == lang)
+        {
+            failures.push(format!(
+                "`{text}` is marked {lang}, and the edition does not list it"
+            ));
+        }
+    }
+    let latin = |c: char| c.is_ascii_alphanumeric() || ('\u{c0}'..='\u{24f}').contains(&c);
+    for part in listed {
+        let name = part.text.as_str();
+        for (at, _) in own.match_indices(name) {
+            let before = own[..at].chars().next_back();
+            let after = own[at + name.len()..].chars().next();
+            let edge = |c: Option<char>, inner: Option<char>| matches!((c, inner), (Some(c), Some(i)) if latin(c) && latin(i));
+            // A web address that holds the words is an address, read as one.
+            let start = own[..at]
+                .char_indices()
+                .rfind(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let end = own[at..]
+                .find(char::is_whitespace)
+                .map_or(own.len(), |i| at + i);
+            let address = own[start..end].contains("://");
+            if !address
+                && !edge(before, name.chars().next())
+                && !edge(after, name.chars().next_back())
+            {
+                failures.push(format!(
+                    "`{name}` ({}) is read in the edition's language, {}",
+                    part.language, guide.meta.language
+                ));
+            }
+        }
+    }
+    failures
+}
+
+/// The parts of an XHTML page or EPUB content document in a language of their own (an
+/// element with `lang` other than the root's, which must say the same as `xml:lang`), and
+/// the text of its body without them. Scripts, styles and SVG graphics are left out: their
+/// text is not read as the page's prose.
+pub(crate) fn xhtml_languages(text: &str) -> (Vec<(String, String)>, String) {
+    fn walk(node: roxmltree::Node<'_, '_>, parts: &mut Vec<(String, String)>, own: &mut String) {
+        for child in node.children() {
+            if child.is_text() {
+                own.push_str(child.text().unwrap_or(""));
+                continue;
+            }
+            if !child.is_element() || matches!(child.tag_name().name(), "script" | "style" | "svg")
+            {
+                continue;
+            }
+            let lang = child.attribute("lang");
+            let xml_lang = child.attribute(("http://www.w3.org/XML/1998/namespace", "lang"));
+            assert_eq!(
+                lang,
+                xml_lang,
+                "lang and xml:lang differ on a <{}>",
+                child.tag_name().name()
+            );
+            match lang {
+                Some(lang) => {
+                    let text: String = child
+                        .descendants()
+                        .filter(|d| d.is_text())
+                        .filter_map(|d| d.text())
+                        .collect();
+                    parts.push((lang.to_owned(), text));
+                    own.push('\u{fffc}');
+                }
+                None => walk(child, parts, own),
+            }
+        }
+    }
+    let doc = parse_xhtml(text);
+    let body = doc
+        .descendants()
+        .find(|n| n.has_tag_name("body"))
+        .expect("a body");
+    let (mut parts, mut own) = (Vec::new(), String::new());
+    walk(body, &mut parts, &mut own);
+    (parts, own)
+}

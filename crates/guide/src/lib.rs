@@ -111,8 +111,8 @@ pub use load::{
 };
 pub use model::{
     CareTeam, CareerPath, CareerStep, Certification, ChallengesRewards, Definition, Education,
-    EmploymentShare, EntryEducation, Faq, Guide, Item, KeyFigure, KeyFigureChoice, Meta,
-    OccupationCode, OutlookFigure, PayFigure, PayUnit, Question, Responsibilities, Role,
+    EmploymentShare, EntryEducation, Faq, Guide, Item, KeyFigure, KeyFigureChoice, LanguagePart,
+    Meta, OccupationCode, OutlookFigure, PayFigure, PayUnit, Question, Responsibilities, Role,
     SalaryOutlook, SectionRef, SectionVisitor, Skills, Source, Sources, StateLicense, StateRule,
     StateTopic, Statistic, TimeToQualify, WorkSetting, WorkSettings,
 };

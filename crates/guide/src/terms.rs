@@ -39,6 +39,43 @@ pub struct Meta {
     pub authors: Vec<Text>,
     /// The license of the text, as an SPDX identifier.
     pub license: Text,
+    /// Words and names in the text that are in another language than the edition's, which a
+    /// screen reader should say in that language: those `guide.toml` lists under
+    /// `[languages_of_parts]`, the names the edition keeps as a base in another language
+    /// writes them (boards, credentials, certifications, publishers), and the titles of
+    /// sources in another language. Longest first; empty in an edition that has none.
+    pub languages_of_parts: Vec<LanguagePart>,
+}
+
+/// A word or name in another language than the edition's.
+///
+/// # Examples
+///
+/// ```
+/// let spanish = mht_guide::BuiltIn::named("es")?.guide();
+/// let board = spanish
+///     .meta
+///     .languages_of_parts
+///     .iter()
+///     .find(|p| p.text.as_str() == "Arkansas State Board of Nursing")
+///     .expect("a board's name the Spanish edition keeps in English");
+/// assert_eq!(board.language.as_str(), "en-US");
+/// # Ok::<(), mht_guide::UnknownEdition>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct LanguagePart {
+    /// The text, as the guide writes it.
+    pub text: Text,
+    /// Its language.
+    pub language: crate::Language,
+}
+
+impl LanguagePart {
+    /// A part in `language`.
+    pub fn new(text: Text, language: crate::Language) -> LanguagePart {
+        LanguagePart { text, language }
+    }
 }
 
 /// What a licensing state's rule is about.

@@ -16,11 +16,13 @@ use crate::{Options, Preset, Selection};
 
 mod band;
 mod contents;
+mod languages;
 mod sections;
 mod tables;
 
 pub use band::{Band, BandFigure};
 pub use contents::ContentsEntry;
+pub(crate) use languages::Parts;
 
 use sections::*;
 pub(crate) use tables::distinct;
@@ -39,6 +41,8 @@ pub struct Document<'g> {
     /// The sources, numbered from 1 in order of first citation; when the selection includes the
     /// sources section, sources nobody cites follow the cited ones.
     pub references: Vec<&'g Source>,
+    /// Where the words and names in another language stand in the document's texts.
+    pub(crate) parts: Parts,
     /// The key figures that lead a fact sheet, under its title, when it shows pay and outlook.
     /// A full document has them at the top of its salary section instead, as a
     /// [`Node::Band`].
@@ -397,6 +401,7 @@ impl<'g> Document<'g> {
             sections,
             references,
             band,
+            parts: Parts::new(&guide.meta.languages_of_parts),
         }
     }
 

@@ -24,7 +24,7 @@ impl Writer<'_> {
             role = part.aria(),
             id = escape(&section.anchor),
         );
-        self.text(&section.heading(self.doc.labels));
+        self.words(&section.heading(self.doc.labels));
         self.push("</h2>\n");
         self.nodes(&section.nodes);
         self.push("</section>\n");
@@ -36,7 +36,7 @@ impl Writer<'_> {
                 Node::Prose { label, blocks } => self.prose(*label, blocks),
                 Node::Subheading { title, anchor } => {
                     let _ = write!(self.out, "<h3 id=\"{}\">", escape(anchor));
-                    self.text(title);
+                    self.words(title);
                     self.push("</h3>\n");
                 }
                 Node::Entries(entries) => self.entries(entries),
@@ -44,9 +44,9 @@ impl Writer<'_> {
                     self.push("<dl class=\"fields\">\n");
                     for (label, value) in fields {
                         self.push("<dt>");
-                        self.text(label);
+                        self.words(label);
                         self.push("</dt><dd>");
-                        self.text(value);
+                        self.words(value);
                         self.push("</dd>\n");
                     }
                     self.push("</dl>\n");
@@ -55,7 +55,7 @@ impl Writer<'_> {
                     self.push("<ul>\n");
                     for text in texts {
                         self.push("<li>");
-                        self.text(text);
+                        self.words(text);
                         self.push("</li>\n");
                     }
                     self.push("</ul>\n");
@@ -74,7 +74,7 @@ impl Writer<'_> {
                         "<div class=\"faq-item\" id=\"{id}\">\n<h3 id=\"{id}-q\">",
                         id = escape(anchor)
                     );
-                    self.text(question);
+                    self.words(question);
                     self.push("</h3>\n");
                     self.blocks(answer);
                     self.push("</div>\n");
@@ -140,9 +140,25 @@ impl Writer<'_> {
     }
 
     pub(super) fn inlines(&mut self, inlines: &[Inline]) {
+        // Text and the soft breaks between it are written together, so that a name written
+        // across a line of the source is found whole.
+        let mut text = String::new();
         for (i, inline) in inlines.iter().enumerate() {
             match inline {
-                Inline::Text(text) => self.text(text),
+                Inline::Text(t) => {
+                    text.push_str(t);
+                    continue;
+                }
+                Inline::SoftBreak => {
+                    text.push(' ');
+                    continue;
+                }
+                _ => {}
+            }
+            if !text.is_empty() {
+                self.words(&std::mem::take(&mut text));
+            }
+            match inline {
                 Inline::Emphasis(c) => {
                     self.push("<em>");
                     self.inlines(c);
@@ -168,10 +184,12 @@ impl Writer<'_> {
                     self.push(crate::compose::citation_gap(before));
                     self.citations(ids);
                 }
-                Inline::SoftBreak => self.push("\n"),
                 Inline::LineBreak => self.push("<br />\n"),
                 _ => {}
             }
+        }
+        if !text.is_empty() {
+            self.words(&text);
         }
     }
 
@@ -200,7 +218,7 @@ impl Writer<'_> {
         for entry in entries {
             self.push("<li><p><strong>");
             let run_in = entry.run_in(self.doc.labels);
-            self.text(run_in.heading);
+            self.words(run_in.heading);
             self.text(run_in.end);
             self.push("</strong>");
             if let Some(lead) = run_in.lead {
@@ -216,7 +234,7 @@ impl Writer<'_> {
     }
 
     pub(super) fn cell(&mut self, cell: &Cell) {
-        self.text(&cell.text);
+        self.words(&cell.text);
         if !cell.citations.is_empty() {
             if !cell.text.is_empty() {
                 self.push("\u{a0}");
@@ -227,11 +245,11 @@ impl Writer<'_> {
 
     pub(super) fn table(&mut self, table: &Table) {
         self.push("<div class=\"table-scroll\">\n<table>\n<caption>");
-        self.text(&table.caption);
+        self.words(&table.caption);
         self.push("</caption>\n<thead>\n<tr>");
         for h in &table.header {
             self.push("<th scope=\"col\">");
-            self.text(h);
+            self.words(h);
             self.push("</th>");
         }
         self.push("</tr>\n</thead>\n<tbody>\n");
@@ -254,7 +272,7 @@ impl Writer<'_> {
                 escape(self.doc.labels.colon().trim_end()),
                 escape(&self.doc.labels.colon()[self.doc.labels.colon().trim_end().len()..])
             );
-            self.text(note);
+            self.words(note);
             self.push("</p>\n");
         }
     }
@@ -343,7 +361,7 @@ impl Writer<'_> {
             self.push("</text>\n");
         }
         self.push("</svg>\n<figcaption>");
-        self.text(&chart.title);
+        self.words(&chart.title);
         if !chart.sources.is_empty() {
             self.push(crate::compose::citation_gap(chart.title.chars().last()));
             self.citations(&chart.sources);

@@ -105,11 +105,11 @@ impl Writer<'_> {
         for figure in &band.figures {
             let words = if figure.in_words() { " band-words" } else { "" };
             let _ = write!(self.out, "<li><span class=\"band-value{words}\">");
-            self.text(&figure.value);
+            self.words(&figure.value);
             self.push("</span> <span class=\"band-label\">");
-            self.text(&figure.label);
+            self.words(&figure.label);
             self.push("</span> <span class=\"band-detail\">");
-            self.text(&figure.detail);
+            self.words(&figure.detail);
             self.push(crate::compose::citation_gap(figure.detail.chars().last()));
             self.citations(std::slice::from_ref(&figure.source));
             self.push("</span></li>\n");
@@ -166,7 +166,7 @@ impl Writer<'_> {
         for entry in entries {
             let href = (self.href)(entry.anchor);
             let _ = write!(self.out, "<li><a href=\"{}\">", escape(&href));
-            self.text(&entry.title);
+            self.words(&entry.title);
             self.push("</a>");
             if !entry.children.is_empty() {
                 self.push("\n");

@@ -85,20 +85,48 @@ impl<'d> Writer<'d> {
         self.out.push_str(s);
     }
 
+    /// Text as it is, escaped: for attributes and for SVG text, which take no markup.
     fn text(&mut self, s: &str) {
         let escaped = escape(s);
         self.out.push_str(&escaped);
+    }
+
+    /// Text of an element, with each word or name in another language than the edition's
+    /// marked as such (`lang` for HTML, `xml:lang` for XML readers), so that a screen reader
+    /// says it in its language (WCAG 2.1, 3.1.2).
+    fn words(&mut self, s: &str) {
+        for (piece, language) in self.doc.parts.split(s) {
+            match language {
+                Some(language) => {
+                    let tag = escape(language.as_str());
+                    let _ = write!(self.out, "<span lang=\"{tag}\" xml:lang=\"{tag}\">");
+                    self.text(piece);
+                    self.push("</span>");
+                }
+                None => self.text(piece),
+            }
+        }
     }
 
     /// Text that may run against the edition's direction (an English title or date in an
     /// Arabic edition, an Arabic name in an English one), isolated with `<bdi>` when it does.
     fn isolated(&mut self, s: &str) {
         if crate::bidi::foreign(s, self.doc.language().direction()) {
-            self.push("<bdi>");
-            self.text(s);
+            // A name in another language, whole, takes its language on the isolate itself.
+            match self.doc.parts.split(s).as_slice() {
+                [(_, Some(language))] => {
+                    let tag = escape(language.as_str());
+                    let _ = write!(self.out, "<bdi lang=\"{tag}\" xml:lang=\"{tag}\">");
+                    self.text(s);
+                }
+                _ => {
+                    self.push("<bdi>");
+                    self.words(s);
+                }
+            }
             self.push("</bdi>");
         } else {
-            self.text(s);
+            self.words(s);
         }
     }
 

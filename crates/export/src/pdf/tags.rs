@@ -51,11 +51,13 @@ pub(super) enum Role {
     Figure,
     /// A group of blocks, such as the key figures and each figure in them.
     Div,
+    /// Words inside a block in another language than the document's, with `/Lang`.
+    Span,
 }
 
 impl Role {
     /// Every role, to find one by its name.
-    const ALL: [Role; 23] = [
+    const ALL: [Role; 24] = [
         Role::Document,
         Role::H1,
         Role::H2,
@@ -79,6 +81,7 @@ impl Role {
         Role::BibEntry,
         Role::Figure,
         Role::Div,
+        Role::Span,
     ];
 
     /// The structure type the semantics table gives a part of the document; a part the table
@@ -114,6 +117,7 @@ impl Role {
             Role::BibEntry => "BibEntry",
             Role::Figure => "Figure",
             Role::Div => "Div",
+            Role::Span => "Span",
         }
     }
 }
@@ -168,6 +172,8 @@ pub(super) struct Node {
     attached: bool,
     /// The alternative text of a figure.
     pub(super) alt: Option<String>,
+    /// The language of a part in another language than the document's (`/Lang`).
+    pub(super) lang: Option<String>,
 }
 
 /// The structure tree of one rendering pass.
@@ -186,6 +192,7 @@ impl Default for Tree {
                 kids: Vec::new(),
                 attached: true,
                 alt: None,
+                lang: None,
             }],
         }
     }
@@ -200,6 +207,7 @@ impl Tree {
             kids: Vec::new(),
             attached: false,
             alt: None,
+            lang: None,
         });
         self.nodes.len() - 1
     }
@@ -207,6 +215,11 @@ impl Tree {
     /// Gives a node (a figure) its alternative text.
     pub(super) fn set_alt(&mut self, id: NodeId, alt: String) {
         self.nodes[id].alt = Some(alt);
+    }
+
+    /// Gives a node (a span) its language.
+    pub(super) fn set_lang(&mut self, id: NodeId, lang: &str) {
+        self.nodes[id].lang = Some(lang.to_owned());
     }
 
     pub(super) fn role(&self, id: NodeId) -> Role {

@@ -285,6 +285,7 @@ pub(crate) const KEPT_KEYS: &[&str] = &[
     "credential",
     "abbreviation",
     "issuer",
+    "languages_of_parts",
 ];
 
 /// Whether the strings under `key` in the content file `file` may stay in the base's language

@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::prose::Prose;
-pub use crate::terms::{EntryEducation, Meta, PayUnit, StateTopic, Statistic};
+pub use crate::terms::{EntryEducation, LanguagePart, Meta, PayUnit, StateTopic, Statistic};
 use crate::values::Text;
 
 mod education;

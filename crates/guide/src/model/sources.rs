@@ -82,6 +82,9 @@ pub struct Source {
     pub id: Id,
     /// The title of the work.
     pub title: Text,
+    /// The language of the title: as `sources.toml` gives it, else the language of the
+    /// edition whose file gives the title.
+    pub language: crate::Language,
     /// Who publishes it.
     pub publisher: Text,
     /// Where to read it.

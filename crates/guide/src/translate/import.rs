@@ -218,9 +218,9 @@ pub fn import(
         &chosen,
         &translations,
         &texts,
-        base,
-        &language,
+        (base, &language),
         existing_guide,
+        catalog.header(super::PARTS_HEADER),
     );
     written.push((GUIDE_FILE.to_owned(), guide.0, guide.1));
     for name in crate::file_names().skip(1) {
@@ -288,15 +288,16 @@ pub fn import(
 }
 
 /// `guide.toml`: the base, the language, the edition's own texts and names, the settings the
-/// folder's file had, `[translations]` and `[labels]`.
+/// folder's file had (its fonts, direction and `[languages_of_parts]`), `[translations]` and
+/// `[labels]`.
 fn guide_file(
     stack: &Stack<'_>,
     chosen: &HashMap<String, (String, usize)>,
     translations: &[(String, String, usize)],
     texts: &[Text],
-    base: &str,
-    language: &str,
+    (base, language): (&str, &str),
     existing: Option<&str>,
+    parts: Option<&str>,
 ) -> (String, Spans) {
     let mut writer = Writer::new(GUIDE_FILE);
     writer.out.push_str(&format!(
@@ -315,12 +316,35 @@ fn guide_file(
         items.extend(projector.table(&table, &mut path, false));
     }
     items.push(("language".into(), Out::plain(language)));
+    let mut parts_kept = false;
     if let Some(existing) = existing.and_then(|t| DeTable::parse(t).ok().map(|d| (t, d))) {
         let (text, table) = existing;
+        parts_kept = table.get_ref().contains_key("languages_of_parts");
         for (key, value) in units::sorted(table.get_ref()) {
             if ["fonts", "direction"].contains(&key) {
                 items.push((key.to_owned(), Out::Raw(text[value.span()].to_owned())));
             }
+            // The words in other languages, each language's list as the file writes it.
+            if let ("languages_of_parts", DeValue::Table(parts)) = (key, value.get_ref()) {
+                let rows = units::sorted(parts)
+                    .into_iter()
+                    .map(|(tag, list)| (tag.to_owned(), Out::Raw(text[list.span()].to_owned())))
+                    .collect();
+                items.push((key.to_owned(), Out::Table(rows)));
+            }
+        }
+    }
+    // In a new folder, the words in other languages come with the catalog.
+    if let Some(header) = parts.filter(|_| !parts_kept) {
+        let fragment = format!("parts = {header}");
+        if let Ok(table) = DeTable::parse(&fragment)
+            && let Some(DeValue::Table(list)) = table.get_ref().get("parts").map(|v| v.get_ref())
+        {
+            let rows = units::sorted(list)
+                .into_iter()
+                .map(|(tag, v)| (tag.to_owned(), Out::Raw(fragment[v.span()].to_owned())))
+                .collect();
+            items.push(("languages_of_parts".into(), Out::Table(rows)));
         }
     }
     if !translations.is_empty() {
@@ -656,6 +680,37 @@ impl Writer {
             self.spans.push((start..self.out.len(), entry));
         }
     }
+}
+
+/// An edition's `[languages_of_parts]` on one line, as a TOML inline table, for the catalog's
+/// `X-Languages-Of-Parts` header: `{ en-US = ["Live Scan", "License Search"] }`.
+pub(crate) fn parts_header(table: &DeTable<'_>) -> Option<String> {
+    let Some(DeValue::Table(parts)) = table.get("languages_of_parts").map(|v| v.get_ref()) else {
+        return None;
+    };
+    let mut out = String::from("{ ");
+    for (i, (tag, list)) in units::sorted(parts).into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&quoted_key(tag));
+        out.push_str(" = [");
+        let texts = match list.get_ref() {
+            DeValue::Array(items) => items.iter().filter_map(|i| i.get_ref().as_str()).collect(),
+            _ => Vec::new(),
+        };
+        for (j, text) in texts.into_iter().enumerate() {
+            if j > 0 {
+                out.push_str(", ");
+            }
+            out.push('"');
+            escape(text, false, &mut out);
+            out.push('"');
+        }
+        out.push(']');
+    }
+    out.push_str(" }");
+    Some(out)
 }
 
 /// A key as TOML writes it: bare when it can be.

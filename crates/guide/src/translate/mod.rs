@@ -34,6 +34,10 @@ use stack::{Stack, Text};
 /// writes in rows of figures (occupations, workplaces), translated wherever they appear.
 pub const SHARED_CONTEXT: &str = "translations";
 
+/// The catalog header that carries the edition's `[languages_of_parts]`, so that an import
+/// into a new folder keeps them.
+pub(crate) const PARTS_HEADER: &str = "X-Languages-Of-Parts";
+
 /// The catalog of a loaded edition. For an edition without a base, every text is offered,
 /// untranslated (a template); for one with a base, the base's texts are offered with this
 /// edition's translations, and a text whose source changed since it was translated (by its
@@ -153,6 +157,12 @@ pub fn extract(loaded: &Loaded) -> Catalog {
         catalog.set_header("X-Source-Edition", base);
     }
     catalog.set_header("X-Source-Language", stack.language(source_layer));
+    if let Some(parts) = stack
+        .merged(crate::load::GUIDE_FILE, stack.top())
+        .and_then(|(_, table)| import::parts_header(&table))
+    {
+        catalog.set_header(PARTS_HEADER, parts);
+    }
     catalog.set_header(
         "X-Generator",
         concat!("mht-guide ", env!("CARGO_PKG_VERSION")),

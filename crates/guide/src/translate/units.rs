@@ -47,7 +47,13 @@ pub(crate) struct Found<'a> {
 
 /// Keys of `guide.toml` that are settings, not text, though not [`kept`]: handled apart
 /// (`labels`, `translations`) or never translated.
-const SETTINGS: &[&str] = &["labels", "translations", "fonts", "direction"];
+const SETTINGS: &[&str] = &[
+    "labels",
+    "translations",
+    "fonts",
+    "direction",
+    "languages_of_parts",
+];
 
 /// Kept keys whose values are proper names, offered as optional texts: a translator may keep
 /// them, or add a gloss in the edition's language. The edition's slug is offered the same way.

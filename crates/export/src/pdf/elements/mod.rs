@@ -175,7 +175,14 @@ impl Tracker {
             links.len() - 1
         };
         if let (Some(tag), false) = (tag, self.dry) {
-            self.tree.borrow_mut().push(tag, Kid::Annot(index));
+            // Words in another language inside a link are a `Span` in the `Link`: the
+            // annotation belongs to the link.
+            let mut tree = self.tree.borrow_mut();
+            let link = match (tree.role(tag), tree.nodes[tag].parent) {
+                (super::tags::Role::Span, Some(parent)) => parent,
+                _ => tag,
+            };
+            tree.push(link, Kid::Annot(index));
         }
     }
 

@@ -181,14 +181,41 @@ pub(super) fn print_bidi_lines(
                     starts.push(x);
                     x += m.width(&piece.text, piece.seg.look);
                 }
+                // A line that ends at a space keeps it, at the end of its last piece in reading
+                // order, so that text read from the file has its words apart: drawn after a
+                // left-to-right piece, before (to the left of) a right-to-left one.
+                let last = order.last().copied();
                 let mut pen = 0.0;
                 for i in order {
                     let piece = &pieces[i];
                     section.print_str("", piece.seg.look.style())?;
                     let marked = marks[i].expect("every piece is marked");
                     let look = piece.seg.look;
-                    track.record_piece(cx, look, &piece.text, piece.rtl, marked, starts[i] - pen);
-                    pen = starts[i] + m.width(&piece.text, look);
+                    let width = m.width(&piece.text, look);
+                    if Some(i) == last && line.end == End::Space {
+                        let text = format!("{} ", piece.text);
+                        let space = m.width(&text, look) - width;
+                        let back = if piece.rtl { space } else { 0.0 };
+                        track.record_piece(
+                            cx,
+                            look,
+                            &text,
+                            piece.rtl,
+                            marked,
+                            starts[i] - pen - back,
+                        );
+                        pen = starts[i] + width + space - back;
+                    } else {
+                        track.record_piece(
+                            cx,
+                            look,
+                            &piece.text,
+                            piece.rtl,
+                            marked,
+                            starts[i] - pen,
+                        );
+                        pen = starts[i] + width;
+                    }
                 }
             }
         }

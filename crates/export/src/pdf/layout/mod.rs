@@ -84,6 +84,9 @@ pub(super) struct Run {
     /// The structure element the run is tagged with inside its block (a link, say), if not
     /// the block's own.
     pub(super) tag: Option<NodeId>,
+    /// Words never hyphenated: a name in another language, which the document's patterns do
+    /// not know.
+    pub(super) whole: bool,
 }
 
 impl Run {
@@ -93,6 +96,7 @@ impl Run {
             look,
             target: None,
             tag: None,
+            whole: false,
         }
     }
 
@@ -102,6 +106,7 @@ impl Run {
             look,
             target: Some(target),
             tag: Some(tag),
+            whole: false,
         }
     }
 }
@@ -608,6 +613,9 @@ fn hyphenate(
     // Words of ordinary length only: the dictionary has nothing to say about a run of 1,000
     // letters, and looking would cost time on every line it fills.
     if !(6..=64).contains(&letters.chars().count()) || !letters.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    if runs[piece.run].whole {
         return None;
     }
     let look = runs[piece.run].look;

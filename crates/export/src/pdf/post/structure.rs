@@ -223,6 +223,9 @@ impl Structure<'_> {
         if node == ROOT {
             elem.set("T", super::text_string(self.title));
         }
+        if let Some(lang) = &n.lang {
+            elem.set("Lang", super::text_string(lang));
+        }
         if let Some(alt) = &n.alt {
             elem.set("Alt", super::text_string(alt));
         }

@@ -208,13 +208,16 @@ impl Builder<'_> {
             ..TableNodes::default()
         };
         let caption = vec![self.run(table.caption.as_str(), Look::new(10).bold())];
+        let caption = self.languages(caption, nodes.caption);
         let tr = self.node(Role::TR, node);
         let header = table
             .header
             .iter()
             .map(|h| {
-                nodes.header.1.push(self.node(Role::TH, tr));
-                vec![self.run(h.as_str(), look.bold())]
+                let th = self.node(Role::TH, tr);
+                nodes.header.1.push(th);
+                let run = self.run(h.as_str(), look.bold());
+                self.languages(vec![run], th)
             })
             .collect();
         nodes.header.0 = tr;
@@ -234,7 +237,8 @@ impl Builder<'_> {
                         };
                         let td = self.node(role, tr);
                         cells.push(td);
-                        self.cell(cell, look, td)
+                        let runs = self.cell(cell, look, td);
+                        self.languages(runs, td)
                     })
                     .collect();
                 nodes.rows.push((tr, cells));
@@ -245,14 +249,16 @@ impl Builder<'_> {
             .notes
             .iter()
             .map(|note| {
-                nodes.notes.push(self.node(Role::P, self.parent));
-                vec![
+                let p = self.node(Role::P, self.parent);
+                nodes.notes.push(p);
+                let runs = vec![
                     self.run(
                         format!("{}{}", self.doc.labels.note, self.doc.labels.colon()),
                         look.italic().color(MUTED),
                     ),
                     self.run(note.as_str(), look.color(MUTED)),
-                ]
+                ];
+                self.languages(runs, p)
             })
             .collect();
         let block = TableBlock::new(&self.track, nodes, caption, header, rows, notes, look);
@@ -330,6 +336,7 @@ impl Builder<'_> {
             runs.push(self.run(plain, look));
             let url = source.url.as_str();
             runs.push(self.link(url, look.color(LINK), Target::Uri(url.to_owned()), entry));
+            let runs = self.languages(runs, entry);
             self.push(
                 TextBlock::new(&self.track, runs, look, entry)
                     .indent(7.0)

@@ -143,7 +143,8 @@ impl Builder<'_> {
                 link,
             );
             let page = Run::link(page, Look::new(11), target, link);
-            let block = TextBlock::new(&self.track, vec![entry], Look::new(BODY), reference);
+            let entry = self.languages(vec![entry], reference);
+            let block = TextBlock::new(&self.track, entry, Look::new(BODY), reference);
             self.push(block.right(page).spacing(0.0, 1.6));
         }
         self.push(genpdf::elements::PageBreak::new());

@@ -130,6 +130,61 @@ impl<'d> Builder<'d> {
         Run::link(text, look, target, node)
     }
 
+    /// The runs of a block tagged `node`, with each word or name in another language than the
+    /// document's in a run of its own, tagged as a `Span` with its `/Lang` (under the run's own
+    /// element, a link say, if it has one).
+    fn languages(&self, runs: Vec<Run>, node: NodeId) -> Vec<Run> {
+        if self.doc.parts.is_empty() {
+            return runs;
+        }
+        // Runs alike are joined first, so that a name written across a line break of the
+        // source (a soft break, a run of its own) is found whole.
+        let mut joined: Vec<Run> = Vec::with_capacity(runs.len());
+        for run in runs {
+            match joined.last_mut() {
+                Some(last)
+                    if last.look == run.look
+                        && last.target == run.target
+                        && last.tag == run.tag
+                        && last.whole == run.whole =>
+                {
+                    last.text.push_str(&run.text);
+                }
+                _ => joined.push(run),
+            }
+        }
+        let mut out = Vec::with_capacity(joined.len());
+        for run in joined {
+            // An address shown as itself is read as one, whatever words it holds.
+            if matches!(&run.target, Some(Target::Uri(uri)) if run.text.trim() == uri) {
+                out.push(run);
+                continue;
+            }
+            let pieces = self.doc.parts.split(&run.text);
+            if pieces.len() == 1 && pieces[0].1.is_none() {
+                out.push(run);
+                continue;
+            }
+            for (text, language) in pieces {
+                let mut piece = Run {
+                    text: text.to_owned(),
+                    ..run.clone()
+                };
+                if let Some(language) = language {
+                    let span = self.node(Role::Span, run.tag.unwrap_or(node));
+                    self.track
+                        .tree
+                        .borrow_mut()
+                        .set_lang(span, language.as_str());
+                    piece.tag = Some(span);
+                    piece.whole = true;
+                }
+                out.push(piece);
+            }
+        }
+        out
+    }
+
     fn node(&self, role: Role, parent: NodeId) -> NodeId {
         self.track.node(role, parent)
     }
@@ -148,6 +203,7 @@ impl<'d> Builder<'d> {
     /// A text block tagged as a new element of `role` under the current parent.
     fn block(&self, role: Role, runs: Vec<Run>) -> TextBlock {
         let node = self.node(role, self.parent);
+        let runs = self.languages(runs, node);
         TextBlock::new(&self.track, runs, Look::new(BODY), node)
     }
 
@@ -159,6 +215,7 @@ impl<'d> Builder<'d> {
     ) -> TextBlock {
         let node = self.node(role, self.parent);
         let runs = runs(self, node);
+        let runs = self.languages(runs, node);
         TextBlock::new(&self.track, runs, Look::new(BODY), node)
     }
 
@@ -174,6 +231,7 @@ impl<'d> Builder<'d> {
             return self.paragraph(Role::P, runs);
         }
         let runs = runs(self, body);
+        let runs = self.languages(runs, body);
         TextBlock::new(&self.track, runs, Look::new(BODY), body)
     }
 
@@ -246,7 +304,8 @@ impl<'d> Builder<'d> {
                         let look = Look::new(BODY).color(self.accent);
                         let ((marker, label), body) = self.item(list, "•", look);
                         let run = self.run(*text, Look::new(BODY));
-                        let block = TextBlock::new(&self.track, vec![run], Look::new(BODY), body);
+                        let runs = self.languages(vec![run], body);
+                        let block = TextBlock::new(&self.track, runs, Look::new(BODY), body);
                         self.push(
                             block
                                 .indent(indent + INDENT)

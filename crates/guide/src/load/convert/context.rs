@@ -48,6 +48,10 @@ pub(super) struct Ctx<'a, 't> {
     pub(super) refs: &'a mut Vec<SourceRef<'t>>,
     /// Where the figures are, for the source map.
     pub(super) figures: &'a mut Figures<'t>,
+    /// Each layer's language, base first; the edition's is the last.
+    pub(super) languages: &'a [Option<Language>],
+    /// The names found in a language other than the edition's.
+    pub(super) parts: &'a mut Vec<LanguagePart>,
 }
 
 /// Where the figures are: the source map's raw form, borrowing the files.
@@ -96,6 +100,28 @@ impl Ctx<'_, '_> {
     pub(super) fn text(&mut self, value: &Str) -> Text {
         self.check(value, Text::parse)
             .unwrap_or_else(Text::placeholder)
+    }
+
+    /// The language of the layer whose file wrote the value at `offset`, when it is not the
+    /// edition's (in another script of the same language counts as another).
+    pub(super) fn foreign_language(&self, offset: usize) -> Option<Language> {
+        let edition = self.languages.last()?.as_ref()?;
+        let layer = self.src.region(offset).layer;
+        let written = self.languages.get(layer)?.as_ref()?;
+        (!edition.same_writing(written)).then(|| written.clone())
+    }
+
+    /// A proper name (a board, a credential, a publisher): text that an edition may keep as
+    /// its base writes it, and that is then in the base's language.
+    pub(super) fn name(&mut self, value: &Str) -> Text {
+        let text = self.text(value);
+        if let Some(language) = self.foreign_language(value.span().start) {
+            self.parts.push(LanguagePart {
+                text: text.clone(),
+                language,
+            });
+        }
+        text
     }
 
     pub(super) fn opt_text(&mut self, value: &Option<Str>) -> Option<Text> {

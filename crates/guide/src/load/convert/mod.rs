@@ -198,6 +198,12 @@ pub(super) fn build<'t>(
     let mut refs = Vec::new();
     let mut figures = Figures::default();
     let mut translations = Vec::new();
+    let languages: Vec<Option<Language>> = input
+        .languages
+        .iter()
+        .map(|tag| Language::parse(tag).ok())
+        .collect();
+    let mut parts = Vec::new();
 
     macro_rules! section {
         ($name:expr, $raw:ty, $convert:expr) => {{
@@ -209,6 +215,8 @@ pub(super) fn build<'t>(
                     problems: &mut problems,
                     refs: &mut refs,
                     figures: &mut figures,
+                    languages: &languages,
+                    parts: &mut parts,
                 };
                 let before = cx.problems.len();
                 let value = $convert(&mut cx, raw);
@@ -303,7 +311,11 @@ pub(super) fn build<'t>(
     super::sort_in_guide_order(&mut problems);
 
     let guide = match meta_labels {
-        Some((meta, labels)) if problems.is_empty() => sections.complete(meta, labels),
+        Some((mut meta, labels)) if problems.is_empty() => {
+            let listed = std::mem::take(&mut meta.languages_of_parts);
+            meta.languages_of_parts = settle_parts(&meta.language, listed, parts);
+            sections.complete(meta, labels)
+        }
         _ => None,
     };
     match guide {

@@ -66,8 +66,64 @@ pub(super) fn meta(cx: &mut Ctx<'_, '_>, raw: raw::Meta) -> (Meta, Labels) {
         publisher: cx.text(&raw.publisher),
         authors: cx.texts(&raw.authors, "`authors`"),
         license: cx.text(&raw.license),
+        languages_of_parts: listed_parts(cx, raw.languages_of_parts.as_ref()),
     };
     (meta, labels)
+}
+
+/// The parts `guide.toml` lists under `[languages_of_parts]`, in the order written; a part
+/// listed under the edition's own language is kept too, to be read in it
+/// ([`settle_parts`] takes it out).
+fn listed_parts(
+    cx: &mut Ctx<'_, '_>,
+    listed: Option<&std::collections::BTreeMap<String, S<Vec<Str>>>>,
+) -> Vec<LanguagePart> {
+    let mut parts = Vec::new();
+    for (tag, texts) in listed.into_iter().flatten() {
+        let language = match Language::parse(tag) {
+            Ok(language) => language,
+            Err(err) => {
+                cx.problem(
+                    texts.span(),
+                    format!("under `[languages_of_parts]`, `{tag}`: {err}"),
+                );
+                continue;
+            }
+        };
+        for text in texts.get_ref() {
+            parts.push(LanguagePart {
+                text: cx.text(text),
+                language: language.clone(),
+            });
+        }
+    }
+    parts
+}
+
+/// The edition's parts in other languages: those listed, then the names and titles found,
+/// each text once, without those listed under the edition's own language; longest first, so
+/// that a longer name is found before a shorter one inside it.
+pub(super) fn settle_parts(
+    language: &Language,
+    listed: Vec<LanguagePart>,
+    found: Vec<LanguagePart>,
+) -> Vec<LanguagePart> {
+    let own: Vec<&str> = listed
+        .iter()
+        .filter(|p| p.language.same_writing(language))
+        .map(|p| p.text.as_str())
+        .collect();
+    let mut parts: Vec<LanguagePart> = Vec::new();
+    for part in listed.iter().chain(&found) {
+        if !own.contains(&part.text.as_str())
+            && !part.language.same_writing(language)
+            && !parts.iter().any(|p| p.text == part.text)
+        {
+            parts.push(part.clone());
+        }
+    }
+    parts.sort_by_key(|p| std::cmp::Reverse(p.text.as_str().chars().count()));
+    parts
 }
 
 /// The edition's labels: each one its `[labels]` table gives, else the built-in set's for its
@@ -184,8 +240,8 @@ pub(super) fn education(cx: &mut Ctx<'_, '_>, raw: raw::Education) -> Education 
             .iter()
             .map(|l| StateLicense {
                 state: cx.text(&l.state),
-                credential: cx.text(&l.credential),
-                board: cx.text(&l.board),
+                credential: cx.name(&l.credential),
+                board: cx.name(&l.board),
                 requirements: cx.prose(&l.requirements),
                 routes: cx.state_rule(&l.routes),
                 exam: cx.state_rule(&l.exam),
@@ -203,9 +259,9 @@ pub(super) fn education(cx: &mut Ctx<'_, '_>, raw: raw::Education) -> Education 
             .get_ref()
             .iter()
             .map(|c| Certification {
-                name: cx.text(&c.name),
+                name: cx.name(&c.name),
                 abbreviation: cx.opt_text(&c.abbreviation),
-                issuer: cx.text(&c.issuer),
+                issuer: cx.name(&c.issuer),
                 description: cx.prose(&c.description),
                 levels: c
                     .levels
@@ -529,18 +585,48 @@ pub(super) fn sources(cx: &mut Ctx<'_, '_>, raw: raw::Sources) -> Sources {
             .sources
             .get_ref()
             .iter()
-            .map(|s| Source {
-                id: cx.id(&s.id),
-                title: cx.text(&s.title),
-                publisher: cx.text(&s.publisher),
-                url: cx
-                    .check(&s.url, Url::parse)
-                    .unwrap_or_else(Url::placeholder),
-                data_date: cx.opt_date(&s.data_date),
-                published: cx.opt_date(&s.published),
-                checked: cx.opt_date(&s.checked),
-                note: cx.opt_text(&s.note),
+            .map(|s| {
+                let id = cx.id(&s.id);
+                let title = cx.text(&s.title);
+                let language = source_language(cx, s, &title);
+                Source {
+                    id,
+                    title,
+                    language,
+                    publisher: cx.name(&s.publisher),
+                    url: cx
+                        .check(&s.url, Url::parse)
+                        .unwrap_or_else(Url::placeholder),
+                    data_date: cx.opt_date(&s.data_date),
+                    published: cx.opt_date(&s.published),
+                    checked: cx.opt_date(&s.checked),
+                    note: cx.opt_text(&s.note),
+                }
             })
             .collect(),
     }
+}
+
+/// The language of a source's title: as the source gives it, else the language of the edition
+/// whose file wrote the title. A title in another language than the edition's is one of its
+/// [`LanguagePart`]s.
+fn source_language(cx: &mut Ctx<'_, '_>, s: &raw::Source, title: &Text) -> Language {
+    let edition = cx.languages.last().cloned().flatten();
+    let given = s.language.as_ref().and_then(|tag| {
+        Language::parse(tag.get_ref())
+            .map_err(|err| cx.problem(tag.span(), err.to_string()))
+            .ok()
+    });
+    let foreign = cx.foreign_language(s.title.span().start);
+    let language = given
+        .or(foreign)
+        .or(edition.clone())
+        .unwrap_or_else(Language::undetermined);
+    if edition.is_some_and(|e| !e.same_writing(&language)) {
+        cx.parts.push(LanguagePart {
+            text: title.clone(),
+            language: language.clone(),
+        });
+    }
+    language
 }

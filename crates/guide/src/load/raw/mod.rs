@@ -68,6 +68,13 @@ pub(crate) struct Meta {
     /// or OpenType files (.ttf, .otf) or collections (.ttc), up to 64 MiB each. An edition
     /// that names none has its base's; `fonts = []` uses none of them.
     pub(crate) fonts: Option<S<Vec<Str>>>,
+    /// Words and names in the text that are in another language than the edition's, so that
+    /// screen readers say them in that language and hyphenation leaves them whole, by language
+    /// tag: `en-US = ["mental health technician", "Qualified Medication Aide"]` (optional).
+    /// Names the edition keeps as a base in another language writes them (boards,
+    /// credentials, certifications, publishers) and the titles of sources are found without
+    /// being listed; a name listed under the edition's own language is read in it instead.
+    pub(crate) languages_of_parts: Option<std::collections::BTreeMap<String, S<Vec<Str>>>>,
 }
 
 /// A titled entry of a list: a duty, a skill, a challenge.
@@ -300,6 +307,9 @@ pub(crate) struct Source {
     pub(crate) id: Str,
     /// The title of the work.
     pub(crate) title: Str,
+    /// The language the title is written in, as a BCP 47 tag such as `en-US` (optional): by
+    /// default the language of the edition whose file gives the title.
+    pub(crate) language: Option<Str>,
     /// Who publishes it.
     pub(crate) publisher: Str,
     /// Where to read it: an `https://` or `http://` address.
