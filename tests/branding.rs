@@ -165,9 +165,11 @@ fn the_printed_qr_code_reads_back_as_the_address() {
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&decoded.stdout).trim(), url);
-    // The web page draws the same code as SVG, named by its address.
+    // The web page draws the same code as SVG, named for what it is, its address the link
+    // under it.
     let page = to_html(mht_guide::guide(), &options);
-    assert!(page.contains(&format!("<title>{}</title>", url.replace('&', "&amp;"))));
+    assert!(page.contains("<title>QR code of this web address</title>"));
+    assert!(page.contains(&format!("<a href=\"{}\">", url.replace('&', "&amp;"))));
     assert!(page.contains("<figure class=\"qr\">"));
     // Without an address there is no code.
     let plain = to_html(mht_guide::guide(), &Options::new());
@@ -267,7 +269,7 @@ fn a_logo_that_is_not_a_usable_image_is_refused_by_name_and_nothing_is_written()
     );
     assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot use the logo missing.png"));
-    // The organization's name is the logo's alternative text, so a logo needs one.
+    // The logo is decoration beside the organization's name, so a logo needs one.
     fs::write(dir.path().join("logo.png"), &png).unwrap();
     let output = run(dir.path(), &["export", "--logo", "logo.png", "-o", "a.pdf"]);
     assert_eq!(output.status.code(), Some(2), "{}", transcript(&output));
@@ -276,7 +278,7 @@ fn a_logo_that_is_not_a_usable_image_is_refused_by_name_and_nothing_is_written()
 }
 
 #[test]
-fn the_logo_is_in_every_format_with_the_organization_as_its_text() {
+fn the_logo_is_in_every_format_as_decoration_beside_the_organization() {
     let dir = tempdir();
     let fixture = crate::util::fixtures().join("logo");
     for name in ["riverside.png", "riverside.jpg"] {
@@ -303,8 +305,9 @@ fn the_logo_is_in_every_format_with_the_organization_as_its_text() {
             transcript(&output)
         );
         let out = dir.path().join("out");
-        // PDF: one image XObject of the logo's size, drawn inside a Figure whose /Alt is
-        // the organization's name (the structure itself is checked by the PDF/UA tests).
+        // PDF: one image XObject of the logo's size, drawn as an artifact: the organization's
+        // name follows it, and a screen reader would say it twice (the structure itself is
+        // checked by the PDF/UA tests).
         let pdf = lopdf::Document::load(out.join("mental-health-technician.pdf")).unwrap();
         let images: Vec<&lopdf::Dictionary> = pdf
             .objects
@@ -323,6 +326,21 @@ fn the_logo_is_in_every_format_with_the_organization_as_its_text() {
             name.ends_with(".png"),
             "{name}"
         );
+        let first = *pdf.get_pages().values().next().unwrap();
+        let content = pdf.get_and_decode_page_content(first).unwrap();
+        let mut marks: Vec<Vec<u8>> = Vec::new();
+        let mut drawn_in = Vec::new();
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "BDC" | "BMC" => marks.push(op.operands[0].as_name().unwrap().to_vec()),
+                "EMC" => {
+                    marks.pop();
+                }
+                "Do" => drawn_in.push(marks.last().cloned().unwrap_or_default()),
+                _ => {}
+            }
+        }
+        assert_eq!(drawn_in, [b"Artifact".to_vec()], "{name}");
         let alts: Vec<String> = pdf
             .objects
             .values()
@@ -333,15 +351,16 @@ fn the_logo_is_in_every_format_with_the_organization_as_its_text() {
             .map(|a| String::from_utf8_lossy(a).into_owned())
             .collect();
         assert!(
-            alts.iter().any(|a| a == "Riverside Community College"),
+            !alts
+                .iter()
+                .any(|a| a.contains("Riverside Community College")),
             "{alts:?}"
         );
-        // HTML: the same pixels, as a PNG in a data URL, named by the organization.
+        // HTML: the same pixels, as a PNG in a data URL, with an empty alternative.
         let page = fs::read_to_string(out.join("mental-health-technician.html")).unwrap();
         assert!(
             page.contains("<img src=\"data:image/png;base64,iVBORw0KGgo")
-                && page
-                    .contains("alt=\"Riverside Community College\" width=\"480\" height=\"160\""),
+                && page.contains("alt=\"\" width=\"480\" height=\"160\""),
             "{name}"
         );
         // EPUB: a PNG file in the book, declared in the manifest, shown on the title page.
@@ -359,7 +378,7 @@ fn the_logo_is_in_every_format_with_the_organization_as_its_text() {
         let mut title = String::new();
         std::io::Read::read_to_string(&mut book.by_name("EPUB/title.xhtml").unwrap(), &mut title)
             .unwrap();
-        assert!(title.contains("<img src=\"logo.png\" alt=\"Riverside Community College\""));
+        assert!(title.contains("<img src=\"logo.png\" alt=\"\""));
         fs::remove_dir_all(&out).unwrap();
     }
     // The logo's file is written again without what the source carried beside the pixels.
@@ -400,4 +419,73 @@ fn a_logo_shows_only_with_the_organization_it_names() {
     options.set_organization(mht_guide::Text::parse("Riverside").unwrap());
     assert!(to_html(mht_guide::guide(), &options).contains("<img"));
     assert!(to_epub(mht_guide::guide(), &options).is_ok());
+}
+
+/// The QR code says what it is, not its address again: the address is the line before it, a
+/// link in the PDF (Matterhorn 28: a link annotation in a `Link`), and the link under it on
+/// the web page; a screen reader hears the address once and the code's kind.
+#[test]
+fn the_qr_code_is_named_for_what_it_is_and_its_address_is_a_link() {
+    let url = "https://careers.example.edu/technicians";
+    for edition in ["en", "es"] {
+        let guide = mht_guide::BuiltIn::named(edition).unwrap().guide();
+        let named = guide.labels.qr_code.to_string();
+        let mut options =
+            mht_guide_export::Options::new().with_preset(mht_guide_export::Preset::FactSheet);
+        options
+            .set_organization(mht_guide::Text::parse("Riverside Community College").unwrap())
+            .set_qr(mht_guide::Url::parse(url).unwrap());
+        let pdf = mht_guide_export::to_pdf(guide, &options).unwrap();
+        let doc = lopdf::Document::load_mem(&pdf).unwrap();
+        let alts: Vec<String> = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.get(b"S").and_then(|s| s.as_name()).ok() == Some(b"Figure"))
+            .filter_map(|d| d.get(b"Alt").ok()?.as_str().ok())
+            .map(pdf_text)
+            .collect();
+        assert!(alts.contains(&named), "{edition}: {alts:?}");
+        assert!(!alts.iter().any(|a| a.contains(url)), "{edition}: {alts:?}");
+        let links: Vec<String> = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.get(b"Subtype").and_then(|s| s.as_name()).ok() == Some(b"Link"))
+            .filter_map(|d| {
+                d.get(b"A")
+                    .ok()?
+                    .as_dict()
+                    .ok()?
+                    .get(b"URI")
+                    .ok()?
+                    .as_str()
+                    .ok()
+            })
+            .map(|u| String::from_utf8_lossy(u).into_owned())
+            .collect();
+        assert!(links.iter().any(|l| l == url), "{edition}: {links:?}");
+        let page = mht_guide_export::to_html(guide, &options);
+        assert!(
+            page.contains(&format!("<title>{named}</title>"))
+                && page.contains(&format!(
+                    "<figcaption><a href=\"{url}\">{url}</a></figcaption>"
+                )),
+            "{edition}"
+        );
+    }
+}
+
+/// A PDF text string: UTF-16 with its byte-order mark, or PDFDocEncoding (Latin-1 for the
+/// characters here).
+fn pdf_text(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xfe, 0xff]) {
+        Some(utf16) => String::from_utf16_lossy(
+            &utf16
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect::<Vec<_>>(),
+        ),
+        None => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
 }

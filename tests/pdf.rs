@@ -36,7 +36,8 @@ pub(crate) fn output(program: &Path, args: &[&str]) -> String {
         program.display(),
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8(out.stdout).unwrap()
+    // poppler writes some lines (a document's title) in Latin-1, the rest in UTF-8.
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 pub(crate) fn write(dir: &Path, bytes: &[u8]) -> String {

@@ -7,12 +7,14 @@
 //! Checked (by Matterhorn checkpoint group): 01 real content is tagged or an artifact, never
 //! both, and every MCID is referenced exactly once; 02/09 standard structure types only; 06
 //! metadata stream with `pdfuaid:part` 1 and `dc:title`; 07 `DisplayDocTitle`; 11 the
-//! document's language; 13 a `Figure` with `/Alt`; 14 a first heading; 15 `TH` with `/Scope`,
+//! document's language, and every English name and source title of a translation in a `Span`
+//! with its `/Lang` (11-006, 11-007); 13 a `Figure` with `/Alt`; 14 a first heading; 15 `TH` with `/Scope`,
 //! and every row of data cells led by a row header (`/Scope /Row`, 15-001); 16 `/ListNumbering`
 //! on every list (16-001); 28 link annotations with `/Contents` (a citation's with its source's
 //! number), a `Link` parent through the ParentTree, `/Tabs /S`; 31 fonts embedded, with
 //! `/ToUnicode` covering every code used, `CIDToGIDMap`, and widths equal to the advances of the
-//! embedded program. The ParentTree is checked to point back at what points to it.
+//! embedded program. The ParentTree is checked to point back at what points to it, and poppler's
+//! reading of the structure is checked to keep words broken at a line's end whole.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -1333,4 +1335,70 @@ fn the_language_check_fails_on_a_broken_file() {
             .any(|f| f.contains("the edition does not list it")),
         "{failures:?}"
     );
+}
+
+/// The words a break hyphen splits in poppler's reading of the structure tree: a piece that
+/// is only a hyphen (its own marked content, whatever `/ActualText` says) after a piece that
+/// ends in a letter. Each is given as `before|after`.
+fn split_words(struct_text: &str) -> Vec<String> {
+    let pieces: Vec<&str> = struct_text
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.len() >= 2 && l.starts_with('"') && l.ends_with('"'))
+        .map(|l| &l[1..l.len() - 1])
+        .collect();
+    pieces
+        .windows(3)
+        .filter(|w| {
+            matches!(w[1], "-" | "\u{ad}" | "\u{2010}")
+                && w[0].chars().next_back().is_some_and(char::is_alphabetic)
+        })
+        .map(|w| {
+            let before = w[0].rsplit(' ').next().unwrap_or("");
+            let after = w[2].split(' ').next().unwrap_or("");
+            format!("{before}|{after}")
+        })
+        .collect()
+}
+
+/// A word broken at a line's end reads whole: the hyphen is drawn in the paragraph's own
+/// marked content, through a font mapping that says it is a soft hyphen (U+00AD), so poppler
+/// reads "medi\u{ad}cine", not "medi", "-", "cine".
+#[test]
+#[cfg_attr(
+    missing = "pdf-tools",
+    ignore = "needs qpdf with poppler-utils, which `bash .ci/test` installs"
+)]
+fn break_hyphens_keep_words_whole() {
+    // As the files of the last version gave them, for the check to be seen to fail.
+    let before = "      \"Cuidan a personas con afecciones o discapaci\"\n      \"-\"\n      \
+                  \"dades mentales o emocionales \"\n";
+    assert_eq!(split_words(before), ["discapaci|dades"]);
+    for (edition, least) in [("en", 20), ("es", 60)] {
+        let guide = mht_guide::BuiltIn::named(edition).unwrap().guide();
+        let pdf = to_pdf(guide, &Options::new()).unwrap();
+        let Some(text) = struct_text(&pdf) else {
+            return;
+        };
+        let split = split_words(&text);
+        assert!(
+            split.is_empty(),
+            "{edition}: {} split words: {split:?}",
+            split.len()
+        );
+        // The file's own mappings say U+00AD where a word broke (poppler drops it).
+        let own = check(&pdf).text;
+        let broken = own
+            .match_indices('\u{ad}')
+            .filter(|(at, _)| {
+                let before = own[..*at].chars().next_back();
+                let after = own[at + 2..].chars().next();
+                before.is_some_and(char::is_alphabetic) && after.is_some_and(char::is_alphabetic)
+            })
+            .count();
+        assert!(
+            broken >= least,
+            "{edition}: only {broken} words broken with a soft hyphen"
+        );
+    }
 }

@@ -263,7 +263,7 @@ fn package_document(
         lang = escape(doc.language().as_str()),
         dir = if rtl { " dir=\"rtl\"" } else { "" },
         id = identifier(guide, options, doc),
-        title = escape(meta.title.as_str()),
+        title = escape(&doc.title),
     );
     for author in &meta.authors {
         let _ = writeln!(opf, "<dc:creator>{}</dc:creator>", escape(author.as_str()));

@@ -392,9 +392,10 @@ impl Options {
         self.qr.as_ref().map(mht_guide::Url::as_str)
     }
 
-    /// Sets the organization's logo, for the title block (PDF, HTML and EPUB). Its
-    /// alternative text is the organization's name, so it shows only when
-    /// [`Options::set_organization`] names one.
+    /// Sets the organization's logo, for the title block (PDF, HTML and EPUB). It is
+    /// decoration beside the organization's name (an artifact in the PDF, `alt=""` on the web
+    /// page and in the book, so that a screen reader does not say the name twice), so it shows
+    /// only when [`Options::set_organization`] names one.
     ///
     /// ```
     /// use mht_guide_export::{Logo, Options, to_html};
@@ -404,7 +405,8 @@ impl Options {
     /// options.set_logo(Logo::from_bytes(png)?);
     /// options.set_organization(mht_guide::Text::parse("Riverside Community College").unwrap());
     /// let html = to_html(mht_guide::guide(), &options);
-    /// assert!(html.contains("alt=\"Riverside Community College\""));
+    /// assert!(html.contains("<img src=\"data:image/png;base64,") && html.contains("alt=\"\""));
+    /// assert!(html.contains("Provided by Riverside Community College"));
     /// # Ok::<(), mht_guide_export::LogoError>(())
     /// ```
     pub fn set_logo(&mut self, logo: Logo) -> &mut Options {
@@ -417,7 +419,7 @@ impl Options {
         with_logo, set_logo, Logo
     );
 
-    /// The logo and its alternative text (the organization's name), when both are set.
+    /// The logo and the organization's name beside it, when both are set.
     pub fn logo(&self) -> Option<(&Logo, &str)> {
         Some((self.logo.as_deref()?, self.organization()?))
     }

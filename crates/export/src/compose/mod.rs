@@ -41,6 +41,10 @@ pub struct Document<'g> {
     /// The sources, numbered from 1 in order of first citation; when the selection includes the
     /// sources section, sources nobody cites follow the cited ones.
     pub references: Vec<&'g Source>,
+    /// The document's title, as its metadata and a browser or viewer give it: the guide's
+    /// title, or, for a fact sheet or the FAQ, the title with what the handout is, so that
+    /// the variants posted side by side are told apart.
+    pub title: String,
     /// Where the words and names in another language stand in the document's texts.
     pub(crate) parts: Parts,
     /// The key figures that lead a fact sheet, under its title, when it shows pay and outlook.
@@ -341,9 +345,22 @@ impl<'g> Document<'g> {
                     .contains(SectionId::SalaryOutlook)
                     .then(|| Band::of(&guide.salary_outlook, &guide.labels))
                     .flatten();
-                Document::assemble(guide, &sheet, fact_sheet_section, false, band)
+                let mut doc = Document::assemble(guide, &sheet, fact_sheet_section, false, band);
+                doc.title = guide
+                    .labels
+                    .title_fact_sheet
+                    .fill(&[("title", guide.meta.title.as_str())]);
+                doc
             }
-            _ => Document::compose(guide, options.sections()),
+            Preset::Faq => {
+                let mut doc = Document::compose(guide, options.sections());
+                doc.title = guide
+                    .labels
+                    .title_faq
+                    .fill(&[("title", guide.meta.title.as_str())]);
+                doc
+            }
+            Preset::Full => Document::compose(guide, options.sections()),
         }
     }
 
@@ -362,6 +379,9 @@ impl<'g> Document<'g> {
             .map(|id| compose(guide.section(id), &guide.labels))
             .collect();
 
+        for section in &mut sections {
+            note_dashes(&mut section.nodes, guide.labels.dash_note.as_str());
+        }
         let mut references: Vec<&'g Source> = Vec::new();
         // The band is read first, under the title.
         let band_citations = band
@@ -402,6 +422,7 @@ impl<'g> Document<'g> {
             references,
             band,
             parts: Parts::new(&guide.meta.languages_of_parts),
+            title: guide.meta.title.to_string(),
         }
     }
 
@@ -472,6 +493,30 @@ fn section_citations<'a>(section: &'a Section<'_>) -> Vec<&'a Id> {
     let mut out = Vec::new();
     nodes(&section.nodes, &mut out);
     out
+}
+
+/// Says, under each table with a dash in it ([`NOT_PUBLISHED`]), what the dash means: read
+/// aloud, it is "en dash" or nothing.
+fn note_dashes(nodes: &mut [Node<'_>], note: &str) {
+    for node in nodes {
+        match node {
+            Node::Table(table)
+                if table
+                    .rows
+                    .iter()
+                    .flatten()
+                    .any(|cell| cell.text == NOT_PUBLISHED) =>
+            {
+                table.notes.push(note.to_owned());
+            }
+            Node::Entries(entries) => {
+                for entry in entries {
+                    note_dashes(&mut entry.nodes, note);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]

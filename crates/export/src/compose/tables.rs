@@ -252,7 +252,7 @@ pub(super) fn state_rules_table(license: &mht_guide::StateLicense, l: &Labels) -
                 None => vec![
                     Cell::text(l.topic(topic)),
                     Cell::text(l.not_confirmed.as_str()),
-                    Cell::default(),
+                    Cell::text(NOT_PUBLISHED),
                 ],
             })
             .collect(),

@@ -17,7 +17,9 @@ impl Writer<'_> {
         // DPUB-ARIA has no title-page role; the EPUB names it, the web page need not.
         let kind = self.epub_type(Part::TitlePage.epub());
         let _ = writeln!(self.out, "<header class=\"title-block\"{kind}>");
-        if let Some((logo, alt)) = options.logo() {
+        // The logo is decoration (`alt=""`): the organization's name follows it, and a screen
+        // reader would say it twice.
+        if let Some((logo, _)) = options.logo() {
             // The book carries the logo as a file of its own; the web page stays one file.
             let src = if self.epub {
                 LOGO_FILE.to_owned()
@@ -26,9 +28,8 @@ impl Writer<'_> {
             };
             let _ = writeln!(
                 self.out,
-                "<p class=\"logo\"><img src=\"{src}\" alt=\"{alt}\" width=\"{w}\" \
+                "<p class=\"logo\"><img src=\"{src}\" alt=\"\" width=\"{w}\" \
                  height=\"{h}\" /></p>",
-                alt = escape(alt),
                 w = logo.width(),
                 h = logo.height(),
             );
@@ -118,7 +119,8 @@ impl Writer<'_> {
     }
 
     /// A QR code as SVG, black on white whatever the color scheme (a reader's phone needs the
-    /// contrast), named by its address, with the address as a link under it.
+    /// contrast), named as what it is (the address it encodes is the link under it, read
+    /// once).
     pub(super) fn qr(&mut self, url: &str, code: &crate::qr::Qr) {
         let quiet = crate::qr::QUIET;
         let side = code.width + 2 * quiet;
@@ -130,7 +132,7 @@ impl Writer<'_> {
             role = Part::Image.aria(),
             px = side * 3
         );
-        self.text(url);
+        self.text(self.doc.labels.qr_code.as_str());
         let _ = write!(
             self.out,
             "</title>\n<rect width=\"{side}\" height=\"{side}\" fill=\"#ffffff\" />\n<path fill=\"#000000\" d=\""

@@ -183,7 +183,7 @@ pub fn to_html(guide: &Guide, options: &Options) -> String {
     // the page needs nothing outside the file.
     w.push("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
     w.push("<link rel=\"icon\" href=\"data:,\" />\n<title>");
-    w.text(guide.meta.title.as_str());
+    w.text(&doc.title);
     w.push("</title>\n<meta name=\"description\" content=\"");
     w.text(guide.meta.description.as_str());
     w.push("\" />\n");

@@ -178,7 +178,7 @@ impl<'a, 'd> Builder<'a, 'd> {
         };
         let front = format!(
             "---\ntitle: {}\nsubtitle: {}\nlang: {}\n{dir}date: {}\npublisher: {}\nlicense: {}\n---\n\n",
-            q(meta.title.as_str()),
+            q(&self.doc.title),
             q(meta.subtitle.as_str()),
             q(self.doc.language().as_str()),
             q(&meta.edition.iso()),

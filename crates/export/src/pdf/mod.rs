@@ -458,7 +458,7 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
     }
     let keywords = guide.labels.keywords.as_str();
     let finish = post::Finish {
-        title: meta.title.as_str(),
+        title: &doc.title,
         author: &meta
             .authors
             .iter()

@@ -149,9 +149,6 @@ pub(super) enum Draw {
         /// The glyphs, run by run of one face each, in drawing order.
         runs: Vec<GlyphRun>,
         marked: Marked,
-        /// When the last glyph is a hyphen that hyphenation added at the end of a line: the
-        /// MCID of its own marked content, which says it is a soft hyphen.
-        soft_hyphen: Option<u32>,
         /// How far to move back before the first glyph, in thousandths of an em (as in a `TJ`
         /// array): the pieces of a reordered line are drawn in reading order, each from where
         /// it stands in the line.

@@ -360,6 +360,15 @@ labels! {
     epub_logo [],
     /// The QR code, as the accessibility summary lists it.
     epub_qr [],
+    /// The title of a fact sheet, in its metadata and a viewer's title bar.
+    title_fact_sheet [title],
+    /// The title of the FAQ handout, in its metadata and a viewer's title bar.
+    title_faq [title],
+    /// Under a table with a figure or a source missing, what its dash (`–`) means.
+    dash_note [],
+    /// The QR code's text alternative, after the address it encodes, which the handout prints
+    /// beside it: what the graphic is, without reading the address twice.
+    qr_code [],
 
     // Numbers and dates.
     /// The separator between groups of three digits, such as `,` in `21,200`.

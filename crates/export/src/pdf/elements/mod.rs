@@ -205,36 +205,63 @@ impl Tracker {
         soft_hyphen: bool,
     ) {
         let style = FontStyle::of(look.bold, look.italic);
-        let (runs, actual) = self.glyph_runs(cx, look, text, false);
+        let (mut runs, mut actual) = self.glyph_runs(cx, look, text, false);
+        if soft_hyphen {
+            self.soft_hyphen(&mut runs, &mut actual);
+        }
         // Text that carries its own reading marks off marked content of its own: the marks
         // say what the whole sequence reads as.
         let marked = self.mark(mark, continues && actual.is_none());
         if actual.is_some() {
             self.open.set(None);
         }
-        let soft_hyphen = match (soft_hyphen, mark) {
-            (true, Mark::Node(node)) => {
-                // Marked content of its own, not nested in the word's: poppler, for one, reads
-                // no further in a marked sequence than a nested one.
-                let mcid = self.next_mcid.get();
-                self.next_mcid.set(mcid + 1);
-                let page = self.page.get();
-                self.tree
-                    .borrow_mut()
-                    .push(node, Kid::Content { page, mcid });
-                self.open.set(None);
-                Some(mcid)
-            }
-            _ => None,
-        };
         self.record(Draw::Text {
             style,
             runs,
             marked,
-            soft_hyphen,
             shift: 0,
             actual,
         });
+    }
+
+    /// The hyphen a line break added, the last glyph of `runs`, drawn through a mapping
+    /// variant in which its glyph stands for a soft hyphen (U+00AD): text read from the file
+    /// has the word whole, with a soft hyphen where it broke, and the paragraph stays one
+    /// marked-content sequence. (A hyphen in marked content of its own with `/ActualText`
+    /// split the word in two for readers that read the glyphs' mappings.)
+    fn soft_hyphen(&self, runs: &mut Vec<GlyphRun>, actual: &mut Option<String>) {
+        let Some(last) = runs.last_mut() else {
+            return;
+        };
+        let Some((kern, glyph)) = last.glyphs.pop() else {
+            return;
+        };
+        if let Some(rise) = last.rise.take() {
+            let kept = &rise[..rise.len().saturating_sub(1)];
+            last.rise = kept.iter().any(|&r| r != 0).then(|| kept.into());
+        }
+        let (font, trail) = (last.font, std::mem::take(&mut last.trail));
+        if last.glyphs.is_empty() {
+            runs.pop();
+        }
+        let variant = variant_for(
+            &mut self.unicode.borrow_mut()[font.index()],
+            glyph,
+            "\u{ad}",
+        );
+        runs.push(GlyphRun {
+            font,
+            variant,
+            glyphs: vec![(kern, glyph)],
+            rise: None,
+            trail,
+        });
+        if let Some(text) = actual
+            && text.ends_with('-')
+        {
+            text.pop();
+            text.push('\u{ad}');
+        }
     }
 
     /// Marked content of its own for what is drawn next, taken now: pieces of a line drawn
@@ -272,7 +299,6 @@ impl Tracker {
             style,
             runs,
             marked,
-            soft_hyphen: None,
             shift,
             // Drawn in reading order, the glyphs' own mappings say the text.
             actual: if rtl { None } else { actual },

@@ -4,13 +4,15 @@ use super::*;
 
 /// The organization's lines (its name, the contact line, the address of a QR code), with its
 /// logo before them and the QR code of the address beside them at the right edge, black
-/// modules on the white page with the quiet zone around them. The logo and the code are
-/// `Figure`s, each line a `P`. Lines too wide to leave room for the code put it under them.
+/// modules on the white page with the quiet zone around them. The logo is an artifact, the
+/// code a `Figure`, each line a `P` (the address a link in it). Lines too wide to leave room
+/// for the code put it under them.
 pub(in crate::pdf) struct OrgBlock {
     track: Track,
-    /// The logo's width over its height, and its `Figure`.
-    logo: Option<(f64, NodeId)>,
-    lines: Vec<(String, Look, NodeId)>,
+    /// The logo's width over its height.
+    logo: Option<f64>,
+    /// Each line, one run, and its `P`.
+    lines: Vec<(Run, NodeId)>,
     /// The code and its `Figure`.
     code: Option<(crate::qr::Qr, NodeId)>,
 }
@@ -27,8 +29,8 @@ pub(super) const LOGO_GAP: f64 = 5.0;
 impl OrgBlock {
     pub(in crate::pdf) fn new(
         track: &Track,
-        logo: Option<(f64, NodeId)>,
-        lines: Vec<(String, Look, NodeId)>,
+        logo: Option<f64>,
+        lines: Vec<(Run, NodeId)>,
         code: Option<(crate::qr::Qr, NodeId)>,
     ) -> OrgBlock {
         OrgBlock {
@@ -48,20 +50,18 @@ impl Element for OrgBlock {
             .as_ref()
             .map_or(0.0, |(code, _)| code.width as f64 * QR_MODULE + 2.0 * quiet);
         let width = mm(area.size().width);
-        let logo = self.logo.map(|(aspect, node)| {
+        let logo = self.logo.map(|aspect| {
             let w = (LOGO_HEIGHT * aspect).min(LOGO_WIDTH).min(width / 3.0);
-            (w, w / aspect, node)
+            (w, w / aspect)
         });
-        let indent = logo.map_or(0.0, |(w, _, _)| w + LOGO_GAP);
+        let indent = logo.map_or(0.0, |(w, _)| w + LOGO_GAP);
         let m = measure(cx, &self.track);
         // Each line is a paragraph of its own, wrapped if it must be; the code goes under the
         // lines when one would wrap beside it.
         let lay = |room: f64| -> Vec<Vec<Line>> {
             self.lines
                 .iter()
-                .map(|(text, look, _)| {
-                    layout(&m, &[Run::new(text.clone(), *look)], room, *look, false)
-                })
+                .map(|(run, _)| layout(&m, std::slice::from_ref(run), room, run.look, false))
                 .collect()
         };
         let beside_room = width - indent - if side > 0.0 { side + 4.0 } else { 0.0 };
@@ -73,7 +73,7 @@ impl Element for OrgBlock {
         let text_height = laid.iter().flatten().map(|l| l.height).sum::<f64>()
             + QR_LINE_GAP * self.lines.len() as f64
             + 1.5;
-        let logo_height = logo.map_or(0.0, |(_, h, _)| h + 1.0);
+        let logo_height = logo.map_or(0.0, |(_, h)| h + 1.0);
         let height = if beside {
             text_height.max(side).max(logo_height)
         } else {
@@ -85,13 +85,14 @@ impl Element for OrgBlock {
                 has_more: true,
             });
         }
-        if let Some((w, h, node)) = logo {
+        if let Some((w, h)) = logo {
+            let decoration = Mark::Artifact(Artifact::Layout);
             self.track
-                .paint(&area, (0.0, 0.5, w, h), Paint::Logo, Mark::Node(node));
+                .paint(&area, (0.0, 0.5, w, h), Paint::Logo, decoration);
         }
         // The lines sit level with the middle of the logo when it is taller.
         let mut y = 1.5 + ((logo_height - text_height) / 2.0).max(0.0);
-        for ((_, _, node), lines) in self.lines.iter().zip(&laid) {
+        for ((_, node), lines) in self.lines.iter().zip(&laid) {
             y = print_lines(
                 cx,
                 &self.track,

@@ -57,15 +57,7 @@ fn every_mark_in_the_drawing_belongs_to_one_element_of_its_role() {
         let mut footer = false;
         for draw in page {
             let how = match draw {
-                Draw::Text {
-                    marked,
-                    soft_hyphen,
-                    ..
-                } => {
-                    // A hyphen the layout added is marked content of its own.
-                    drawn.extend(soft_hyphen.map(|mcid| (i + 1, mcid)));
-                    *marked
-                }
+                Draw::Text { marked, .. } => *marked,
                 Draw::Path { marked, .. } => *marked,
             };
             match how {

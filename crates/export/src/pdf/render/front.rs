@@ -46,20 +46,30 @@ impl Builder<'_> {
                 self.push(self.block(Role::P, vec![run]).spacing(before, 0.5));
             }
         } else {
-            // With the logo before them and the code beside them; both are figures, the logo
-            // read by the organization's name and the code by its address.
-            let logo = logo.map(|(logo, alt)| {
-                let figure = self.figure(alt.to_owned());
-                (f64::from(logo.width()) / f64::from(logo.height()), figure)
-            });
+            // With the logo before them and the code beside them. The logo is decoration (an
+            // artifact): the organization's name is the next line, and a reader would hear
+            // it twice. The code is a figure that says what it is, after its address, which
+            // is a link: a screen reader hears the address once, and the figure's kind.
+            let logo = logo.map(|(logo, _)| f64::from(logo.width()) / f64::from(logo.height()));
+            let address = code.as_ref().map(|(url, _)| *url);
+            let count = lines.len();
             let lines = lines
                 .into_iter()
-                .map(|(text, look)| {
-                    let text = self.check(&text, look);
-                    (text, look, self.node(Role::P, self.parent))
+                .enumerate()
+                .map(|(i, (text, look))| {
+                    let node = self.node(Role::P, self.parent);
+                    let run = match address.filter(|_| i + 1 == count) {
+                        Some(url) => self.link(text, look, Target::Uri(url.to_owned()), node),
+                        None => {
+                            let text = self.check(&text, look);
+                            Run::new(text, look)
+                        }
+                    };
+                    (run, node)
                 })
                 .collect();
-            let code = code.map(|(url, code)| (code, self.figure(url.to_owned())));
+            let alt = self.doc.labels.qr_code.to_string();
+            let code = code.map(|(_, code)| (code, self.figure(alt.clone())));
             self.push(OrgBlock::new(&self.track, logo, lines, code));
         }
         self.push(Rule::new(&self.track, self.accent, 3.0));
@@ -130,7 +140,9 @@ impl Builder<'_> {
                 .pages
                 .and_then(|p| p.get(&section.anchor))
                 .map_or_else(|| "00".to_owned(), ToString::to_string);
-            let page = self.doc.labels.native(&page);
+            // A space before the number, among the leaders, so that text read from the file
+            // has the title and the page apart ("… technician is 2", not "is2").
+            let page = format!(" {}", self.doc.labels.native(&page));
             let target = Target::Anchor(section.anchor.clone());
             let item = self.node(Role::of(Part::ContentsEntry), toc);
             let reference = self.node(Role::Reference, item);

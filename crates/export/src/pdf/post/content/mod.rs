@@ -214,7 +214,6 @@ fn mark_page(
                     style,
                     runs,
                     marked,
-                    soft_hyphen,
                     shift,
                     actual,
                 }) = draws.next()
@@ -232,36 +231,13 @@ fn mark_page(
                     open = Some(*marked);
                 }
                 let placeholder = FontId::of_style(*style);
-                let mut runs = std::borrow::Cow::Borrowed(runs.as_slice());
-                // A hyphen added at a line break is a soft hyphen, not part of the word: it
-                // is drawn in marked content of its own that says so.
-                let hyphen = match soft_hyphen {
-                    Some(_) => runs.to_mut().last_mut().and_then(|run| {
-                        let (kern, glyph) = run.glyphs.pop()?;
-                        Some(GlyphRun::own(*style, vec![(kern, glyph)]))
-                    }),
-                    None => None,
+                let drawn = |r: &GlyphRun| !r.glyphs.is_empty() || r.trail != 0;
+                let runs = if runs.iter().all(drawn) {
+                    std::borrow::Cow::Borrowed(runs.as_slice())
+                } else {
+                    std::borrow::Cow::Owned(runs.iter().filter(|r| drawn(r)).cloned().collect())
                 };
-                runs.to_mut()
-                    .retain(|r| !r.glyphs.is_empty() || r.trail != 0);
                 show_runs(fonts, &runs, *shift, placeholder, &font_size, &mut out)?;
-                if let (Some(mcid), Marked::Content { role, .. }, Some(hyphen)) =
-                    (soft_hyphen, marked, hyphen)
-                {
-                    if open.take().is_some() {
-                        out.push(op("EMC", vec![]));
-                    }
-                    let props = Dictionary::from_iter(vec![
-                        ("MCID", Object::Integer(i64::from(*mcid))),
-                        ("ActualText", text_string("\u{ad}")),
-                    ]);
-                    out.push(op(
-                        "BDC",
-                        vec![name(role.name()), Object::Dictionary(props)],
-                    ));
-                    show_runs(fonts, &[hyphen], 0, placeholder, &font_size, &mut out)?;
-                    out.push(op("EMC", vec![]));
-                }
                 continue;
             }
             operator if is_path_construction(operator) && !in_path => {
