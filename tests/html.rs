@@ -377,27 +377,47 @@ fn a_real_browser_shows_it_accessibly() {
         );
     }
 
-    // Printed, every section starts a page.
+    // Printed, the sections run on, each heading kept with what follows it (the print
+    // stylesheet once started each on a page of its own), and every heading is printed.
     let text = Command::new(pdftotext)
         .arg(out.join("print.pdf"))
         .arg("-")
         .output()
         .unwrap();
     let text = String::from_utf8(text.stdout).unwrap();
-    let first_lines: Vec<&str> = text
+    let pages: Vec<&str> = text
         .split('\u{c}')
-        .filter_map(|page| page.lines().find(|l| !l.trim().is_empty()))
+        .filter(|p| !p.trim().is_empty())
         .collect();
-    for section in
-        mht_guide_export::Document::compose(mht_guide::guide(), &Default::default()).sections
-    {
+    let sections =
+        mht_guide_export::Document::compose(mht_guide::guide(), &Default::default()).sections;
+    let first_lines: Vec<&str> = pages
+        .iter()
+        .filter_map(|p| p.lines().find(|l| !l.trim().is_empty()))
+        .collect();
+    let mut starting = 0;
+    let count = sections.len();
+    for section in sections {
         let heading = format!("{}.\u{a0}{}", section.number, section.title);
         let plain = heading.replace('\u{a0}', " ");
+        let last_lines: Vec<&str> = pages
+            .iter()
+            .filter_map(|p| p.lines().rev().find(|l| !l.trim().is_empty()))
+            .collect();
         assert!(
-            first_lines.iter().any(|l| *l == heading || *l == plain),
-            "“{plain}” does not start a printed page; pages start with: {first_lines:?}"
+            text.contains(&heading) || text.contains(&plain),
+            "“{plain}” is not printed"
         );
+        assert!(
+            !last_lines.iter().any(|l| *l == heading || *l == plain),
+            "“{plain}” ends a printed page"
+        );
+        starting += usize::from(first_lines.iter().any(|l| *l == heading || *l == plain));
     }
+    assert!(
+        starting < count / 2,
+        "{starting} of {count} sections start a printed page"
+    );
 }
 
 /// In every translation's web page and EPUB, each English name and source title is a span
@@ -455,4 +475,40 @@ fn names_in_another_language_carry_their_language() {
             .any(|f| f.contains("is read in the edition's language")),
         "{failures:?}"
     );
+}
+
+/// Large print on the web page and in the book: text half as large again (18 points on
+/// paper) and no font size under the body's; printing no longer starts each section on a
+/// page of its own, and prints the QR code's address once.
+#[test]
+fn large_print_pages_set_nothing_smaller_than_the_body() {
+    let options = Options::new().with_large_print(true);
+    let page = to_html(mht_guide::guide(), &options);
+    let style = &page[page.find("<style>").unwrap()..page.find("</style>").unwrap()];
+    assert!(style.contains("html {\n  font-size: 150%;\n}"));
+    assert!(style.contains("font-size: 18pt;"));
+    for size in style.split("font-size: ").skip(1) {
+        let value = &size[..size.find(';').unwrap()];
+        for unit in ["rem", "em"] {
+            if let Some(n) = value.strip_suffix(unit).and_then(|n| n.parse::<f64>().ok()) {
+                assert!(n >= 1.0, "font-size: {value}");
+            }
+        }
+    }
+    // The ordinary page has smaller text, which the check above would find.
+    let ordinary = html(&Options::new());
+    assert!(ordinary.contains("font-size: 0.875rem"));
+    for page in [&page, &ordinary] {
+        assert!(!page.contains("break-before: page"));
+        assert!(page.contains(".qr a::after"));
+    }
+    let book = mht_guide_export::to_epub(mht_guide::guide(), &options).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
+    let mut css = String::new();
+    let name = (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().unwrap().into_owned())
+        .find(|n| n.ends_with(".css"))
+        .unwrap();
+    std::io::Read::read_to_string(&mut zip.by_name(&name).unwrap(), &mut css).unwrap();
+    assert!(css.contains("font-size: 150%"));
 }

@@ -780,3 +780,75 @@ fn no_break_spaces_and_soft_hyphens_print_as_they_should() {
         "{text}"
     );
 }
+
+/// The smallest size any text is drawn at in a PDF, in points: each text-showing operation's
+/// font size (`Tf`) times the scale of the text matrix (`Tm`) and of the page's
+/// transformation (`cm`, through `q` and `Q`); and the size of each page.
+fn smallest_text(pdf: &[u8]) -> (f64, Vec<(f64, f64)>) {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let number = |o: &lopdf::Object| o.as_float().map(f64::from).unwrap_or(0.0);
+    let mut least = f64::MAX;
+    let mut sizes = Vec::new();
+    for page in doc.get_pages().into_values() {
+        let media = doc.get_dictionary(page).unwrap().get(b"MediaBox").unwrap();
+        let media = media.as_array().unwrap();
+        sizes.push((number(&media[2]), number(&media[3])));
+        let content = doc.get_and_decode_page_content(page).unwrap();
+        let (mut ctm, mut stack) = (1.0f64, Vec::new());
+        let (mut font, mut matrix) = (0.0f64, 1.0f64);
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "q" => stack.push(ctm),
+                "Q" => ctm = stack.pop().unwrap_or(1.0),
+                "cm" => ctm *= number(&op.operands[0]),
+                "BT" => matrix = 1.0,
+                "Tm" => matrix = number(&op.operands[0]),
+                "Tf" => font = number(&op.operands[1]),
+                "Tj" | "TJ" | "'" | "\"" => least = least.min(font * matrix * ctm),
+                _ => {}
+            }
+        }
+    }
+    (least, sizes)
+}
+
+/// Large print: on every paper, in the full guide, the fact sheet and the FAQ, in English and
+/// in Spanish, no text is drawn under 18 points (the American Printing House for the Blind's
+/// large print), the pages are the paper chosen, and the file is as tagged as any other. The
+/// same measure finds the 7- and 8-point text of an ordinary handout.
+#[test]
+fn large_print_draws_no_text_under_18_points() {
+    let (ordinary, _) = smallest_text(&to_pdf(mht_guide::guide(), &Options::new()).unwrap());
+    assert!(
+        ordinary < 9.0,
+        "an ordinary handout's smallest text: {ordinary}"
+    );
+    for edition in ["en", "es"] {
+        let guide = mht_guide::BuiltIn::named(edition).unwrap().guide();
+        for preset in [Preset::Full, Preset::FactSheet, Preset::Faq] {
+            for paper in [Paper::Letter, Paper::A4] {
+                let mut options = Options::new().with_preset(preset).with_large_print(true);
+                options.set_paper(paper);
+                let pdf = to_pdf(guide, &options).unwrap();
+                let (least, pages) = smallest_text(&pdf);
+                assert!(
+                    least >= 17.99,
+                    "{edition} {preset:?} {paper}: text at {least} pt"
+                );
+                let (w, h) = paper.points();
+                assert!(
+                    pages
+                        .iter()
+                        .all(|&(pw, ph)| (pw - w).abs() < 0.5 && (ph - h).abs() < 0.5),
+                    "{edition} {preset:?} {paper}: {pages:?}"
+                );
+                let findings = crate::pdf_ua::check(&pdf);
+                assert!(
+                    findings.failures.is_empty(),
+                    "{edition} {preset:?} {paper}: {:?}",
+                    findings.failures
+                );
+            }
+        }
+    }
+}

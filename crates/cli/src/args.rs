@@ -397,6 +397,12 @@ pub(crate) struct RenderArgs {
     #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
     pub(crate) paper: PaperArg,
 
+    /// Large print, for readers with low vision: 18-point text in the PDF, headings larger,
+    /// no hyphenation, tables and charts grown with the text (the American Printing House
+    /// for the Blind's guidance); 150% text on the web page and in the book.
+    #[arg(long)]
+    pub(crate) large_print: bool,
+
     /// The organization handing the guide out, shown in the title block and the footer.
     #[arg(long, value_name = "NAME")]
     pub(crate) org: Option<String>,
@@ -417,8 +423,8 @@ pub(crate) struct RenderArgs {
     pub(crate) qr: Option<mht_guide::Url>,
 
     /// The organization's logo, a PNG or JPEG file of at most 2000 pixels on each side, for
-    /// the title block (PDF, HTML, EPUB). Needs --org: the organization's name is the logo's
-    /// alternative text.
+    /// the title block (PDF, HTML, EPUB). Needs --org: the logo is decoration beside the
+    /// organization's name.
     #[arg(long, value_name = "FILE")]
     pub(crate) logo: Option<PathBuf>,
 

@@ -57,7 +57,8 @@ pub(crate) fn options(app: &App, render: &RenderArgs) -> Result<Options> {
     }
     options
         .set_preset(render.preset.into())
-        .set_paper(render.paper.into());
+        .set_paper(render.paper.into())
+        .set_large_print(render.large_print);
     if let Some(org) = &render.org {
         options.set_organization(branding("--org", org)?);
     }

@@ -33,7 +33,11 @@ pub(crate) const STYLE: &str = include_str!("style.css");
 /// The stylesheet with the organization's color, when the options set one: the custom
 /// property `--accent`, as it is on white and as it is lightened for the dark scheme.
 pub(crate) fn stylesheet(options: &Options) -> String {
-    let mut css = STYLE.to_owned();
+    let mut css = if options.large_print() {
+        large_print(STYLE)
+    } else {
+        STYLE.to_owned()
+    };
     if let Some(accent) = options.accent() {
         css.push_str(&format!(
             "/* The organization's color, readable on each scheme's page. */\n\
@@ -43,6 +47,32 @@ pub(crate) fn stylesheet(options: &Options) -> String {
         ));
     }
     css
+}
+
+/// The stylesheet in large print: text half as large again on screen and 18 points on paper
+/// (the American Printing House for the Blind's large print), with nothing set smaller than
+/// the body's size: every font size under `1rem` or `1em` is raised to it.
+fn large_print(style: &str) -> String {
+    let mut out = String::with_capacity(style.len() + 256);
+    let mut rest = style;
+    while let Some(at) = rest.find("font-size: ") {
+        let (before, after) = rest.split_at(at + "font-size: ".len());
+        out.push_str(before);
+        let end = after.find(';').unwrap_or(after.len());
+        let value = &after[..end];
+        let raised = ["rem", "em"].into_iter().find_map(|unit| {
+            let number: f64 = value.strip_suffix(unit)?.parse().ok()?;
+            (number < 1.0).then(|| format!("1{unit}"))
+        });
+        out.push_str(raised.as_deref().unwrap_or(value));
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out.push_str(
+        "/* Large print. */\nhtml {\n  font-size: 150%;\n}\n\
+         @media print {\n  html {\n    font-size: 18pt;\n  }\n  body {\n    font-size: 1rem;\n  }\n}\n",
+    );
+    out
 }
 
 /// Writes the body of a composed document as XHTML.

@@ -344,6 +344,31 @@ pub(super) fn has_rtl(text: &str) -> bool {
 /// Page margins: top, right, bottom, left, in mm.
 const MARGINS: (f64, f64, f64, f64) = (18.0, 20.0, 12.0, 20.0);
 
+/// How much larger large print sets everything: 10-point body text becomes 18 points, the
+/// size the American Printing House for the Blind gives for large print. The handout is laid
+/// out on a page this much smaller and each page drawn this much larger, so that text,
+/// tables, charts, rules and margins grow together and nothing is squeezed.
+const LARGE_PRINT: f64 = 1.8;
+
+/// The smallest text in large print, in points before it is grown: 10 points, drawn at 18.
+pub(super) const LARGE_PRINT_FLOOR: u8 = 10;
+
+/// How much larger the handout is drawn than it is laid out.
+fn scale(options: &Options) -> f64 {
+    if options.large_print() {
+        LARGE_PRINT
+    } else {
+        1.0
+    }
+}
+
+/// The page the handout is laid out on, in mm.
+fn layout_paper(options: &Options) -> (f64, f64) {
+    let (w, h) = options.paper().mm();
+    let k = scale(options);
+    (w / k, h / k)
+}
+
 /// The hyphenation dictionary for a BCP 47 language tag, from those the hyphenation crate
 /// embeds: the tag itself (`en-gb`), else its language (`es-US` → `es`), else that language's
 /// usual variety (`en` → `en-us`, `de` → `de-1996`). `None` for a language it has no
@@ -472,7 +497,8 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
         creator: concat!("mht-guide ", env!("CARGO_PKG_VERSION")),
         timestamp: options.timestamp().unwrap_or(meta.edition.unix_seconds()),
         paper_pt: options.paper().points(),
-        paper_mm: options.paper().mm(),
+        paper_mm: layout_paper(options),
+        scale: scale(options),
         anchors: &last.track.anchors.borrow(),
         contents: &doc.contents(),
         links: &last.track.links.borrow(),
@@ -516,14 +542,23 @@ fn render_pass(
     total: Option<usize>,
 ) -> Result<Pass, ExportError> {
     let pdf_error = |e: genpdf::error::Error| ExportError::Pdf(crate::PdfError::new(e));
-    let paper = options.paper();
+    let paper = layout_paper(options);
     // Without page numbers to print, this is the first pass, which only paginates.
     let dry = pages.is_none();
-    let track = Tracker::new(paper.mm(), MARGINS, widths, dry, hyphenator(doc.language()));
+    let k = scale(options);
+    let margins = (MARGINS.0 / k, MARGINS.1 / k, MARGINS.2 / k, MARGINS.3 / k);
+    // Large print is not hyphenated.
+    let hyphens = hyphenator(doc.language()).filter(|_| !options.large_print());
+    let floor = if options.large_print() {
+        LARGE_PRINT_FLOOR
+    } else {
+        0
+    };
+    let track = Tracker::new(paper, margins, widths, dry, hyphens, floor);
     let compact = options.preset() == Preset::FactSheet;
     let mut builder = render::Builder::new(doc, &track, pages, contents, compact, options.accent());
     let (footer_left, contact) = footer_text(doc, options);
-    let footer = Look::new(8);
+    let footer = track.look(Look::new(8));
     let footer_left = builder.check(&footer_left, footer);
     let contact = contact.map(|c| builder.check(&c, footer));
     let digits = doc.labels.digits.as_str();
@@ -556,7 +591,7 @@ fn render_pass(
     let family = fonts::family().map_err(|e| ExportError::Pdf(crate::PdfError::new(e)))?;
     let mut pdf = genpdf::Document::new(family);
     pdf.set_minimal_conformance();
-    pdf.set_paper_size(genpdf::Size::new(paper.mm().0, paper.mm().1));
+    pdf.set_paper_size(genpdf::Size::new(paper.0, paper.1));
     pdf.set_font_size(10);
     pdf.set_line_spacing(layout::LINE_SPACING);
     // The layout hyphenates with the dictionary itself (see `elements::measure`), so genpdf,
@@ -566,7 +601,7 @@ fn render_pass(
         left: footer_left,
         contact,
         total,
-        look: Look::new(8).color((90, 90, 90)),
+        look: track.look(Look::new(8).color((90, 90, 90))),
         page_of: doc.labels.page_of.clone(),
         page: doc.labels.page.clone(),
         labels: doc.labels.clone(),

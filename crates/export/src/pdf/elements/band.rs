@@ -28,6 +28,15 @@ impl BandBlock {
         figures: Vec<Vec<BandPart>>,
         accent: (u8, u8, u8),
     ) -> BandBlock {
+        let figures = figures
+            .into_iter()
+            .map(|parts| {
+                parts
+                    .into_iter()
+                    .map(|(runs, look, node)| (track.runs(runs), track.look(look), node))
+                    .collect()
+            })
+            .collect();
         BandBlock {
             track: Rc::clone(track),
             figures,

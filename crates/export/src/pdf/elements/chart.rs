@@ -52,11 +52,34 @@ impl Element for ChartBlock {
         let height = mm(area.size().height);
         let axis = mm(area.size().width) * CHART_AXIS;
         let first = self.next == 0;
-        let top = if first { CHART_CAPTION } else { 0.0 };
+        let label = track.look(Look::new(8));
+        let value = label.color((85, 85, 85));
+        // Rows and their text grow with the labels (in large print).
+        let grow = f64::from(label.size) / 8.0;
+        let (row_height, text_height) = (CHART_ROW * grow, CHART_TEXT * grow);
+        let top = if first { CHART_CAPTION * grow } else { 0.0 };
+        let m = measure(cx, track);
+        let width = mm(area.size().width);
+        // A row whose label and figures do not fit on one line sets the figures on a second
+        // line under the label, and is that line taller.
+        let line = text_height - 0.4 * grow;
+        let wraps = |row: &crate::ChartRow| {
+            let label_width = if row.label.is_empty() {
+                0.0
+            } else {
+                m.width(&row.label, label) + 2.5
+            };
+            label_width + m.width(&row.value, value) > width
+        };
+        let row_height_of =
+            |row: &crate::ChartRow| row_height + if wraps(row) { line } else { 0.0 };
         // The whole chart together, unless the page is fresh: only a chart taller than a
         // page breaks, between rows.
-        let rows_left = self.chart.rows.len() - self.next;
-        let need = top + CHART_ROW * rows_left as f64;
+        let need = top
+            + self.chart.rows[self.next..]
+                .iter()
+                .map(row_height_of)
+                .sum::<f64>();
         if need > height && !track.fresh(&area) {
             return Ok(RenderResult {
                 size: Size::new(0, 0),
@@ -64,14 +87,12 @@ impl Element for ChartBlock {
             });
         }
         let mark = Mark::Node(self.node);
-        let m = measure(cx, track);
         // Right to left, the chart is mirrored: the labels on the right, the bars growing
         // leftwards. `flip` places something `w` wide whose left edge would be at `x`.
-        let width = mm(area.size().width);
         let rtl = track.measured.rtl;
         let flip = |x: f64, w: f64| if rtl { width - x - w } else { x };
         if first {
-            let look = Look::new(9).bold();
+            let look = track.look(Look::new(9).bold());
             let x = flip(0.0, m.width(&self.caption, look));
             track.print(
                 cx,
@@ -83,10 +104,11 @@ impl Element for ChartBlock {
             )?;
         }
         let mut y = top;
-        let label = Look::new(8);
-        let value = Look::new(8).color((85, 85, 85));
-        while self.next < self.chart.rows.len() && (y + CHART_ROW <= height || y == 0.0) {
+        while self.next < self.chart.rows.len()
+            && (y + row_height_of(&self.chart.rows[self.next]) <= height || y == 0.0)
+        {
             let row = &self.chart.rows[self.next];
+            let wrapped = wraps(row);
             let mut x = 0.0;
             if !row.label.is_empty() {
                 let w = m.width(&row.label, label);
@@ -100,16 +122,22 @@ impl Element for ChartBlock {
                 )?;
                 x = w + 2.5;
             }
+            let value_y = if wrapped {
+                x = 0.0;
+                y + line
+            } else {
+                y
+            };
             let at = flip(x, m.width(&row.value, value));
             track.print(
                 cx,
                 &area,
-                Position::new(Mm::from(at), Mm::from(y)),
+                Position::new(Mm::from(at), Mm::from(value_y)),
                 value,
                 &row.value,
                 mark,
             )?;
-            let bar_top = y + CHART_TEXT;
+            let bar_top = value_y + text_height;
             let (from, to) = (
                 self.chart.position(row.start.min(row.end), axis),
                 self.chart.position(row.start.max(row.end), axis),
@@ -131,7 +159,7 @@ impl Element for ChartBlock {
                     mark,
                 );
             }
-            y += CHART_ROW;
+            y += row_height_of(row);
             self.next += 1;
         }
         // A fall reaches left of zero: the zero line shows where the bars start.

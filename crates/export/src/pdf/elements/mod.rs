@@ -74,6 +74,8 @@ pub(super) struct Tracker {
     dry: bool,
     /// The hyphenation dictionary of the document's language, if there is one.
     hyphenator: Option<&'static hyphenation::Standard>,
+    /// The smallest size of text, in points (large print raises every smaller text to it).
+    floor: u8,
 }
 
 pub(super) type Track = Rc<Tracker>;
@@ -85,9 +87,11 @@ impl Tracker {
         measured: &Rc<Measured>,
         dry: bool,
         hyphenator: Option<&'static hyphenation::Standard>,
+        floor: u8,
     ) -> Track {
         Rc::new(Tracker {
             hyphenator,
+            floor,
             measured: Rc::clone(measured),
             blocks: Cell::new(0),
             dry,
@@ -105,6 +109,20 @@ impl Tracker {
             next_mcid: Cell::new(0),
             open: Cell::new(None),
         })
+    }
+
+    /// A look at least as large as the smallest text the handout allows.
+    pub(super) fn look(&self, mut look: Look) -> Look {
+        look.size = look.size.max(self.floor);
+        look
+    }
+
+    /// Runs at least as large as the smallest text the handout allows.
+    pub(super) fn runs(&self, mut runs: Vec<Run>) -> Vec<Run> {
+        for run in &mut runs {
+            run.look = self.look(run.look);
+        }
+        runs
     }
 
     /// A new structure element under `parent`.
@@ -516,6 +534,7 @@ impl Tracker {
         if self.dry {
             return Ok(());
         }
+        let look = self.look(look);
         if self.measured.rtl || super::has_rtl(text) {
             // Reordered for display like a line of a paragraph, from the same left edge.
             let m = measure(cx, self);

@@ -36,7 +36,13 @@ impl OrgBlock {
         OrgBlock {
             track: Rc::clone(track),
             logo,
-            lines,
+            lines: lines
+                .into_iter()
+                .map(|(mut run, node)| {
+                    run.look = track.look(run.look);
+                    (run, node)
+                })
+                .collect(),
             code,
         }
     }

@@ -52,11 +52,14 @@ impl TableBlock {
     ) -> TableBlock {
         TableBlock {
             nodes,
-            caption,
-            header,
-            rows,
-            notes,
-            base,
+            caption: track.runs(caption),
+            header: header.into_iter().map(|c| track.runs(c)).collect(),
+            rows: rows
+                .into_iter()
+                .map(|row| row.into_iter().map(|c| track.runs(c)).collect())
+                .collect(),
+            notes: notes.into_iter().map(|c| track.runs(c)).collect(),
+            base: track.look(base),
             track: Rc::clone(track),
             laid: None,
             next: 0,

@@ -273,8 +273,8 @@ impl TextBlock {
         node: NodeId,
     ) -> TextBlock {
         TextBlock {
-            runs,
-            base,
+            runs: track.runs(runs),
+            base: track.look(base),
             node,
             indent: 0.0,
             marker: None,
@@ -300,7 +300,8 @@ impl TextBlock {
     }
 
     /// A bullet or number set in the indent before the first line, tagged as `label`.
-    pub(in crate::pdf) fn marker(mut self, marker: Run, label: NodeId) -> Self {
+    pub(in crate::pdf) fn marker(mut self, mut marker: Run, label: NodeId) -> Self {
+        marker.look = self.track.look(marker.look);
         self.marker = Some((marker, label));
         self
     }
@@ -321,7 +322,8 @@ impl TextBlock {
         self
     }
 
-    pub(in crate::pdf) fn right(mut self, run: Run) -> Self {
+    pub(in crate::pdf) fn right(mut self, mut run: Run) -> Self {
+        run.look = self.track.look(run.look);
         self.right = Some(run);
         self
     }

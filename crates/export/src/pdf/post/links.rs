@@ -63,8 +63,9 @@ pub(super) fn add(
         annot.set("Subtype", Object::Name(b"Link".to_vec()));
         // The area in whole points, widened to them: a fraction of a point more to click,
         // and shorter to write.
-        let (left, bottom) = (x * PT, (f.paper_mm.1 - y - h) * PT);
-        let (right, top) = ((x + w) * PT, (f.paper_mm.1 - y) * PT);
+        let k = PT * f.scale;
+        let (left, bottom) = (x * k, (f.paper_mm.1 - y - h) * k);
+        let (right, top) = ((x + w) * k, (f.paper_mm.1 - y) * k);
         annot.set(
             "Rect",
             Object::Array(
@@ -95,7 +96,7 @@ pub(super) fn add(
                 let Some(&dest) = pages.get(&(mark.page as u32)) else {
                     continue;
                 };
-                annot.set("Dest", destination(dest, f.paper_mm, mark.y));
+                annot.set("Dest", destination(dest, f.paper_mm, f.scale, mark.y));
             }
         }
         let annot = doc.add_object(annot);

@@ -51,7 +51,11 @@ pub(super) struct Finish<'a> {
     pub(super) timestamp: i64,
     /// The paper size in points.
     pub(super) paper_pt: (f64, f64),
+    /// The page the handout was laid out on, in mm: the paper, or in large print the paper
+    /// made [`scale`](Finish::scale) times smaller.
     pub(super) paper_mm: (f64, f64),
+    /// How much larger each page is drawn than it was laid out (1 but in large print).
+    pub(super) scale: f64,
     pub(super) anchors: &'a [AnchorMark],
     /// The contents, which the outline follows.
     pub(super) contents: &'a [crate::ContentsEntry<'a>],
@@ -98,6 +102,9 @@ pub(super) fn finish(
     content::rewrite(&mut doc, &draws, &fonts, logo)?;
     drop(draws);
     content::drop_layers(&mut doc);
+    if f.scale != 1.0 {
+        enlarge(&mut doc, f.scale);
+    }
     set_paper(&mut doc, f.paper_pt);
     let pages = doc.get_pages();
     outline::add(&mut doc, &pages, f)?;
@@ -184,6 +191,28 @@ fn add_image(doc: &mut Document, logo: &crate::Logo) -> ObjectId {
 }
 
 /// Sets every page to exactly the paper size (genpdf rounds it through millimetres).
+/// Draws every page `scale` times larger, from its bottom left corner: large print, laid out
+/// on a smaller page.
+fn enlarge(doc: &mut Document, scale: f64) {
+    let k = format!("{scale:.4}");
+    for page in doc.get_pages().into_values() {
+        let ids = doc.get_page_contents(page);
+        let (Some(first), Some(last)) = (ids.first().copied(), ids.last().copied()) else {
+            continue;
+        };
+        if let Ok(Object::Stream(stream)) = doc.get_object_mut(first) {
+            let mut content = format!("q {k} 0 0 {k} 0 0 cm\n").into_bytes();
+            content.extend_from_slice(&stream.content);
+            stream.set_content(content);
+        }
+        if let Ok(Object::Stream(stream)) = doc.get_object_mut(last) {
+            let mut content = std::mem::take(&mut stream.content);
+            content.extend_from_slice(b"\nQ");
+            stream.set_content(content);
+        }
+    }
+}
+
 fn set_paper(doc: &mut Document, (w, h): (f64, f64)) {
     let media = Object::Array(vec![
         Object::Integer(0),

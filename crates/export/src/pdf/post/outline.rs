@@ -9,12 +9,13 @@ use crate::pdf::record::AnchorMark;
 
 /// A destination: the page, scrolled so the point `y` mm from the top is at the top, or up to
 /// a point higher (a whole number of points is shorter to write).
-pub(super) fn destination(page: ObjectId, paper_mm: (f64, f64), y: f64) -> Object {
+/// `paper_mm` is the page laid out on, drawn `scale` times larger.
+pub(super) fn destination(page: ObjectId, paper_mm: (f64, f64), scale: f64, y: f64) -> Object {
     Object::Array(vec![
         Object::Reference(page),
         Object::Name(b"XYZ".to_vec()),
         Object::Null,
-        Object::Integer(((paper_mm.1 - y) * PT + 4.0).ceil() as i64),
+        Object::Integer(((paper_mm.1 - y) * PT * scale + 4.0).ceil() as i64),
         Object::Null,
     ])
 }
@@ -78,7 +79,7 @@ pub(super) fn add(
         }
         let page = pages.get(&(mark.page as u32)).copied();
         if let Some(page) = page {
-            d.set("Dest", destination(page, f.paper_mm, mark.y));
+            d.set("Dest", destination(page, f.paper_mm, f.scale, mark.y));
         }
         d
     };
