@@ -427,16 +427,16 @@ fn a_real_browser_shows_it_accessibly() {
 fn names_in_another_language_carry_their_language() {
     for edition in mht_guide::BUILT_IN.iter().skip(1) {
         let guide = edition.guide();
+        // The parts of a page in another language, after its check passed.
+        let checked = |what: &str, text: &str| -> usize {
+            let (parts, own) = crate::util::xhtml_languages(text);
+            let failures = crate::util::language_failures(guide, &parts, &own);
+            assert!(failures.is_empty(), "{what}:\n{}", failures.join("\n"));
+            parts.len()
+        };
         let page = to_html(guide, &Options::new());
-        let (parts, own) = crate::util::xhtml_languages(&page);
-        let failures = crate::util::language_failures(guide, &parts, &own);
-        assert!(
-            failures.is_empty(),
-            "{}:\n{}",
-            edition.name,
-            failures.join("\n")
-        );
-        assert!(parts.len() > 40, "{}: {} parts", edition.name, parts.len());
+        let parts = checked(edition.name, &page);
+        assert!(parts > 40, "{}: {parts} parts", edition.name);
         let book = mht_guide_export::to_epub(guide, &Options::new()).unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(book)).unwrap();
         let mut found = 0;
@@ -448,16 +448,7 @@ fn names_in_another_language_carry_their_language() {
             }
             let mut text = String::new();
             std::io::Read::read_to_string(&mut file, &mut text).unwrap();
-            let (parts, own) = crate::util::xhtml_languages(&text);
-            let failures = crate::util::language_failures(guide, &parts, &own);
-            assert!(
-                failures.is_empty(),
-                "{} {}:\n{}",
-                edition.name,
-                name,
-                failures.join("\n")
-            );
-            found += parts.len();
+            found += checked(&format!("{} {name}", edition.name), &text);
         }
         assert!(found > 40, "{}: {found} parts in the EPUB", edition.name);
     }

@@ -1304,31 +1304,31 @@ fn names_in_another_language_are_spans_in_that_language() {
 fn the_language_check_fails_on_a_broken_file() {
     let guide = crate::util::spanish().guide();
     let pdf = to_pdf(guide, &Options::new()).unwrap();
-    let mut doc = Document::load_mem(&pdf).unwrap();
-    let spans = objects_with(&doc, b"S", b"Span");
-    let first = doc.get_dictionary_mut(spans[0]).unwrap();
-    first.remove(b"Lang");
-    let mut second = Vec::new();
-    doc.save_to(&mut second).unwrap();
-    let findings = check(&second);
-    let failures =
-        crate::util::language_failures(guide, &findings.parts, &findings.in_own_language);
+    // The language check's findings on the file broken by `breaking`.
+    let after = |breaking: &dyn Fn(&mut Document)| -> Vec<String> {
+        let mut doc = Document::load_mem(&pdf).unwrap();
+        breaking(&mut doc);
+        let mut broken = Vec::new();
+        doc.save_to(&mut broken).unwrap();
+        let findings = check(&broken);
+        crate::util::language_failures(guide, &findings.parts, &findings.in_own_language)
+    };
+    let failures = after(&|doc| {
+        let spans = objects_with(doc, b"S", b"Span");
+        doc.get_dictionary_mut(spans[0]).unwrap().remove(b"Lang");
+    });
     assert!(
         failures
             .iter()
             .any(|f| f.contains("is read in the edition's language")),
         "{failures:?}"
     );
-    let mut doc = Document::load_mem(&pdf).unwrap();
-    let paragraph = objects_with(&doc, b"S", b"P")[3];
-    doc.get_dictionary_mut(paragraph)
-        .unwrap()
-        .set("Lang", Object::string_literal("en-US"));
-    let mut third = Vec::new();
-    doc.save_to(&mut third).unwrap();
-    let findings = check(&third);
-    let failures =
-        crate::util::language_failures(guide, &findings.parts, &findings.in_own_language);
+    let failures = after(&|doc| {
+        let paragraph = objects_with(doc, b"S", b"P")[3];
+        doc.get_dictionary_mut(paragraph)
+            .unwrap()
+            .set("Lang", Object::string_literal("en-US"));
+    });
     assert!(
         failures
             .iter()
