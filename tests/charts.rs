@@ -1,22 +1,48 @@
 //! The charts tell the truth: read back from the SVG the HTML page draws, every bar's length
 //! and place follow one linear scale from the figures, a zero bar has no length, and every
-//! figure is in the chart's description.
+//! figure is in the chart's description and in the page's text.
 
 use mht_guide_export::{Chart, Document, Node, Options, to_html};
 
-/// The bars (`rect`s) of each chart of a page, in order: x and width.
+/// The bars (`rect`s) of each chart of a page, in order: x and width, in percent of the
+/// chart's width.
 fn svg_bars(html: &str) -> Vec<Vec<(f64, f64)>> {
     let doc = crate::util::parse_xhtml(html);
     doc.descendants()
-        .filter(|n| n.has_tag_name("svg"))
-        .map(|svg| {
-            svg.descendants()
+        .filter(|n| n.has_tag_name("figure") && n.attribute("class") == Some("chart"))
+        .map(|figure| {
+            figure
+                .descendants()
                 .filter(|n| n.has_tag_name("rect"))
                 .map(|r| {
-                    let num = |a: &str| r.attribute(a).unwrap().parse::<f64>().unwrap();
+                    let num = |a: &str| {
+                        let value = r.attribute(a).unwrap();
+                        value.strip_suffix('%').unwrap().parse::<f64>().unwrap()
+                    };
                     (num("x"), num("width"))
                 })
                 .collect()
+        })
+        .collect()
+}
+
+/// The text of each chart of a page as a reader's browser reads it, outside any image: its
+/// caption and rows, with the SVG (hidden from assistive technology) left out.
+fn chart_texts(html: &str) -> Vec<String> {
+    let doc = crate::util::parse_xhtml(html);
+    doc.descendants()
+        .filter(|n| n.has_tag_name("figure") && n.attribute("class") == Some("chart"))
+        .map(|figure| {
+            figure
+                .descendants()
+                .filter(|n| n.is_text())
+                .filter(|n| {
+                    !n.ancestors().any(|a| {
+                        a.has_tag_name("svg") || a.attribute("aria-hidden") == Some("true")
+                    })
+                })
+                .filter_map(|n| n.text())
+                .collect::<String>()
         })
         .collect()
 }
@@ -80,9 +106,19 @@ fn svg_bars_are_proportional_to_the_figures() {
     let html = to_html(guide, &options);
     let bars = svg_bars(&html);
     assert_eq!(bars.len(), charts.len());
-    for (chart, bars) in charts.iter().zip(&bars) {
+    let texts = chart_texts(&html);
+    for ((chart, bars), text) in charts.iter().zip(&bars).zip(&texts) {
         truthful(chart, bars, 0.1).unwrap();
         for row in &chart.rows {
+            // Every figure is text a screen reader reads in browse mode, not only an image's
+            // description.
+            assert!(
+                text.contains(&row.value) && text.contains(&row.label),
+                "{}: the page's text leaves out {} {}",
+                chart.title,
+                row.label,
+                row.value
+            );
             assert!(
                 chart.description.contains(&row.value) || chart.description.contains(&row.label),
                 "{}: the description leaves out {}",
@@ -91,6 +127,14 @@ fn svg_bars_are_proportional_to_the_figures() {
             );
         }
     }
+    // Seen to fail: a row's figures hidden from assistive technology are missed.
+    let hidden = html.replacen(
+        "<span class=\"chart-value\">",
+        "<span class=\"chart-value\" aria-hidden=\"true\">",
+        1,
+    );
+    let first = &charts[0].rows[0];
+    assert!(!chart_texts(&hidden)[0].contains(&first.value));
     // Projected growth has a zero: that row is in the chart, and it has no bar.
     let growth = charts
         .iter()
@@ -312,6 +356,11 @@ fn alternative_texts_and_chart_markup() {
     for node in doc.descendants() {
         match node.tag_name().name() {
             "img" => out.push_str(&format!("img alt: {}\n", node.attribute("alt").unwrap())),
+            // A chart's SVG only draws what its text says, and is hidden.
+            "svg"
+                if node
+                    .ancestors()
+                    .any(|a| a.attribute("aria-hidden") == Some("true")) => {}
             "svg" => {
                 assert_eq!(node.attribute("role"), Some("img"));
                 for part in node

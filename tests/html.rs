@@ -319,7 +319,84 @@ pub(crate) fn check_in_browser(modules: &Path, html: &str, out: &Path) -> serde_
     for shot in ["desktop", "phone", "desktop-dark", "phone-dark"] {
         assert!(out.join(format!("{shot}.png")).exists());
     }
+    let narrow = narrow_failures(&report);
+    assert!(narrow.is_empty(), "at 320 px: {narrow:#?}");
     report
+}
+
+/// What a reader of a 320-pixel screen (WCAG 1.4.10) would find wrong in a browser report:
+/// the page scrolling sideways, a caption cut off by the window or by a box around it, chart
+/// text under 12 pixels, or chart text outside the window.
+fn narrow_failures(report: &serde_json::Value) -> Vec<String> {
+    let geometry = &report["geometry"]["narrow"];
+    let mut failures = Vec::new();
+    if report["narrowOverflow"].as_f64().is_none_or(|o| o > 0.0) {
+        failures.push(format!("scrolls sideways by {}", report["narrowOverflow"]));
+    }
+    for caption in geometry["clipped"].as_array().into_iter().flatten() {
+        failures.push(format!("caption cut off: {caption}"));
+    }
+    let width = geometry["width"].as_f64().unwrap_or(0.0);
+    for label in geometry["labels"].as_array().into_iter().flatten() {
+        let number = |k: &str| label[k].as_f64().unwrap_or(f64::NAN);
+        // A missing number (NaN) is in no range, and fails.
+        if !(12.0..).contains(&number("size")) {
+            failures.push(format!("chart text under 12 px: {label}"));
+        }
+        if !(0.0..=width).contains(&number("left")) || !(0.0..=width).contains(&number("right")) {
+            failures.push(format!("chart text outside the window: {label}"));
+        }
+    }
+    failures
+}
+
+/// The 320-pixel check sees a caption set inside a table's scroll box, as the pages once had
+/// it, and chart figures set at 9 pixels.
+#[test]
+#[cfg_attr(
+    missing = "browser",
+    ignore = "needs Chromium with playwright-core and axe-core, which `bash .ci/test` installs"
+)]
+fn the_narrow_screen_check_sees_a_clipped_caption_and_small_chart_text() {
+    let Some(modules) = browser() else { return };
+    let page = to_html(
+        mht_guide::guide(),
+        &Options::new().with_preset(Preset::FactSheet),
+    );
+    // The pay table's caption back inside the table, and so inside its scroll box.
+    let start = page.find("<p class=\"table-caption\"").unwrap();
+    let end = start + page[start..].find("</p>\n").unwrap();
+    let caption = &page[start..end];
+    let text = &caption[caption.find('>').unwrap() + 1..];
+    let broken = page.replacen(&page[start..end + 5], "", 1).replacen(
+        "<thead>",
+        &format!(
+            "<caption>{text} and every other figure the tables beside it give</caption>\n<thead>"
+        ),
+        1,
+    );
+    let broken = broken.replacen(
+        ".chart-value {",
+        ".chart-value {\n  font-size: 9px !important;",
+        1,
+    );
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/narrow-broken");
+    fs::create_dir_all(&out).unwrap();
+    let file = out.join("page.html");
+    fs::write(&file, &broken).unwrap();
+    let report =
+        crate::util::browser_script(&modules, "check.cjs", &[file.as_os_str(), out.as_os_str()]);
+    let failures = narrow_failures(&report);
+    assert!(
+        failures.iter().any(|f| f.starts_with("caption cut off")),
+        "{failures:#?}"
+    );
+    assert!(
+        failures
+            .iter()
+            .any(|f| f.starts_with("chart text under 12 px")),
+        "{failures:#?}"
+    );
 }
 
 #[test]

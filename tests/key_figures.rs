@@ -96,11 +96,16 @@ fn the_band_leads_the_fact_sheet_and_the_salary_section() {
 
     // Markdown: the list before the contents.
     let md = to_markdown(guide, &Options::new().with_preset(Preset::FactSheet));
-    let band_at = md.find("- **$42,590** Median pay a year.").unwrap();
+    let band_at = md
+        .find("**Key figures**\n\n- **$42,590** Median pay a year.")
+        .unwrap();
     assert!(band_at < md.find("## Contents").unwrap());
-    // HTML: a named group in the title block.
+    // HTML: a group named by its caption, in the title block.
     let page = to_html(guide, &Options::new().with_preset(Preset::FactSheet));
-    let group = page.find("<div class=\"band\" role=\"group\" aria-label=\"Key figures\">");
+    let group = page.find(
+        "<div class=\"band\" role=\"group\" aria-labelledby=\"key-figures\">\n\
+         <p class=\"band-caption\" id=\"key-figures\">Key figures</p>",
+    );
     assert!(group.unwrap() < page.find("</header>").unwrap());
     assert!(page.contains("<span class=\"band-value\">21,200</span>"));
 }

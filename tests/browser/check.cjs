@@ -1,8 +1,10 @@
 // Opens an HTML export in headless Chromium and reports what a reader's browser sees, as JSON:
-// console errors, requests for anything outside the file, axe-core violations (WCAG 2.1 A and AA), whether every contents link scrolls
-// to its section (axe at desktop and phone width, light and dark), where the first heading's text and the charts' labels lie (at desktop and phone
-// width: `geometry`), and the files it wrote (first-screen screenshots at phone and desktop width,
-// in the light and the dark scheme, and the page printed to PDF). axe runs in both schemes.
+// console errors, requests for anything outside the file, axe-core violations (WCAG 2.1 A and
+// AA; at desktop, phone and 320 px width, each in the light and the dark scheme), whether every
+// contents link scrolls to its section, where the first Tab lands, where the first heading's
+// text and the charts' text lie, with its size, and which captions are cut off (at desktop,
+// phone and 320 px width: `geometry`), and the files it wrote (first-screen screenshots at
+// phone and desktop width, in both schemes, and the page printed to PDF).
 //
 // usage: node check.cjs PAGE.html OUT_DIR
 // environment: MHT_NODE_MODULES (where playwright-core and axe-core are installed),
@@ -58,18 +60,37 @@ async function geometry(page) {
     const range = document.createRange();
     range.selectNodeContents(h1);
     const text = range.getBoundingClientRect();
-    const labels = [...document.querySelectorAll("svg text.chart-label, svg text.chart-value")].map(
-      (t) => {
-        const r = t.getBoundingClientRect();
-        return { text: t.textContent, left: r.left, right: r.right };
+    // Every piece of a chart's text: labels, figures and the scale, with its size.
+    const labels = [
+      ...document.querySelectorAll(".chart-label, .chart-value, .chart-scale text"),
+    ].map((t) => {
+      const r = t.getBoundingClientRect();
+      const size = parseFloat(getComputedStyle(t).fontSize);
+      return { text: t.textContent, left: r.left, right: r.right, size };
+    });
+    // Every caption, with whatever cuts it off: the window's edges, or a box around it that
+    // clips what overflows it.
+    const clipped = [];
+    for (const c of document.querySelectorAll("caption, .table-caption, figcaption")) {
+      const r = c.getBoundingClientRect();
+      if (r.left < -0.5 || r.right > window.innerWidth + 0.5) {
+        clipped.push({ text: c.textContent, by: "window", left: r.left, right: r.right });
       }
-    );
+      for (let box = c.parentElement; box; box = box.parentElement) {
+        if (getComputedStyle(box).overflowX === "visible") continue;
+        const b = box.getBoundingClientRect();
+        if (r.left < b.left - 0.5 || r.right > b.right + 0.5) {
+          clipped.push({ text: c.textContent, by: box.className || box.tagName, right: r.right, box: b.right });
+        }
+      }
+    }
     return {
       dir: getComputedStyle(document.documentElement).direction,
       width: window.innerWidth,
       content,
       heading: { left: text.left, right: text.right },
       labels,
+      clipped,
     };
   });
 }
@@ -147,6 +168,18 @@ async function geometry(page) {
     report.phoneOverflow = await phone.page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth
     );
+    // The narrowest screen WCAG's reflow asks for: 320 CSS pixels, in both schemes.
+    for (const colorScheme of ["light", "dark"]) {
+      const narrow = await open(browser, { width: 320, height: 640 }, report, colorScheme);
+      report.violations.push(...violations(await runAxe(narrow.page), `320 px, ${colorScheme}`));
+      if (colorScheme === "light") {
+        report.geometry.narrow = await geometry(narrow.page);
+        report.narrowOverflow = await narrow.page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth
+        );
+      }
+      await narrow.context.close();
+    }
     report.files.print = path.join(out_dir, "print.pdf");
     await phone.page.emulateMedia({ media: "print" });
     await phone.page.pdf({ path: report.files.print, format: "Letter" });

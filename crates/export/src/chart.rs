@@ -24,8 +24,21 @@ pub struct Chart {
     pub min: f64,
     /// See [`Chart::min`].
     pub max: f64,
+    /// The scale: round values along the axis, from its start to its end, each with its
+    /// label in the edition's words (`$50,000`, `+10%`). Gridlines are drawn at them.
+    pub scale: Vec<Tick>,
     /// The sources of the figures.
     pub sources: Vec<Id>,
+}
+
+/// A value marked on a chart's scale.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Tick {
+    /// Where it falls on the axis.
+    pub at: f64,
+    /// How the scale labels it.
+    pub label: String,
 }
 
 /// One row of a chart.
@@ -166,6 +179,7 @@ impl Chart {
         order.sort_by_key(|&i| rows[i].comparison);
         let rows: Vec<ChartRow> = order.iter().map(|&i| rows[i].clone()).collect();
         let described: Vec<String> = order.iter().map(|&i| described[i].clone()).collect();
+        let currency = drawn[0].amount.currency();
         Some(on_axis_from_zero(
             labels,
             labels.chart_pay.as_str(),
@@ -173,6 +187,8 @@ impl Chart {
             rows,
             &described,
             sources,
+            // Whole dollars: an axis ends on a round number of them.
+            &|v| labels.money(&mht_guide::Money::new(v as u64 * 100, currency)),
         ))
     }
 
@@ -220,6 +236,7 @@ impl Chart {
             .collect();
         let low = rows.iter().map(|r| r.end).fold(0.0, f64::min);
         let high = rows.iter().map(|r| r.end).fold(0.0, f64::max);
+        let (min, max) = (-nice_max(-low), nice_max(high));
         Some(Chart {
             description: labels.sentences(
                 &std::iter::once(title.as_str())
@@ -228,8 +245,9 @@ impl Chart {
             ),
             title,
             rows,
-            min: -nice_max(-low),
-            max: nice_max(high),
+            min,
+            max,
+            scale: scale(min, max, &|v| labels.growth(v as i64)),
             sources,
         })
     }
@@ -282,12 +300,13 @@ impl Chart {
             rows,
             &described,
             sources,
+            &|v| labels.percent(v as i64),
         ))
     }
 }
 
 /// A chart of `rows` on an axis from zero to a round number past the largest figure, titled
-/// `name` with the period its figures share, if they share one.
+/// `name` with the period its figures share, if they share one; `tick` labels its scale.
 fn on_axis_from_zero(
     labels: &Labels,
     name: &str,
@@ -295,6 +314,7 @@ fn on_axis_from_zero(
     rows: Vec<ChartRow>,
     described: &[String],
     sources: Vec<Id>,
+    tick: &dyn Fn(f64) -> String,
 ) -> Chart {
     let title = match periods {
         [one] => labels
@@ -306,6 +326,7 @@ fn on_axis_from_zero(
         .iter()
         .map(|r| r.end.max(r.mark.unwrap_or(0.0)))
         .fold(0.0, f64::max);
+    let max = nice_max(max);
     Chart {
         description: labels.sentences(
             &std::iter::once(title.as_str())
@@ -315,9 +336,40 @@ fn on_axis_from_zero(
         title,
         rows,
         min: 0.0,
-        max: nice_max(max),
+        max,
+        scale: scale(0.0, max, tick),
         sources,
     }
+}
+
+/// The ticks of an axis from `min` to `max` (round numbers from [`nice_max`], `min` at or
+/// below zero): zero and every whole multiple of a step that cuts the longer side of zero
+/// into two, four or five equal parts, the fewest that give whole numbers, so that a narrow
+/// screen still has room for every label. `label` writes each value.
+fn scale(min: f64, max: f64, label: &dyn Fn(f64) -> String) -> Vec<Tick> {
+    let reach = max.max(-min);
+    if !(reach.is_finite() && reach > 0.0) {
+        return vec![Tick {
+            at: 0.0,
+            label: label(0.0),
+        }];
+    }
+    let step = [2.0, 4.0, 5.0]
+        .into_iter()
+        .map(|parts| reach / parts)
+        .find(|step| step.fract() == 0.0)
+        .unwrap_or(reach);
+    let first = (min / step).ceil() as i64;
+    let last = (max / step).floor() as i64;
+    (first..=last)
+        .map(|i| {
+            let at = i as f64 * step;
+            Tick {
+                at,
+                label: label(at),
+            }
+        })
+        .collect()
 }
 
 /// A round number at or above `value` for the end of an axis: 1, 2 or 5 times a power of ten;
@@ -357,6 +409,25 @@ mod tests {
         assert_eq!(nice_max(3.0), 5.0);
         assert_eq!(nice_max(0.0), 0.0);
         assert_eq!(nice_max(f64::NAN), 1.0);
+    }
+
+    #[test]
+    fn scales_fall_on_whole_round_numbers() {
+        let at = |min: f64, max: f64| -> Vec<f64> {
+            scale(min, max, &|v| v.to_string())
+                .iter()
+                .map(|t| t.at)
+                .collect()
+        };
+        assert_eq!(at(0.0, 100_000.0), [0.0, 50_000.0, 100_000.0]);
+        assert_eq!(at(0.0, 20.0), [0.0, 10.0, 20.0]);
+        assert_eq!(at(0.0, 25.0), [0.0, 5.0, 10.0, 15.0, 20.0, 25.0]);
+        assert_eq!(at(0.0, 5.0), [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]);
+        assert_eq!(at(-10.0, 20.0), [-10.0, 0.0, 10.0, 20.0]);
+        assert_eq!(at(-20.0, 5.0), [-20.0, -10.0, 0.0]);
+        assert_eq!(at(0.0, 0.0), [0.0]);
+        let labels = scale(0.0, 20.0, &|v| format!("{v}%"));
+        assert_eq!(labels[2].label, "20%");
     }
 
     #[test]

@@ -142,6 +142,7 @@ pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError>
     let visible_contents = doc.sections.len() > 1;
     if visible_contents {
         let mut page = Writer::new(&doc, &href, true);
+        page.set_accent(options);
         page.contents(labels.contents.as_str());
         items.push(Item {
             file: "contents.xhtml".into(),
@@ -191,6 +192,7 @@ pub fn to_epub(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError>
     });
     for section in &doc.sections {
         let mut w = Writer::new(&doc, &href, true);
+        w.set_accent(options);
         w.section(section);
         // A document with a chart holds SVG.
         let properties = svg_property(&w.out);

@@ -86,11 +86,11 @@ use mht_guide::Guide;
 pub use format::{Format, FormatInfo, UnknownFormat};
 pub use options::{Options, Preset, Selection, UnknownPreset};
 
-#[cfg(feature = "unstable-ir")]
-pub use chart::{Chart, ChartRow};
 #[cfg(not(feature = "unstable-ir"))]
 #[allow(unused_imports)]
 pub(crate) use chart::{Chart, ChartRow};
+#[cfg(feature = "unstable-ir")]
+pub use chart::{Chart, ChartRow, Tick};
 pub use color::{ParseRgbError, Rgb, TEXT_CONTRAST};
 #[cfg(feature = "unstable-ir")]
 pub use compose::{

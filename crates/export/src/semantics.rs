@@ -87,7 +87,7 @@ impl Part {
             Part::BibliographyEntry => (Some("BibEntry"), None, None),
             Part::Citation => (Some("Reference"), Some("doc-biblioref"), Some("biblioref")),
             Part::Image => (Some("Figure"), Some("img"), None),
-            Part::KeyFigures => (Some("Div"), Some("group"), None),
+            Part::KeyFigures => (Some("L"), Some("group"), None),
         };
         Semantics { pdf, aria, epub }
     }

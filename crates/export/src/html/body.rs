@@ -6,7 +6,7 @@ use mht_guide::labels::Piece;
 
 use mht_guide::{Block, Id, Inline};
 
-use super::{CHART_BAR, CHART_LEFT, CHART_ROW, CHART_WIDTH, Writer};
+use super::{GRID, MUTED, PAGE, TEXT, Writer};
 use crate::Chart;
 use crate::compose::{Cell, Entry, Node, Section, Table, source_details};
 use crate::escape::escape;
@@ -243,10 +243,19 @@ impl Writer<'_> {
         }
     }
 
+    /// A table, named by a caption set above its scroll box rather than inside it, so that a
+    /// narrow screen, where the table scrolls sideways, never clips the caption. The box can
+    /// be scrolled from the keyboard: it takes the focus, as a group named by the caption.
     pub(super) fn table(&mut self, table: &Table) {
-        self.push("<div class=\"table-scroll\">\n<table>\n<caption>");
+        self.tables += 1;
+        let id = format!("table-{}", self.tables);
+        let _ = write!(self.out, "<p class=\"table-caption\" id=\"{id}\">");
         self.words(&table.caption);
-        self.push("</caption>\n<thead>\n<tr>");
+        let _ = write!(
+            self.out,
+            "</p>\n<div class=\"table-scroll\" role=\"group\" tabindex=\"0\" \
+             aria-labelledby=\"{id}\">\n<table aria-labelledby=\"{id}\">\n<thead>\n<tr>"
+        );
         for h in &table.header {
             self.push("<th scope=\"col\">");
             self.words(h);
@@ -277,96 +286,124 @@ impl Writer<'_> {
         }
     }
 
-    /// A chart as inline SVG: an image to assistive technology (`role="img"`), named by its
-    /// `<title>` and described, with every figure, by its `<desc>` (SVG's own naming, which
-    /// the Nu Html Checker accepts in XHTML, where it refuses `aria-labelledby` on `svg`). Bars are `rect`s on an
-    /// axis from [`Chart::min`] to [`Chart::max`]; the stylesheet colors them, so they follow
-    /// the dark scheme and print in gray.
+    /// A chart: its caption, then a list with a row for each figure, as the PDF draws it: the
+    /// label and the figures as text, which reflows with the page and is read like any other
+    /// text (so every figure is in the page, not only in an image's description), then the
+    /// bar under them. Bars, gridlines and the scale are SVG hidden from assistive technology
+    /// (by the `div` around each: the Nu Html Checker refuses ARIA attributes on XHTML's `svg`),
+    /// on an axis from [`Chart::min`] to [`Chart::max`] laid out in percentages of the width.
+    /// Colors are presentation attributes, so a page without the stylesheet still draws the
+    /// chart; the stylesheet's rules, which win over them, follow the dark scheme and print.
     pub(super) fn chart(&mut self, chart: &Chart) {
-        self.charts += 1;
-        let id = format!("chart-{}", self.charts);
-        let rows = chart.rows.len();
-        let height = CHART_ROW * rows as f64 + 8.0;
-        // Right to left, the chart is mirrored: labels start at the right edge, and bars
-        // grow leftwards from the axis's start on the right.
-        let rtl = self.rtl();
-        let width = CHART_LEFT * 2.0 + CHART_WIDTH;
-        let x = |v: f64| {
-            let from_start = CHART_LEFT + chart.position(v, CHART_WIDTH);
-            if rtl { width - from_start } else { from_start }
-        };
-        let (text_x, direction) = if rtl {
-            (width - CHART_LEFT, " direction=\"rtl\"")
-        } else {
-            (CHART_LEFT, "")
-        };
-        let _ = write!(
-            self.out,
-            "<figure class=\"chart\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"{role}\" \
-             viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\"{direction}>\n\
-             <title id=\"{id}-title\">",
-            role = Part::Image.aria(),
-        );
-        self.text(&chart.title);
-        let _ = write!(self.out, "</title>\n<desc id=\"{id}-desc\">");
-        self.text(&chart.description);
-        self.push("</desc>\n");
-        // The zero line, when zero is inside the axis, as the bars' common start.
-        if chart.min < 0.0 {
-            let _ = writeln!(
-                self.out,
-                "<line class=\"chart-zero\" x1=\"{z:.1}\" y1=\"0\" x2=\"{z:.1}\" y2=\"{height}\" />",
-                z = x(0.0)
-            );
-        }
-        for (i, row) in chart.rows.iter().enumerate() {
-            let top = CHART_ROW * i as f64 + 4.0;
-            let class = if row.comparison { " comparison" } else { "" };
-            if !row.label.is_empty() {
-                let _ = write!(
-                    self.out,
-                    "<text class=\"chart-label\" x=\"{text_x}\" y=\"{:.1}\">",
-                    top + 15.0
-                );
-                self.text(&row.label);
-                self.push("</text>\n");
-            }
-            let (a, b) = (x(row.start), x(row.end));
-            let (from, to) = (a.min(b), a.max(b));
-            if to > from {
-                let _ = writeln!(
-                    self.out,
-                    "<rect class=\"chart-bar{class}\" x=\"{from:.1}\" y=\"{:.1}\" width=\"{:.1}\" \
-                     height=\"{CHART_BAR}\" />",
-                    top + 22.0,
-                    to - from
-                );
-            }
-            if let Some(mark) = row.mark {
-                let _ = writeln!(
-                    self.out,
-                    "<line class=\"chart-mark\" x1=\"{m:.1}\" y1=\"{:.1}\" x2=\"{m:.1}\" \
-                     y2=\"{:.1}\" />",
-                    top + 17.0,
-                    top + 22.0 + CHART_BAR + 5.0,
-                    m = x(mark)
-                );
-            }
-            let _ = write!(
-                self.out,
-                "<text class=\"chart-value\" x=\"{text_x}\" y=\"{:.1}\">",
-                top + 22.0 + CHART_BAR + 19.0
-            );
-            self.text(&row.value);
-            self.push("</text>\n");
-        }
-        self.push("</svg>\n<figcaption>");
+        self.push("<figure class=\"chart\">\n<figcaption>");
         self.words(&chart.title);
         if !chart.sources.is_empty() {
             self.push(crate::compose::citation_gap(chart.title.chars().last()));
             self.citations(&chart.sources);
         }
-        self.push("</figcaption>\n</figure>\n");
+        self.push("</figcaption>\n<ul class=\"chart-rows\">\n");
+        // Right to left, the chart is mirrored: bars grow leftwards from the axis's start on
+        // the right. The axis keeps 1% clear at each end for a mark's keyline.
+        let rtl = self.rtl();
+        let x = |v: f64| {
+            let from_start = 1.0 + chart.position(v, 98.0);
+            if rtl { 100.0 - from_start } else { from_start }
+        };
+        // A row's strip, in ems so that it grows with the text: the gridlines and a mark's
+        // keyline take its whole height, the bar and a mark's core sit inside.
+        const STRIP: f64 = 1.6;
+        const BAR: (f64, f64) = (0.3, 1.0);
+        const CORE: (f64, f64) = (0.14, STRIP - 0.14);
+        const SVG: &str = "http://www.w3.org/2000/svg";
+        for row in &chart.rows {
+            self.push("<li>");
+            if !row.label.is_empty() {
+                self.push("<span class=\"chart-label\">");
+                self.words(&row.label);
+                self.push("</span> ");
+            }
+            self.push("<span class=\"chart-value\">");
+            self.words(&row.value);
+            let _ = write!(
+                self.out,
+                "</span>\n<div aria-hidden=\"true\"><svg xmlns=\"{SVG}\" class=\"chart-strip\" \
+                 width=\"100%\" height=\"{STRIP}em\">\n"
+            );
+            for tick in &chart.scale {
+                let _ = writeln!(
+                    self.out,
+                    "<line class=\"chart-grid\" x1=\"{g:.2}%\" y1=\"0\" x2=\"{g:.2}%\" \
+                     y2=\"{STRIP}em\" stroke=\"{GRID}\" stroke-width=\"1\" />",
+                    g = x(tick.at)
+                );
+            }
+            // A fall reaches left of zero: the zero line shows where the bars start.
+            if chart.min < 0.0 {
+                let _ = writeln!(
+                    self.out,
+                    "<line class=\"chart-zero\" x1=\"{z:.2}%\" y1=\"0\" x2=\"{z:.2}%\" \
+                     y2=\"{STRIP}em\" stroke=\"{MUTED}\" stroke-width=\"2\" />",
+                    z = x(0.0)
+                );
+            }
+            let (a, b) = (x(row.start), x(row.end));
+            let (from, to) = (a.min(b), a.max(b));
+            if to > from {
+                let (class, fill) = if row.comparison {
+                    (" comparison", MUTED.to_owned())
+                } else {
+                    ("", self.accent.clone())
+                };
+                let _ = writeln!(
+                    self.out,
+                    "<rect class=\"chart-bar{class}\" x=\"{from:.2}%\" y=\"{}em\" \
+                     width=\"{:.2}%\" height=\"{}em\" fill=\"{fill}\" />",
+                    BAR.0,
+                    to - from,
+                    BAR.1
+                );
+            }
+            if let Some(mark) = row.mark {
+                let m = x(mark);
+                let _ = writeln!(
+                    self.out,
+                    "<line class=\"chart-keyline\" x1=\"{m:.2}%\" y1=\"0\" x2=\"{m:.2}%\" \
+                     y2=\"{STRIP}em\" stroke=\"{TEXT}\" stroke-width=\"6\" />\n\
+                     <line class=\"chart-mark\" x1=\"{m:.2}%\" y1=\"{}em\" x2=\"{m:.2}%\" \
+                     y2=\"{}em\" stroke=\"{PAGE}\" stroke-width=\"2.5\" />",
+                    CORE.0, CORE.1
+                );
+            }
+            self.push("</svg></div></li>\n");
+        }
+        self.push("</ul>\n");
+        // The scale under the rows: each value under its gridline, the ends kept inside.
+        let _ = writeln!(
+            self.out,
+            "<div aria-hidden=\"true\"><svg xmlns=\"{SVG}\" class=\"chart-scale\" width=\"100%\" \
+             height=\"1.5em\" font-size=\"0.875em\" fill=\"{MUTED}\">"
+        );
+        let last = chart.scale.len().saturating_sub(1);
+        for (i, tick) in chart.scale.iter().enumerate() {
+            let anchor = match i {
+                0 => "start",
+                i if i == last => "end",
+                _ => "middle",
+            };
+            // The first and last values stand at the ends of the axis, inside the strip.
+            let at = if i == 0 || i == last {
+                if (i == 0) != rtl { 0.0 } else { 100.0 }
+            } else {
+                x(tick.at)
+            };
+            let _ = write!(
+                self.out,
+                "<text x=\"{at:.2}%\" y=\"1.1em\" text-anchor=\"{anchor}\">"
+            );
+            self.text(&tick.label);
+            self.push("</text>\n");
+        }
+        self.push("</svg></div>\n</figure>\n");
     }
 
     pub(super) fn references(&mut self) {

@@ -93,16 +93,18 @@ impl Writer<'_> {
         }
     }
 
-    /// The key figures: a list named as a group, each value set large over its label, whom
-    /// and when it describes, and its source.
+    /// The key figures: a list in a group named by the caption over it ("Key figures", as
+    /// the PDF prints it), each value set large over its label, whom and when it describes,
+    /// and its source.
     pub(super) fn band(&mut self, band: &Band) {
         let _ = write!(
             self.out,
-            "<div class=\"band\" role=\"{}\" aria-label=\"",
+            "<div class=\"band\" role=\"{}\" aria-labelledby=\"key-figures\">\n\
+             <p class=\"band-caption\" id=\"key-figures\">",
             Part::KeyFigures.aria()
         );
-        self.text(&band.caption);
-        self.push("\">\n<ul>\n");
+        self.words(&band.caption);
+        self.push("</p>\n<ul>\n");
         for figure in &band.figures {
             let words = if figure.in_words() { " band-words" } else { "" };
             let _ = write!(self.out, "<li><span class=\"band-value{words}\">");

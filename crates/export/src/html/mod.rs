@@ -20,12 +20,14 @@ use crate::{Options, Preset};
 /// The logo's file name in an EPUB, beside the content documents.
 pub(crate) const LOGO_FILE: &str = "logo.png";
 
-/// A chart's geometry, in SVG user units: the margin left and right, the width of the axis,
-/// the height of a row (label, bar, value) and of a bar.
-const CHART_LEFT: f64 = 8.0;
-const CHART_WIDTH: f64 = 384.0;
-const CHART_ROW: f64 = 64.0;
-const CHART_BAR: f64 = 14.0;
+/// The stylesheet's colors for a light page, given to charts as presentation attributes so
+/// that they draw without it: text, muted text (the comparison bars and the scale), the page,
+/// and the gridlines (3.3:1 against the page).
+const TEXT: &str = "#1d2327";
+const MUTED: &str = "#50575e";
+const PAGE: &str = "#ffffff";
+const GRID: &str = "#8c8f94";
+const ACCENT: &str = "#004870";
 
 /// The stylesheet of the HTML export and the EPUB.
 pub(crate) const STYLE: &str = include_str!("style.css");
@@ -82,8 +84,10 @@ pub(crate) struct Writer<'d> {
     href: &'d dyn Fn(&str) -> String,
     /// Whether this is an EPUB content document, which also carries `epub:type`.
     epub: bool,
-    /// How many charts have been written, which numbers the next one's ids.
-    charts: usize,
+    /// The color of the guide's own bars in charts, as on a light page.
+    accent: String,
+    /// How many tables have been written, which numbers the next one's caption.
+    tables: usize,
     pub(crate) out: String,
 }
 
@@ -97,8 +101,16 @@ impl<'d> Writer<'d> {
             doc,
             href,
             epub,
-            charts: 0,
+            accent: ACCENT.to_owned(),
+            tables: 0,
             out: String::new(),
+        }
+    }
+
+    /// Draws the charts in the organization's color, when the options give one.
+    pub(crate) fn set_accent(&mut self, options: &Options) {
+        if let Some(accent) = options.accent() {
+            self.accent = accent.to_string();
         }
     }
 
@@ -208,6 +220,7 @@ pub fn to_html(guide: &Guide, options: &Options) -> String {
     let doc = Document::from_options(guide, options);
     let href = |anchor: &str| format!("#{anchor}");
     let mut w = Writer::new(&doc, &href, false);
+    w.set_accent(options);
     w.push(&document_start(doc.language(), false));
     // An empty icon of its own, so that a browser does not ask the server for /favicon.ico:
     // the page needs nothing outside the file.

@@ -68,6 +68,8 @@ fn a_citation_links_its_numbered_source_with_its_role() {
     );
 }
 
+/// A table is named by a caption set outside its scroll box, which a keyboard can reach; it
+/// has header cells for its columns and for each row.
 #[test]
 fn a_table_has_a_caption_and_header_cells_for_columns_and_rows() {
     let html = written(false, |w, doc| {
@@ -82,8 +84,16 @@ fn a_table_has_a_caption_and_header_cells_for_columns_and_rows() {
             .expect("the guide has a table");
         w.table(table);
     });
+    let (caption, rest) = html.split_once("</p>\n").unwrap();
     assert!(
-        html.starts_with("<div class=\"table-scroll\">\n<table>\n<caption>"),
+        caption.starts_with("<p class=\"table-caption\" id=\"table-1\">") && caption.len() > 40,
+        "{html}"
+    );
+    assert!(
+        rest.starts_with(
+            "<div class=\"table-scroll\" role=\"group\" tabindex=\"0\" \
+             aria-labelledby=\"table-1\">\n<table aria-labelledby=\"table-1\">\n<thead>"
+        ),
         "{html}"
     );
     let head = &html[html.find("<thead>").unwrap()..html.find("</thead>").unwrap()];

@@ -426,9 +426,12 @@ impl<'a, 'd> Builder<'a, 'd> {
         }
     }
 
-    /// The key figures as a short list, each led by its value, in the order the PDF and the
-    /// web page read them: value, label, detail.
+    /// The key figures as a short list under their caption, as a table has its caption, each
+    /// led by its value, in the order the PDF and the web page read them: value, label, detail.
     fn band(&self, parent: &'a AstNode<'a>, band: &Band) {
+        let p = self.paragraph(parent);
+        let strong = self.child(p, NodeValue::Strong);
+        self.text(strong, &band.caption);
         let list = self.list(parent, false, true);
         for figure in &band.figures {
             let p = self.paragraph(self.item(list));

@@ -353,6 +353,10 @@ const LARGE_PRINT: f64 = 1.8;
 /// The smallest text in large print, in points before it is grown: 10 points, drawn at 18.
 pub(super) const LARGE_PRINT_FLOOR: u8 = 10;
 
+/// The smallest text in ordinary print: 9 points, for the details of the key figures, the
+/// chart labels, the footer and citations alike.
+pub(super) const PRINT_FLOOR: u8 = 9;
+
 /// How much larger the handout is drawn than it is laid out.
 fn scale(options: &Options) -> f64 {
     if options.large_print() {
@@ -552,13 +556,13 @@ fn render_pass(
     let floor = if options.large_print() {
         LARGE_PRINT_FLOOR
     } else {
-        0
+        PRINT_FLOOR
     };
     let track = Tracker::new(paper, margins, widths, dry, hyphens, floor);
     let compact = options.preset() == Preset::FactSheet;
     let mut builder = render::Builder::new(doc, &track, pages, contents, compact, options.accent());
     let (footer_left, contact) = footer_text(doc, options);
-    let footer = track.look(Look::new(8));
+    let footer = track.look(Look::new(PRINT_FLOOR));
     let footer_left = builder.check(&footer_left, footer);
     let contact = contact.map(|c| builder.check(&c, footer));
     let digits = doc.labels.digits.as_str();
@@ -601,7 +605,7 @@ fn render_pass(
         left: footer_left,
         contact,
         total,
-        look: track.look(Look::new(8).color((90, 90, 90))),
+        look: track.look(Look::new(PRINT_FLOOR).color((90, 90, 90))),
         page_of: doc.labels.page_of.clone(),
         page: doc.labels.page.clone(),
         labels: doc.labels.clone(),

@@ -28,6 +28,8 @@ pub(super) enum Role {
     P,
     /// A list of bulleted items (`/ListNumbering /Disc`).
     L,
+    /// A list whose items have no marker (`/ListNumbering /None`), such as the key figures.
+    LUnmarked,
     /// A list of numbered items: an `L` with `/ListNumbering /Decimal`, so that a reader that
     /// reflows the tags numbers its items.
     LNumbered,
@@ -57,7 +59,7 @@ pub(super) enum Role {
 
 impl Role {
     /// Every role, to find one by its name.
-    const ALL: [Role; 24] = [
+    const ALL: [Role; 25] = [
         Role::Document,
         Role::H1,
         Role::H2,
@@ -65,6 +67,7 @@ impl Role {
         Role::P,
         Role::L,
         Role::LNumbered,
+        Role::LUnmarked,
         Role::LI,
         Role::Lbl,
         Role::LBody,
@@ -101,7 +104,7 @@ impl Role {
             Role::H2 => "H2",
             Role::H3 => "H3",
             Role::P => "P",
-            Role::L | Role::LNumbered => "L",
+            Role::L | Role::LNumbered | Role::LUnmarked => "L",
             Role::LI => "LI",
             Role::Lbl => "Lbl",
             Role::LBody => "LBody",

@@ -11,6 +11,8 @@ pub(in crate::pdf) type BandPart = (Vec<Run>, Look, NodeId);
 /// each figure's paragraphs.
 pub(in crate::pdf) struct BandBlock {
     track: Track,
+    /// The band's name, printed over it.
+    caption: BandPart,
     figures: Vec<Vec<BandPart>>,
     accent: (u8, u8, u8),
 }
@@ -25,9 +27,12 @@ pub(super) const BAND_MIN_CELL: f64 = 38.0;
 impl BandBlock {
     pub(in crate::pdf) fn new(
         track: &Track,
+        caption: BandPart,
         figures: Vec<Vec<BandPart>>,
         accent: (u8, u8, u8),
     ) -> BandBlock {
+        let (runs, look, node) = caption;
+        let caption = (track.runs(runs), track.look(look), node);
         let figures = figures
             .into_iter()
             .map(|parts| {
@@ -39,6 +44,7 @@ impl BandBlock {
             .collect();
         BandBlock {
             track: Rc::clone(track),
+            caption,
             figures,
             accent,
         }
@@ -79,14 +85,28 @@ impl Element for BandBlock {
                     + 2.0 * BAND_PAD
             })
             .collect();
-        let total = heights.iter().sum::<f64>() + BAND_GAP * heights.len() as f64;
+        let (runs, look, caption_node) = &self.caption;
+        let caption = layout(&m, runs, width, *look, false);
+        let caption_height = caption.iter().map(|l| l.height).sum::<f64>();
+        let total =
+            caption_height + 0.5 + heights.iter().sum::<f64>() + BAND_GAP * heights.len() as f64
+                - BAND_GAP / 2.0;
         if total > mm(area.size().height) && !track.fresh(&area) {
             return Ok(RenderResult {
                 size: Size::new(0, 0),
                 has_more: true,
             });
         }
-        let mut top = BAND_GAP / 2.0;
+        print_lines(
+            cx,
+            track,
+            &area,
+            &caption,
+            (0.0, 0.0),
+            Mark::Node(*caption_node),
+        )?;
+        // The caption's line has room under its text: the cells follow close.
+        let mut top = caption_height + 0.5;
         for ((row, laid_row), height) in self
             .figures
             .chunks(cols)

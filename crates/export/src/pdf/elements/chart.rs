@@ -15,17 +15,65 @@ pub(in crate::pdf) struct ChartBlock {
     colors: ChartColors,
 }
 
-/// The colors of a chart's bars for the guide's own figures, of comparisons, and of marks.
+/// The colors of a chart: its bars for the guide's own figures, for comparisons, and the
+/// keyline around a mark. A mark is drawn in the page's white inside its keyline: white stands
+/// at least 3:1 against either bar (both are dark enough for text on white), and the keyline
+/// shows it where it passes beyond the bar.
 pub(in crate::pdf) type ChartColors = ((u8, u8, u8), (u8, u8, u8), (u8, u8, u8));
 
-/// A chart's geometry in mm: the caption line, a row, the text line of a row, a bar, a mark's
-/// width, and the share of the width the axis takes.
-pub(super) const CHART_CAPTION: f64 = 5.0;
-pub(super) const CHART_ROW: f64 = 6.4;
-pub(super) const CHART_TEXT: f64 = 3.8;
-pub(super) const CHART_BAR: f64 = 2.2;
-pub(super) const CHART_MARK: f64 = 0.7;
+/// The gridlines at the scale's ticks: 3.3:1 against the white page.
+const GRID: (u8, u8, u8) = (140, 143, 148);
+const PAPER: (u8, u8, u8) = (255, 255, 255);
+
+/// A chart's geometry in mm at 9-point labels (larger labels grow it): the caption line, a
+/// line of text, the gap between a row's text and its bar, a bar, how far a mark and the
+/// gridlines reach past the bar above and below, the space after a row, a mark's width and
+/// its keyline, and the share of the width the axis takes.
+pub(super) const CHART_CAPTION: f64 = 4.6;
+pub(super) const CHART_TEXT: f64 = 3.9;
+pub(super) const CHART_GAP: f64 = 0.8;
+pub(super) const CHART_BAR: f64 = 2.0;
+pub(super) const CHART_REACH: f64 = 0.4;
+pub(super) const CHART_AFTER: f64 = 1.0;
+pub(super) const CHART_MARK: f64 = 0.8;
+pub(super) const CHART_KEYLINE: f64 = 0.35;
 pub(super) const CHART_AXIS: f64 = 0.62;
+
+/// Where the parts of a row lie, in mm from its top, for labels `grow` times 9 points, with
+/// the figures on a second line when `wrapped`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct RowGeometry {
+    /// The top of the line that holds the figures.
+    pub(super) value_top: f64,
+    /// Where the text ends: the bottom of its last line.
+    pub(super) text_bottom: f64,
+    pub(super) bar_top: f64,
+    /// The mark's keyline, and the gridlines, from here...
+    pub(super) reach_top: f64,
+    /// ...to here.
+    pub(super) reach_bottom: f64,
+    /// The whole row, up to where the next row's text begins.
+    pub(super) height: f64,
+}
+
+impl RowGeometry {
+    pub(super) fn new(grow: f64, wrapped: bool) -> RowGeometry {
+        let line = CHART_TEXT * grow;
+        let value_top = if wrapped { line } else { 0.0 };
+        let text_bottom = value_top + line;
+        let bar_top = text_bottom + CHART_GAP * grow;
+        let bar_bottom = bar_top + CHART_BAR * grow;
+        let reach = CHART_REACH * grow;
+        RowGeometry {
+            value_top,
+            text_bottom,
+            bar_top,
+            reach_top: bar_top - reach,
+            reach_bottom: bar_bottom + reach,
+            height: bar_bottom + CHART_AFTER * grow,
+        }
+    }
+}
 
 impl ChartBlock {
     pub(in crate::pdf) fn new(
@@ -50,35 +98,37 @@ impl Element for ChartBlock {
     fn render(&mut self, cx: &Context, area: Area<'_>, _: Style) -> Result<RenderResult, Error> {
         let track = &self.track;
         let height = mm(area.size().height);
-        let axis = mm(area.size().width) * CHART_AXIS;
+        let width = mm(area.size().width);
+        let axis = width * CHART_AXIS;
         let first = self.next == 0;
-        let label = track.look(Look::new(8));
+        let label = track.look(Look::new(9));
         let value = label.color((85, 85, 85));
         // Rows and their text grow with the labels (in large print).
-        let grow = f64::from(label.size) / 8.0;
-        let (row_height, text_height) = (CHART_ROW * grow, CHART_TEXT * grow);
+        let grow = f64::from(label.size) / 9.0;
         let top = if first { CHART_CAPTION * grow } else { 0.0 };
+        // The scale's line follows the last row closer than a row's text would.
+        let tuck = (CHART_AFTER - 0.3) * grow;
+        let scale_height = CHART_TEXT * grow - tuck;
         let m = measure(cx, track);
-        let width = mm(area.size().width);
         // A row whose label and figures do not fit on one line sets the figures on a second
-        // line under the label, and is that line taller.
-        let line = text_height - 0.4 * grow;
+        // line under the label, as the web page's text wraps.
+        let gap = m.width(" ", label) * 2.0;
         let wraps = |row: &crate::ChartRow| {
             let label_width = if row.label.is_empty() {
                 0.0
             } else {
-                m.width(&row.label, label) + 2.5
+                m.width(&row.label, label) + gap
             };
             label_width + m.width(&row.value, value) > width
         };
-        let row_height_of =
-            |row: &crate::ChartRow| row_height + if wraps(row) { line } else { 0.0 };
+        let geometry = |row: &crate::ChartRow| RowGeometry::new(grow, wraps(row));
         // The whole chart together, unless the page is fresh: only a chart taller than a
-        // page breaks, between rows.
+        // page breaks, between rows, with its scale under each part.
         let need = top
+            + scale_height
             + self.chart.rows[self.next..]
                 .iter()
-                .map(row_height_of)
+                .map(|r| geometry(r).height)
                 .sum::<f64>();
         if need > height && !track.fresh(&area) {
             return Ok(RenderResult {
@@ -103,12 +153,14 @@ impl Element for ChartBlock {
                 mark,
             )?;
         }
+        let grid = CHART_KEYLINE / 2.0;
         let mut y = top;
         while self.next < self.chart.rows.len()
-            && (y + row_height_of(&self.chart.rows[self.next]) <= height || y == 0.0)
+            && (y + geometry(&self.chart.rows[self.next]).height + scale_height <= height
+                || y == top)
         {
             let row = &self.chart.rows[self.next];
-            let wrapped = wraps(row);
+            let g = geometry(row);
             let mut x = 0.0;
             if !row.label.is_empty() {
                 let w = m.width(&row.label, label);
@@ -120,24 +172,35 @@ impl Element for ChartBlock {
                     &row.label,
                     mark,
                 )?;
-                x = w + 2.5;
+                x = w + gap;
             }
-            let value_y = if wrapped {
+            if g.value_top > 0.0 {
                 x = 0.0;
-                y + line
-            } else {
-                y
-            };
+            }
             let at = flip(x, m.width(&row.value, value));
             track.print(
                 cx,
                 &area,
-                Position::new(Mm::from(at), Mm::from(value_y)),
+                Position::new(Mm::from(at), Mm::from(y + g.value_top)),
                 value,
                 &row.value,
                 mark,
             )?;
-            let bar_top = value_y + text_height;
+            // The gridlines behind the bar, reaching as far as a mark does.
+            for tick in &self.chart.scale {
+                let at = self.chart.position(tick.at, axis);
+                track.fill(
+                    &area,
+                    (
+                        flip(at - grid / 2.0, grid),
+                        y + g.reach_top,
+                        grid,
+                        g.reach_bottom - g.reach_top,
+                    ),
+                    GRID,
+                    mark,
+                );
+            }
             let (from, to) = (
                 self.chart.position(row.start.min(row.end), axis),
                 self.chart.position(row.start.max(row.end), axis),
@@ -147,19 +210,36 @@ impl Element for ChartBlock {
             } else {
                 self.colors.0
             };
-            let bar = (flip(from, to - from), bar_top, to - from, CHART_BAR);
+            let bar_height = CHART_BAR * grow;
+            let bar = (flip(from, to - from), y + g.bar_top, to - from, bar_height);
             track.fill(&area, bar, color, mark);
             if let Some(at) = row.mark {
                 let at = self.chart.position(at, axis);
-                let left = flip(at - CHART_MARK / 2.0, CHART_MARK);
+                let outer = CHART_MARK + 2.0 * CHART_KEYLINE;
                 track.fill(
                     &area,
-                    (left, bar_top - 0.6, CHART_MARK, CHART_BAR + 1.2),
+                    (
+                        flip(at - outer / 2.0, outer),
+                        y + g.reach_top,
+                        outer,
+                        g.reach_bottom - g.reach_top,
+                    ),
                     self.colors.2,
                     mark,
                 );
+                track.fill(
+                    &area,
+                    (
+                        flip(at - CHART_MARK / 2.0, CHART_MARK),
+                        y + g.reach_top + CHART_KEYLINE,
+                        CHART_MARK,
+                        g.reach_bottom - g.reach_top - 2.0 * CHART_KEYLINE,
+                    ),
+                    PAPER,
+                    mark,
+                );
             }
-            y += row_height_of(row);
+            y += g.height;
             self.next += 1;
         }
         // A fall reaches left of zero: the zero line shows where the bars start.
@@ -167,9 +247,43 @@ impl Element for ChartBlock {
             let zero = flip(self.chart.position(0.0, axis) - 0.15, 0.3);
             track.fill(&area, (zero, top, 0.3, y - top), (85, 85, 85), mark);
         }
+        // The scale under the rows: each tick's value centred under its gridline, the first
+        // and last kept within the axis.
+        for tick in &self.chart.scale {
+            let w = m.width(&tick.label, value);
+            let at = (self.chart.position(tick.at, axis) - w / 2.0).clamp(0.0, (axis - w).max(0.0));
+            track.print(
+                cx,
+                &area,
+                Position::new(Mm::from(flip(at, w)), Mm::from(y - tuck)),
+                value,
+                &tick.label,
+                mark,
+            )?;
+        }
+        y += scale_height;
         Ok(RenderResult {
-            size: Size::new(area.size().width, Mm::from(y + 1.5)),
+            size: Size::new(area.size().width, Mm::from(y + 1.0)),
             has_more: self.next < self.chart.rows.len(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RowGeometry;
+
+    /// A mark (and the gridlines) stay clear of the row's text above and of the next row's
+    /// text below, at ordinary and large sizes, wrapped or not.
+    #[test]
+    fn marks_keep_clear_of_the_labels() {
+        for grow in [1.0, 10.0 / 9.0, 2.0] {
+            for wrapped in [false, true] {
+                let g = RowGeometry::new(grow, wrapped);
+                assert!(g.reach_top - g.text_bottom >= 0.35 * grow, "{g:?}");
+                assert!(g.height - g.reach_bottom >= 0.55 * grow, "{g:?}");
+                assert!(g.bar_top > g.reach_top && g.text_bottom > g.value_top);
+            }
+        }
     }
 }

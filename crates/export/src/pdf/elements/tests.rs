@@ -139,21 +139,29 @@ fn a_chart_is_a_figure_read_by_its_description_and_drawn_inside_it() {
     }
 }
 
+/// The key figures are a list without markers, named by its caption, with an item for each
+/// figure whose body holds its value, label and detail as paragraphs.
 #[test]
-fn the_key_figures_are_a_group_of_one_group_a_figure() {
+fn the_key_figures_are_a_captioned_list_of_one_item_a_figure() {
     let pass = rendered(&Options::new().with_preset(Preset::FactSheet));
     let tree = pass.track.tree.borrow();
     let band = (0..tree.nodes.len())
-        .find(|&id| {
-            tree.nodes[id].role == Role::Div
-                && kid_roles(&tree, id)
-                    .iter()
-                    .filter(|r| **r == Role::Div)
-                    .count()
-                    >= 3
-        })
+        .find(|&id| tree.nodes[id].role == Role::LUnmarked)
         .expect("the fact sheet has its key figures");
-    for figure in kid_roles(&tree, band) {
-        assert_eq!(figure, Role::Div);
+    let kids = kid_roles(&tree, band);
+    assert_eq!(kids[0], Role::Caption);
+    assert_eq!(kids.len(), 5, "{kids:?}");
+    for (i, item) in kids.iter().enumerate().skip(1) {
+        assert_eq!(*item, Role::LI);
+        let Kid::Node(li) = tree.nodes[band]
+            .kids
+            .iter()
+            .filter(|k| matches!(k, Kid::Node(_)))
+            .nth(i)
+            .unwrap()
+        else {
+            unreachable!()
+        };
+        assert_eq!(kid_roles(&tree, *li), [Role::LBody]);
     }
 }

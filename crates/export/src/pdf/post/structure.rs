@@ -209,6 +209,7 @@ impl Structure<'_> {
             Role::RowHeader => Some(("Table", "Scope", "Row")),
             Role::L => Some(("List", "ListNumbering", "Disc")),
             Role::LNumbered => Some(("List", "ListNumbering", "Decimal")),
+            Role::LUnmarked => Some(("List", "ListNumbering", "None")),
             _ => None,
         };
         if let Some((owner, key, value)) = attribute {

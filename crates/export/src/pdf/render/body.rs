@@ -131,7 +131,7 @@ impl Builder<'_> {
         let reference = self.node(Role::of(Part::Citation), node);
         for id in ids {
             if let Some(n) = self.doc.reference_number(id) {
-                let look = Look::new(look.size.saturating_sub(1).max(7)).color(LINK);
+                let look = Look::new(look.size.saturating_sub(1).max(9)).color(LINK);
                 let target = Target::Anchor(format!("source-{id}"));
                 out.push(self.link(
                     format!("[{}]", self.doc.labels.native(&n.to_string())),

@@ -72,16 +72,26 @@ impl Builder<'_> {
             let code = code.map(|(_, code)| (code, self.figure(alt.clone())));
             self.push(OrgBlock::new(&self.track, logo, lines, code));
         }
-        self.push(Rule::new(&self.track, self.accent, 3.0));
+        // Key figures follow the rule closer: their caption's line has room of its own.
+        let space = if self.doc.band.is_some() { 2.0 } else { 3.0 };
+        self.push(Rule::new(&self.track, self.accent, space));
         if let Some(band) = &self.doc.band {
             self.band(band);
         }
     }
 
-    /// The key figures: a `Div` holding a `Div` for each figure, whose value, label and
-    /// detail (with its citation) are paragraphs.
+    /// The key figures: a list without markers (`L`), named by its `Caption` ("Key figures",
+    /// printed over the cells), with an item for each figure, whose value, label and detail
+    /// (with its citation) are paragraphs of the item's body.
     pub(super) fn band(&mut self, band: &crate::Band) {
-        let group = self.node(Role::of(Part::KeyFigures), self.parent);
+        let list = self.node(Role::LUnmarked, self.parent);
+        let caption_node = self.node(Role::Caption, list);
+        let caption_look = Look::new(9).bold();
+        let caption = (
+            vec![self.run(band.caption.as_str(), caption_look)],
+            caption_look,
+            caption_node,
+        );
         // The values are text on the cells' shade, where the accent needs 4.5:1 too.
         let (r, g, b) = self.accent;
         let (sr, sg, sb) = crate::pdf::elements::SHADE;
@@ -96,14 +106,15 @@ impl Builder<'_> {
             .figures
             .iter()
             .map(|figure| {
-                let cell = self.node(Role::Div, group);
+                let item = self.node(Role::LI, list);
+                let cell = self.node(Role::LBody, item);
                 let value_look = Look::new(if figure.in_words() { 12 } else { 18 })
                     .bold()
                     .color(value_color);
                 let value = vec![self.run(figure.value.as_str(), value_look)];
                 let label_look = Look::new(9).bold();
                 let label = vec![self.run(figure.label.as_str(), label_look)];
-                let detail_look = Look::new(8).color(MUTED);
+                let detail_look = Look::new(9).color(MUTED);
                 // The paragraphs in reading order: value, label, detail.
                 let (value_node, label_node) = (self.node(Role::P, cell), self.node(Role::P, cell));
                 let detail_node = self.node(Role::P, cell);
@@ -111,7 +122,7 @@ impl Builder<'_> {
                 self.citation(
                     std::slice::from_ref(&figure.source),
                     crate::compose::citation_gap(figure.detail.chars().last()),
-                    Look::new(8),
+                    Look::new(9),
                     detail_node,
                     &mut detail,
                 );
@@ -122,7 +133,7 @@ impl Builder<'_> {
                 ]
             })
             .collect();
-        self.push(BandBlock::new(&self.track, figures, self.accent));
+        self.push(BandBlock::new(&self.track, caption, figures, self.accent));
     }
 
     /// The table of contents: a `TOC` of `TOCI` entries, each a `Reference` to its section

@@ -255,7 +255,7 @@ impl<'d> Builder<'d> {
     fn section(&mut self, section: &Section<'_>) {
         let title = section.heading(self.doc.labels);
         let (size, before, after, keep) = if self.compact {
-            (12, 3.5, 1.2, 12.0)
+            (12, 2.0, 1.0, 10.0)
         } else {
             (15, 7.0, 2.5, 25.0)
         };
