@@ -321,6 +321,11 @@ pub(crate) fn check_in_browser(modules: &Path, html: &str, out: &Path) -> serde_
     }
     let narrow = narrow_failures(&report);
     assert!(narrow.is_empty(), "at 320 px: {narrow:#?}");
+    assert_eq!(
+        report["bareLinks"],
+        serde_json::json!([]),
+        "links in running text told apart by color alone"
+    );
     report
 }
 
@@ -351,13 +356,14 @@ fn narrow_failures(report: &serde_json::Value) -> Vec<String> {
 }
 
 /// The 320-pixel check sees a caption set inside a table's scroll box, as the pages once had
-/// it, and chart figures set at 9 pixels.
+/// it, and chart figures set at 9 pixels; the dark scheme's check sees citations that are not
+/// underlined, as they once were.
 #[test]
 #[cfg_attr(
     missing = "browser",
     ignore = "needs Chromium with playwright-core and axe-core, which `bash .ci/test` installs"
 )]
-fn the_narrow_screen_check_sees_a_clipped_caption_and_small_chart_text() {
+fn the_browser_checks_see_a_clipped_caption_small_chart_text_and_bare_citations() {
     let Some(modules) = browser() else { return };
     let page = to_html(
         mht_guide::guide(),
@@ -380,6 +386,7 @@ fn the_narrow_screen_check_sees_a_clipped_caption_and_small_chart_text() {
         ".chart-value {\n  font-size: 9px !important;",
         1,
     );
+    let broken = broken.replacen(".cite {", ".cite {\n  text-decoration: none;", 1);
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/narrow-broken");
     fs::create_dir_all(&out).unwrap();
     let file = out.join("page.html");
@@ -396,6 +403,13 @@ fn the_narrow_screen_check_sees_a_clipped_caption_and_small_chart_text() {
             .iter()
             .any(|f| f.starts_with("chart text under 12 px")),
         "{failures:#?}"
+    );
+    assert!(
+        report["bareLinks"]
+            .as_array()
+            .is_some_and(|links| links.iter().any(|l| l == "[1]")),
+        "{}",
+        report["bareLinks"]
     );
 }
 

@@ -1,7 +1,8 @@
 // Opens an HTML export in headless Chromium and reports what a reader's browser sees, as JSON:
 // console errors, requests for anything outside the file, axe-core violations (WCAG 2.1 A and
 // AA; at desktop, phone and 320 px width, each in the light and the dark scheme), whether every
-// contents link scrolls to its section, where the first Tab lands, where the first heading's
+// contents link scrolls to its section, where the first Tab lands, which links in running text
+// are not underlined in the dark scheme, where the first heading's
 // text and the charts' text lie, with its size, and which captions are cut off (at desktop,
 // phone and 320 px width: `geometry`), and the files it wrote (first-screen screenshots at
 // phone and desktop width, in both schemes, and the page printed to PDF).
@@ -153,6 +154,13 @@ async function geometry(page) {
     report.files.desktopDark = path.join(out_dir, "desktop-dark.png");
     await screenshot(dark.page, { path: report.files.desktopDark });
     report.violations.push(...violations(await runAxe(dark.page), "dark"));
+    // Links inside running text that only their color tells apart from it: in the dark
+    // scheme, where link and text colors stand closest, each must be underlined.
+    report.bareLinks = await dark.page.evaluate(() =>
+      [...document.querySelectorAll("p a, li a, td a, th a, figcaption a")]
+        .filter((a) => !getComputedStyle(a).textDecorationLine.includes("underline"))
+        .map((a) => a.textContent)
+    );
     await dark.context.close();
     const phoneDark = await open(browser, { width: 390, height: 844 }, report, "dark");
     report.files.phoneDark = path.join(out_dir, "phone-dark.png");

@@ -140,8 +140,7 @@ impl<'d> Writer<'d> {
         for (piece, language) in self.doc.parts.split(s) {
             match language {
                 Some(language) => {
-                    let tag = escape(language.as_str());
-                    let _ = write!(self.out, "<span lang=\"{tag}\" xml:lang=\"{tag}\">");
+                    let _ = write!(self.out, "<span{}>", lang_attributes(language));
                     self.text(piece);
                     self.push("</span>");
                 }
@@ -157,8 +156,7 @@ impl<'d> Writer<'d> {
             // A name in another language, whole, takes its language on the isolate itself.
             match self.doc.parts.split(s).as_slice() {
                 [(_, Some(language))] => {
-                    let tag = escape(language.as_str());
-                    let _ = write!(self.out, "<bdi lang=\"{tag}\" xml:lang=\"{tag}\">");
+                    let _ = write!(self.out, "<bdi{}>", lang_attributes(language));
                     self.text(s);
                 }
                 _ => {
@@ -178,11 +176,18 @@ impl<'d> Writer<'d> {
     }
 }
 
+/// An element's language for both readers of the markup: ` lang="…"` for HTML and
+/// ` xml:lang="…"` for XML (the EPUB, and the page read as XHTML).
+fn lang_attributes(language: &mht_guide::Language) -> String {
+    let tag = escape(language.as_str());
+    format!(" lang=\"{tag}\" xml:lang=\"{tag}\"")
+}
+
 /// The opening of every XHTML document, up to and including `<head>`. An EPUB content
 /// document starts with the XML declaration and declares the EPUB namespace. A right-to-left
 /// edition's root says so (`dir="rtl"`); left to right is the default and needs no attribute.
 pub(crate) fn document_start(language: &mht_guide::Language, epub: bool) -> String {
-    let lang = escape(language.as_str());
+    let lang = lang_attributes(language);
     let dir = match language.direction() {
         mht_guide::Direction::Rtl => " dir=\"rtl\"",
         _ => "",
@@ -196,8 +201,8 @@ pub(crate) fn document_start(language: &mht_guide::Language, epub: bool) -> Stri
         ("", "")
     };
     format!(
-        "{declaration}<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"{namespace} \
-         lang=\"{lang}\" xml:lang=\"{lang}\"{dir}>\n<head>\n<meta charset=\"utf-8\" />\n"
+        "{declaration}<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"{namespace}\
+         {lang}{dir}>\n<head>\n<meta charset=\"utf-8\" />\n"
     )
 }
 

@@ -13,6 +13,9 @@ pub(in crate::pdf) struct BandBlock {
     track: Track,
     /// The band's name, printed over it.
     caption: BandPart,
+    /// The first row of figures not yet drawn: a band taller than what is left of a page
+    /// (in large print) goes on by rows on the next.
+    next_row: usize,
     figures: Vec<Vec<BandPart>>,
     accent: (u8, u8, u8),
 }
@@ -45,6 +48,7 @@ impl BandBlock {
         BandBlock {
             track: Rc::clone(track),
             caption,
+            next_row: 0,
             figures,
             accent,
         }
@@ -87,31 +91,51 @@ impl Element for BandBlock {
             .collect();
         let (runs, look, caption_node) = &self.caption;
         let caption = layout(&m, runs, width, *look, false);
-        let caption_height = caption.iter().map(|l| l.height).sum::<f64>();
-        let total =
-            caption_height + 0.5 + heights.iter().sum::<f64>() + BAND_GAP * heights.len() as f64
-                - BAND_GAP / 2.0;
-        if total > mm(area.size().height) && !track.fresh(&area) {
+        let first = self.next_row == 0;
+        // The caption's line has room under its text: the cells follow close.
+        let head = if first {
+            caption.iter().map(|l| l.height).sum::<f64>() + 0.5
+        } else {
+            0.0
+        };
+        // As many rows as fit, the caption with at least the first; on a fresh page at least
+        // one row, however tall.
+        let avail = mm(area.size().height);
+        let mut count = 0;
+        let mut total = head;
+        for height in &heights[self.next_row..] {
+            if total + height + BAND_GAP / 2.0 > avail && (count > 0 || !track.fresh(&area)) {
+                break;
+            }
+            total += height + BAND_GAP;
+            count += 1;
+        }
+        if count == 0 {
             return Ok(RenderResult {
                 size: Size::new(0, 0),
                 has_more: true,
             });
         }
-        print_lines(
-            cx,
-            track,
-            &area,
-            &caption,
-            (0.0, 0.0),
-            Mark::Node(*caption_node),
-        )?;
-        // The caption's line has room under its text: the cells follow close.
-        let mut top = caption_height + 0.5;
+        let total = total - BAND_GAP / 2.0;
+        if first {
+            print_lines(
+                cx,
+                track,
+                &area,
+                &caption,
+                (0.0, 0.0),
+                Mark::Node(*caption_node),
+            )?;
+        }
+        let mut top = head;
+        let rows = self.next_row..self.next_row + count;
         for ((row, laid_row), height) in self
             .figures
             .chunks(cols)
             .zip(laid.chunks(cols))
             .zip(&heights)
+            .skip(rows.start)
+            .take(count)
         {
             for (i, (parts, lines)) in row.iter().zip(laid_row).enumerate() {
                 // Right to left, the first figure is the rightmost, and each cell's accent
@@ -141,9 +165,10 @@ impl Element for BandBlock {
             }
             top += height + BAND_GAP;
         }
+        self.next_row = rows.end;
         Ok(RenderResult {
             size: Size::new(area.size().width, Mm::from(total)),
-            has_more: false,
+            has_more: self.next_row < heights.len(),
         })
     }
 }

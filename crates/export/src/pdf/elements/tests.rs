@@ -165,3 +165,45 @@ fn the_key_figures_are_a_captioned_list_of_one_item_a_figure() {
         assert_eq!(kid_roles(&tree, *li), [Role::LBody]);
     }
 }
+
+/// The pages a node's drawn content is on, its descendants' included.
+fn pages_of(tree: &Tree, id: usize) -> Vec<usize> {
+    let mut pages = Vec::new();
+    for kid in &tree.nodes[id].kids {
+        match kid {
+            Kid::Content { page, .. } => pages.push(*page),
+            Kid::Node(n) => pages.extend(pages_of(tree, *n)),
+            Kid::Annot(_) => {}
+        }
+    }
+    pages.sort_unstable();
+    pages.dedup();
+    pages
+}
+
+/// In large print the key figures are taller than what the title block leaves of the first
+/// page: the caption and the first row of figures stay on it, and the rest go on by rows,
+/// rather than the whole band leaving the first page half empty.
+#[test]
+fn key_figures_too_tall_for_the_page_go_on_by_rows() {
+    let pass = rendered(
+        &Options::new()
+            .with_preset(Preset::FactSheet)
+            .with_large_print(true),
+    );
+    let tree = pass.track.tree.borrow();
+    let band = (0..tree.nodes.len())
+        .find(|&id| tree.nodes[id].role == Role::LUnmarked)
+        .unwrap();
+    let kids: Vec<usize> = tree.nodes[band]
+        .kids
+        .iter()
+        .filter_map(|k| match k {
+            Kid::Node(n) => Some(*n),
+            _ => None,
+        })
+        .collect();
+    let pages: Vec<Vec<usize>> = kids.iter().map(|&k| pages_of(&tree, k)).collect();
+    // Caption, then four figures two to a row.
+    assert_eq!(pages, [vec![1], vec![1], vec![1], vec![2], vec![2]]);
+}
