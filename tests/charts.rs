@@ -7,44 +7,44 @@ use mht_guide_export::{Chart, Document, Node, Options, to_html};
 /// The bars (`rect`s) of each chart of a page, in order: x and width, in percent of the
 /// chart's width.
 fn svg_bars(html: &str) -> Vec<Vec<(f64, f64)>> {
+    charts_of(html, |figure| {
+        figure
+            .descendants()
+            .filter(|n| n.has_tag_name("rect"))
+            .map(|r| {
+                let num = |a: &str| {
+                    let value = r.attribute(a).unwrap();
+                    value.strip_suffix('%').unwrap().parse::<f64>().unwrap()
+                };
+                (num("x"), num("width"))
+            })
+            .collect()
+    })
+}
+
+/// What `read` finds in each chart (`figure class="chart"`) of a page, in order.
+fn charts_of<T>(html: &str, read: impl Fn(roxmltree::Node<'_, '_>) -> T) -> Vec<T> {
     let doc = crate::util::parse_xhtml(html);
     doc.descendants()
         .filter(|n| n.has_tag_name("figure") && n.attribute("class") == Some("chart"))
-        .map(|figure| {
-            figure
-                .descendants()
-                .filter(|n| n.has_tag_name("rect"))
-                .map(|r| {
-                    let num = |a: &str| {
-                        let value = r.attribute(a).unwrap();
-                        value.strip_suffix('%').unwrap().parse::<f64>().unwrap()
-                    };
-                    (num("x"), num("width"))
-                })
-                .collect()
-        })
+        .map(read)
         .collect()
 }
 
 /// The text of each chart of a page as a reader's browser reads it, outside any image: its
 /// caption and rows, with the SVG (hidden from assistive technology) left out.
 fn chart_texts(html: &str) -> Vec<String> {
-    let doc = crate::util::parse_xhtml(html);
-    doc.descendants()
-        .filter(|n| n.has_tag_name("figure") && n.attribute("class") == Some("chart"))
-        .map(|figure| {
-            figure
-                .descendants()
-                .filter(|n| n.is_text())
-                .filter(|n| {
-                    !n.ancestors().any(|a| {
-                        a.has_tag_name("svg") || a.attribute("aria-hidden") == Some("true")
-                    })
-                })
-                .filter_map(|n| n.text())
-                .collect::<String>()
-        })
-        .collect()
+    charts_of(html, |figure| {
+        figure
+            .descendants()
+            .filter(|n| n.is_text())
+            .filter(|n| {
+                !n.ancestors()
+                    .any(|a| a.has_tag_name("svg") || a.attribute("aria-hidden") == Some("true"))
+            })
+            .filter_map(|n| n.text())
+            .collect::<String>()
+    })
 }
 
 /// Whether the bars follow the figures: one scale and one zero for the whole chart, within

@@ -235,19 +235,11 @@ fn layout_failures(
             "{name} {width}: the first heading starts at {heading}, the content at {content}"
         ));
     }
-    let window = number(&["width"]);
-    let labels = geometry["labels"].as_array().unwrap();
-    if labels.is_empty() {
+    if geometry["labels"].as_array().is_none_or(Vec::is_empty) {
         failures.push(format!("{name} {width}: no chart labels"));
     }
-    for label in labels {
-        let (left, right) = (
-            label["left"].as_f64().unwrap(),
-            label["right"].as_f64().unwrap(),
-        );
-        if left < 0.0 || right > window {
-            failures.push(format!("{name} {width}: {label} lies outside the window"));
-        }
+    for label in crate::html::outside_the_window(geometry) {
+        failures.push(format!("{name} {width}: {label} lies outside the window"));
     }
     failures
 }

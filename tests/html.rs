@@ -341,18 +341,31 @@ fn narrow_failures(report: &serde_json::Value) -> Vec<String> {
     for caption in geometry["clipped"].as_array().into_iter().flatten() {
         failures.push(format!("caption cut off: {caption}"));
     }
-    let width = geometry["width"].as_f64().unwrap_or(0.0);
     for label in geometry["labels"].as_array().into_iter().flatten() {
-        let number = |k: &str| label[k].as_f64().unwrap_or(f64::NAN);
-        // A missing number (NaN) is in no range, and fails.
-        if !(12.0..).contains(&number("size")) {
+        // A missing size (NaN) is in no range, and fails.
+        if !(12.0..).contains(&label["size"].as_f64().unwrap_or(f64::NAN)) {
             failures.push(format!("chart text under 12 px: {label}"));
         }
-        if !(0.0..=width).contains(&number("left")) || !(0.0..=width).contains(&number("right")) {
-            failures.push(format!("chart text outside the window: {label}"));
-        }
+    }
+    for label in outside_the_window(geometry) {
+        failures.push(format!("chart text outside the window: {label}"));
     }
     failures
+}
+
+/// The chart texts of a browser report's `geometry` at one width that lie outside the window,
+/// or whose place is missing.
+pub(crate) fn outside_the_window(geometry: &serde_json::Value) -> Vec<&serde_json::Value> {
+    let width = geometry["width"].as_f64().unwrap_or(0.0);
+    let inside = |label: &serde_json::Value, k: &str| {
+        (0.0..=width).contains(&label[k].as_f64().unwrap_or(f64::NAN))
+    };
+    geometry["labels"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|label| !(inside(label, "left") && inside(label, "right")))
+        .collect()
 }
 
 /// The 320-pixel check sees a caption set inside a table's scroll box, as the pages once had

@@ -154,6 +154,17 @@ impl Element for ChartBlock {
             )?;
         }
         let grid = CHART_KEYLINE / 2.0;
+        // A vertical strip `w` wide centred at `at` on the axis, across a row's reach: a
+        // gridline, or a mark and its keyline.
+        let strip = |at: f64, w: f64, (top, bottom): (f64, f64), color| {
+            let at = self.chart.position(at, axis);
+            track.fill(
+                &area,
+                (flip(at - w / 2.0, w), top, w, bottom - top),
+                color,
+                mark,
+            );
+        };
         let mut y = top;
         while self.next < self.chart.rows.len()
             && (y + geometry(&self.chart.rows[self.next]).height + scale_height <= height
@@ -187,19 +198,9 @@ impl Element for ChartBlock {
                 mark,
             )?;
             // The gridlines behind the bar, reaching as far as a mark does.
+            let reach = (y + g.reach_top, y + g.reach_bottom);
             for tick in &self.chart.scale {
-                let at = self.chart.position(tick.at, axis);
-                track.fill(
-                    &area,
-                    (
-                        flip(at - grid / 2.0, grid),
-                        y + g.reach_top,
-                        grid,
-                        g.reach_bottom - g.reach_top,
-                    ),
-                    GRID,
-                    mark,
-                );
+                strip(tick.at, grid, reach, GRID);
             }
             let (from, to) = (
                 self.chart.position(row.start.min(row.end), axis),
@@ -214,30 +215,10 @@ impl Element for ChartBlock {
             let bar = (flip(from, to - from), y + g.bar_top, to - from, bar_height);
             track.fill(&area, bar, color, mark);
             if let Some(at) = row.mark {
-                let at = self.chart.position(at, axis);
-                let outer = CHART_MARK + 2.0 * CHART_KEYLINE;
-                track.fill(
-                    &area,
-                    (
-                        flip(at - outer / 2.0, outer),
-                        y + g.reach_top,
-                        outer,
-                        g.reach_bottom - g.reach_top,
-                    ),
-                    self.colors.2,
-                    mark,
-                );
-                track.fill(
-                    &area,
-                    (
-                        flip(at - CHART_MARK / 2.0, CHART_MARK),
-                        y + g.reach_top + CHART_KEYLINE,
-                        CHART_MARK,
-                        g.reach_bottom - g.reach_top - 2.0 * CHART_KEYLINE,
-                    ),
-                    PAPER,
-                    mark,
-                );
+                // The keyline, then the mark's white inside it.
+                let k = CHART_KEYLINE;
+                strip(at, CHART_MARK + 2.0 * k, reach, self.colors.2);
+                strip(at, CHART_MARK, (reach.0 + k, reach.1 - k), PAPER);
             }
             y += g.height;
             self.next += 1;
