@@ -489,3 +489,85 @@ fn pdf_text(bytes: &[u8]) -> String {
         None => bytes.iter().map(|&b| char::from(b)).collect(),
     }
 }
+
+/// Text the PDF cannot draw is told by where it came from. Only in the options (an emoji in
+/// the organization's name): the request is at fault, the error says so in a type a web
+/// service can match, and the command names the option, exits 2 as for any bad option, and
+/// writes nothing. In the content: the guide is at fault. In both: both are named.
+#[test]
+fn undrawable_text_in_the_options_is_the_request_s_fault_not_the_content_s() {
+    use mht_guide_export::{ExportError, Origin, TextOption};
+    let mut options = Options::new().with_preset(Preset::FactSheet);
+    options
+        .set_organization(mht_guide::Text::parse("Riverside \u{1F332} College").unwrap())
+        .set_system_fonts(false);
+    let err = to_pdf(mht_guide::guide(), &options).unwrap_err();
+    assert!(err.in_options(), "{err}");
+    let ExportError::Undrawable { characters } = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        characters[0].places,
+        [Origin::Option(TextOption::Organization)]
+    );
+    assert!(
+        err.to_string()
+            .ends_with("in the organization's name; replace it in the export's options"),
+        "{err}"
+    );
+
+    // The same character in the content as well: not the request's fault alone.
+    let mut files = mht_guide::EMBEDDED_FILES.map(|(name, text)| (name, text.to_owned()));
+    let (_, definition) = files
+        .iter_mut()
+        .find(|(name, _)| *name == "definition.toml")
+        .unwrap();
+    *definition = definition.replacen("summary = '''\n", "summary = '''\n\u{1F332} ", 1);
+    let edited = mht_guide::Guide::from_files("edited", files).unwrap();
+    let err = to_pdf(&edited, &options).unwrap_err();
+    assert!(!err.in_options(), "{err}");
+    let ExportError::Undrawable { characters } = &err else {
+        panic!("{err:?}")
+    };
+    assert!(
+        characters[0]
+            .places
+            .contains(&Origin::Option(TextOption::Organization))
+    );
+    assert!(
+        characters[0]
+            .places
+            .iter()
+            .any(|p| matches!(p, Origin::Content(place) if place.contains("section"))),
+        "{:?}",
+        characters[0].places
+    );
+    assert!(
+        err.to_string()
+            .ends_with("in the content and the export's options"),
+        "{err}"
+    );
+
+    let dir = tempdir();
+    let output = run(
+        dir.path(),
+        &[
+            "export",
+            "--preset",
+            "fact-sheet",
+            "--org",
+            "Riverside \u{1F332} College",
+            "--no-system-fonts",
+            "-o",
+            "sheet.pdf",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", transcript(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("`\u{1F332}` (U+1F332) in --org; change it"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("content"), "{stderr}");
+    assert!(!dir.path().join("sheet.pdf").exists());
+}

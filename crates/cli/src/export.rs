@@ -280,6 +280,9 @@ pub(crate) fn export_error(
     options: &Options,
 ) -> anyhow::Error {
     use mht_guide_export::ExportError;
+    if let (true, ExportError::Undrawable { characters }) = (err.in_options(), &err) {
+        return options_error(format, characters).into();
+    }
     let chars: Vec<char> = match &err {
         ExportError::Undrawable { characters, .. } | ExportError::RightToLeft { characters } => {
             characters.iter().map(|u| u.character).collect()
@@ -300,6 +303,40 @@ pub(crate) fn export_error(
         .collect(),
     }
     .into()
+}
+
+/// Characters that only the command's options hold and the PDF cannot draw: a usage error that
+/// names each character and the option to change, never a place in the content.
+fn options_error(format: Format, characters: &[mht_guide_export::Undrawable]) -> UsageError {
+    use mht_guide_export::{Origin, TextOption};
+    let mut flags = std::collections::BTreeSet::new();
+    for place in characters.iter().flat_map(|u| &u.places) {
+        if let Origin::Option(option) = place {
+            flags.insert(match option {
+                TextOption::Organization => "--org",
+                TextOption::Contact => "--contact",
+                _ => "--qr",
+            });
+        }
+    }
+    let chars: Vec<String> = characters
+        .iter()
+        .map(|u| {
+            format!(
+                "`{}` (U+{:04X})",
+                u.character.escape_debug(),
+                u32::from(u.character)
+            )
+        })
+        .collect();
+    UsageError(format!(
+        "cannot export the guide as {format}: no font the PDF has can draw {} in {}; change \
+         {}, or give a font that has {} with --font",
+        chars.join(", "),
+        flags.iter().copied().collect::<Vec<_>>().join(" and "),
+        if flags.len() == 1 { "it" } else { "them" },
+        if chars.len() == 1 { "it" } else { "them" },
+    ))
 }
 
 /// A branding option's text, held to the content's rules for text (one line, not empty, no

@@ -115,7 +115,8 @@ pub use markdown::markdown_options;
 pub use markdown::to_markdown;
 #[cfg(feature = "pdf")]
 pub use pdf::{
-    Coverage, Paper, Undrawable, UnknownPaper, Unprintable, script_name, to_pdf, unprintable,
+    Coverage, Origin, Paper, TextOption, Undrawable, UnknownPaper, Unprintable, script_name,
+    to_pdf, unprintable,
 };
 pub use qr::MAX_QR_BYTES;
 pub use time::LATEST_TIMESTAMP;
@@ -193,6 +194,41 @@ pub enum ExportError {
     #[cfg(feature = "pdf")]
     #[error("cannot make the PDF: {0}")]
     Pdf(PdfError),
+}
+
+impl ExportError {
+    /// Whether the request is at fault rather than the guide: the text that cannot be drawn
+    /// occurs only in the export's options (the organization's name, the contact line, the QR
+    /// code's address), which a web service answers as a bad request (400), where any other
+    /// error is its own (500).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use mht_guide_export::{ExportError, Options, Origin, TextOption};
+    ///
+    /// let mut options = Options::new();
+    /// options
+    ///     .set_organization(mht_guide::Text::parse("Riverside \u{1F332} College")?)
+    ///     .set_system_fonts(false);
+    /// let err = mht_guide_export::to_pdf(mht_guide::guide(), &options).unwrap_err();
+    /// assert!(err.in_options());
+    /// let ExportError::Undrawable { characters } = &err else { unreachable!() };
+    /// assert_eq!(
+    ///     characters[0].places,
+    ///     [Origin::Option(TextOption::Organization)]
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn in_options(&self) -> bool {
+        match self {
+            #[cfg(feature = "pdf")]
+            ExportError::Undrawable { characters } => {
+                characters.iter().all(Undrawable::only_in_options)
+            }
+            _ => false,
+        }
+    }
 }
 
 /// What went wrong inside the PDF writer; its message is for a bug report.

@@ -133,19 +133,72 @@ impl std::str::FromStr for Paper {
 pub struct Undrawable {
     /// The character.
     pub character: char,
-    /// Where it occurs, such as `section “Career path”`.
-    pub places: Vec<String>,
+    /// Where it occurs: places in the content, such as `section “Career path”`, and options
+    /// of the export, such as the organization's name.
+    pub places: Vec<Origin>,
+}
+
+impl Undrawable {
+    /// Whether the character occurs only in the export's options: a request to fix, not the
+    /// content.
+    pub fn only_in_options(&self) -> bool {
+        self.places.iter().all(|p| matches!(p, Origin::Option(_)))
+    }
 }
 
 impl fmt::Display for Undrawable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let places: Vec<String> = self.places.iter().map(ToString::to_string).collect();
         write!(
             f,
             "`{}` (U+{:04X}) in {}",
             self.character.escape_debug(),
             u32::from(self.character),
-            self.places.join(", ")
+            places.join(", ")
         )
+    }
+}
+
+/// Where text of a PDF comes from: the guide's content, or an option of the export. A service
+/// that brands handouts with what its users type answers a character that cannot be drawn in
+/// an option as the request's fault, and one in the content as its own.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Origin {
+    /// The guide's content, at a place such as `section “Career path”` or `the page footer`.
+    Content(String),
+    /// An option of the export.
+    Option(TextOption),
+}
+
+/// An option of an export whose text the PDF prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum TextOption {
+    /// The organization's name ([`Options::set_organization`]).
+    Organization,
+    /// The contact line ([`Options::set_contact`]).
+    Contact,
+    /// The address of the QR code, printed under it ([`Options::set_qr`]).
+    Qr,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Content(place) => f.write_str(place),
+            Origin::Option(option) => write!(f, "{option}"),
+        }
+    }
+}
+
+impl fmt::Display for TextOption {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            TextOption::Organization => "the organization's name",
+            TextOption::Contact => "the contact line",
+            TextOption::Qr => "the QR code's address",
+        })
     }
 }
 
@@ -175,18 +228,33 @@ pub(crate) fn undrawable_message(characters: &[Undrawable]) -> String {
             format!(
                 "the {name} script ({count}, such as `{}` in {})",
                 first.character,
-                first.places.first().map_or("the text", String::as_str)
+                first
+                    .places
+                    .first()
+                    .map_or_else(|| "the text".to_owned(), ToString::to_string)
             )
         })
         .collect();
     clauses.extend(symbols.iter().map(ToString::to_string));
     let what = if clauses.len() == 1 { "this" } else { "these" };
+    let it = if clauses.len() == 1 { "it" } else { "them" };
+    // Text the export was given is fixed where it was given.
+    let places = || characters.iter().flat_map(|u| &u.places);
+    let content = places().any(|p| matches!(p, Origin::Content(_)));
+    let options = places().any(|p| matches!(p, Origin::Option(_)));
+    let fix = match (content, options) {
+        (false, true) => format!("replace {it} in the export's options"),
+        (true, true) => format!(
+            "install a font for {it}, give the export one, or replace {it} in the content and \
+             the export's options"
+        ),
+        _ => {
+            format!("install a font for {it}, give the export one, or replace {it} in the content")
+        }
+    };
     format!(
-        "no font the PDF has can draw {what}: {}; install a font for {}, give the export one, \
-         or replace {} in the content",
-        clauses.join("; "),
-        if clauses.len() == 1 { "it" } else { "them" },
-        if clauses.len() == 1 { "it" } else { "them" },
+        "no font the PDF has can draw {what}: {}; {fix}",
+        clauses.join("; ")
     )
 }
 
@@ -528,15 +596,6 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
     post::finish(raw, draws, &finish).map_err(|e| ExportError::Pdf(crate::PdfError::new(e)))
 }
 
-fn footer_text(doc: &Document<'_>, options: &Options) -> (String, Option<String>) {
-    let mut left = doc.meta.title.to_string();
-    if let Some(org) = options.organization() {
-        left.push_str(" · ");
-        left.push_str(org);
-    }
-    (left, options.contact().map(str::to_owned))
-}
-
 fn render_pass(
     doc: &Document<'_>,
     options: &Options,
@@ -561,10 +620,16 @@ fn render_pass(
     let track = Tracker::new(paper, margins, widths, dry, hyphens, floor);
     let compact = options.preset() == Preset::FactSheet;
     let mut builder = render::Builder::new(doc, &track, pages, contents, compact, options.accent());
-    let (footer_left, contact) = footer_text(doc, options);
     let footer = track.look(Look::new(PRINT_FLOOR));
-    let footer_left = builder.check(&footer_left, footer);
-    let contact = contact.map(|c| builder.check(&c, footer));
+    // The footer: the guide's title, and the organization's name and contact line as given.
+    let mut footer_left = builder.check(doc.meta.title.as_str(), footer);
+    if let Some(org) = options.organization() {
+        builder.place = Origin::Option(TextOption::Organization);
+        footer_left = format!("{footer_left} · {}", builder.check(org, footer));
+    }
+    builder.place = Origin::Option(TextOption::Contact);
+    let contact = options.contact().map(|c| builder.check(c, footer));
+    builder.place = Origin::Content("the page footer".into());
     let digits = doc.labels.digits.as_str();
     let numbers = doc
         .labels
@@ -577,7 +642,7 @@ fn render_pass(
         options.qr(),
         options.logo(),
     );
-    let listed = |chars: Vec<(char, BTreeSet<String>)>| -> Vec<Undrawable> {
+    let listed = |chars: Vec<(char, BTreeSet<Origin>)>| -> Vec<Undrawable> {
         chars
             .into_iter()
             .map(|(character, places)| Undrawable {

@@ -4,6 +4,7 @@ use super::{BODY, Builder, MUTED};
 use crate::pdf::elements::{BandBlock, OrgBlock, Rule, TextBlock};
 use crate::pdf::layout::{Look, Run, Target};
 use crate::pdf::tags::Role;
+use crate::pdf::{Origin, TextOption};
 use crate::semantics::Part;
 
 impl Builder<'_> {
@@ -28,19 +29,22 @@ impl Builder<'_> {
         // The organization's lines, each a paragraph: its name, the contact line and the
         // address of the code.
         let code = qr.and_then(|url| crate::qr::Qr::new(url).map(|code| (url, code)));
+        // Each line with the option its text comes from.
         let mut lines = Vec::new();
         if let Some(org) = organization {
             let provided = self.doc.labels.provided_by.fill(&[("organization", org)]);
-            lines.push((provided, Look::new(11).bold()));
+            lines.push((provided, Look::new(11).bold(), TextOption::Organization));
         }
         if let Some(contact) = contact {
-            lines.push((contact.to_owned(), Look::new(10)));
+            lines.push((contact.to_owned(), Look::new(10), TextOption::Contact));
         }
         if let Some((url, _)) = &code {
-            lines.push(((*url).to_owned(), Look::new(9).color(MUTED)));
+            lines.push(((*url).to_owned(), Look::new(9).color(MUTED), TextOption::Qr));
         }
+        let content = self.place.clone();
         if code.is_none() && logo.is_none() {
-            for (i, (text, look)) in lines.into_iter().enumerate() {
+            for (i, (text, look, option)) in lines.into_iter().enumerate() {
+                self.place = Origin::Option(option);
                 let run = self.run(text, look);
                 let before = if i == 0 { 2.0 } else { 0.0 };
                 self.push(self.block(Role::P, vec![run]).spacing(before, 0.5));
@@ -56,7 +60,8 @@ impl Builder<'_> {
             let lines = lines
                 .into_iter()
                 .enumerate()
-                .map(|(i, (text, look))| {
+                .map(|(i, (text, look, option))| {
+                    self.place = Origin::Option(option);
                     let node = self.node(Role::P, self.parent);
                     let run = match address.filter(|_| i + 1 == count) {
                         Some(url) => self.link(text, look, Target::Uri(url.to_owned()), node),
@@ -72,6 +77,7 @@ impl Builder<'_> {
             let code = code.map(|(_, code)| (code, self.figure(alt.clone())));
             self.push(OrgBlock::new(&self.track, logo, lines, code));
         }
+        self.place = content;
         // Key figures follow the rule closer: their caption's line has room of its own.
         let space = if self.doc.band.is_some() { 2.0 } else { 3.0 };
         self.push(Rule::new(&self.track, self.accent, space));
@@ -139,7 +145,7 @@ impl Builder<'_> {
     /// The table of contents: a `TOC` of `TOCI` entries, each a `Reference` to its section
     /// holding one `Link` (the title and the page number).
     pub(super) fn contents(&mut self) {
-        self.place = "the table of contents".into();
+        self.place = Origin::Content("the table of contents".into());
         let heading = self.run(
             self.doc.labels.contents.as_str(),
             Look::new(14).bold().color(self.accent),

@@ -20,7 +20,7 @@ const MUTED: (u8, u8, u8) = (85, 85, 85);
 const INDENT: f64 = 5.0;
 
 /// Characters the chosen fonts cannot draw, each with the places it occurs.
-pub(super) type Undrawable = BTreeMap<char, BTreeSet<String>>;
+pub(super) type Undrawable = BTreeMap<char, BTreeSet<super::Origin>>;
 
 /// Builds the elements of a handout.
 pub(super) struct Builder<'d> {
@@ -29,7 +29,8 @@ pub(super) struct Builder<'d> {
     /// Page numbers of the anchors, from a first pass, for the table of contents.
     pages: Option<&'d BTreeMap<String, usize>>,
     undrawable: Undrawable,
-    place: String,
+    /// Where the text being checked comes from.
+    pub(super) place: super::Origin,
     /// The structure element new elements go into.
     parent: NodeId,
     pub(super) elements: Vec<Box<dyn Element>>,
@@ -54,7 +55,7 @@ impl<'d> Builder<'d> {
             track: track.clone(),
             pages,
             undrawable: BTreeMap::new(),
-            place: "the page footer".into(),
+            place: super::Origin::Content("the page footer".into()),
             parent: ROOT,
             elements: Vec::new(),
             contents,
@@ -72,13 +73,13 @@ impl<'d> Builder<'d> {
         qr: Option<&str>,
         logo: Option<(&crate::Logo, &str)>,
     ) -> (Vec<Box<dyn Element>>, Undrawable) {
-        self.place = "the title block".into();
+        self.place = super::Origin::Content("the title block".into());
         self.title_block(organization, contact, qr, logo);
         if self.contents {
             self.contents();
         }
         for section in &self.doc.sections {
-            self.place = format!("section “{}”", section.title);
+            self.place = super::Origin::Content(format!("section “{}”", section.title));
             self.section(section);
         }
         (self.elements, self.undrawable)
