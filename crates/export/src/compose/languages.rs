@@ -38,7 +38,9 @@ impl Parts {
         }
     }
 
-    /// Whether there are none: every text is in the edition's language.
+    /// Whether there are none: every text is in the edition's language. (The PDF asks, to
+    /// skip the search.)
+    #[cfg(feature = "pdf")]
     pub(crate) fn is_empty(&self) -> bool {
         self.finder.is_none()
     }

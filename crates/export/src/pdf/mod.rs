@@ -447,7 +447,7 @@ fn layout_paper(options: &Options) -> (f64, f64) {
 /// dictionary for, whose words are then broken only where they must be. Each dictionary is read
 /// once, when a document in its language is first laid out.
 pub(super) fn hyphenator(language: &mht_guide::Language) -> Option<&'static hyphenation::Standard> {
-    use hyphenation::{Language, Load};
+    use hyphenation::Language;
     static DICTS: OnceLock<
         std::sync::Mutex<BTreeMap<String, Option<&'static hyphenation::Standard>>>,
     > = OnceLock::new();
@@ -465,12 +465,26 @@ pub(super) fn hyphenator(language: &mht_guide::Language) -> Option<&'static hyph
         .into_iter()
         .find_map(Language::try_from_code)?;
     let mut dicts = DICTS.get_or_init(Default::default).lock().ok()?;
-    *dicts.entry(language.code().to_owned()).or_insert_with(|| {
-        // A dictionary lives as long as the process, like the fonts: a few per run at most.
-        hyphenation::Standard::from_embedded(language)
-            .ok()
-            .map(|d| &*Box::leak(Box::new(d)))
-    })
+    *dicts
+        .entry(language.code().to_owned())
+        .or_insert_with(|| embedded(language))
+}
+
+/// The dictionary of `language` compiled in, if the build has it (the `hyphenate` or
+/// `hyphenate-en` feature). A dictionary lives as long as the process, like the fonts: a few
+/// per run at most.
+#[cfg(any(feature = "hyphenate", feature = "hyphenate-en"))]
+fn embedded(language: hyphenation::Language) -> Option<&'static hyphenation::Standard> {
+    use hyphenation::Load;
+    hyphenation::Standard::from_embedded(language)
+        .ok()
+        .map(|d| &*Box::leak(Box::new(d)))
+}
+
+/// A build without dictionaries hyphenates nothing.
+#[cfg(not(any(feature = "hyphenate", feature = "hyphenate-en")))]
+fn embedded(_: hyphenation::Language) -> Option<&'static hyphenation::Standard> {
+    None
 }
 
 /// The result of one rendering pass.

@@ -2,6 +2,23 @@
 
 use super::*;
 
+/// The dictionaries a build has are those its features ask for: every language the
+/// hyphenation crate has (`hyphenate`, the default), US English alone (`hyphenate-en`), or
+/// none. CI runs this in the lean builds as well.
+#[test]
+fn the_dictionaries_are_those_the_build_asks_for() {
+    let has = |t: &str| hyphenator(&t.parse::<mht_guide::Language>().unwrap()).is_some();
+    let expected = if cfg!(feature = "hyphenate") {
+        [true, true, true]
+    } else if cfg!(feature = "hyphenate-en") {
+        [true, false, false]
+    } else {
+        [false, false, false]
+    };
+    assert_eq!([has("en-US"), has("es-US"), has("fr")], expected);
+}
+
+#[cfg(feature = "hyphenate")]
 #[test]
 fn each_language_is_hyphenated_by_its_own_dictionary() {
     use hyphenation::{Hyphenator, Language};

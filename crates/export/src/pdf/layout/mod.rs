@@ -732,5 +732,6 @@ fn whole_graphemes(word: &Word, chars: &[(usize, usize, char, f64)], cut: usize)
     }
 }
 
-#[cfg(test)]
+// The layout is tested with the US English dictionary, which a build without hyphenation lacks.
+#[cfg(all(test, any(feature = "hyphenate", feature = "hyphenate-en")))]
 mod tests;
