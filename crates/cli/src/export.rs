@@ -315,7 +315,8 @@ fn options_error(format: Format, characters: &[mht_guide_export::Undrawable]) ->
             flags.insert(match option {
                 TextOption::Organization => "--org",
                 TextOption::Contact => "--contact",
-                _ => "--qr",
+                TextOption::Qr => "--qr",
+                _ => "an export option",
             });
         }
     }

@@ -2,8 +2,9 @@
 //!
 //! A chart is made from the typed figures in the compose step, never drawn by hand, so every
 //! edition's figures give a true chart, with any number of rows. Each format draws the same
-//! [`Chart`]: the HTML page and the EPUB as SVG. The tables stay beside the charts: a chart is an
-//! addition, never the only place a number lives.
+//! [`Chart`]: the PDF as vector shapes, the HTML page and the EPUB as rows of text over bars
+//! of SVG. The tables stay beside the charts: a chart is an addition, never the only place a
+//! number lives.
 
 use crate::compose::distinct;
 use mht_guide::{
@@ -24,8 +25,10 @@ pub struct Chart {
     pub min: f64,
     /// See [`Chart::min`].
     pub max: f64,
-    /// The scale: round values along the axis, from its start to its end, each with its
-    /// label in the edition's words (`$50,000`, `+10%`). Gridlines are drawn at them.
+    /// The scale: zero and the whole multiples of a round step that fall on the axis, in
+    /// order, each with its label in the edition's words (`$50,000`, `+10%`). An end of the
+    /// axis is among them only when it is such a multiple (an axis from −5 to 20 has 0, 10
+    /// and 20). Gridlines are drawn at them.
     pub scale: Vec<Tick>,
     /// The sources of the figures.
     pub sources: Vec<Id>,
@@ -354,11 +357,19 @@ fn scale(min: f64, max: f64, label: &dyn Fn(f64) -> String) -> Vec<Tick> {
             label: label(0.0),
         }];
     }
-    let step = [2.0, 4.0, 5.0]
+    // Labels are whole numbers: without a whole step (an axis of 2.5, or under 1), the scale
+    // counts in ones, or holds zero alone.
+    let Some(step) = [2.0, 4.0, 5.0]
         .into_iter()
         .map(|parts| reach / parts)
         .find(|step| step.fract() == 0.0)
-        .unwrap_or(reach);
+        .or((reach >= 1.0).then_some(1.0))
+    else {
+        return vec![Tick {
+            at: 0.0,
+            label: label(0.0),
+        }];
+    };
     let first = (min / step).ceil() as i64;
     let last = (max / step).floor() as i64;
     (first..=last)
@@ -372,7 +383,8 @@ fn scale(min: f64, max: f64, label: &dyn Fn(f64) -> String) -> Vec<Tick> {
         .collect()
 }
 
-/// A round number at or above `value` for the end of an axis: 1, 2 or 5 times a power of ten;
+/// A round number at or above `value` for the end of an axis: 1, 2, 2.5 or 5 times a power of
+/// ten;
 /// zero for zero, and 1 for a value that is not a number.
 fn nice_max(value: f64) -> f64 {
     if !(value.is_finite() && value > 0.0) {
@@ -426,6 +438,9 @@ mod tests {
         assert_eq!(at(-10.0, 20.0), [-10.0, 0.0, 10.0, 20.0]);
         assert_eq!(at(-20.0, 5.0), [-20.0, -10.0, 0.0]);
         assert_eq!(at(0.0, 0.0), [0.0]);
+        // No whole step: ones, or zero alone; never a label of a fraction.
+        assert_eq!(at(0.0, 2.5), [0.0, 1.0, 2.0]);
+        assert_eq!(at(0.0, 0.5), [0.0]);
         let labels = scale(0.0, 20.0, &|v| format!("{v}%"));
         assert_eq!(labels[2].label, "20%");
     }

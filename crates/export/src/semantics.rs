@@ -12,7 +12,11 @@
 //! | bibliography entry | `BibEntry` | — | — |
 //! | citation | `Reference` | `doc-biblioref` | `biblioref` |
 //! | chart, QR code | `Figure` | `img` | — |
-//! | key figures | `Div` | `group` | — |
+//! | key figures | `L` | `group` | — |
+//!
+//! The web page and the book draw a chart as text over bars hidden from assistive technology,
+//! so there only the QR code is an `img`; the key figures' `L` has no marker
+//! (`/ListNumbering /None`) and a `Caption`.
 //!
 //! A bibliography entry is a plain list item on the web and in the book: DPUB-ARIA 1.1
 //! deprecates the `doc-biblioentry` role, and EPUB 3.3 the `biblioentry` type. The PDF has no

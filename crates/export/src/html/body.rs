@@ -377,25 +377,23 @@ impl Writer<'_> {
             self.push("</svg></div></li>\n");
         }
         self.push("</ul>\n");
-        // The scale under the rows: each value under its gridline, the ends kept inside.
+        // The scale under the rows: each value under its gridline, and a value at an end of
+        // the axis set inward from it, so that it stays inside. (Text in SVG takes the page's
+        // direction: right to left, `start` is its right edge, as the axis's start is.)
         let _ = writeln!(
             self.out,
             "<div aria-hidden=\"true\"><svg xmlns=\"{SVG}\" class=\"chart-scale\" width=\"100%\" \
              height=\"1.5em\" font-size=\"0.875em\" fill=\"{MUTED}\">"
         );
-        let last = chart.scale.len().saturating_sub(1);
-        for (i, tick) in chart.scale.iter().enumerate() {
-            let anchor = match i {
-                0 => "start",
-                i if i == last => "end",
-                _ => "middle",
-            };
-            // The first and last values stand at the ends of the axis, inside the strip.
-            let at = if i == 0 || i == last {
-                if (i == 0) != rtl { 0.0 } else { 100.0 }
+        for tick in &chart.scale {
+            let anchor = if tick.at <= chart.min {
+                "start"
+            } else if tick.at >= chart.max {
+                "end"
             } else {
-                x(tick.at)
+                "middle"
             };
+            let at = x(tick.at);
             let _ = write!(
                 self.out,
                 "<text x=\"{at:.2}%\" y=\"1.1em\" text-anchor=\"{anchor}\">"

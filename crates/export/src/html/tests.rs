@@ -137,3 +137,46 @@ fn the_first_link_skips_to_the_guide() {
         "the target is unique"
     );
 }
+
+/// Each value of a chart's scale stands at its gridline, also when the axis reaches below zero
+/// past its first tick (growth from −5% to +20% has ticks at 0, 10 and 20): only a value at an
+/// end of the axis is set inward from it.
+#[test]
+fn scale_values_stand_at_their_gridlines() {
+    let guide = mht_guide::guide();
+    let mut figures = guide.salary_outlook.outlook.clone();
+    figures[0].growth_percent = -3;
+    let chart = crate::Chart::growth(&figures, &guide.labels).unwrap();
+    assert_eq!((chart.min, chart.max), (-5.0, 20.0));
+    let html = written(false, |w, _| w.chart(&chart));
+    let percent = |s: &str| s.trim_end_matches('%').parse::<f64>().unwrap();
+    let grid: Vec<f64> = html
+        .split("<line class=\"chart-grid\" x1=\"")
+        .skip(1)
+        .take(chart.scale.len())
+        .map(|s| percent(s.split('"').next().unwrap()))
+        .collect();
+    let scale = &html[html.find("class=\"chart-scale\"").unwrap()..];
+    let texts: Vec<(f64, &str)> = scale
+        .split("<text x=\"")
+        .skip(1)
+        .map(|s| {
+            let x = percent(s.split('"').next().unwrap());
+            let anchor = s
+                .split("text-anchor=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
+            (x, anchor)
+        })
+        .collect();
+    assert_eq!(texts.len(), grid.len());
+    for ((x, _), g) in texts.iter().zip(&grid) {
+        assert!((x - g).abs() < 0.01, "{texts:?} against {grid:?}");
+    }
+    // Zero is not an end of this axis: it stands centred on its line; +20% ends the axis.
+    assert_eq!(texts[0].1, "middle");
+    assert_eq!(texts.last().unwrap().1, "end");
+}

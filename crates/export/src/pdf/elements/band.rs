@@ -101,6 +101,13 @@ impl Element for BandBlock {
         // As many rows as fit, the caption with at least the first; on a fresh page at least
         // one row, however tall.
         let avail = mm(area.size().height);
+        if self.next_row >= heights.len() {
+            // No figures: nothing to draw, and nothing to go on with.
+            return Ok(RenderResult {
+                size: Size::new(0, 0),
+                has_more: false,
+            });
+        }
         let mut count = 0;
         let mut total = head;
         for height in &heights[self.next_row..] {
