@@ -203,7 +203,7 @@ fn a_new_edition_never_overwrites() {
 }
 
 /// Taplo, the engine of the Even Better TOML extension, run as `taplo check`.
-fn taplo() -> Option<PathBuf> {
+pub(crate) fn taplo() -> Option<PathBuf> {
     tool_file(
         "Taplo (npm package @taplo/cli)",
         "TAPLO_JS",
@@ -211,7 +211,7 @@ fn taplo() -> Option<PathBuf> {
     )
 }
 
-fn taplo_check(dir: &Path, files: &[&str]) -> (bool, String) {
+pub(crate) fn taplo_check(dir: &Path, files: &[&str]) -> (bool, String) {
     let taplo = taplo().unwrap();
     let output = Command::new("node")
         .arg(taplo)

@@ -607,3 +607,33 @@ fn large_print_pages_set_nothing_smaller_than_the_body() {
     std::io::Read::read_to_string(&mut zip.by_name(&name).unwrap(), &mut css).unwrap();
     assert!(css.contains("font-size: 150%"));
 }
+
+/// Printed from a browser, a large-print page's running text is 18 points (24 CSS pixels), and
+/// an ordinary page's 10.5 points (14 pixels).
+#[test]
+#[cfg_attr(
+    missing = "browser",
+    ignore = "needs Chromium with playwright-core and axe-core, which `bash .ci/test` installs"
+)]
+fn large_print_pages_print_at_18_points() {
+    let Some(modules) = browser() else { return };
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/large-print");
+    let options = Options::new()
+        .with_large_print(true)
+        .with_sections("definition".parse().unwrap());
+    let page = html(&options);
+    let report = check_in_browser(&modules, &page, &out);
+    assert_eq!(report["printText"], 24.0, "large print on paper");
+    // The check is seen to fail when the large-print rule loses to the page's own print size
+    // (as an unscoped `body` rule did once the stylesheet was scoped).
+    let weaker = page.replace(
+        ".mht-guide body {\n    font-size: 1rem;",
+        "body {\n    font-size: 1rem;",
+    );
+    assert_ne!(weaker, page);
+    let file = out.join("weaker.html");
+    fs::write(&file, &weaker).unwrap();
+    let report =
+        crate::util::browser_script(&modules, "check.cjs", &[file.as_os_str(), out.as_os_str()]);
+    assert_eq!(report["printText"], 14.0, "the ordinary print size");
+}

@@ -3,6 +3,7 @@
 #![allow(missing_docs, clippy::unwrap_used)]
 
 mod ace;
+mod brand;
 mod branding;
 mod charts;
 mod cli;
@@ -14,6 +15,7 @@ mod edition;
 mod editions;
 mod epub;
 mod fonts;
+mod fragments;
 mod fuzz;
 mod hostile;
 mod html;

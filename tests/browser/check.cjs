@@ -85,7 +85,27 @@ async function geometry(page) {
         }
       }
     }
+    // How each part of a chart is painted: the bars' fill, and the stroke of the gridlines,
+    // the zero line and the median's keyline and mark, as the browser computes them.
+    const paint = [
+      ...document.querySelectorAll(
+        ".chart-bar, .chart-grid, .chart-zero, .chart-keyline, .chart-mark"
+      ),
+    ].map((e) => {
+      const s = getComputedStyle(e);
+      const kind = e.getAttribute("class");
+      return { kind, paint: kind.startsWith("chart-bar") ? s.fill : s.stroke };
+    });
+    // How far each chart's strips stand from its scale: none, so that the bars meet the
+    // scale's values.
+    const offsets = [...document.querySelectorAll("figure.chart")].map((f) => {
+      const strip = f.querySelector(".chart-strip").getBoundingClientRect();
+      const scale = f.querySelector(".chart-scale").getBoundingClientRect();
+      return { left: strip.left - scale.left, right: strip.right - scale.right };
+    });
     return {
+      paint,
+      offsets,
       dir: getComputedStyle(document.documentElement).direction,
       width: window.innerWidth,
       content,
@@ -190,6 +210,11 @@ async function geometry(page) {
     }
     report.files.print = path.join(out_dir, "print.pdf");
     await phone.page.emulateMedia({ media: "print" });
+    // The size of the running text on paper, in CSS pixels (12 points is 16 pixels).
+    report.printText = await phone.page.evaluate(() => {
+      const p = document.querySelector("section p") || document.body;
+      return parseFloat(getComputedStyle(p).fontSize);
+    });
     await phone.page.pdf({ path: report.files.print, format: "Letter" });
     await phone.context.close();
   } finally {

@@ -40,15 +40,28 @@ pub(crate) struct Cli {
 #[derive(Debug, Args)]
 pub(crate) struct GlobalArgs {
     /// Print errors only: no warnings, no line per file written.
-    #[arg(long, short = 'q', global = true, conflicts_with = "verbose")]
+    #[arg(
+        long,
+        short = 'q',
+        global = true,
+        conflicts_with = "verbose",
+        display_order = 900
+    )]
     pub(crate) quiet: bool,
 
     /// Also print where the content came from and how long each step took.
-    #[arg(long, short = 'v', global = true)]
+    #[arg(long, short = 'v', global = true, display_order = 901)]
     pub(crate) verbose: bool,
 
     /// When to color messages: `auto` colors them on a terminal unless NO_COLOR is set.
-    #[arg(long, value_enum, global = true, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        value_name = "WHEN",
+        default_value_t = ColorArg::Auto,
+        display_order = 902
+    )]
     pub(crate) color: ColorArg,
 }
 
@@ -72,7 +85,9 @@ Examples:
   mht-guide export --preset fact-sheet --org \"Riverside Clinic\" -o sheet.pdf
   mht-guide export --sections salary-outlook,faq -o figures.json
   mht-guide export --all -o handouts
-  mht-guide export --format md --content my-edition -o -")]
+  mht-guide export --format md --content my-edition -o -
+  mht-guide export --brand brand.toml -o sheet.pdf
+  mht-guide export --fragment --sections salary-outlook --id-prefix pay- -o pay.html")]
     Export(ExportArgs),
     /// List the sections: id, title and number of words.
     Sections(ContentArgs),
@@ -300,6 +315,11 @@ pub(crate) struct NewEditionArgs {
     /// `zh-Hans` (Simplified Chinese), `vi` (Vietnamese) or `ar` (Arabic).
     #[arg(long, value_name = "NAME", value_parser = parse_edition)]
     pub(crate) edition: Option<String>,
+
+    /// Also write a starter brand.toml beside guide.toml, every key explained: the branding
+    /// of the edition's handouts, kept in one file.
+    #[arg(long)]
+    pub(crate) brand: bool,
 }
 
 #[derive(Debug, Args)]
@@ -378,6 +398,37 @@ pub(crate) struct ExportArgs {
     #[arg(long)]
     pub(crate) watch: bool,
 
+    /// HTML to put inside a site's own page: the sections and their sources in one
+    /// `<div class="mht-guide">`, with no title block, contents, style or scripts. Style it
+    /// with `--format css`, or with the site's own rules.
+    #[arg(long, help_heading = "Fragments")]
+    pub(crate) fragment: bool,
+
+    /// What every id in the fragment starts with; give each fragment on a page its own.
+    /// Defaults to `mht-` and the first section's id, such as `mht-salary-outlook-`.
+    #[arg(
+        long,
+        value_name = "PREFIX",
+        requires = "fragment",
+        help_heading = "Fragments"
+    )]
+    pub(crate) id_prefix: Option<String>,
+
+    /// The level of the fragment's section headings, 1 to 5 (the headings inside a section
+    /// take the next level).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 2,
+        requires = "fragment",
+        help_heading = "Fragments"
+    )]
+    pub(crate) heading_level: u8,
+
+    /// Number the fragment's sections ("1. Salary and job outlook").
+    #[arg(long, requires = "fragment", help_heading = "Fragments")]
+    pub(crate) numbered: bool,
+
     #[command(flatten)]
     pub(crate) render: RenderArgs,
 }
@@ -393,9 +444,16 @@ pub(crate) struct RenderArgs {
     #[arg(long, value_enum, default_value_t = PresetArg::Full)]
     pub(crate) preset: PresetArg,
 
-    /// The paper size of a PDF.
-    #[arg(long, value_enum, default_value_t = PaperArg::Letter)]
-    pub(crate) paper: PaperArg,
+    /// The paper size of a PDF [default: letter].
+    #[arg(long, value_enum)]
+    pub(crate) paper: Option<PaperArg>,
+
+    /// A brand file (brand.toml) that keeps the organization, contact line, logo, color, QR
+    /// code, paper and edition for every handout; the options given here win over it. Without
+    /// it, an edition's own brand file is used: the one its guide.toml names (`brand`), or a
+    /// brand.toml beside it. `mht-guide new-edition --brand` writes a starter.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) brand: Option<PathBuf>,
 
     /// Large print, for readers with low vision: 18-point text in the PDF, headings larger,
     /// no hyphenation, tables and charts grown with the text (the American Printing House
@@ -502,8 +560,11 @@ impl From<PresetArg> for Preset {
     }
 }
 
-/// The paper sizes, as the command line names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+/// The paper sizes, as the command line and brand files name them.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
 pub(crate) enum PaperArg {
     /// US Letter, 8.5 × 11 in
     Letter,
@@ -559,18 +620,22 @@ fn parse_day(s: &str) -> Result<mht_guide::RefDate, String> {
     }
 }
 
-fn parse_edition(s: &str) -> Result<String, mht_guide::UnknownEdition> {
+pub(crate) fn parse_edition(s: &str) -> Result<String, mht_guide::UnknownEdition> {
     mht_guide::BuiltIn::named(s).map(|edition| edition.name.to_owned())
 }
 
 fn parse_schema_file(s: &str) -> Result<String, String> {
     let name = s.strip_suffix(".toml").unwrap_or(s);
     let known = format!("{name}.toml");
-    if mht_guide::file_names().any(|f| f == known) || known == mht_guide::schema::LABELS_FILE {
+    if mht_guide::file_names().any(|f| f == known)
+        || known == mht_guide::schema::LABELS_FILE
+        || known == mht_guide::BRAND_FILE
+    {
         Ok(name.to_owned())
     } else {
         Err(format!(
-            "no content file is called `{s}`; the files are {}, and `labels` for a label set",
+            "no content file is called `{s}`; the files are {}, `labels` for a label set and \
+             `brand` for a brand file",
             mht_guide::file_names()
                 .map(|f| f.trim_end_matches(".toml").to_owned())
                 .collect::<Vec<_>>()

@@ -9,11 +9,12 @@ use anyhow::{Context, Result, bail};
 use mht_guide::schema;
 
 /// Copies the files of the built-in edition `base`, and their schemas, into a new folder
-/// `dir`; with `minimal`, writes only a guide.toml that names `base` as its base.
+/// `dir`; with `minimal`, writes only a guide.toml that names `base` as its base; with
+/// `brand`, also a starter brand.toml and its schema.
 ///
 /// The files are written into a hidden folder beside `dir` and renamed into place once all are
 /// on disk, so a failure leaves no half-made edition. Returns the number of files written.
-pub(crate) fn create(dir: &Path, base: &str, minimal: bool) -> Result<usize> {
+pub(crate) fn create(dir: &Path, base: &str, minimal: bool, brand: bool) -> Result<usize> {
     let shown = dir.display();
     // The new folder is renamed into place, which a link at the path would refuse.
     if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
@@ -68,6 +69,16 @@ pub(crate) fn create(dir: &Path, base: &str, minimal: bool) -> Result<usize> {
         write(&schemas.join(name), json.as_bytes())?;
         written += 1;
     }
+    if brand {
+        let starter = crate::brand::starter();
+        write(
+            &staging.path().join(mht_guide::BRAND_FILE),
+            starter.as_bytes(),
+        )?;
+        let name = schema::file_name(mht_guide::BRAND_FILE);
+        write(&schemas.join(name), crate::brand::schema().as_bytes())?;
+        written += 2;
+    }
     staging
         .place(dir)
         .with_context(|| format!("cannot create {shown}"))?;
@@ -101,8 +112,12 @@ fn write(path: &Path, bytes: &[u8]) -> Result<()> {
 /// With `partial`, the schema of the file in an edition with a base, where any field may be
 /// left out.
 pub(crate) fn schema(file: &str, partial: bool) -> String {
-    // The argument parser accepts only names of content files, which all have a schema.
+    // The argument parser accepts only names of content files, which all have a schema, and
+    // the brand file's.
     let name = format!("{file}.toml");
+    if name == mht_guide::BRAND_FILE {
+        return crate::brand::schema();
+    }
     if partial {
         schema::partial(&name)
     } else {

@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use mht_guide::{ContentFile, Loaded};
 use mht_guide_export::{Format, Options};
 
-use crate::args::{ExportArgs, PresetArg, RenderArgs};
+use crate::args::{ExportArgs, PaperArg, PresetArg, RenderArgs};
 use crate::output::{self, Target};
 use crate::{App, LocatedError, UsageError, unprintable};
 
@@ -32,12 +32,51 @@ pub(crate) fn run(app: &App, args: &ExportArgs) -> Result<ExitCode> {
             path.display()
         ));
     }
-    let options = options(app, &args.render)?;
-    if args.watch {
-        return crate::watch::export(app, args, || once(app, args, &formats, &options));
+    if args.fragment && formats != [Format::Html] {
+        return Err(UsageError(format!(
+            "--fragment is HTML for a site's own page, so it goes with --format html alone, \
+                 not {}",
+            formats
+                .iter()
+                .map(|f| f.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .into());
     }
-    once(app, args, &formats, &options)?;
+    if args.watch {
+        // What the command line asks for is checked once, before the first save; the brand
+        // file is read again for every export.
+        options(app, &crate::brand::BrandFile::given(&args.render)?)?;
+        return crate::watch::export(app, args, || once(app, args, &formats));
+    }
+    once(app, args, &formats)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The fragment `--fragment` asks for: its id prefix (by default `mht-` and the first
+/// section's id, so that fragments of different sections on one page never collide), its
+/// heading level and its numbering.
+fn fragment(args: &ExportArgs) -> Result<mht_guide_export::Fragment> {
+    let prefix = match (&args.id_prefix, &args.render.sections) {
+        (Some(prefix), _) => prefix.clone(),
+        (None, Some(selection)) if !selection.is_all() => {
+            let first = selection.ids().next().map_or("", |id| id.id());
+            format!("mht-{first}-")
+        }
+        (None, _) => "mht-".to_owned(),
+    };
+    let option = |err: mht_guide_export::FragmentError| {
+        let name = match err {
+            mht_guide_export::FragmentError::IdPrefix { .. } => "--id-prefix",
+            _ => "--heading-level",
+        };
+        UsageError(format!("{name}: {err}"))
+    };
+    Ok(mht_guide_export::Fragment::new(&prefix)
+        .and_then(|f| f.with_heading_level(args.heading_level))
+        .map_err(option)?
+        .with_numbering(args.numbered))
 }
 
 /// The options the rendering arguments give, checked: a usage error for a combination that
@@ -57,7 +96,7 @@ pub(crate) fn options(app: &App, render: &RenderArgs) -> Result<Options> {
     }
     options
         .set_preset(render.preset.into())
-        .set_paper(render.paper.into())
+        .set_paper(render.paper.unwrap_or(PaperArg::Letter).into())
         .set_large_print(render.large_print);
     if let Some(org) = &render.org {
         options.set_organization(branding("--org", org)?);
@@ -98,7 +137,7 @@ pub(crate) fn options(app: &App, render: &RenderArgs) -> Result<Options> {
             )
             .into());
         }
-        options.set_logo(read_logo(path)?);
+        options.set_logo(crate::brand::read_logo(path)?);
     }
     for path in &render.fonts {
         options.add_font(read_font(path)?);
@@ -181,19 +220,27 @@ pub(crate) fn read_font(path: &std::path::Path) -> Result<mht_guide_export::Font
 /// placed at once, so that a failure to write writes nothing and changes no file. A format
 /// that cannot be exported from this content (a PDF in a script no font has, say) does not
 /// keep the others from being written: they are, and the command then fails naming it.
-pub(crate) fn once(
-    app: &App,
-    args: &ExportArgs,
-    formats: &[Format],
-    options: &Options,
-) -> Result<()> {
+pub(crate) fn once(app: &App, args: &ExportArgs, formats: &[Format]) -> Result<()> {
+    let render = crate::brand::BrandFile::given(&args.render)?;
     let Loaded {
         guide,
         files,
         fonts,
+        brand,
         ..
-    } = app.load(&args.render.content)?;
-    let options = &with_edition_fonts(options, &fonts)?;
+    } = app.load(&render.content)?;
+    // The edition's own folder: that of the last guide.toml read (the bases' come first).
+    let folder = files
+        .iter()
+        .rev()
+        .find(|f| f.path.file_name() == Some(std::ffi::OsStr::new(mht_guide::GUIDE_FILE)))
+        .and_then(|f| f.path.parent());
+    let render = crate::brand::BrandFile::of_edition(&render, brand.as_ref(), folder)?;
+    let mut options = options(app, &render)?;
+    if args.fragment {
+        options.set_fragment(fragment(args)?);
+    }
+    let options = &with_edition_fonts(&options, &fonts)?;
     // The folders the guide was made from, the bases' included: no output may land in them.
     let mut protected: Vec<PathBuf> = files
         .iter()
@@ -353,26 +400,6 @@ pub(crate) fn branding(option: &str, value: &str) -> Result<mht_guide::Text> {
     })
 }
 
-/// Reads and checks a logo file, reading no more than a logo may be.
-pub(crate) fn read_logo(path: &std::path::Path) -> Result<mht_guide_export::Logo> {
-    use std::io::Read as _;
-    let fail = |why: String| anyhow::anyhow!("cannot use the logo {}: {why}", path.display());
-    let file = std::fs::File::open(path).map_err(|e| fail(e.to_string()))?;
-    if let Ok(size) = file.metadata().map(|m| m.len())
-        && size > mht_guide_export::MAX_LOGO_BYTES as u64
-    {
-        let bytes = usize::try_from(size).unwrap_or(usize::MAX);
-        return Err(fail(
-            mht_guide_export::LogoError::TooLarge { bytes }.to_string(),
-        ));
-    }
-    let mut bytes = Vec::new();
-    file.take(mht_guide_export::MAX_LOGO_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| fail(e.to_string()))?;
-    mht_guide_export::Logo::from_bytes(&bytes).map_err(|e| fail(e.to_string()))
-}
-
 /// The formats to export: --all, --format, or the extension of -o.
 pub(crate) fn formats(args: &ExportArgs) -> Result<Vec<Format>> {
     if args.all {
@@ -380,6 +407,10 @@ pub(crate) fn formats(args: &ExportArgs) -> Result<Vec<Format>> {
     }
     if !args.format.is_empty() {
         return Ok(args.format.iter().map(|&f| f.into()).collect());
+    }
+    // A fragment is HTML, whatever the file is called.
+    if args.fragment {
+        return Ok(vec![Format::Html]);
     }
     match &args.output {
         Some(path) if path.as_os_str() != "-" => {

@@ -6,6 +6,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
 mod args;
+mod brand;
 mod check;
 mod edition;
 mod export;
@@ -122,7 +123,7 @@ impl App {
             Command::Check(args) => check::run(self, &args),
             Command::NewEdition(args) => {
                 let base = args.edition.as_deref().unwrap_or("en");
-                let written = edition::create(&args.dir, base, args.minimal)?;
+                let written = edition::create(&args.dir, base, args.minimal, args.brand)?;
                 let shown = args.dir.display();
                 self.say(&if args.minimal {
                     format!(

@@ -125,7 +125,7 @@ mod tests {
             text.lines().take(6).collect::<Vec<_>>(),
             [
                 "error: unknown field `bad`, expected one of `base`, `slug`, `title`, `subtitle`, \
-                 `description`, `language`, `direction`, `edition`, `publisher`, `authors`, `license`, `labels`, `translations`, `fonts`, `languages_of_parts`",
+                 `description`, `language`, `direction`, `edition`, `publisher`, `authors`, `license`, `labels`, `translations`, `fonts`, `brand`, `languages_of_parts`",
                 " --> draft/guide.toml:2:2",
                 "  |",
                 "2 | \tbad = 'y'",

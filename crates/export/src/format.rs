@@ -23,8 +23,11 @@ pub enum Format {
     Markdown,
     /// The typed model as JSON.
     Json,
-    /// One self-contained XHTML5 file.
+    /// One self-contained XHTML5 file, or a fragment for a site's page.
     Html,
+    /// The stylesheet of the HTML export, scoped under the class `mht-guide`, for a site
+    /// that sets fragments in its pages.
+    Css,
     /// An EPUB 3 book.
     #[cfg(feature = "epub")]
     Epub,
@@ -39,6 +42,7 @@ impl Format {
         Format::Markdown,
         Format::Json,
         Format::Html,
+        Format::Css,
         #[cfg(feature = "epub")]
         Format::Epub,
         #[cfg(feature = "pdf")]
@@ -84,7 +88,16 @@ impl Format {
                 extension: "html",
                 other_extensions: &["xhtml", "htm"],
                 media_type: "text/html; charset=utf-8",
-                description: "One self-contained web page (XHTML5)",
+                description: "One self-contained web page (XHTML5), or a fragment of one",
+            },
+            Format::Css => &FormatInfo {
+                format: Format::Css,
+                name: "css",
+                aliases: &[],
+                extension: "css",
+                other_extensions: &[],
+                media_type: "text/css; charset=utf-8",
+                description: "The web page's stylesheet, scoped for a site's own pages",
             },
             #[cfg(feature = "epub")]
             Format::Epub => &FormatInfo {
@@ -174,7 +187,7 @@ impl fmt::Display for Format {
 /// use mht_guide_export::Format;
 ///
 /// let err = "docx".parse::<Format>().unwrap_err();
-/// assert_eq!(err.to_string(), "unknown format `docx`; the formats are: md, json, html, epub, pdf");
+/// assert_eq!(err.to_string(), "unknown format `docx`; the formats are: md, json, html, css, epub, pdf");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown format `{given}`; the formats are: {}", format_names())]

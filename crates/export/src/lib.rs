@@ -31,7 +31,8 @@
 //! |---|---|---|
 //! | [`Format::Markdown`] | [`to_markdown`] | CommonMark with GitHub tables and YAML front matter |
 //! | [`Format::Json`] | [`to_json`] | the typed model, with a `schema_version` |
-//! | [`Format::Html`] | [`to_html`] | one self-contained XHTML5 file with EPUB semantics |
+//! | [`Format::Html`] | [`to_html`] | one self-contained XHTML5 file with EPUB semantics, or a [`Fragment`] for a site's page |
+//! | [`Format::Css`] | [`to_css`] | the web page's stylesheet, scoped under `.mht-guide`, for fragments |
 //! | [`Format::Epub`] | `to_epub` | an EPUB 3 book (feature `epub`, on by default) |
 //! | [`Format::Pdf`] | `to_pdf` | a tagged PDF/UA handout (feature `pdf`, on by default) |
 //!
@@ -107,7 +108,7 @@ pub(crate) use compose::{
 pub use epub::to_epub;
 #[cfg(feature = "pdf")]
 pub use font::{Font, FontError};
-pub use html::to_html;
+pub use html::{Fragment, FragmentError, STYLESHEET, to_css, to_html};
 pub use json::{SCHEMA_VERSION, to_json};
 pub use logo::{Logo, LogoError, MAX_LOGO_BYTES, MAX_LOGO_SIDE};
 #[cfg(feature = "unstable-ir")]
@@ -273,6 +274,7 @@ pub fn export(guide: &Guide, format: Format, options: &Options) -> Result<Vec<u8
         Format::Markdown => to_markdown(guide, options).into_bytes(),
         Format::Json => to_json(guide, options)?.into_bytes(),
         Format::Html => to_html(guide, options).into_bytes(),
+        Format::Css => to_css(options).into_bytes(),
         #[cfg(feature = "epub")]
         Format::Epub => to_epub(guide, options)?,
         #[cfg(feature = "pdf")]

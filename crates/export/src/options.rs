@@ -203,6 +203,7 @@ pub struct Options {
     #[cfg(feature = "pdf")]
     no_system_fonts: bool,
     large_print: bool,
+    fragment: Option<crate::Fragment>,
 }
 
 /// `with_x`, by value, from `set_x`.
@@ -293,6 +294,31 @@ impl Options {
     /// Whether the handout is in large print.
     pub fn large_print(&self) -> bool {
         self.large_print
+    }
+
+    /// Sets the HTML export as a fragment for a site's own page rather than a page of its
+    /// own (HTML): see [`Fragment`](crate::Fragment).
+    ///
+    /// ```
+    /// use mht_guide_export::{Fragment, Options};
+    ///
+    /// let options = Options::new().with_fragment(Fragment::new("guide-")?);
+    /// assert_eq!(options.fragment().map(Fragment::id_prefix), Some("guide-"));
+    /// # Ok::<(), mht_guide_export::FragmentError>(())
+    /// ```
+    pub fn set_fragment(&mut self, fragment: crate::Fragment) -> &mut Options {
+        self.fragment = Some(fragment);
+        self
+    }
+
+    with!(
+        /// Sets the HTML export as a fragment, by value.
+        with_fragment, set_fragment, crate::Fragment
+    );
+
+    /// How the HTML export is set in a site's page, when it is a fragment.
+    pub fn fragment(&self) -> Option<&crate::Fragment> {
+        self.fragment.as_ref()
     }
 
     /// Selects the sections to export (all formats).

@@ -106,8 +106,8 @@ pub use figures::STALE_AFTER_YEARS;
 pub use labels::{Label, Labels};
 pub use language::{Direction, InvalidLanguage, Language};
 pub use load::{
-    ContentFile, EditionFolder, EditionFont, FileOrigin, GUIDE_FILE, Loaded, MAX_FILE_BYTES,
-    MAX_FONT_BYTES, file_names,
+    BRAND_FILE, ContentFile, EditionFolder, EditionFont, FileOrigin, GUIDE_FILE, Loaded,
+    MAX_FILE_BYTES, MAX_FONT_BYTES, file_names,
 };
 pub use model::{
     CareTeam, CareerPath, CareerStep, Certification, ChallengesRewards, Definition, Education,

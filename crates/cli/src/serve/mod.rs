@@ -111,8 +111,9 @@ struct Reload {
 
 /// Runs `serve` until stopped (Ctrl-C or SIGTERM).
 pub(crate) fn run(app: &App, args: &ServeArgs) -> Result<ExitCode> {
-    let options = crate::export::options(app, &args.render)?;
-    let folder = edition_folder(&args.render.content)?;
+    let render = crate::brand::BrandFile::given(&args.render)?;
+    let options = crate::export::options(app, &render)?;
+    let folder = edition_folder(&render.content)?;
     let host = args.host.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     if !host.is_loopback() {
         app.warn(&format!(
@@ -122,7 +123,7 @@ pub(crate) fn run(app: &App, args: &ServeArgs) -> Result<ExitCode> {
     }
     let load = Loader {
         folder: folder.clone(),
-        edition: args.render.content.edition.clone(),
+        edition: render.content.edition.clone(),
     };
     let (first, loaded) = load.build(&options, 1);
     let shared = Arc::new(Shared {

@@ -6,26 +6,43 @@ use mht_guide::labels::Piece;
 
 use mht_guide::{Block, Id, Inline};
 
-use super::{GRID, MUTED, PAGE, TEXT, Writer};
+use super::{GRID, MUTED, PAGE, Writer};
 use crate::Chart;
 use crate::compose::{Cell, Entry, Node, Section, Table, source_details};
 use crate::escape::escape;
 use crate::semantics::Part;
 
 impl Writer<'_> {
-    /// One section, as a `<section>` with its heading.
+    /// One section, as a `<section>` with its heading. In a fragment, a section is one of the
+    /// site page's regions, and the sources are named after the first section as well.
     pub(crate) fn section(&mut self, section: &Section<'_>) {
         let part = Part::of_section(section.id);
+        let level = self.level;
+        let id = self.id(&section.anchor);
+        let (role, also) = match self.doc.sections.first() {
+            Some(first) if self.fragment => {
+                let also = if section.id == mht_guide::SectionId::Sources && first.id != section.id
+                {
+                    format!(" {}-title", self.id(&first.anchor))
+                } else {
+                    String::new()
+                };
+                (String::new(), also)
+            }
+            _ => (format!(" role=\"{}\"", part.aria()), String::new()),
+        };
         let _ = write!(
             self.out,
-            "<section class=\"chapter\"{epub} role=\"{role}\" id=\"{id}\" \
-             aria-labelledby=\"{id}-title\">\n<h2 id=\"{id}-title\">",
+            "<section class=\"chapter\"{epub}{role} id=\"{id}\" \
+             aria-labelledby=\"{id}-title{also}\">\n<h{level} id=\"{id}-title\">",
             epub = self.epub_type(part.epub()),
-            role = part.aria(),
-            id = escape(&section.anchor),
         );
-        self.words(&section.heading(self.doc.labels));
-        self.push("</h2>\n");
+        if self.numbered {
+            self.words(&section.heading(self.doc.labels));
+        } else {
+            self.words(section.title);
+        }
+        let _ = writeln!(self.out, "</h{level}>");
         self.nodes(&section.nodes);
         self.push("</section>\n");
     }
@@ -35,9 +52,10 @@ impl Writer<'_> {
             match node {
                 Node::Prose { label, blocks } => self.prose(*label, blocks),
                 Node::Subheading { title, anchor } => {
-                    let _ = write!(self.out, "<h3 id=\"{}\">", escape(anchor));
+                    let level = self.level + 1;
+                    let _ = write!(self.out, "<h{level} id=\"{}\">", self.id(anchor));
                     self.words(title);
-                    self.push("</h3>\n");
+                    let _ = writeln!(self.out, "</h{level}>");
                 }
                 Node::Entries(entries) => self.entries(entries),
                 Node::Fields(fields) => {
@@ -69,13 +87,14 @@ impl Writer<'_> {
                     // A group, not a named section: fifteen questions as `region` landmarks
                     // would crowd a screen reader's list of landmarks; their headings still
                     // lead to them.
+                    let level = self.level + 1;
                     let _ = write!(
                         self.out,
-                        "<div class=\"faq-item\" id=\"{id}\">\n<h3 id=\"{id}-q\">",
-                        id = escape(anchor)
+                        "<div class=\"faq-item\" id=\"{id}\">\n<h{level} id=\"{id}-q\">",
+                        id = self.id(anchor)
                     );
                     self.words(question);
-                    self.push("</h3>\n");
+                    let _ = writeln!(self.out, "</h{level}>");
                     self.blocks(answer);
                     self.push("</div>\n");
                 }
@@ -248,7 +267,7 @@ impl Writer<'_> {
     /// be scrolled from the keyboard: it takes the focus, as a group named by the caption.
     pub(super) fn table(&mut self, table: &Table) {
         self.tables += 1;
-        let id = format!("table-{}", self.tables);
+        let id = self.id(&format!("table-{}", self.tables));
         let _ = write!(self.out, "<p class=\"table-caption\" id=\"{id}\">");
         self.words(&table.caption);
         let _ = write!(
@@ -286,7 +305,7 @@ impl Writer<'_> {
         }
     }
 
-    /// A chart: its caption, then a list with a row for each figure, as the PDF draws it: the
+    /// A chart: its caption, then a list (by its role) with a row for each figure, as the PDF draws it: the
     /// label and the figures as text, which reflows with the page and is read like any other
     /// text (so every figure is in the page, not only in an image's description), then the
     /// bar under them. Bars, gridlines and the scale are SVG hidden from assistive technology
@@ -301,7 +320,10 @@ impl Writer<'_> {
             self.push(crate::compose::citation_gap(chart.title.chars().last()));
             self.citations(&chart.sources);
         }
-        self.push("</figcaption>\n<ul class=\"chart-rows\">\n");
+        // A list by its role, of blocks that no browser indents or marks with bullets, so
+        // that the bars stand over the scale with no stylesheet (and no inline style, which a
+        // site's content security policy may refuse).
+        self.push("</figcaption>\n<div class=\"chart-rows\" role=\"list\">\n");
         // Right to left, the chart is mirrored: bars grow leftwards from the axis's start on
         // the right. The axis keeps 1% clear at each end for a mark's keyline.
         let rtl = self.rtl();
@@ -316,7 +338,7 @@ impl Writer<'_> {
         const CORE: (f64, f64) = (0.14, STRIP - 0.14);
         const SVG: &str = "http://www.w3.org/2000/svg";
         for row in &chart.rows {
-            self.push("<li>");
+            self.push("<div role=\"listitem\">");
             if !row.label.is_empty() {
                 self.push("<span class=\"chart-label\">");
                 self.words(&row.label);
@@ -342,7 +364,7 @@ impl Writer<'_> {
                 let _ = writeln!(
                     self.out,
                     "<line class=\"chart-zero\" x1=\"{z:.2}%\" y1=\"0\" x2=\"{z:.2}%\" \
-                     y2=\"{STRIP}em\" stroke=\"{MUTED}\" stroke-width=\"2\" />",
+                     y2=\"{STRIP}em\" stroke=\"currentColor\" stroke-width=\"2\" />",
                     z = x(0.0)
                 );
             }
@@ -368,22 +390,22 @@ impl Writer<'_> {
                 let _ = writeln!(
                     self.out,
                     "<line class=\"chart-keyline\" x1=\"{m:.2}%\" y1=\"0\" x2=\"{m:.2}%\" \
-                     y2=\"{STRIP}em\" stroke=\"{TEXT}\" stroke-width=\"6\" />\n\
+                     y2=\"{STRIP}em\" stroke=\"currentColor\" stroke-width=\"6\" />\n\
                      <line class=\"chart-mark\" x1=\"{m:.2}%\" y1=\"{}em\" x2=\"{m:.2}%\" \
                      y2=\"{}em\" stroke=\"{PAGE}\" stroke-width=\"2.5\" />",
                     CORE.0, CORE.1
                 );
             }
-            self.push("</svg></div></li>\n");
+            self.push("</svg></div></div>\n");
         }
-        self.push("</ul>\n");
+        self.push("</div>\n");
         // The scale under the rows: each value under its gridline, and a value at an end of
         // the axis set inward from it, so that it stays inside. (Text in SVG takes the page's
         // direction: right to left, `start` is its right edge, as the axis's start is.)
         let _ = writeln!(
             self.out,
             "<div aria-hidden=\"true\"><svg xmlns=\"{SVG}\" class=\"chart-scale\" width=\"100%\" \
-             height=\"1.5em\" font-size=\"0.875em\" fill=\"{MUTED}\">"
+             height=\"1.5em\" font-size=\"0.875em\" fill=\"currentColor\">"
         );
         for tick in &chart.scale {
             let anchor = if tick.at <= chart.min {
@@ -409,11 +431,8 @@ impl Writer<'_> {
         for source in &self.doc.references {
             // An entry is a plain list item of the bibliography: DPUB-ARIA 1.1 deprecates the
             // `doc-biblioentry` role, and EPUB 3.3 the `biblioentry` type, for just that.
-            let _ = write!(
-                self.out,
-                "<li id=\"source-{}\">",
-                escape(source.id.as_str())
-            );
+            let id = self.id(&format!("source-{}", source.id));
+            let _ = write!(self.out, "<li id=\"{id}\">");
             // Names and titles in another direction than the edition's (English sources in an
             // Arabic edition) are isolated, and so is the address, which always runs left to
             // right, so that each keeps its order and the full stops stay between them.

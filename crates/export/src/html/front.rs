@@ -65,6 +65,14 @@ impl Writer<'_> {
         self.push("</header>\n");
     }
 
+    /// The guide's title and its edition line, as the page's footer and a fragment's last
+    /// line give them.
+    pub(super) fn colophon(&mut self, time: bool) {
+        self.text(self.doc.meta.title.as_str());
+        self.push(" · ");
+        self.edition_line(time);
+    }
+
     /// The edition line: its date (as `<time>` when `time` is set), publisher and license,
     /// each isolated where it runs against the edition's direction.
     pub(super) fn edition_line(&mut self, time: bool) {
@@ -99,9 +107,10 @@ impl Writer<'_> {
     pub(super) fn band(&mut self, band: &Band) {
         let _ = write!(
             self.out,
-            "<div class=\"band\" role=\"{}\" aria-labelledby=\"key-figures\">\n\
-             <p class=\"band-caption\" id=\"key-figures\">",
-            Part::KeyFigures.aria()
+            "<div class=\"band\" role=\"{}\" aria-labelledby=\"{id}\">\n\
+             <p class=\"band-caption\" id=\"{id}\">",
+            Part::KeyFigures.aria(),
+            id = self.id("key-figures"),
         );
         self.words(&band.caption);
         self.push("</p>\n<ul>\n");

@@ -7,7 +7,10 @@
 //! Tables have captions and header cells, and citations link to the numbered sources.
 
 mod body;
+mod fragment;
 mod front;
+
+pub use fragment::{Fragment, FragmentError};
 
 use std::fmt::Write as _;
 
@@ -21,40 +24,80 @@ use crate::{Options, Preset};
 pub(crate) const LOGO_FILE: &str = "logo.png";
 
 /// The stylesheet's colors for a light page, given to charts as presentation attributes so
-/// that they draw without it: text, muted text (the comparison bars and the scale), the page,
-/// and the gridlines (3.3:1 against the page).
-const TEXT: &str = "#1d2327";
+/// that they draw without it: muted text (the comparison bars), the page, the gridlines
+/// (3.3:1 against the page) and the guide's own bars. A chart's lines and its scale take the
+/// color of the text around them (`currentColor`), so that they show on a site's dark page too.
 const MUTED: &str = "#50575e";
 const PAGE: &str = "#ffffff";
 const GRID: &str = "#8c8f94";
 const ACCENT: &str = "#004870";
 
-/// The stylesheet of the HTML export and the EPUB.
-pub(crate) const STYLE: &str = include_str!("style.css");
+/// The stylesheet of the HTML export and the EPUB, for a site that sets the guide's sections
+/// in its own pages ([`Fragment`]) and wants them to look as they do in the guide's page.
+///
+/// Every rule is scoped under the class `mht-guide`, which a fragment's outer element
+/// carries (and a page's or a book's root), so the stylesheet changes nothing else on a site's
+/// page. It follows the reader's color scheme (light or dark, with the fragment's own
+/// background), sets tables to scroll sideways on narrow screens, and has rules for print.
+/// Sizes are in `rem`, so they follow the page's root size. [`to_css`] gives it with an
+/// organization's color.
+///
+/// # Examples
+///
+/// ```
+/// let css = mht_guide_export::STYLESHEET;
+/// assert!(css.contains("\n.mht-guide {\n") && !css.contains(":root"));
+/// ```
+pub const STYLESHEET: &str = include_str!("style.css");
 
-/// The stylesheet with the organization's color, when the options set one: the custom
-/// property `--accent`, as it is on white and as it is lightened for the dark scheme.
+/// The stylesheet for [`Format::Css`](crate::Format::Css): [`STYLESHEET`] with the
+/// organization's color when the options give one. In large print, no text is set smaller
+/// than the text around it; the size itself is the site's (its root font size), which the
+/// stylesheet's `rem` sizes follow.
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide_export::{Options, to_css};
+///
+/// let css = to_css(&Options::new().with_accent("#0b5d4b".parse()?));
+/// assert!(css.ends_with("}\n") && css.contains("--accent: #0b5d4b;"));
+/// # Ok::<(), mht_guide_export::ParseRgbError>(())
+/// ```
+pub fn to_css(options: &Options) -> String {
+    styled(options, false)
+}
+
+/// The stylesheet of a page or a book: with large print, its text is also set larger.
 pub(crate) fn stylesheet(options: &Options) -> String {
+    styled(options, true)
+}
+
+/// The stylesheet with the options' large print and the organization's color, when the
+/// options set one: the custom property `--accent`, as it is on white and as it is lightened
+/// for the dark scheme.
+fn styled(options: &Options, whole_page: bool) -> String {
     let mut css = if options.large_print() {
-        large_print(STYLE)
+        large_print(STYLESHEET, whole_page)
     } else {
-        STYLE.to_owned()
+        STYLESHEET.to_owned()
     };
     if let Some(accent) = options.accent() {
         css.push_str(&format!(
             "/* The organization's color, readable on each scheme's page. */\n\
-             :root {{\n  --accent: {accent};\n}}\n\
-             @media (prefers-color-scheme: dark) {{\n  :root {{\n    --accent: {};\n  }}\n}}\n",
+             .mht-guide {{\n  --accent: {accent};\n}}\n\
+             @media (prefers-color-scheme: dark) {{\n  .mht-guide {{\n    --accent: {};\n  }}\n}}\n",
             accent.for_dark_page()
         ));
     }
     css
 }
 
-/// The stylesheet in large print: text half as large again on screen and 18 points on paper
-/// (the American Printing House for the Blind's large print), with nothing set smaller than
-/// the body's size: every font size under `1rem` or `1em` is raised to it.
-fn large_print(style: &str) -> String {
+/// The stylesheet in large print, with nothing set smaller than the body's size: every font
+/// size under `1rem` or `1em` is raised to it. For a whole page, the text is also half as
+/// large again on screen and 18 points on paper (the American Printing House for the Blind's
+/// large print).
+fn large_print(style: &str, whole_page: bool) -> String {
     let mut out = String::with_capacity(style.len() + 256);
     let mut rest = style;
     while let Some(at) = rest.find("font-size: ") {
@@ -70,9 +113,12 @@ fn large_print(style: &str) -> String {
         rest = &after[end..];
     }
     out.push_str(rest);
+    if !whole_page {
+        return out;
+    }
     out.push_str(
         "/* Large print. */\nhtml {\n  font-size: 150%;\n}\n\
-         @media print {\n  html {\n    font-size: 18pt;\n  }\n  body {\n    font-size: 1rem;\n  }\n}\n",
+         @media print {\n  html {\n    font-size: 18pt;\n  }\n  .mht-guide body {\n    font-size: 1rem;\n  }\n}\n",
     );
     out
 }
@@ -88,6 +134,15 @@ pub(crate) struct Writer<'d> {
     accent: String,
     /// How many tables have been written, which numbers the next one's caption.
     tables: usize,
+    /// What every id starts with: nothing in a page or a book, a fragment's prefix.
+    prefix: String,
+    /// The level of a section's heading; the headings inside it take the next.
+    level: u8,
+    /// Whether a section's heading carries its number.
+    numbered: bool,
+    /// Whether this is a fragment in a site's page, whose sections are the page's regions
+    /// rather than a publication's chapters.
+    fragment: bool,
     pub(crate) out: String,
 }
 
@@ -103,6 +158,10 @@ impl<'d> Writer<'d> {
             epub,
             accent: ACCENT.to_owned(),
             tables: 0,
+            prefix: String::new(),
+            level: 2,
+            numbered: true,
+            fragment: false,
             out: String::new(),
         }
     }
@@ -201,8 +260,8 @@ pub(crate) fn document_start(language: &mht_guide::Language, epub: bool) -> Stri
         ("", "")
     };
     format!(
-        "{declaration}<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"{namespace}\
-         {lang}{dir}>\n<head>\n<meta charset=\"utf-8\" />\n"
+        "{declaration}<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"{namespace} \
+         class=\"mht-guide\"{lang}{dir}>\n<head>\n<meta charset=\"utf-8\" />\n"
     )
 }
 
@@ -223,6 +282,9 @@ pub(crate) fn document_start(language: &mht_guide::Language, epub: bool) -> Stri
 /// ```
 pub fn to_html(guide: &Guide, options: &Options) -> String {
     let doc = Document::from_options(guide, options);
+    if let Some(fragment) = options.fragment() {
+        return fragment::write(&doc, options, fragment);
+    }
     let href = |anchor: &str| format!("#{anchor}");
     let mut w = Writer::new(&doc, &href, false);
     w.set_accent(options);
@@ -262,9 +324,7 @@ pub fn to_html(guide: &Guide, options: &Options) -> String {
         w.section(section);
     }
     w.push("</main>\n<footer>\n<p>");
-    w.text(guide.meta.title.as_str());
-    w.push(" · ");
-    w.edition_line(false);
+    w.colophon(false);
     w.push("</p>\n</footer>\n</body>\n</html>\n");
     w.out
 }

@@ -3,6 +3,7 @@
 //! All three ways in (embedded, a folder, files in memory) produce a [`Files`] table, and one
 //! function turns that table into a [`Guide`] or every problem found.
 
+mod brand;
 mod convert;
 mod folder;
 mod fonts;
@@ -16,6 +17,7 @@ mod toml_errors;
 pub use read::MAX_FILE_BYTES;
 use read::{decode, io_reason, read_content_file};
 
+pub use brand::BRAND_FILE;
 pub use folder::EditionFolder;
 pub use fonts::{EditionFont, MAX_FONT_BYTES};
 pub(crate) use places::Places;
@@ -140,6 +142,7 @@ impl Files {
                         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
                         !file_names().any(|known| known == name)
                             && name != crate::edition::FINGERPRINTS_FILE
+                            && name != BRAND_FILE
                     })
                     .collect();
                 unknown.sort();
@@ -190,6 +193,7 @@ impl Files {
             return Err(LoadError::new(problems));
         }
         let fonts = fonts::resolve(&layers, &mut problems);
+        let brand = brand::resolve(&layers, &mut problems);
         let fingerprints = match layers.last().and_then(|l| l.files.fingerprints.clone()) {
             Some((path, Ok(text))) => Some(ContentFile {
                 path,
@@ -277,6 +281,7 @@ impl Files {
             files,
             origins,
             fonts,
+            brand,
             fingerprints,
         })
     }
@@ -313,6 +318,10 @@ pub struct Loaded {
     /// The font files the edition names for its PDF handout (`fonts` in `guide.toml`), or
     /// its nearest base that names any, read and checked to be font files.
     pub fonts: Vec<EditionFont>,
+    /// The edition's brand file, for the command line's handouts: the one its own
+    /// `guide.toml` names (`brand`), else a `brand.toml` ([`BRAND_FILE`]) beside it, read but
+    /// not parsed (the command line parses it).
+    pub brand: Option<ContentFile>,
     /// Where the guide's figures are written in `files`: the source map the review's
     /// warnings are placed by.
     pub(crate) places: Places,

@@ -43,6 +43,10 @@ pub(super) fn meta(cx: &mut Ctx<'_, '_>, raw: raw::Meta) -> (Meta, Labels) {
     for font in raw.fonts.iter().flat_map(|f| f.get_ref()) {
         cx.text(font);
     }
+    // So was the brand file, which the command line reads.
+    if let Some(brand) = &raw.brand {
+        cx.text(brand);
+    }
     let slug = cx.id(&raw.slug);
     // The slug names every exported file, with an extension after it; file systems allow 255
     // bytes a name.

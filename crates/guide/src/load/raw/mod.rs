@@ -68,6 +68,13 @@ pub(crate) struct Meta {
     /// or OpenType files (.ttf, .otf) or collections (.ttc), up to 64 MiB each. An edition
     /// that names none has its base's; `fonts = []` uses none of them.
     pub(crate) fonts: Option<S<Vec<Str>>>,
+    /// The edition's brand file for its handouts (optional): a path inside this edition's
+    /// folder, such as `"branding/brand.toml"`, whose organization, contact line, logo, color,
+    /// QR code and paper the command line brands every handout with (its own options win).
+    /// Beside this file it can only be `brand.toml` (any other TOML file there is taken for
+    /// a misnamed content file); without `brand`, a `brand.toml` beside this file is used, if
+    /// there is one.
+    pub(crate) brand: Option<Str>,
     /// Words and names in the text that are in another language than the edition's, so that
     /// screen readers say them in that language and hyphenation leaves them whole, by language
     /// tag: `en-US = ["mental health technician", "Qualified Medication Aide"]` (optional).
