@@ -317,18 +317,20 @@ fn the_example_page_shows_accessibly_and_its_charts_draw_without_a_stylesheet() 
     let report = check_in_browser(&modules, &page, &out);
     assert_eq!(unpainted(&report), Vec::<String>::new());
 
+    // A variant of the page, in a folder of its own, as the browser reports it.
+    let check = |name: &str, page: &str| {
+        let dir = out.join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("page.html");
+        std::fs::write(&file, page).unwrap();
+        crate::util::browser_script(&modules, "check.cjs", &[file.as_os_str(), dir.as_os_str()])
+    };
+
     // The site's page without the guide's stylesheet: the charts still draw in color, their
     // lines and marks show.
     let bare = page.replace(STYLESHEET, "");
     assert_ne!(bare, page);
-    let report = crate::util::browser_script(
-        &modules,
-        "check.cjs",
-        &[
-            write(&out.join("bare"), &bare).as_os_str(),
-            out.join("bare").as_os_str(),
-        ],
-    );
+    let report = check("bare", &bare);
     assert_eq!(
         report["violations"],
         serde_json::json!([]),
@@ -344,14 +346,7 @@ fn the_example_page_shows_accessibly_and_its_charts_draw_without_a_stylesheet() 
             "<div class=\"chart-rows\" role=\"list\" style=\"padding-inline-start: 2.5em\">",
         );
     assert_ne!(stripped, bare);
-    let report = crate::util::browser_script(
-        &modules,
-        "check.cjs",
-        &[
-            write(&out.join("stripped"), &stripped).as_os_str(),
-            out.join("stripped").as_os_str(),
-        ],
-    );
+    let report = check("stripped", &stripped);
     let failures = unpainted(&report);
     assert!(
         failures.iter().any(|f| f.contains("rgb(0, 0, 0)")),
@@ -361,12 +356,4 @@ fn the_example_page_shows_accessibly_and_its_charts_draw_without_a_stylesheet() 
         failures.iter().any(|f| f.contains("\"left\"")),
         "{failures:?}"
     );
-}
-
-/// Writes a page into a folder of its own, and returns the page's path.
-fn write(dir: &Path, page: &str) -> std::path::PathBuf {
-    std::fs::create_dir_all(dir).unwrap();
-    let file = dir.join("page.html");
-    std::fs::write(&file, page).unwrap();
-    file
 }
