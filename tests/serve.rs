@@ -35,9 +35,21 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// Starts `serve` over the content in `dir` and waits until it listens.
+/// Starts `serve` over the content in `dir` and waits until it listens. A port found free can
+/// be taken by another test (or a browser) before `serve` binds it; then another is tried.
 pub(crate) fn serve(cwd: &Path, args: &[&str]) -> Server {
-    let port = free_port();
+    let mut tries = 0;
+    loop {
+        match start_serve(cwd, args, free_port()) {
+            Ok(server) => return server,
+            Err(said) if said.contains("is in use") && tries < 5 => tries += 1,
+            Err(said) => panic!("serve did not start: {said}"),
+        }
+    }
+}
+
+/// Starts `serve` on `port`, or returns what it said when it did not start.
+fn start_serve(cwd: &Path, args: &[&str], port: u16) -> Result<Server, String> {
     let mut child = Command::new(env!("CARGO_BIN_EXE_mht-guide"))
         .arg("serve")
         .args(args)
@@ -55,7 +67,8 @@ pub(crate) fn serve(cwd: &Path, args: &[&str]) -> Server {
         let mut line = String::new();
         if stderr.read_line(&mut line).unwrap() == 0 || start.elapsed() > Duration::from_secs(60) {
             let _ = child.kill();
-            panic!("serve did not start: {said}");
+            let _ = child.wait();
+            return Err(said);
         }
         said.push_str(&line);
     }
@@ -69,12 +82,12 @@ pub(crate) fn serve(cwd: &Path, args: &[&str]) -> Server {
             line.clear();
         }
     });
-    Server {
+    Ok(Server {
         child,
         port,
         said,
         heard,
-    }
+    })
 }
 
 /// One GET request over a fresh connection: the status code and the body.
