@@ -6,7 +6,7 @@
 use std::error::Error;
 
 use mht_guide::{SectionId, Text};
-use mht_guide_export::{Format, Options, Paper, Preset, Selection};
+use mht_guide_export::{Options, Paper, Preset, Selection};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let path = match std::env::args_os().nth(1) {
@@ -35,8 +35,15 @@ fn main() -> Result<(), Box<dyn Error>> {
         )?)
         .set_paper(Paper::Letter);
 
-    let pdf = mht_guide_export::export(mht_guide::guide(), Format::Pdf, &options)?;
-    std::fs::write(&path, &pdf)?;
-    println!("wrote {} ({} bytes)", path.display(), pdf.len());
+    // A fact sheet keeps to two pages: tightened if it must be, refused (ExportError::Overflow,
+    // naming its longest parts) if even that is not enough.
+    let pdf = mht_guide_export::to_pdf_handout(mht_guide::guide(), &options)?;
+    std::fs::write(&path, pdf.bytes())?;
+    println!(
+        "wrote {} ({} bytes, {} pages)",
+        path.display(),
+        pdf.bytes().len(),
+        pdf.pages()
+    );
     Ok(())
 }

@@ -14,6 +14,7 @@ mod edges;
 mod edition;
 mod editions;
 mod epub;
+mod fact_sheet;
 mod fonts;
 mod fragments;
 mod fuzz;

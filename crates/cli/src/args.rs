@@ -398,6 +398,11 @@ pub(crate) struct ExportArgs {
     #[arg(long)]
     pub(crate) watch: bool,
 
+    /// Write a fact sheet that cannot keep to its two pages anyway, with a warning that names
+    /// what made it long, rather than fail. Without it such a fact sheet is not written.
+    #[arg(long)]
+    pub(crate) allow_overflow: bool,
+
     /// HTML to put inside a site's own page: the sections and their sources in one
     /// `<div class="mht-guide">`, with no title block, contents, style or scripts. Style it
     /// with `--format css`, or with the site's own rules.

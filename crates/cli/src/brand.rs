@@ -25,12 +25,12 @@ use crate::args::{PaperArg, RenderArgs};
 #[schemars(title = "brand.toml")]
 pub(crate) struct Brand {
     /// The organization handing the guide out, shown in the title block and the footer
-    /// (`--org`).
-    #[schemars(with = "Option<String>", length(min = 1))]
+    /// (`--org`), of at most 80 characters.
+    #[schemars(with = "Option<String>", length(min = 1, max = mht_guide_export::MAX_ORGANIZATION_CHARS))]
     organization: Option<Spanned<String>>,
     /// A contact line under the organization, such as "Career Center · 555-0100"
-    /// (`--contact`).
-    #[schemars(with = "Option<String>", length(min = 1))]
+    /// (`--contact`), of at most 100 characters.
+    #[schemars(with = "Option<String>", length(min = 1, max = mht_guide_export::MAX_CONTACT_CHARS))]
     contact: Option<Spanned<String>>,
     /// The organization's logo, a PNG or JPEG file of at most 2000 pixels on each side, its
     /// path relative to this file (`--logo`). Needs `organization`: the logo is decoration
@@ -150,6 +150,13 @@ impl BrandFile {
         let mut problems = Vec::new();
         for value in [&b.organization, &b.contact, &b.logo].into_iter().flatten() {
             if let Err(why) = mht_guide::Text::parse(value.get_ref()) {
+                problems.push(self.at(value, why));
+            }
+        }
+        for (value, option) in [(&b.organization, "--org"), (&b.contact, "--contact")] {
+            if let Some(value) = value
+                && let Some(why) = too_long(option, value.get_ref())
+            {
                 problems.push(self.at(value, why));
             }
         }
@@ -339,4 +346,23 @@ pub(crate) fn schema() -> String {
     let mut json = serde_json::to_string_pretty(&schema).unwrap_or_default();
     json.push('\n');
     json
+}
+
+/// Why the organization's name (`--org`) or the contact line (`--contact`) is too long for a
+/// handout, if it is: the fact sheet keeps to two pages with the longest each may be.
+pub(crate) fn too_long(option: &str, value: &str) -> Option<String> {
+    let (max, what) = match option {
+        "--org" => (
+            mht_guide_export::MAX_ORGANIZATION_CHARS,
+            "an organization's name",
+        ),
+        _ => (mht_guide_export::MAX_CONTACT_CHARS, "a contact line"),
+    };
+    let chars = value.chars().count();
+    (chars > max).then(|| {
+        format!(
+            "it has {chars} characters, and {what} may have at most {max}, so that a fact \
+             sheet keeps to its two pages; shorten it"
+        )
+    })
 }

@@ -126,6 +126,7 @@ pub(crate) fn run(app: &App, args: &CheckArgs) -> Result<ExitCode> {
     let mut warnings: Vec<mht_guide::Diagnostic> = review.warnings().to_vec();
     let coverage = mht_guide_export::Coverage::new(review.guide().meta.language.as_str(), &fonts);
     warnings.extend(unprintable::places(review.files(), None, &coverage));
+    warnings.extend(fact_sheet_overflow(&review, &fonts));
     let warnings = &warnings;
     if app.verbosity >= Verbosity::Normal || args.deny_warnings {
         let mut err = report::stderr().lock();
@@ -147,4 +148,49 @@ pub(crate) fn run(app: &App, args: &CheckArgs) -> Result<ExitCode> {
         app.warn(&format!("{n} warning{plural}"));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A warning for each paper on which the edition's fact sheet would not keep to its two
+/// pages even tightened (the export would refuse it), on the file of its longest section, or
+/// on its guide.toml when the title block is longest.
+fn fact_sheet_overflow(
+    review: &mht_guide::Review,
+    fonts: &mht_guide_export::Options,
+) -> Vec<mht_guide::Diagnostic> {
+    use mht_guide_export::{ExportError, Paper, Preset};
+    // The last file of a name is the edition's own; the bases' come first.
+    let file = |name: &str| {
+        review
+            .files()
+            .iter()
+            .rev()
+            .find(|f| f.path.file_name() == Some(std::ffi::OsStr::new(name)))
+    };
+    [Paper::Letter, Paper::A4]
+        .into_iter()
+        .filter_map(|paper| {
+            let options = fonts
+                .clone()
+                .with_preset(Preset::FactSheet)
+                .with_paper(paper);
+            match mht_guide_export::to_pdf_handout(review.guide(), &options) {
+                Err(ExportError::Overflow(overflow)) => {
+                    let longest = overflow.parts.first().and_then(|p| p.section.as_deref());
+                    let at = longest
+                        .and_then(|id| file(&format!("{id}.toml")))
+                        .or_else(|| file(mht_guide::GUIDE_FILE))?;
+                    Some(mht_guide::Diagnostic::warning_at(
+                        &at.path,
+                        &at.text,
+                        0,
+                        format!(
+                            "on {paper} paper, {overflow}; `mht-guide export --preset \
+                             fact-sheet` refuses it without --allow-overflow"
+                        ),
+                    ))
+                }
+                _ => None,
+            }
+        })
+        .collect()
 }

@@ -240,6 +240,7 @@ pub(crate) fn once(app: &App, args: &ExportArgs, formats: &[Format]) -> Result<(
     if args.fragment {
         options.set_fragment(fragment(args)?);
     }
+    options.set_allow_overflow(args.allow_overflow);
     let options = &with_edition_fonts(&options, &fonts)?;
     // The folders the guide was made from, the bases' included: no output may land in them.
     let mut protected: Vec<PathBuf> = files
@@ -254,7 +255,14 @@ pub(crate) fn once(app: &App, args: &ExportArgs, formats: &[Format]) -> Result<(
     let mut failed: Option<(Format, anyhow::Error)> = None;
     for &format in formats {
         let start = Instant::now();
-        let bytes = match mht_guide_export::export(&guide, format, options) {
+        let exported = match format {
+            Format::Pdf => mht_guide_export::to_pdf_handout(&guide, options).map(|pdf| {
+                pdf_report(app, &pdf);
+                pdf.into_bytes()
+            }),
+            _ => mht_guide_export::export(&guide, format, options),
+        };
+        let bytes = match exported {
             Ok(bytes) => bytes,
             Err(err) if several && failed.is_none() => {
                 failed = Some((format, export_error(err, format, &files, &guide, options)));
@@ -317,6 +325,23 @@ pub(crate) fn once(app: &App, args: &ExportArgs, formats: &[Format]) -> Result<(
     }
 }
 
+/// What laying a PDF out found: its pages and, with -v, how a fact sheet was tightened; a
+/// warning when it was let run past its pages.
+fn pdf_report(app: &App, pdf: &mht_guide_export::PdfHandout) {
+    let adjustments: Vec<String> = pdf.adjustments().iter().map(ToString::to_string).collect();
+    match adjustments.is_empty() {
+        true => app.detail(&format!("the PDF has {} pages", pdf.pages())),
+        false => app.detail(&format!(
+            "the PDF has {} pages, with {}",
+            pdf.pages(),
+            adjustments.join(", ")
+        )),
+    }
+    if let Some(overflow) = pdf.overflow() {
+        app.warn(&format!("{overflow} (written anyway: --allow-overflow)"));
+    }
+}
+
 /// An export error as the command reports it: when characters in the content caused it, with
 /// the places that hold them.
 pub(crate) fn export_error(
@@ -329,6 +354,12 @@ pub(crate) fn export_error(
     use mht_guide_export::ExportError;
     if let (true, ExportError::Undrawable { characters }) = (err.in_options(), &err) {
         return options_error(format, characters).into();
+    }
+    if let ExportError::Overflow(overflow) = &err {
+        return anyhow::anyhow!(
+            "cannot export the guide as {format}: {overflow}; or write it anyway with \
+             --allow-overflow"
+        );
     }
     let chars: Vec<char> = match &err {
         ExportError::Undrawable { characters, .. } | ExportError::RightToLeft { characters } => {
@@ -391,13 +422,16 @@ fn options_error(format: Format, characters: &[mht_guide_export::Undrawable]) ->
 /// control, bidirectional-control or noncharacter code points). The value is not echoed as
 /// given: hidden characters show as `<U+XXXX>`, so a control sequence cannot reach the terminal.
 pub(crate) fn branding(option: &str, value: &str) -> Result<mht_guide::Text> {
-    mht_guide::Text::parse(value).map_err(|why| {
+    let text = mht_guide::Text::parse(value).map_err(|why| {
         UsageError(format!(
             "invalid value `{}` for {option}: {why}",
             mht_guide::shown(value)
         ))
-        .into()
-    })
+    })?;
+    if let Some(why) = crate::brand::too_long(option, value) {
+        return Err(UsageError(format!("{option} is too long: {why}")).into());
+    }
+    Ok(text)
 }
 
 /// The formats to export: --all, --format, or the extension of -o.

@@ -85,7 +85,9 @@ mod time;
 use mht_guide::Guide;
 
 pub use format::{Format, FormatInfo, UnknownFormat};
-pub use options::{Options, Preset, Selection, UnknownPreset};
+pub use options::{
+    MAX_CONTACT_CHARS, MAX_ORGANIZATION_CHARS, Options, Preset, Selection, UnknownPreset,
+};
 
 #[cfg(not(feature = "unstable-ir"))]
 #[allow(unused_imports)]
@@ -116,8 +118,8 @@ pub use markdown::markdown_options;
 pub use markdown::to_markdown;
 #[cfg(feature = "pdf")]
 pub use pdf::{
-    Coverage, Origin, Paper, TextOption, Undrawable, UnknownPaper, Unprintable, script_name,
-    to_pdf, unprintable,
+    Adjustment, Coverage, Origin, Overflow, OverflowPart, Paper, PdfHandout, TextOption,
+    Undrawable, UnknownPaper, Unprintable, script_name, to_pdf, to_pdf_handout, unprintable,
 };
 pub use qr::MAX_QR_BYTES;
 pub use time::LATEST_TIMESTAMP;
@@ -190,6 +192,12 @@ pub enum ExportError {
         /// About how much memory the PDF needs, in MB.
         megabytes: usize,
     },
+    /// A fact sheet cannot keep to its two pages, even tightened
+    /// ([`Options::set_allow_overflow`] lets it run longer). It says how far over it runs and
+    /// its longest parts.
+    #[cfg(feature = "pdf")]
+    #[error("{0}")]
+    Overflow(Overflow),
     /// The layout engine or the post-processing failed: a fault of this crate, not of the
     /// content or the options (a web service answers it with a server error).
     #[cfg(feature = "pdf")]

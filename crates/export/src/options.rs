@@ -203,8 +203,19 @@ pub struct Options {
     #[cfg(feature = "pdf")]
     no_system_fonts: bool,
     large_print: bool,
+    #[cfg(feature = "pdf")]
+    allow_overflow: bool,
+    #[cfg(feature = "pdf")]
+    no_fitting: bool,
     fragment: Option<crate::Fragment>,
 }
+
+/// The longest organization's name, in characters, that the command line and brand files
+/// take: with it, the contact line and a QR code, the built-in fact sheets keep to two pages.
+pub const MAX_ORGANIZATION_CHARS: usize = 80;
+
+/// The longest contact line, in characters, that the command line and brand files take.
+pub const MAX_CONTACT_CHARS: usize = 100;
 
 /// `with_x`, by value, from `set_x`.
 macro_rules! with {
@@ -296,6 +307,60 @@ impl Options {
         self.large_print
     }
 
+    /// Lets a fact sheet that cannot keep to its two pages be made anyway, longer, rather
+    /// than fail with [`ExportError::Overflow`](crate::ExportError::Overflow). The
+    /// [`PdfHandout`](crate::PdfHandout) then says what made it long.
+    ///
+    /// A fact sheet is first tightened to fit, as far as it must be
+    /// ([`Adjustment`](crate::Adjustment)): the organization's lines wrap beside the QR code
+    /// rather than push it under them, the code's modules shrink from 0.5 to 0.4 mm, the
+    /// paragraphs stand closer, the sources are set at 8 points, and the pay chart is left
+    /// to the pay table, which gives its figures. Only large print, which grows everything,
+    /// has no page limit.
+    ///
+    /// ```
+    /// use mht_guide_export::{Options, Preset, to_pdf_handout};
+    ///
+    /// let options = Options::new().with_preset(Preset::FactSheet).with_allow_overflow(true);
+    /// assert!(options.allow_overflow());
+    /// let handout = to_pdf_handout(mht_guide::guide(), &options)?;
+    /// assert_eq!(handout.pages(), 2);
+    /// assert!(handout.overflow().is_none());
+    /// # Ok::<(), mht_guide_export::ExportError>(())
+    /// ```
+    #[cfg(feature = "pdf")]
+    pub fn set_allow_overflow(&mut self, allow: bool) -> &mut Options {
+        self.allow_overflow = allow;
+        self
+    }
+
+    #[cfg(feature = "pdf")]
+    with!(
+        /// Lets a fact sheet run past its pages, by value.
+        with_allow_overflow, set_allow_overflow, bool
+    );
+
+    /// Whether a fact sheet may run past its two pages.
+    #[cfg(feature = "pdf")]
+    pub fn allow_overflow(&self) -> bool {
+        self.allow_overflow
+    }
+
+    /// Turns a fact sheet's fitting to its pages off (or back on), for tests that show a case
+    /// needs it: off, the sheet is laid out as it comes, and still refused when too long
+    /// unless [`Options::set_allow_overflow`] lets it be.
+    #[cfg(all(feature = "pdf", feature = "unstable-ir"))]
+    pub fn set_fitting(&mut self, fitting: bool) -> &mut Options {
+        self.no_fitting = !fitting;
+        self
+    }
+
+    /// Whether a fact sheet is fitted to its pages.
+    #[cfg(feature = "pdf")]
+    pub(crate) fn fitting(&self) -> bool {
+        !self.no_fitting
+    }
+
     /// Sets the HTML export as a fragment for a site's own page rather than a page of its
     /// own (HTML): see [`Fragment`](crate::Fragment).
     ///
@@ -361,6 +426,10 @@ impl Options {
     /// Names the organization handing the guide out, for the title block and footer (every
     /// format but JSON). The name is a [`Text`], so it follows the content's rules: one line,
     /// no control, bidirectional-control or noncharacter code points.
+    ///
+    /// The command line and brand files take at most [`MAX_ORGANIZATION_CHARS`] characters:
+    /// the built-in editions' fact sheets keep to two pages with a name that long, a contact
+    /// line of [`MAX_CONTACT_CHARS`], the widest logo and a QR code.
     pub fn set_organization(&mut self, name: Text) -> &mut Options {
         self.organization = Some(name);
         self
@@ -377,7 +446,8 @@ impl Options {
     }
 
     /// Sets a contact line, such as a phone number and web address (every format but JSON).
-    /// Like the organization, it is a [`Text`].
+    /// Like the organization, it is a [`Text`]. The command line and brand files take at most
+    /// [`MAX_CONTACT_CHARS`] characters.
     pub fn set_contact(&mut self, contact: Text) -> &mut Options {
         self.contact = Some(contact);
         self

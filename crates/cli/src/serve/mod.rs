@@ -381,7 +381,12 @@ async fn download(State((shared, _)): State<AppState>, what: Download) -> Respon
         Download::Pdf => (Format::Pdf, build.options.clone()),
         Download::FactSheet => (
             Format::Pdf,
-            build.options.clone().with_preset(Preset::FactSheet),
+            // An editor sees a fact sheet that runs long, to find what to shorten.
+            build
+                .options
+                .clone()
+                .with_preset(Preset::FactSheet)
+                .with_allow_overflow(true),
         ),
         Download::Epub => (Format::Epub, build.options.clone()),
     };

@@ -7,6 +7,7 @@
 //! real glyphs, the fonts, the marked content and the tree into genpdf's output.
 
 mod elements;
+mod fit;
 pub(crate) mod fonts;
 mod layout;
 mod post;
@@ -25,6 +26,8 @@ use mht_guide::Guide;
 use crate::compose::Document;
 use crate::{ExportError, Options, Preset};
 use elements::{Footer, Tracker};
+pub use fit::{Adjustment, Overflow, OverflowPart, PdfHandout};
+use fit::{Fit, page_limit};
 use layout::Look;
 
 /// Points in a millimetre.
@@ -535,6 +538,34 @@ impl Pass {
 /// # Ok::<(), mht_guide_export::ExportError>(())
 /// ```
 pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> {
+    to_pdf_handout(guide, options).map(PdfHandout::into_bytes)
+}
+
+/// Exports the guide as a PDF handout, as [`to_pdf`] does, and says how many pages it has and
+/// what fitting it took.
+///
+/// A fact sheet keeps to two pages (in ordinary print; large print grows everything and has
+/// no limit). When it would run longer, it is tightened step by step ([`Adjustment`]); when
+/// even that is not enough, the export fails with [`ExportError::Overflow`], which names the
+/// longest parts, unless [`Options::set_allow_overflow`] lets it run on, and
+/// [`PdfHandout::overflow`] says the same.
+///
+/// # Errors
+///
+/// Those of [`to_pdf`], and [`ExportError::Overflow`].
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide_export::{Options, Preset, to_pdf_handout};
+///
+/// let sheet = to_pdf_handout(mht_guide::guide(), &Options::new().with_preset(Preset::FactSheet))?;
+/// assert_eq!(sheet.pages(), 2);
+/// assert!(sheet.adjustments().is_empty());
+/// assert!(sheet.bytes().starts_with(b"%PDF-"));
+/// # Ok::<(), mht_guide_export::ExportError>(())
+/// ```
+pub fn to_pdf_handout(guide: &Guide, options: &Options) -> Result<PdfHandout, ExportError> {
     let doc = Document::from_options(guide, options);
     ensure_memory(guide, &doc)?;
     let contents = options.preset() == Preset::Full && doc.sections.len() > 2;
@@ -544,15 +575,66 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
         .map_err(|e| ExportError::Pdf(crate::PdfError::new(e)))?;
     let rtl = doc.language().direction() == mht_guide::Direction::Rtl;
     let widths = Rc::new(layout::Measured::new(Rc::new(set), rtl));
-    // First pass: where every anchor lands, and how many pages there are. Then render with
-    // those page numbers; if printing them moved a page break, one more pass settles it.
-    let mut last = render_pass(&doc, options, contents, &widths, None, None)?;
+    // First pass: where every anchor lands, and how many pages there are. A handout with a
+    // page limit that runs past it is tightened, a step at a time, and paginated again.
+    let limit = page_limit(options);
+    let paginate = |fit: Fit| render_pass(&doc, options, contents, &widths, fit, None, None);
+    let mut adjustments = Vec::new();
+    let mut last = paginate(Fit::default())?;
+    if let (Some(limit), true) = (limit, options.fitting()) {
+        let code = options.qr().and_then(crate::qr::Qr::new).is_some();
+        for step in Adjustment::ALL {
+            if last.pages <= limit {
+                break;
+            }
+            if step.needs_code() && !code {
+                continue;
+            }
+            adjustments.push(step);
+            drop(last);
+            last = paginate(Fit::with(&adjustments))?;
+        }
+        // Of the steps it took, those that the last made needless are undone, the later
+        // first: a sheet that fits once the pay chart is left out keeps its sources' size.
+        if last.pages <= limit {
+            for i in (0..adjustments.len().saturating_sub(1)).rev() {
+                let mut fewer = adjustments.clone();
+                fewer.remove(i);
+                let pass = paginate(Fit::with(&fewer))?;
+                if pass.pages <= limit {
+                    adjustments = fewer;
+                    last = pass;
+                }
+            }
+        }
+    }
+    let fit = Fit::with(&adjustments);
+    let overflow = match limit {
+        Some(limit) if last.pages > limit => {
+            let overflow = Overflow::measure(&doc, options, &last, limit, &adjustments);
+            if !options.allow_overflow() {
+                return Err(ExportError::Overflow(overflow));
+            }
+            Some(overflow)
+        }
+        _ => None,
+    };
+    // Then render with the page numbers; if printing them moved a page break, one more pass
+    // settles it.
     for _ in 0..2 {
         let pages = last.anchor_pages();
         let total = last.pages;
         // Only the page numbers carry over: the pass's output goes before the next is made.
         drop(last);
-        let next = render_pass(&doc, options, contents, &widths, Some(&pages), Some(total))?;
+        let next = render_pass(
+            &doc,
+            options,
+            contents,
+            &widths,
+            fit,
+            Some(&pages),
+            Some(total),
+        )?;
         let settled = next.pages == total && next.anchor_pages() == pages;
         last = next;
         if settled {
@@ -607,7 +689,14 @@ pub fn to_pdf(guide: &Guide, options: &Options) -> Result<Vec<u8>, ExportError> 
     drop(widths);
     let draws = std::mem::take(&mut *last.track.draws.borrow_mut());
     let raw = std::mem::take(&mut last.bytes);
-    post::finish(raw, draws, &finish).map_err(|e| ExportError::Pdf(crate::PdfError::new(e)))
+    let bytes =
+        post::finish(raw, draws, &finish).map_err(|e| ExportError::Pdf(crate::PdfError::new(e)))?;
+    Ok(PdfHandout {
+        bytes,
+        pages: last.pages,
+        adjustments,
+        overflow,
+    })
 }
 
 fn render_pass(
@@ -615,6 +704,7 @@ fn render_pass(
     options: &Options,
     contents: bool,
     widths: &Rc<layout::Measured>,
+    fit: Fit,
     pages: Option<&BTreeMap<String, usize>>,
     total: Option<usize>,
 ) -> Result<Pass, ExportError> {
@@ -629,18 +719,18 @@ fn render_pass(
     let floor = if options.large_print() {
         LARGE_PRINT_FLOOR
     } else {
-        PRINT_FLOOR
+        // Sources set smaller to fit a fact sheet are the one text under the usual floor.
+        PRINT_FLOOR.min(fit.sources.0)
     };
     let track = Tracker::new(paper, margins, widths, dry, hyphens, floor);
     let compact = options.preset() == Preset::FactSheet;
-    let mut builder = render::Builder::new(doc, &track, pages, contents, compact, options.accent());
+    let mut builder =
+        render::Builder::new(doc, &track, pages, contents, compact, options.accent(), fit);
     let footer = track.look(Look::new(PRINT_FLOOR));
     // The footer: the guide's title, and the organization's name and contact line as given.
-    let mut footer_left = builder.check(doc.meta.title.as_str(), footer);
-    if let Some(org) = options.organization() {
-        builder.place = Origin::Option(TextOption::Organization);
-        footer_left = format!("{footer_left} · {}", builder.check(org, footer));
-    }
+    let footer_title = builder.check(doc.meta.title.as_str(), footer);
+    builder.place = Origin::Option(TextOption::Organization);
+    let footer_org = options.organization().map(|org| builder.check(org, footer));
     builder.place = Origin::Option(TextOption::Contact);
     let contact = options.contact().map(|c| builder.check(c, footer));
     builder.place = Origin::Content("the page footer".into());
@@ -681,7 +771,8 @@ fn render_pass(
     // which would take a copy of it for every pass, is not given one.
     pdf.set_page_decorator(Footer {
         track: track.clone(),
-        left: footer_left,
+        title: footer_title,
+        organization: footer_org,
         contact,
         total,
         look: track.look(Look::new(PRINT_FLOOR).color((90, 90, 90))),
@@ -690,7 +781,7 @@ fn render_pass(
         labels: doc.labels.clone(),
     });
     for element in elements {
-        pdf.push(BoxedElement(element));
+        pdf.push(BoxedElement(element, Rc::clone(&track)));
     }
     let mut bytes = Vec::new();
     pdf.render(&mut bytes).map_err(pdf_error)?;
@@ -702,8 +793,9 @@ fn render_pass(
     })
 }
 
-/// genpdf's `Document::push` takes a sized element; this wraps a boxed one.
-struct BoxedElement(Box<dyn genpdf::Element>);
+/// genpdf's `Document::push` takes a sized element; this wraps a boxed one, and notes where
+/// on the page it ends.
+struct BoxedElement(Box<dyn genpdf::Element>, elements::Track);
 
 impl genpdf::Element for BoxedElement {
     fn render(
@@ -712,7 +804,9 @@ impl genpdf::Element for BoxedElement {
         area: genpdf::render::Area<'_>,
         style: genpdf::style::Style,
     ) -> Result<genpdf::RenderResult, genpdf::error::Error> {
-        self.0.render(context, area, style)
+        let result = self.0.render(context, area.clone(), style)?;
+        self.1.reached(&area, layout::mm(result.size.height));
+        Ok(result)
     }
 }
 

@@ -61,7 +61,8 @@ fn headings_are_never_stranded_at_a_page_bottom() {
             options.set_paper(paper);
             let doc = Document::from_options(guide, &options);
             let widths = Rc::new(layout::Measured::english());
-            let pass = render_pass(&doc, &options, true, &widths, None, None).unwrap();
+            let pass =
+                render_pass(&doc, &options, true, &widths, Fit::default(), None, None).unwrap();
             let anchors = pass.track.anchors.borrow();
             let headings: Vec<_> = anchors.iter().filter(|a| a.level.is_some()).collect();
             assert!(headings.len() > 5);

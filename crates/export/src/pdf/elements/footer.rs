@@ -3,10 +3,14 @@
 use super::*;
 
 /// Page margins and the running footer: the guide's title and organization on the left,
-/// "Page N of M" on the right, and a contact line when one is given.
+/// "Page N of M" on the right, and a contact line when one is given. An organization's name
+/// too long to share the line with the title takes its place; what does not fit beside the
+/// page number goes on the lines under it, wrapped if it must be.
 pub(in crate::pdf) struct Footer {
     pub(in crate::pdf) track: Track,
-    pub(in crate::pdf) left: String,
+    /// The guide's title.
+    pub(in crate::pdf) title: String,
+    pub(in crate::pdf) organization: Option<String>,
     pub(in crate::pdf) contact: Option<String>,
     /// The page count, once a first pass has found it.
     pub(in crate::pdf) total: Option<usize>,
@@ -32,9 +36,16 @@ impl PageDecorator for Footer {
         area.add_margins(Margins::trbl(top, right, bottom, left));
         let m = measure(cx, t);
         let lh = m.line_height(self.look);
-        let lines = 1 + usize::from(self.contact.is_some());
-        let footer = lh * lines as f64;
         let width = mm(area.size().width);
+        // The room beside the widest page number, the same on every page and in every pass,
+        // so that every page's body is as tall.
+        let widest = self.labels.native("00");
+        let number_room = m.width(
+            &self.page_of.fill(&[("page", &widest), ("total", &widest)]),
+            self.look,
+        ) + 4.0;
+        let (first, below) = self.lines(&m, width, number_room);
+        let footer = lh * (1 + below.len()) as f64;
         let height = mm(area.size().height);
         let mut y = height - footer;
         if !t.dry {
@@ -58,8 +69,8 @@ impl PageDecorator for Footer {
                     width - m.width(text, self.look)
                 }
             };
-            let left = Position::new(Mm::from(start(&self.left)), Mm::from(y));
-            t.print(cx, &area, left, self.look, &self.left, mark)?;
+            let left = Position::new(Mm::from(start(&first)), Mm::from(y));
+            t.print(cx, &area, left, self.look, &first, mark)?;
             let number = match self.total {
                 Some(total) => self.page_of.fill(&[
                     ("page", &self.labels.native(&page.to_string())),
@@ -71,10 +82,10 @@ impl PageDecorator for Footer {
             };
             let right = Position::new(Mm::from(end(&number)), Mm::from(y));
             t.print(cx, &area, right, self.look, &number, mark)?;
-            if let Some(contact) = &self.contact {
+            for line in &below {
                 y += lh;
-                let below = Position::new(Mm::from(start(contact)), Mm::from(y));
-                t.print(cx, &area, below, self.look, contact, mark)?;
+                let at = Position::new(Mm::from(start(line)), Mm::from(y));
+                t.print(cx, &area, at, self.look, line, mark)?;
             }
         }
         let body = height - footer - 5.0;
@@ -83,4 +94,72 @@ impl PageDecorator for Footer {
         t.body_height.set(body);
         Ok(area)
     }
+}
+
+impl Footer {
+    /// The footer's first line, beside the page number (`number_room` mm of the `width`),
+    /// and the lines under it.
+    fn lines(&self, m: &Measure<'_>, width: f64, number_room: f64) -> (String, Vec<String>) {
+        let fits = |text: &str, room: f64| m.width(text, self.look) <= room;
+        let mut first = self.title.clone();
+        let mut rest: Vec<&str> = Vec::new();
+        if let Some(org) = &self.organization {
+            let joined = format!("{first} · {org}");
+            // A long name takes the title's place beside the page number (the title is the
+            // handout's heading), rather than a line of its own.
+            if fits(&joined, width - number_room) {
+                first = joined;
+            } else if fits(org, width - number_room) {
+                first = org.clone();
+            } else {
+                rest.push(org);
+            }
+        }
+        rest.extend(self.contact.as_deref());
+        let mut below = Vec::new();
+        match rest.as_slice() {
+            [org, contact] if fits(&format!("{org} · {contact}"), width) => {
+                below.push(format!("{org} · {contact}"));
+            }
+            _ => {
+                for text in rest {
+                    below.extend(wrap(text, &|t: &str| fits(t, width)));
+                }
+            }
+        }
+        (first, below)
+    }
+}
+
+/// `text` in lines that each `fits`: broken at spaces, and within a word too long for a line
+/// (or text written without spaces) between characters.
+fn wrap(text: &str, fits: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let tried = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
+        if fits(&tried) {
+            line = tried;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // A word wider than a line is broken where it must be.
+        for c in word.chars() {
+            line.push(c);
+            if !fits(&line) && line.chars().count() > 1 {
+                line.pop();
+                lines.push(std::mem::replace(&mut line, c.to_string()));
+            }
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }

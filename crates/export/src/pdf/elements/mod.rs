@@ -46,6 +46,8 @@ pub(super) struct Tracker {
     pub(super) page: Cell<usize>,
     body_bottom: Cell<f64>,
     body_height: Cell<f64>,
+    /// Where the last element drawn ends: its page, and mm from the top of the page.
+    end: Cell<(usize, f64)>,
     pub(super) anchors: RefCell<Vec<AnchorMark>>,
     pub(super) links: RefCell<Vec<LinkMark>>,
     /// The structure tree.
@@ -100,6 +102,7 @@ impl Tracker {
             page: Cell::new(0),
             body_bottom: Cell::new(0.0),
             body_height: Cell::new(0.0),
+            end: Cell::new((0, 0.0)),
             anchors: RefCell::new(Vec::new()),
             links: RefCell::new(Vec::new()),
             tree: RefCell::new(Tree::default()),
@@ -611,6 +614,33 @@ impl Tracker {
     #[cfg_attr(not(test), allow(dead_code))]
     pub(super) fn body_bottom(&self) -> f64 {
         self.body_bottom.get()
+    }
+
+    /// How far down the body the text has come, in mm, as though every page's body
+    /// followed the last: a place on `page` (from 1), `y` mm from the top of the page.
+    pub(super) fn depth(&self, page: usize, y: f64) -> f64 {
+        let height = self.body_height.get();
+        let top = self.body_bottom.get() - height;
+        page.saturating_sub(1) as f64 * height + (y - top)
+    }
+
+    /// The height of a page's body, in mm.
+    pub(super) fn body_height(&self) -> f64 {
+        self.body_height.get()
+    }
+
+    /// How far down the body the last element drawn ends (see [`Tracker::depth`]).
+    pub(super) fn end(&self) -> f64 {
+        let (page, y) = self.end.get();
+        self.depth(page, y)
+    }
+
+    /// Notes that an element drawn in `area` took `height` mm of it.
+    pub(super) fn reached(&self, area: &Area<'_>, height: f64) {
+        if height > 0.0 {
+            let (_, top) = self.origin(area);
+            self.end.set((self.page.get(), top + height));
+        }
     }
 
     /// Whether the area is a whole, untouched page body.

@@ -6,7 +6,8 @@ use super::*;
 /// logo before them and the QR code of the address beside them at the right edge, black
 /// modules on the white page with the quiet zone around them. The logo is an artifact, the
 /// code a `Figure`, each line a `P` (the address a link in it). Lines too wide to leave room
-/// for the code put it under them.
+/// for the code put it under them, unless the block must be short (a fact sheet that would
+/// not keep to its pages otherwise): then they wrap beside it.
 pub(in crate::pdf) struct OrgBlock {
     track: Track,
     /// The logo's width over its height.
@@ -15,10 +16,34 @@ pub(in crate::pdf) struct OrgBlock {
     lines: Vec<(Run, NodeId)>,
     /// The code and its `Figure`.
     code: Option<(crate::qr::Qr, NodeId)>,
+    /// How the code is fitted: kept beside the lines, which wrap, and its modules' side.
+    fit: CodeFit,
+}
+
+/// How a QR code is fitted into the title block.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(in crate::pdf) struct CodeFit {
+    /// Whether the code stays beside the lines, which wrap beside it, rather than going under
+    /// them when one would wrap.
+    pub(in crate::pdf) beside: bool,
+    /// The side of a module, in mm.
+    pub(in crate::pdf) module: f64,
+}
+
+impl Default for CodeFit {
+    fn default() -> Self {
+        CodeFit {
+            beside: false,
+            module: QR_MODULE,
+        }
+    }
 }
 
 /// The side of a printed code's modules, in mm: phones read half-millimetre modules easily.
-pub(super) const QR_MODULE: f64 = 0.5;
+pub(in crate::pdf) const QR_MODULE: f64 = 0.5;
+/// The smallest side a fact sheet shrinks a code's modules to, in mm: still well above the
+/// third of a millimetre that phone cameras read at arm's length.
+pub(in crate::pdf) const QR_MODULE_SMALL: f64 = 0.4;
 /// The room after each of the organization's lines, in mm.
 pub(super) const QR_LINE_GAP: f64 = 0.8;
 /// The logo's largest height and width, in mm, and the room after it.
@@ -32,6 +57,7 @@ impl OrgBlock {
         logo: Option<f64>,
         lines: Vec<(Run, NodeId)>,
         code: Option<(crate::qr::Qr, NodeId)>,
+        fit: CodeFit,
     ) -> OrgBlock {
         OrgBlock {
             track: Rc::clone(track),
@@ -44,17 +70,19 @@ impl OrgBlock {
                 })
                 .collect(),
             code,
+            fit,
         }
     }
 }
 
 impl Element for OrgBlock {
     fn render(&mut self, cx: &Context, area: Area<'_>, _: Style) -> Result<RenderResult, Error> {
-        let quiet = crate::qr::QUIET as f64 * QR_MODULE;
+        let module = self.fit.module;
+        let quiet = crate::qr::QUIET as f64 * module;
         let side = self
             .code
             .as_ref()
-            .map_or(0.0, |(code, _)| code.width as f64 * QR_MODULE + 2.0 * quiet);
+            .map_or(0.0, |(code, _)| code.width as f64 * module + 2.0 * quiet);
         let width = mm(area.size().width);
         let logo = self.logo.map(|aspect| {
             let w = (LOGO_HEIGHT * aspect).min(LOGO_WIDTH).min(width / 3.0);
@@ -72,7 +100,7 @@ impl Element for OrgBlock {
         };
         let beside_room = width - indent - if side > 0.0 { side + 4.0 } else { 0.0 };
         let mut laid = lay(beside_room);
-        let beside = side == 0.0 || laid.iter().all(|l| l.len() == 1);
+        let beside = side == 0.0 || self.fit.beside || laid.iter().all(|l| l.len() == 1);
         if !beside {
             laid = lay(width - indent);
         }
@@ -121,10 +149,10 @@ impl Element for OrgBlock {
                 self.track.fill(
                     &area,
                     (
-                        left + col as f64 * QR_MODULE,
-                        top + row as f64 * QR_MODULE,
-                        len as f64 * QR_MODULE,
-                        QR_MODULE,
+                        left + col as f64 * module,
+                        top + row as f64 * module,
+                        len as f64 * module,
+                        module,
                     ),
                     (0, 0, 0),
                     Mark::Node(*node),

@@ -8,7 +8,7 @@ use crate::compose::Document;
 use crate::pdf::layout::Measured;
 use crate::pdf::record::Draw;
 use crate::pdf::tags::{Artifact, Kid, Marked, Role, Tree};
-use crate::pdf::{Pass, render_pass};
+use crate::pdf::{Fit, Pass, render_pass};
 use crate::{Options, Preset};
 
 /// The last pass of a rendering, with its page numbers known, as `to_pdf` makes it.
@@ -16,9 +16,18 @@ fn rendered(options: &Options) -> Pass {
     let doc = Document::from_options(mht_guide::guide(), options);
     let contents = options.preset() == Preset::Full;
     let widths = Rc::new(Measured::english());
-    let first = render_pass(&doc, options, contents, &widths, None, None).unwrap();
+    let first = render_pass(&doc, options, contents, &widths, Fit::default(), None, None).unwrap();
     let (pages, total) = (first.anchor_pages(), first.pages);
-    render_pass(&doc, options, contents, &widths, Some(&pages), Some(total)).unwrap()
+    render_pass(
+        &doc,
+        options,
+        contents,
+        &widths,
+        Fit::default(),
+        Some(&pages),
+        Some(total),
+    )
+    .unwrap()
 }
 
 /// The roles of a node's element kids.

@@ -255,6 +255,9 @@ pub(in crate::pdf) struct TextBlock {
     space_after: f64,
     /// Room in mm that must follow the block's first line on the same page (for headings).
     keep_with_next: f64,
+    /// Whether the block's lines stay on one page (an entry of the sources, whose address
+    /// must not break across pages), when they fit on one.
+    together: bool,
     anchor: Option<(String, Option<u8>, String)>,
     /// Text set flush right on the first line, after dot leaders (a contents entry).
     right: Option<Run>,
@@ -281,6 +284,7 @@ impl TextBlock {
             space_before: 0.0,
             space_after: 0.0,
             keep_with_next: 0.0,
+            together: false,
             anchor: None,
             right: None,
             track: Rc::clone(track),
@@ -314,6 +318,11 @@ impl TextBlock {
 
     pub(in crate::pdf) fn keep_with_next(mut self, mm: f64) -> Self {
         self.keep_with_next = mm;
+        self
+    }
+
+    pub(in crate::pdf) fn keep_together(mut self) -> Self {
+        self.together = true;
         self
     }
 
@@ -355,7 +364,11 @@ impl Element for TextBlock {
             } else {
                 0.0
             };
-            let need = before + lines[0].height + orphan.max(self.keep_with_next);
+            let mut need = before + lines[0].height + orphan.max(self.keep_with_next);
+            let whole: f64 = lines.iter().map(|l| l.height).sum();
+            if self.together && whole <= self.track.body_height.get() {
+                need = need.max(before + whole);
+            }
             if need > avail + 0.01 && !fresh {
                 return Ok(RenderResult {
                     size: Size::new(0, 0),

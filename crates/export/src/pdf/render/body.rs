@@ -26,7 +26,7 @@ impl Builder<'_> {
                         b.inlines(inlines, Look::new(BODY), None, node, &mut runs);
                         runs
                     });
-                    self.push(block.indent(indent).spacing(0.0, 2.2));
+                    self.push(block.indent(indent).spacing(0.0, self.fit.paragraph_gap));
                 }
                 Block::List(list) => self.list(list, indent),
                 _ => {}
@@ -289,7 +289,8 @@ impl Builder<'_> {
 
     /// The list of sources: a list whose items' bodies are `BibEntry` elements.
     pub(super) fn references(&mut self) {
-        let look = Look::new(9);
+        let (size, gap) = self.fit.sources;
+        let look = Look::new(size);
         let list = self.node(Role::LNumbered, self.parent);
         for (i, source) in self.doc.references.iter().enumerate() {
             let ((marker, label), body) = self.item(list, &format!("{}.", i + 1), look);
@@ -341,7 +342,8 @@ impl Builder<'_> {
                 TextBlock::new(&self.track, runs, look, entry)
                     .indent(7.0)
                     .marker(marker, label)
-                    .spacing(0.0, 1.6)
+                    .spacing(0.0, gap)
+                    .keep_together()
                     .anchor(
                         &format!("source-{}", source.id),
                         None,

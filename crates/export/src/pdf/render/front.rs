@@ -75,7 +75,7 @@ impl Builder<'_> {
                 .collect();
             let alt = self.doc.labels.qr_code.to_string();
             let code = code.map(|(_, code)| (code, self.figure(alt.clone())));
-            self.push(OrgBlock::new(&self.track, logo, lines, code));
+            self.push(OrgBlock::new(&self.track, logo, lines, code, self.fit.code));
         }
         self.place = content;
         // Key figures follow the rule closer: their caption's line has room of its own.

@@ -39,6 +39,8 @@ pub(super) struct Builder<'d> {
     compact: bool,
     /// The color of headings, rules, list markers and chart bars.
     accent: (u8, u8, u8),
+    /// How tightly a fact sheet is set to keep to its pages.
+    fit: crate::pdf::Fit,
 }
 
 impl<'d> Builder<'d> {
@@ -49,6 +51,7 @@ impl<'d> Builder<'d> {
         contents: bool,
         compact: bool,
         accent: Option<crate::Rgb>,
+        fit: crate::pdf::Fit,
     ) -> Builder<'d> {
         Builder {
             doc,
@@ -61,6 +64,7 @@ impl<'d> Builder<'d> {
             contents,
             compact,
             accent: accent.map_or(ACCENT, crate::Rgb::tuple),
+            fit,
         }
     }
 
@@ -256,7 +260,7 @@ impl<'d> Builder<'d> {
     fn section(&mut self, section: &Section<'_>) {
         let title = section.heading(self.doc.labels);
         let (size, before, after, keep) = if self.compact {
-            (12, 2.0, 1.0, 10.0)
+            (12, self.fit.heading_gap, 1.0, 10.0)
         } else {
             (15, 7.0, 2.5, 25.0)
         };
@@ -271,7 +275,13 @@ impl<'d> Builder<'d> {
     }
 
     fn nodes(&mut self, nodes: &[Node<'_>], indent: f64) {
-        for node in nodes {
+        for (i, node) in nodes.iter().enumerate() {
+            // A chart right after a table draws the table's figures: a fact sheet short of
+            // room leaves it out, and keeps the table, which gives them exactly.
+            let after_table = i > 0 && matches!(nodes[i - 1], Node::Table(_));
+            if self.fit.drop_repeating_chart && after_table && matches!(node, Node::Chart(_)) {
+                continue;
+            }
             match node {
                 Node::Prose { label, blocks } => self.prose(*label, blocks, indent),
                 Node::Subheading { title, anchor } => {
