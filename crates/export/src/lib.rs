@@ -208,8 +208,9 @@ pub enum ExportError {
 impl ExportError {
     /// Whether the request is at fault rather than the guide: the text that cannot be drawn
     /// occurs only in the export's options (the organization's name, the contact line, the QR
-    /// code's address), which a web service answers as a bad request (400), where any other
-    /// error is its own (500).
+    /// code's address), or a fact sheet runs long with a name or contact line longer than the
+    /// limits ([`Overflow::options_too_long`]). A web service answers that as a bad request
+    /// (400), and any other error as its own (500).
     ///
     /// # Examples
     ///
@@ -235,6 +236,8 @@ impl ExportError {
             ExportError::Undrawable { characters } => {
                 characters.iter().all(Undrawable::only_in_options)
             }
+            #[cfg(feature = "pdf")]
+            ExportError::Overflow(overflow) => overflow.options_too_long,
             _ => false,
         }
     }

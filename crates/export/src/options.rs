@@ -314,9 +314,10 @@ impl Options {
     /// A fact sheet is first tightened to fit, as far as it must be
     /// ([`Adjustment`](crate::Adjustment)): the organization's lines wrap beside the QR code
     /// rather than push it under them, the code's modules shrink from 0.5 to 0.4 mm, the
-    /// paragraphs stand closer, the sources are set at 8 points, and the pay chart is left
-    /// to the pay table, which gives its figures. Only large print, which grows everything,
-    /// has no page limit.
+    /// paragraphs stand closer, the footer keeps to one line, the sources are set at 8
+    /// points, and last the pay chart is left out (the pay table gives the occupation's
+    /// figures; the chart's comparison with all occupations goes). Only large print, which
+    /// grows everything, has no page limit.
     ///
     /// ```
     /// use mht_guide_export::{Options, Preset, to_pdf_handout};

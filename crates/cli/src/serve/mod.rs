@@ -394,8 +394,16 @@ async fn download(State((shared, _)): State<AppState>, what: Download) -> Respon
     let rendered = build.downloads[what as usize]
         .get_or_init(|| async {
             let start = Instant::now();
-            let bytes = tokio::task::spawn_blocking(move || {
-                mht_guide_export::export(&guide, format, &options)
+            let bytes = tokio::task::spawn_blocking(move || match format {
+                // A fact sheet that runs long says what made it long, for the editor to
+                // shorten.
+                Format::Pdf => mht_guide_export::to_pdf_handout(&guide, &options).map(|pdf| {
+                    if let Some(overflow) = pdf.overflow() {
+                        eprintln!("warning: {}: {overflow}", what.path());
+                    }
+                    pdf.into_bytes()
+                }),
+                _ => mht_guide_export::export(&guide, format, &options),
             })
             .await;
             let n = shared.renders.fetch_add(1, Ordering::Relaxed) + 1;

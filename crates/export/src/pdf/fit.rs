@@ -27,26 +27,40 @@ pub enum Adjustment {
     /// Paragraphs and sections stand closer: 1.2 mm after a paragraph rather than 2.2, and
     /// 1 mm before a section's heading rather than 2.
     Closer,
+    /// The page footer keeps to one line: the contact line, which the title block gives,
+    /// leaves it, and an organization's name too long to share the line with the title is
+    /// left to the title block too.
+    ShortFooter,
     /// The sources are set at 8 points rather than 9, closer together.
     SmallerSources,
-    /// The pay chart is left out: the pay table before it gives every figure it draws for
-    /// the occupation (a chart is never the only place a number lives).
+    /// The pay chart is left out, the last resort: the pay table before it gives the
+    /// occupation's figures, but the chart's comparison with all occupations goes with it.
     NoPayChart,
 }
 
 impl Adjustment {
     /// Every step, in the order they are taken.
-    pub const ALL: [Adjustment; 5] = [
+    pub const ALL: [Adjustment; 6] = [
         Adjustment::CodeBeside,
         Adjustment::SmallerCode,
         Adjustment::Closer,
+        Adjustment::ShortFooter,
         Adjustment::SmallerSources,
         Adjustment::NoPayChart,
     ];
 
-    /// Whether the step only changes a handout with a QR code.
-    pub(super) fn needs_code(self) -> bool {
-        matches!(self, Adjustment::CodeBeside | Adjustment::SmallerCode)
+    /// Whether the step changes anything for a handout with these options: the code's steps
+    /// need a QR code, and the footer's a second line to drop.
+    pub(super) fn applies(self, options: &Options) -> bool {
+        match self {
+            Adjustment::CodeBeside | Adjustment::SmallerCode => {
+                options.qr().and_then(crate::qr::Qr::new).is_some()
+            }
+            Adjustment::ShortFooter => {
+                options.contact().is_some() || options.organization().is_some()
+            }
+            _ => true,
+        }
     }
 }
 
@@ -56,6 +70,7 @@ impl fmt::Display for Adjustment {
             Adjustment::CodeBeside => "the organization's lines wrapped beside the QR code",
             Adjustment::SmallerCode => "the QR code smaller",
             Adjustment::Closer => "the paragraphs closer",
+            Adjustment::ShortFooter => "the footer on one line",
             Adjustment::SmallerSources => "the sources set smaller",
             Adjustment::NoPayChart => "the pay chart left to the pay table",
         })
@@ -74,6 +89,8 @@ pub(in crate::pdf) struct Fit {
     /// The room after a paragraph, and before a fact sheet's section heading, in mm.
     pub(in crate::pdf) paragraph_gap: f64,
     pub(in crate::pdf) heading_gap: f64,
+    /// Whether the page footer keeps to one line.
+    pub(in crate::pdf) short_footer: bool,
 }
 
 impl Default for Fit {
@@ -84,6 +101,7 @@ impl Default for Fit {
             drop_repeating_chart: false,
             paragraph_gap: 2.2,
             heading_gap: 2.0,
+            short_footer: false,
         }
     }
 }
@@ -97,6 +115,7 @@ impl Fit {
                 Adjustment::CodeBeside => fit.code.beside = true,
                 Adjustment::SmallerCode => fit.code.module = QR_MODULE_SMALL,
                 Adjustment::Closer => (fit.paragraph_gap, fit.heading_gap) = (1.2, 1.0),
+                Adjustment::ShortFooter => fit.short_footer = true,
                 Adjustment::SmallerSources => fit.sources = (8, 0.8),
                 Adjustment::NoPayChart => fit.drop_repeating_chart = true,
             }
@@ -168,6 +187,12 @@ pub struct Overflow {
     pub parts: Vec<OverflowPart>,
     /// How it was tightened before it was found too long.
     pub adjustments: Vec<Adjustment>,
+    /// Whether the export's options are longer than the command line and brand files take
+    /// (the organization's name over [`MAX_ORGANIZATION_CHARS`](crate::MAX_ORGANIZATION_CHARS)
+    /// characters, or the contact line over [`MAX_CONTACT_CHARS`](crate::MAX_CONTACT_CHARS)):
+    /// within them every built-in edition keeps its two pages, so a service answers such a
+    /// request as the request's fault.
+    pub options_too_long: bool,
 }
 
 /// A part of a handout, and how much of the page it takes.
@@ -231,6 +256,12 @@ impl Overflow {
             over: (end - limit as f64 * track.body_height()).max(0.0),
             parts,
             adjustments: adjustments.to_vec(),
+            options_too_long: options
+                .organization()
+                .is_some_and(|o| o.chars().count() > crate::MAX_ORGANIZATION_CHARS)
+                || options
+                    .contact()
+                    .is_some_and(|c| c.chars().count() > crate::MAX_CONTACT_CHARS),
         }
     }
 }
@@ -261,11 +292,10 @@ impl fmt::Display for Overflow {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "the fact sheet needs {} pages, not {}: it runs {:.0} mm onto page {}",
+            "the fact sheet needs {} pages, not {}: it runs {:.0} mm past them",
             self.pages,
             self.limit,
             self.over.ceil(),
-            self.limit + 1
         )?;
         if let Some((last, rest)) = self.adjustments.split_last() {
             let rest: Vec<String> = rest.iter().map(ToString::to_string).collect();

@@ -525,8 +525,10 @@ impl Pass {
 /// # Errors
 ///
 /// [`ExportError::Undrawable`] when the text has characters that no font it may use can draw
-/// (each named with where it occurs), [`ExportError::TooLarge`] when the memory it needs cannot be had, and [`ExportError::Pdf`]
-/// if genpdf or the post-processing fails.
+/// (each named with where it occurs), [`ExportError::TooLarge`] when the memory it needs cannot
+/// be had, [`ExportError::Overflow`] when a fact sheet cannot keep to its two pages even
+/// tightened (see [`to_pdf_handout`]; [`Options::set_allow_overflow`] lets it run on), and
+/// [`ExportError::Pdf`] if genpdf or the post-processing fails.
 ///
 /// # Examples
 ///
@@ -582,12 +584,11 @@ pub fn to_pdf_handout(guide: &Guide, options: &Options) -> Result<PdfHandout, Ex
     let mut adjustments = Vec::new();
     let mut last = paginate(Fit::default())?;
     if let (Some(limit), true) = (limit, options.fitting()) {
-        let code = options.qr().and_then(crate::qr::Qr::new).is_some();
         for step in Adjustment::ALL {
             if last.pages <= limit {
                 break;
             }
-            if step.needs_code() && !code {
+            if !step.applies(options) {
                 continue;
             }
             adjustments.push(step);
@@ -779,6 +780,7 @@ fn render_pass(
         page_of: doc.labels.page_of.clone(),
         page: doc.labels.page.clone(),
         labels: doc.labels.clone(),
+        short: fit.short_footer,
     });
     for element in elements {
         pdf.push(BoxedElement(element, Rc::clone(&track)));

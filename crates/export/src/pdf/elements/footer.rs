@@ -20,6 +20,9 @@ pub(in crate::pdf) struct Footer {
     pub(in crate::pdf) page: mht_guide::Label,
     /// The labels, for the edition's digits.
     pub(in crate::pdf) labels: mht_guide::Labels,
+    /// One line only, for a fact sheet short of room: the contact line, which the title
+    /// block gives, leaves the footer.
+    pub(in crate::pdf) short: bool,
 }
 
 impl PageDecorator for Footer {
@@ -45,7 +48,13 @@ impl PageDecorator for Footer {
             self.look,
         ) + 4.0;
         let (first, below) = self.lines(&m, width, number_room);
-        let footer = lh * (1 + below.len()) as f64;
+        // The lines under the first, each wrapped as a paragraph is.
+        let below: Vec<Vec<Line>> = below
+            .into_iter()
+            .map(|text| layout(&m, &[Run::new(text, self.look)], width, self.look, false))
+            .collect();
+        let count: usize = below.iter().map(Vec::len).sum();
+        let footer = lh * (1 + count) as f64;
         let height = mm(area.size().height);
         let mut y = height - footer;
         if !t.dry {
@@ -82,10 +91,8 @@ impl PageDecorator for Footer {
             };
             let right = Position::new(Mm::from(end(&number)), Mm::from(y));
             t.print(cx, &area, right, self.look, &number, mark)?;
-            for line in &below {
-                y += lh;
-                let at = Position::new(Mm::from(start(line)), Mm::from(y));
-                t.print(cx, &area, at, self.look, line, mark)?;
+            for lines in &below {
+                y = print_lines(cx, t, &area, lines, (0.0, y + lh), mark)? - lh;
             }
         }
         let body = height - footer - 5.0;
@@ -98,7 +105,7 @@ impl PageDecorator for Footer {
 
 impl Footer {
     /// The footer's first line, beside the page number (`number_room` mm of the `width`),
-    /// and the lines under it.
+    /// and the paragraphs under it, to be wrapped.
     fn lines(&self, m: &Measure<'_>, width: f64, number_room: f64) -> (String, Vec<String>) {
         let fits = |text: &str, room: f64| m.width(text, self.look) <= room;
         let mut first = self.title.clone();
@@ -111,55 +118,20 @@ impl Footer {
                 first = joined;
             } else if fits(org, width - number_room) {
                 first = org.clone();
-            } else {
+            } else if !self.short {
                 rest.push(org);
             }
         }
-        rest.extend(self.contact.as_deref());
-        let mut below = Vec::new();
-        match rest.as_slice() {
-            [org, contact] if fits(&format!("{org} · {contact}"), width) => {
-                below.push(format!("{org} · {contact}"));
-            }
-            _ => {
-                for text in rest {
-                    below.extend(wrap(text, &|t: &str| fits(t, width)));
-                }
-            }
+        if self.short {
+            return (first, Vec::new());
         }
+        rest.extend(self.contact.as_deref());
+        let below = match rest.as_slice() {
+            [org, contact] if fits(&format!("{org} · {contact}"), width) => {
+                vec![format!("{org} · {contact}")]
+            }
+            _ => rest.into_iter().map(str::to_owned).collect(),
+        };
         (first, below)
     }
-}
-
-/// `text` in lines that each `fits`: broken at spaces, and within a word too long for a line
-/// (or text written without spaces) between characters.
-fn wrap(text: &str, fits: &dyn Fn(&str) -> bool) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let tried = if line.is_empty() {
-            word.to_owned()
-        } else {
-            format!("{line} {word}")
-        };
-        if fits(&tried) {
-            line = tried;
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        // A word wider than a line is broken where it must be.
-        for c in word.chars() {
-            line.push(c);
-            if !fits(&line) && line.chars().count() > 1 {
-                line.pop();
-                lines.push(std::mem::replace(&mut line, c.to_string()));
-            }
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
