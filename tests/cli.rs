@@ -76,7 +76,7 @@ fn unknown_section_is_a_usage_error_listing_the_valid_ids() {
 #[test]
 fn unknown_format_is_a_usage_error() {
     let dir = tempdir();
-    let output = run(dir.path(), &["export", "--format", "docx"]);
+    let output = run(dir.path(), &["export", "--format", "odt"]);
     assert_eq!(output.status.code(), Some(2));
     insta::assert_snapshot!(transcript(&output));
 }
@@ -380,7 +380,7 @@ fn the_format_comes_from_the_output_file_name() {
     );
 
     // A name that says nothing, or no name at all, is a usage error that says what to do.
-    let output = run(dir.path(), &["export", "-o", "handout.docx"]);
+    let output = run(dir.path(), &["export", "-o", "handout.odt"]);
     assert_eq!(output.status.code(), Some(2));
     insta::assert_snapshot!(transcript(&output));
     let output = run(dir.path(), &["export"]);

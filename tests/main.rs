@@ -10,6 +10,7 @@ mod cli;
 mod content;
 mod corpus;
 mod directions;
+mod docx;
 mod edges;
 mod edition;
 mod editions;

@@ -139,6 +139,8 @@ fn under_ci_no_test_is_ignored_for_a_missing_program() {
         ("corpus", cfg!(missing = "corpus")),
         ("gettext", cfg!(missing = "gettext")),
         ("polib", cfg!(missing = "polib")),
+        ("libreoffice", cfg!(missing = "libreoffice")),
+        ("python-docx", cfg!(missing = "python-docx")),
     ]
     .into_iter()
     .filter_map(|(tool, missing)| missing.then_some(tool))

@@ -12,7 +12,7 @@ use std::env;
 use std::path::{Path, PathBuf};
 
 /// The tools, each with the checks that say it is there.
-const TOOLS: [&str; 13] = [
+const TOOLS: [&str; 15] = [
     "pdf-tools",
     "noto-fonts",
     "pdftoppm",
@@ -26,10 +26,12 @@ const TOOLS: [&str; 13] = [
     "corpus",
     "gettext",
     "polib",
+    "libreoffice",
+    "python-docx",
 ];
 
 /// The variables through which the tests are pointed at another copy of a tool.
-const VARIABLES: [&str; 16] = [
+const VARIABLES: [&str; 17] = [
     "PATH",
     "PDFTOTEXT",
     "PDFINFO",
@@ -46,6 +48,7 @@ const VARIABLES: [&str; 16] = [
     "TAPLO_JS",
     "PYTHONPATH",
     "MSGFMT",
+    "SOFFICE",
 ];
 
 fn main() {
@@ -87,6 +90,11 @@ fn main() {
     result("gettext", found);
     let found = python_module("polib");
     result("polib", found);
+    // LibreOffice opens the Word documents and prints them to PDF; python-docx reads them.
+    let found = program("soffice");
+    result("libreoffice", found);
+    let found = python_module("docx");
+    result("python-docx", found);
 
     let java = program("java");
     let node = program("node");

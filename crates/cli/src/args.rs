@@ -378,7 +378,7 @@ pub(crate) struct ContentArgs {
 pub(crate) struct ExportArgs {
     /// The output format, or several, comma-separated (such as `pdf,epub`).
     ///
-    /// Without it, the format comes from the extension of -o (.pdf, .epub, .html, .md, .json).
+    /// Without it, the format comes from the extension of -o (.pdf, .docx, .epub, .html, .md, .json).
     #[arg(long, short = 'f', value_enum, value_delimiter = ',')]
     pub(crate) format: Vec<FormatArg>,
 

@@ -13,8 +13,9 @@ use std::io::{Cursor, Write as _};
 
 use mht_guide::Guide;
 use sha2::{Digest, Sha256};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
+use zip::ZipWriter;
+
+use crate::zipped::zip_entries;
 
 use crate::compose::{Document, Node};
 use crate::escape::escape;
@@ -399,24 +400,7 @@ fn zip_package(
     logo: Option<&[u8]>,
     timestamp: i64,
 ) -> zip::result::ZipResult<Vec<u8>> {
-    let (y, mo, d, h, mi, s) = crate::time::civil(timestamp);
-    // Zip dates run from 1980 to 2107; the fixed date is clamped into that range.
-    let date = DateTime::from_date_and_time(
-        u16::try_from(y.clamp(1980, 2107)).unwrap_or(1980),
-        u8::try_from(mo).unwrap_or(1),
-        u8::try_from(d).unwrap_or(1),
-        u8::try_from(h).unwrap_or(0),
-        u8::try_from(mi).unwrap_or(0),
-        u8::try_from(s).unwrap_or(0),
-    )
-    .unwrap_or_default();
-    let stored = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Stored)
-        .last_modified_time(date)
-        .unix_permissions(0o644);
-    let deflated = stored
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(9));
+    let (stored, deflated) = zip_entries(timestamp);
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     zip.start_file("mimetype", stored)?;
     zip.write_all(b"application/epub+zip")?;

@@ -34,6 +34,9 @@ pub enum Format {
     /// A print-ready PDF handout.
     #[cfg(feature = "pdf")]
     Pdf,
+    /// A Word document (DOCX) that staff can adapt.
+    #[cfg(feature = "docx")]
+    Docx,
 }
 
 impl Format {
@@ -47,6 +50,8 @@ impl Format {
         Format::Epub,
         #[cfg(feature = "pdf")]
         Format::Pdf,
+        #[cfg(feature = "docx")]
+        Format::Docx,
     ];
 
     /// What is known of the format: its names, file extensions, media type and a line that
@@ -119,6 +124,16 @@ impl Format {
                 media_type: "application/pdf",
                 description: "A print-ready PDF handout",
             },
+            #[cfg(feature = "docx")]
+            Format::Docx => &FormatInfo {
+                format: Format::Docx,
+                name: "docx",
+                aliases: &["word"],
+                extension: "docx",
+                other_extensions: &[],
+                media_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                description: "A Word document that staff can adapt",
+            },
         }
     }
 
@@ -186,8 +201,11 @@ impl fmt::Display for Format {
 /// ```
 /// use mht_guide_export::Format;
 ///
-/// let err = "docx".parse::<Format>().unwrap_err();
-/// assert_eq!(err.to_string(), "unknown format `docx`; the formats are: md, json, html, css, epub, pdf");
+/// let err = "odt".parse::<Format>().unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "unknown format `odt`; the formats are: md, json, html, css, epub, pdf, docx"
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown format `{given}`; the formats are: {}", format_names())]

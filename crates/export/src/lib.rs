@@ -64,6 +64,8 @@ mod chart;
 mod color;
 #[cfg_attr(not(feature = "unstable-ir"), allow(unreachable_pub))]
 mod compose;
+#[cfg(feature = "docx")]
+mod docx;
 #[cfg(feature = "epub")]
 mod epub;
 mod escape;
@@ -81,6 +83,8 @@ mod pdf;
 mod qr;
 mod semantics;
 mod time;
+#[cfg(any(feature = "epub", feature = "docx"))]
+mod zipped;
 
 use mht_guide::Guide;
 
@@ -106,6 +110,8 @@ pub(crate) use compose::{
     Band, BandFigure, Cell, ContentsEntry, Document, Entry, NOT_PUBLISHED, Node, RunIn, Section,
     Table, source_details,
 };
+#[cfg(feature = "docx")]
+pub use docx::to_docx;
 #[cfg(feature = "epub")]
 pub use epub::to_epub;
 #[cfg(feature = "pdf")]
@@ -157,6 +163,10 @@ pub enum ExportError {
     #[cfg(feature = "epub")]
     #[error("cannot package the EPUB: {0}")]
     Epub(String),
+    /// The Word document's zip package could not be written.
+    #[cfg(feature = "docx")]
+    #[error("cannot package the Word document: {0}")]
+    Docx(String),
     /// The text has characters the PDF's fonts cannot draw.
     #[cfg(feature = "pdf")]
     #[error("{}", pdf::undrawable_message(characters))]
@@ -290,5 +300,7 @@ pub fn export(guide: &Guide, format: Format, options: &Options) -> Result<Vec<u8
         Format::Epub => to_epub(guide, options)?,
         #[cfg(feature = "pdf")]
         Format::Pdf => to_pdf(guide, options)?,
+        #[cfg(feature = "docx")]
+        Format::Docx => to_docx(guide, options)?,
     })
 }

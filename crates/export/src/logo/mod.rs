@@ -407,7 +407,11 @@ fn orient(width: u32, height: u32, rgba: &[u8], orientation: u16) -> (u32, u32, 
     (out_w as u32, out_h as u32, out)
 }
 
-fn encode_png(width: u32, height: u32, rgba: &[u8]) -> Result<Vec<u8>, png::EncodingError> {
+pub(crate) fn encode_png(
+    width: u32,
+    height: u32,
+    rgba: &[u8],
+) -> Result<Vec<u8>, png::EncodingError> {
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, width, height);
     encoder.set_color(png::ColorType::Rgba);
