@@ -67,6 +67,23 @@ fn cases() -> Vec<(&'static str, &'static Guide, Options)> {
     ]
 }
 
+/// What a program prints as JSON; fails the test when it fails.
+fn json_of(command: &mut Command) -> serde_json::Value {
+    let out = command.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The section headings as a document of `guide` with `options` numbers them.
+fn headings(guide: &Guide, options: &Options) -> Vec<String> {
+    let doc = Document::from_options(guide, options);
+    doc.sections.iter().map(|s| s.heading(doc.labels)).collect()
+}
+
 /// The document of `guide`, written to `<dir>/<name>.docx`.
 fn written(
     dir: &std::path::Path,
@@ -106,13 +123,12 @@ fn a_word_document_has_its_structure_in_the_file() {
             .filter(|n| n.has_tag_name((W, "p")))
             .collect();
         // Each section is a Heading 1, in order; the title is the Title.
-        let headings: Vec<String> = paragraphs
+        let found: Vec<String> = paragraphs
             .iter()
             .filter(|p| style(**p).as_deref() == Some("Heading1"))
             .map(|p| paragraph_text(*p))
             .collect();
-        let expected: Vec<String> = doc.sections.iter().map(|s| s.heading(doc.labels)).collect();
-        assert_eq!(headings, expected, "{case}");
+        assert_eq!(found, headings(guide, &options), "{case}");
         let title = paragraphs
             .iter()
             .find(|p| style(**p).as_deref() == Some("Title"))
@@ -276,20 +292,13 @@ fn python_docx_reads_its_styles_pictures_header_rows_and_language() {
     let dir = tempdir();
     for (case, guide, options) in cases() {
         let path = written(dir.path(), "guide", guide, &options);
-        let out = Command::new("python3")
-            .args(["-c", READ_BACK])
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let read: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let read = json_of(Command::new("python3").args(["-c", READ_BACK]).arg(&path));
         let doc = Document::from_options(guide, &options);
-        let headings: Vec<String> = doc.sections.iter().map(|s| s.heading(doc.labels)).collect();
-        assert_eq!(read["headings"], serde_json::json!(headings), "{case}");
+        assert_eq!(
+            read["headings"],
+            serde_json::json!(headings(guide, &options)),
+            "{case}"
+        );
         let styles: Vec<&str> = read["styles"]
             .as_array()
             .unwrap()
@@ -343,17 +352,11 @@ fn pandoc_reads_back_its_headings_tables_and_links() {
     let dir = tempdir();
     for (case, guide, options) in cases() {
         let path = written(dir.path(), "guide", guide, &options);
-        let out = Command::new(&pandoc)
-            .args(["-f", "docx", "-t", "json"])
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        let json = json_of(
+            Command::new(&pandoc)
+                .args(["-f", "docx", "-t", "json"])
+                .arg(&path),
         );
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         let mut count = std::collections::BTreeMap::<(String, i64), usize>::new();
         fn walk(
             v: &serde_json::Value,
@@ -429,9 +432,8 @@ fn libreoffice_opens_it_and_prints_its_headings() {
             .iter()
             .filter_map(|o| o["title"].as_str())
             .collect();
+        assert_eq!(outline, headings(guide, &options), "{case}");
         let doc = Document::from_options(guide, &options);
-        let headings: Vec<String> = doc.sections.iter().map(|s| s.heading(doc.labels)).collect();
-        assert_eq!(outline, headings, "{case}");
         let pages = crate::pdf::page_texts(&tools, file);
         let all: String = pages
             .concat()

@@ -294,13 +294,8 @@ fn a_sheet_that_cannot_fit_is_refused_naming_its_longest_parts() {
 #[test]
 fn the_command_refuses_a_sheet_too_long_and_writes_it_when_allowed() {
     let dir = tempdir();
-    let guide = embedded_copy(dir.path());
     // A salary summary of many sentences: the sheet's pages cannot hold it.
-    let pay = guide.join("salary-outlook.toml");
-    let text = fs::read_to_string(&pay).unwrap();
-    let long = "Pay differs by state, by employer and by shift. ".repeat(60);
-    let text = text.replacen("summary = '''\n", &format!("summary = '''\n{long}\n"), 1);
-    fs::write(&pay, text).unwrap();
+    let guide = with_longer_summary(dir.path(), 60);
     let content = guide.to_str().unwrap();
     let args = [
         "export",
@@ -426,4 +421,98 @@ fn a_source_never_breaks_across_pages() {
             }
         }
     }
+}
+
+/// The built-in guide in `dir/guide`, its salary summary longer by `sentences` sentences.
+fn with_longer_summary(dir: &Path, sentences: usize) -> std::path::PathBuf {
+    let guide = dir.join("guide");
+    if !guide.exists() {
+        embedded_copy(dir);
+    }
+    let pay = guide.join("salary-outlook.toml");
+    let base = mht_guide::EMBEDDED_FILES
+        .iter()
+        .find(|(name, _)| *name == "salary-outlook.toml")
+        .map(|(_, text)| *text)
+        .unwrap();
+    let long = "Pay differs by state, by employer and by shift. ".repeat(sentences);
+    let text = base.replacen("summary = '''\n", &format!("summary = '''\n{long}\n"), 1);
+    fs::write(&pay, text).unwrap();
+    guide
+}
+
+#[test]
+fn check_measures_the_sheet_with_the_editions_brand_file() {
+    let dir = tempdir();
+    let logo = fixtures().join("logo/widest.png");
+    // The longest summary with which the unbranded sheet still fits on Letter, found by the
+    // library: branded, that sheet runs long.
+    let branded = |guide: &Guide| {
+        let options = heaviest(Paper::Letter);
+        to_pdf_handout(guide, &options).is_ok()
+    };
+    let plain = |guide: &Guide| {
+        let options = Options::new().with_preset(Preset::FactSheet);
+        to_pdf_handout(guide, &options).is_ok()
+    };
+    let mut n = 0;
+    let guide = loop {
+        let folder = with_longer_summary(dir.path(), n);
+        let guide = Guide::from_dir(&folder).unwrap();
+        assert!(
+            plain(&guide),
+            "{n} sentences: the unbranded sheet runs long first"
+        );
+        if !branded(&guide) {
+            break folder;
+        }
+        n += 1;
+    };
+    let content = guide.to_str().unwrap();
+    let check = || run(dir.path(), &["check", "--content", content]);
+    let warned = |output: &std::process::Output| {
+        String::from_utf8_lossy(&output.stderr).contains("the fact sheet needs 3 pages, not 2")
+    };
+    let output = check();
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    assert!(!warned(&output), "{}", transcript(&output));
+    // The same branding in the edition's brand file: check warns, as export refuses.
+    let options = heaviest(Paper::Letter);
+    let brand = format!(
+        "organization = \"{}\"\ncontact = \"{}\"\nlogo = \"logo.png\"\nqr = \"{}\"\n",
+        options.organization().unwrap(),
+        options.contact().unwrap(),
+        options.qr().unwrap()
+    );
+    fs::copy(&logo, guide.join("logo.png")).unwrap();
+    fs::write(guide.join("brand.toml"), &brand).unwrap();
+    let output = check();
+    assert_eq!(output.status.code(), Some(0), "{}", transcript(&output));
+    assert!(warned(&output), "{}", transcript(&output));
+    let output = run(
+        dir.path(),
+        &[
+            "export",
+            "--content",
+            content,
+            "--preset",
+            "fact-sheet",
+            "-o",
+            "s.pdf",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1), "{}", transcript(&output));
+    // A brand file check cannot read is the edition's error, by line and column.
+    fs::write(
+        guide.join("brand.toml"),
+        format!("{brand}accent = \"teal\"\n"),
+    )
+    .unwrap();
+    let output = check();
+    assert_ne!(output.status.code(), Some(0), "{}", transcript(&output));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("brand.toml:5:10"),
+        "{}",
+        transcript(&output)
+    );
 }

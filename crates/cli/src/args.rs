@@ -507,6 +507,16 @@ pub(crate) struct RenderArgs {
     pub(crate) content: ContentArgs,
 }
 
+impl RenderArgs {
+    /// The arguments when the command line gives none of them: the defaults.
+    pub(crate) fn none() -> anyhow::Result<RenderArgs> {
+        use clap::FromArgMatches;
+        let command = RenderArgs::augment_args(clap::Command::new("render"));
+        let matches = command.try_get_matches_from(["render"])?;
+        Ok(RenderArgs::from_arg_matches(&matches)?)
+    }
+}
+
 /// An address to listen on: an IP address, in brackets or not, or `localhost`.
 fn parse_host(value: &str) -> Result<std::net::IpAddr, String> {
     if value.eq_ignore_ascii_case("localhost") {

@@ -126,7 +126,19 @@ pub(crate) fn run(app: &App, args: &CheckArgs) -> Result<ExitCode> {
     let mut warnings: Vec<mht_guide::Diagnostic> = review.warnings().to_vec();
     let coverage = mht_guide_export::Coverage::new(review.guide().meta.language.as_str(), &fonts);
     warnings.extend(unprintable::places(review.files(), None, &coverage));
-    warnings.extend(fact_sheet_overflow(&review, &fonts));
+    // The fact sheet is measured as `export` makes it: branded by the edition's own brand
+    // file, whose problems are the edition's.
+    let mut sheet = fonts.clone();
+    if let Some(folder) = &folder
+        && let Some(brand) = folder.load()?.brand
+    {
+        let none = crate::args::RenderArgs::none()?;
+        let render = crate::brand::BrandFile::of_edition(&none, Some(&brand), Some(folder.dir()))?;
+        sheet = crate::export::options(app, &render)?;
+        sheet.set_system_fonts(!args.no_system_fonts);
+        sheet = crate::export::with_edition_fonts(&sheet, review.fonts())?;
+    }
+    warnings.extend(fact_sheet_overflow(&review, &sheet));
     let warnings = &warnings;
     if app.verbosity >= Verbosity::Normal || args.deny_warnings {
         let mut err = report::stderr().lock();
