@@ -6,10 +6,9 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use mht_guide::Guide;
 use mht_guide_export::{Format, Options, Paper};
 
-use crate::util::{copy_files, fixtures, run, tempdir, transcript};
+use crate::util::{copy_files, fixtures, load_errors, run, tempdir, transcript};
 
 /// The minimal guide in `<dir>/guide`, with `edit` applied to one of its files.
 fn edited(dir: &Path, file: &str, edit: impl Fn(String) -> String) -> std::path::PathBuf {
@@ -20,11 +19,6 @@ fn edited(dir: &Path, file: &str, edit: impl Fn(String) -> String) -> std::path:
     guide
 }
 
-fn errors(guide: &Path) -> Vec<String> {
-    let err = Guide::from_dir(guide).unwrap_err();
-    err.diagnostics().iter().map(ToString::to_string).collect()
-}
-
 #[test]
 fn a_zero_or_negative_amount_is_refused_where_written() {
     for (written, shown) in [("0", "0"), ("0.0", "0"), ("-5", "-5"), ("0.001", "0.001")] {
@@ -32,7 +26,7 @@ fn a_zero_or_negative_amount_is_refused_where_written() {
         let guide = edited(dir.path(), "salary-outlook.toml", |t| {
             t.replacen("amount = 50000", &format!("amount = {written}"), 1)
         });
-        let found = errors(&guide);
+        let found = load_errors(&guide);
         assert_eq!(found.len(), 1, "{written}: {found:?}");
         assert!(
             found[0].contains(":10:10: error: `")
@@ -74,7 +68,7 @@ fn a_date_written_without_quotes_is_named_with_the_range() {
     let guide = edited(dir.path(), "guide.toml", |t| {
         t.replacen("edition = \"2025-01-15\"", "edition = 2025-01-15", 1)
     });
-    let found = errors(&guide);
+    let found = load_errors(&guide);
     assert_eq!(
         found[0],
         format!(
@@ -87,12 +81,12 @@ fn a_date_written_without_quotes_is_named_with_the_range() {
         t.replacen("edition = \"2025-01-15\"", "edition = \"9999-12-31\"", 1)
     });
     assert!(
-        errors(&far)[0].ends_with(
+        load_errors(&far)[0].ends_with(
             "`9999-12-31` is not a date; write a year (`2024`), a month (`2024-05`) or a day \
              (`2025-08-28`), from 1900 to 2200"
         ),
         "{:?}",
-        errors(&far)
+        load_errors(&far)
     );
 }
 
@@ -103,7 +97,7 @@ fn a_slug_too_long_for_a_file_name_is_refused_at_load() {
     let guide = edited(dir.path(), "guide.toml", |t| {
         t.replacen("slug = \"minimal\"", &format!("slug = \"{long}\""), 1)
     });
-    let found = errors(&guide);
+    let found = load_errors(&guide);
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(
         found[0].ends_with(
@@ -121,7 +115,7 @@ fn a_base_folder_that_is_not_an_edition_is_one_clear_error() {
     fs::write(dir.path().join("notes/readme.txt"), "not an edition").unwrap();
     fs::create_dir_all(dir.path().join("ours")).unwrap();
     fs::write(dir.path().join("ours/guide.toml"), "base = \"../notes\"\n").unwrap();
-    let found = errors(&dir.path().join("ours"));
+    let found = load_errors(&dir.path().join("ours"));
     assert_eq!(
         found,
         [format!(
@@ -264,7 +258,7 @@ fn a_key_nested_too_deeply_is_placed_at_its_line() {
     let dir = tempdir();
     let deep = ["a"; 200].join(".");
     let guide = edited(dir.path(), "faq.toml", |t| format!("{t}\n{deep} = 1\n"));
-    let found = errors(&guide);
+    let found = load_errors(&guide);
     let lines = fs::read_to_string(guide.join("faq.toml"))
         .unwrap()
         .lines()

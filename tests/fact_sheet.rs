@@ -232,7 +232,8 @@ fn a_sheet_that_cannot_fit_is_refused_naming_its_longest_parts() {
     let rows: String = (0..40)
         .map(|i| {
             format!(
-                "\n[[pay]]\noccupation = \"Psychiatric technicians, region {i}\"\n\
+                "\n[[pay]]\noccupation = \"Psychiatric technicians\"\n\
+                 area = {{ region = \"Region {i}\", state = \"CA\" }}\n\
                  code = \"29-2053\"\nstatistic = \"median\"\namount = {}\ncurrency = \"USD\"\n\
                  unit = \"year\"\nperiod = \"2024-05\"\nsource = \"bls-ooh\"\n",
                 40_000 + i * 100

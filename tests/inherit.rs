@@ -6,16 +6,11 @@ use std::fs;
 use mht_guide::Guide;
 use mht_guide_export::{Options, to_html, to_json, to_markdown};
 
-use crate::util::{embedded_copy, run, tempdir, transcript};
+use crate::util::{embedded_copy, load_errors, run, tempdir, transcript};
 
 fn write(path: &std::path::Path, text: &str) {
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(path, text).unwrap();
-}
-
-fn problems(dir: &std::path::Path) -> Vec<String> {
-    let err = Guide::from_dir(dir).unwrap_err();
-    err.diagnostics().iter().map(ToString::to_string).collect()
 }
 
 #[test]
@@ -126,7 +121,7 @@ fn problems_in_an_edition_are_placed_in_the_file_that_holds_them() {
         &ours.join("faq.toml"),
         "[[questions]]\nid = \"college-degree\"\nanswer = \"See [@nope].\"\n",
     );
-    let found = problems(&ours);
+    let found = load_errors(&ours);
     assert_eq!(found.len(), 2, "{found:?}");
     let shown = ours.display();
     assert!(
@@ -146,7 +141,7 @@ fn a_base_that_is_not_there_or_leads_back_is_an_error() {
     let dir = tempdir();
     let a = dir.path().join("a");
     write(&a.join("guide.toml"), "base = \"fr\"\n");
-    let found = problems(&a);
+    let found = load_errors(&a);
     assert!(
         found[0].contains("the base `fr` is neither a built-in edition (`en`"),
         "{found:?}"
@@ -154,7 +149,7 @@ fn a_base_that_is_not_there_or_leads_back_is_an_error() {
     let b = dir.path().join("b");
     write(&a.join("guide.toml"), "base = \"../b\"\n");
     write(&b.join("guide.toml"), "base = \"../a\"\n");
-    let found = problems(&a);
+    let found = load_errors(&a);
     assert!(
         found
             .iter()
@@ -185,7 +180,7 @@ fn an_edition_in_another_language_must_write_or_translate_what_it_inherits() {
          [translations]\n\"Psychiatric technicians\" = \"Técnicos psiquiátricos\"\n\
          \"Psychiatric techs\" = \"Técnicos\"\n",
     );
-    let found = problems(&ours);
+    let found = load_errors(&ours);
     // The title was written; the subtitle was not.
     assert!(
         !found.iter().any(|p| p.contains("guide.toml:3:9:")),
@@ -298,7 +293,7 @@ fn a_file_empty_in_every_layer_is_reported() {
     let ours = dir.path().join("ours");
     write(&ours.join("guide.toml"), "base = \"../guide\"\n");
     write(&ours.join("faq.toml"), "");
-    let problems = problems(&ours);
+    let problems = load_errors(&ours);
     assert!(
         problems
             .iter()
@@ -323,7 +318,7 @@ fn a_missing_field_is_placed_in_its_own_file() {
     fs::write(base.join("skills.toml"), without).unwrap();
     let ours = dir.path().join("ours");
     write(&ours.join("guide.toml"), "base = \"../guide\"\n");
-    let problems = problems(&ours);
+    let problems = load_errors(&ours);
     let missing: Vec<&String> = problems
         .iter()
         .filter(|p| p.contains("missing field `summary`"))
@@ -364,7 +359,7 @@ fn a_base_folder_must_be_inside_the_root_and_messages_outside_it_tell_nothing() 
         "../link",
     ] {
         write(&ours.join("guide.toml"), &format!("base = \"{named}\"\n"));
-        assert_eq!(problems(&ours), [outside(named)], "{named}");
+        assert_eq!(load_errors(&ours), [outside(named)], "{named}");
     }
     // A sibling inside the root may be a base; so may a folder anywhere the caller allows.
     embedded_copy(&uploads.join("shared"));
@@ -401,7 +396,7 @@ fn a_chain_of_bases_a_thousand_deep_stops_at_the_ninth() {
             &format!("base = \"../e{}\"\n", n + 1),
         );
     }
-    let found = problems(&dir.path().join("e0"));
+    let found = load_errors(&dir.path().join("e0"));
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].contains("more than eight bases"), "{found:?}");
 }

@@ -26,6 +26,7 @@ mod json;
 mod key_figures;
 mod labels;
 mod load;
+mod local_figures;
 mod markdown;
 mod modules;
 mod navigation;

@@ -60,6 +60,12 @@ pub(crate) fn spanish() -> &'static mht_guide::BuiltIn {
     mht_guide::BuiltIn::named("es").unwrap()
 }
 
+/// Every problem loading the edition in `dir` reports, as it prints them; the load must fail.
+pub(crate) fn load_errors(dir: &Path) -> Vec<String> {
+    let err = mht_guide::Guide::from_dir(dir).unwrap_err();
+    err.diagnostics().iter().map(ToString::to_string).collect()
+}
+
 /// The embedded content, written out to `<dir>/guide`.
 pub(crate) fn embedded_copy(dir: &Path) -> PathBuf {
     let guide = dir.join("guide");

@@ -139,6 +139,8 @@ pub(crate) fn run(app: &App, args: &CheckArgs) -> Result<ExitCode> {
         sheet = crate::export::with_edition_fonts(&sheet, review.fonts())?;
     }
     warnings.extend(fact_sheet_overflow(&review, &sheet));
+    let warnings: Vec<mht_guide::Diagnostic> =
+        warnings.into_iter().map(|w| review.attribute(w)).collect();
     let warnings = &warnings;
     if app.verbosity >= Verbosity::Normal || args.deny_warnings {
         let mut err = report::stderr().lock();
@@ -148,7 +150,20 @@ pub(crate) fn run(app: &App, args: &CheckArgs) -> Result<ExitCode> {
     }
     let n = warnings.len();
     if n > 0 {
-        let plural = if n == 1 { "" } else { "s" };
+        let inherited = warnings.iter().filter(|w| w.inherited().is_some()).count();
+        // The base they come from, when it is one, else "base editions".
+        let bases: Vec<&str> = warnings.iter().filter_map(|w| w.inherited()).collect();
+        let from = match bases.first() {
+            Some(first) if bases.iter().all(|b| b == first) => *first,
+            _ => "base editions",
+        };
+        let plural = match (n, inherited) {
+            (1, 0) => String::new(),
+            (_, 0) => "s".to_owned(),
+            (1, 1) => format!(", inherited from {from}"),
+            (n, i) if n == i => format!("s, all inherited from {from}"),
+            (_, i) => format!("s, {i} of them inherited from {from}"),
+        };
         if args.deny_warnings {
             report::headline(
                 &mut report::stderr(),

@@ -92,6 +92,16 @@ pub(crate) fn diagnostic(out: &mut impl Write, d: &Diagnostic) -> io::Result<()>
         let hint = visible(hint);
         writeln!(out, "{pad} {GUTTER}={GUTTER:#} {HELP}help{HELP:#}: {hint}")?;
     }
+    if let Some(from) = d.inherited() {
+        if gutter && d.hint().is_none() {
+            writeln!(out, "{pad} {GUTTER}|{GUTTER:#}")?;
+        }
+        writeln!(
+            out,
+            "{pad} {GUTTER}={GUTTER:#} {EMPHASIS}note{EMPHASIS:#}: inherited from {from}, not \
+             in this edition's own files"
+        )?;
+    }
     writeln!(out)
 }
 

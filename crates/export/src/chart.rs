@@ -97,31 +97,38 @@ impl Chart {
             .iter()
             .filter(|p| p.setting.is_none() && p.unit == PayUnit::Year)
             .collect();
-        let find = |occupation: &str, statistic: Statistic| {
+        // A row is an occupation in one place: the whole country, a state or a region.
+        type Place<'a> = (&'a str, Option<&'a mht_guide::Area>);
+        fn place<'a>(p: &&'a PayFigure) -> Place<'a> {
+            (p.occupation.as_str(), p.area.as_ref())
+        }
+        let find = |at: Place<'_>, statistic: Statistic| {
             overall
                 .iter()
-                .find(|p| p.occupation.as_str() == occupation && p.statistic == statistic)
+                .find(|p| place(p) == at && p.statistic == statistic)
                 .copied()
         };
         let mut rows = Vec::new();
         let mut described = Vec::new();
         // The figures the chart draws, for their sources and periods.
         let mut drawn: Vec<&PayFigure> = Vec::new();
-        for name in distinct(overall.iter().map(|p| p.occupation.as_str())) {
+        for at in distinct(overall.iter().map(place)) {
+            let label = crate::compose::in_area(at.0, at.1, labels);
+            let name = label.as_str();
             // Its role is its first figure's.
             let role = overall
                 .iter()
-                .find(|p| p.occupation.as_str() == name)
+                .find(|p| place(p) == at)
                 .map_or(Role::Subject, |p| p.role);
-            let median = find(name, Statistic::Median);
-            let low = find(name, Statistic::Percentile(10));
-            let high = find(name, Statistic::Percentile(90));
+            let median = find(at, Statistic::Median);
+            let low = find(at, Statistic::Percentile(10));
+            let high = find(at, Statistic::Percentile(90));
             let comparison = role == Role::Comparison;
             // The comparison that matters is the economy as a whole; the related jobs have
             // their own table.
             let economy = overall
                 .iter()
-                .any(|p| p.occupation.as_str() == name && p.covers_all_occupations());
+                .any(|p| place(p) == at && p.covers_all_occupations());
             if comparison && !economy {
                 continue;
             }
@@ -208,13 +215,10 @@ impl Chart {
         let rows: Vec<ChartRow> = ordered
             .iter()
             .map(|o| {
+                let name = crate::compose::in_area(o.occupation.as_str(), o.area.as_ref(), labels);
                 let label = match periods.as_slice() {
-                    [_] => o.occupation.to_string(),
-                    _ => format!(
-                        "{}, {}",
-                        o.occupation,
-                        labels.years(o.base_year, o.target_year)
-                    ),
+                    [_] => name,
+                    _ => format!("{name}, {}", labels.years(o.base_year, o.target_year)),
                 };
                 ChartRow {
                     label,

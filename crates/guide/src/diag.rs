@@ -32,10 +32,12 @@ pub struct Diagnostic {
     severity: Severity,
     path: PathBuf,
     position: Option<Position>,
-    line_text: Option<String>,
+    line_text: Option<Box<str>>,
     /// What is wrong, then (after `; `, from `hint_at` on) what to do about it.
-    message: String,
+    message: Box<str>,
     hint_at: Option<usize>,
+    /// The base edition whose file the problem is in, when it is not the edition's own.
+    inherited: Option<Box<str>>,
 }
 
 /// How serious a [`Diagnostic`] is.
@@ -88,14 +90,15 @@ impl Diagnostic {
         let line_text = text
             .lines()
             .nth(position.line.saturating_sub(1))
-            .map(|l| l.trim_end_matches('\r').to_owned());
+            .map(|l| l.trim_end_matches('\r').into());
         Diagnostic {
             severity: Severity::Error,
             path: path.to_owned(),
             position: Some(position),
             line_text,
             hint_at: hint_at(&message),
-            message,
+            message: message.into(),
+            inherited: None,
         }
     }
 
@@ -107,7 +110,8 @@ impl Diagnostic {
             position: None,
             line_text: None,
             hint_at: hint_at(&message),
-            message,
+            message: message.into(),
+            inherited: None,
         }
     }
 
@@ -121,7 +125,7 @@ impl Diagnostic {
     pub(crate) fn with_message(&self, message: String) -> Self {
         Diagnostic {
             hint_at: hint_at(&message),
-            message,
+            message: message.into(),
             ..self.clone()
         }
     }
@@ -149,6 +153,35 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..self
         }
+    }
+
+    /// The same diagnostic, said to be in a file of the base edition `from` describes.
+    pub(crate) fn inherited_from(self, from: &str) -> Self {
+        Diagnostic {
+            inherited: Some(from.into()),
+            ..self
+        }
+    }
+
+    /// The base edition the problem is in, such as "the built-in `en` edition", when it is
+    /// in a file that the edition inherits rather than in one of its own: fixed in the base,
+    /// or overridden by a field of the edition's own.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # let base = std::env::temp_dir().join(format!("mht-doc-inherited-{}", std::process::id()));
+    /// # std::fs::create_dir_all(&base).unwrap();
+    /// std::fs::write(base.join("guide.toml"), "base = \"en\"\n").unwrap();
+    /// let review = mht_guide::Review::of_dir(&base, mht_guide::RefDate::parse("2026-12-07")?)
+    ///     .expect("the edition loads");
+    /// // Every warning of an edition that changes nothing is the built-in guide's.
+    /// assert!(review.warnings().iter().all(|w| w.inherited() == Some("the built-in `en` edition")));
+    /// # std::fs::remove_dir_all(&base).unwrap();
+    /// # Ok::<(), mht_guide::InvalidValue>(())
+    /// ```
+    pub fn inherited(&self) -> Option<&str> {
+        self.inherited.as_deref()
     }
 
     /// Whether this is an error or a warning.
@@ -216,7 +249,11 @@ impl fmt::Display for Diagnostic {
         if let Some(Position { line, column }) = self.position {
             write!(f, ":{line}:{column}")?;
         }
-        write!(f, ": {}: {}", self.severity, self.message)
+        write!(f, ": {}: {}", self.severity, self.message)?;
+        if let Some(from) = &self.inherited {
+            write!(f, " (inherited: in {from})")?;
+        }
+        Ok(())
     }
 }
 
@@ -238,6 +275,13 @@ pub struct LoadError {
 impl LoadError {
     pub(crate) fn new(diagnostics: Vec<Diagnostic>) -> Self {
         LoadError { diagnostics }
+    }
+
+    /// The same problems, each passed through `f`.
+    pub(crate) fn map(self, f: impl Fn(Diagnostic) -> Diagnostic) -> LoadError {
+        LoadError {
+            diagnostics: self.diagnostics.into_iter().map(f).collect(),
+        }
     }
 
     /// Every problem found; never empty.

@@ -110,16 +110,16 @@ pub use load::{
     MAX_FILE_BYTES, MAX_FONT_BYTES, file_names,
 };
 pub use model::{
-    CareTeam, CareerPath, CareerStep, Certification, ChallengesRewards, Definition, Education,
-    EmploymentShare, EntryEducation, Faq, Guide, Item, KeyFigure, KeyFigureChoice, LanguagePart,
-    Meta, OccupationCode, OutlookFigure, PayFigure, PayUnit, Question, Responsibilities, Role,
-    SalaryOutlook, SectionRef, SectionVisitor, Skills, Source, Sources, StateLicense, StateRule,
-    StateTopic, Statistic, TimeToQualify, WorkSetting, WorkSettings,
+    Area, AreaKind, CareTeam, CareerPath, CareerStep, Certification, ChallengesRewards, Definition,
+    Education, EmploymentShare, EntryEducation, Faq, Guide, Item, KeyFigure, KeyFigureChoice,
+    LanguagePart, Meta, OccupationCode, OutlookFigure, PayFigure, PayUnit, Question,
+    Responsibilities, Role, SalaryOutlook, SectionRef, SectionVisitor, Skills, Source, Sources,
+    StateLicense, StateRule, StateTopic, Statistic, TimeToQualify, WorkSetting, WorkSettings,
 };
 pub use prose::{Block, Inline, List, MAX_DEPTH, Prose, ProseError, count_words, walk_inlines};
 pub use review::{ReadingFormula, Review, SectionStats, TextStats};
 pub use section::{SectionId, UnknownSection};
-pub use values::{Currency, Id, InvalidValue, Money, RefDate, Text, Url, shown};
+pub use values::{Currency, Id, InvalidValue, Money, RefDate, StateCode, Text, Url, shown};
 
 /// The guide compiled into this crate, loaded and checked on first use.
 ///

@@ -25,8 +25,8 @@ pub use contents::ContentsEntry;
 pub(crate) use languages::Parts;
 
 use sections::*;
-pub(crate) use tables::distinct;
 use tables::*;
+pub(crate) use tables::{distinct, in_area};
 
 /// A composed document, ready to render.
 #[derive(Debug, Clone, PartialEq)]

@@ -271,7 +271,7 @@ impl<'g> SectionVisitor<'g> for Full<'g> {
             nodes.push(Node::Table(pay_table(
                 &l.comparison_pay,
                 &comparison,
-                |p| p.occupation.as_str(),
+                occupation_in_area,
                 l,
             )));
         }

@@ -10,7 +10,23 @@ pub(super) fn overall_pay_table(s: &mht_guide::SalaryOutlook, l: &Labels) -> Opt
         .iter()
         .filter(|p| p.role == Role::Subject && p.setting.is_none())
         .collect();
-    (!overall.is_empty()).then(|| pay_table(&l.pay, &overall, |p| p.occupation.as_str(), l))
+    (!overall.is_empty()).then(|| pay_table(&l.pay, &overall, occupation_in_area, l))
+}
+
+/// A name qualified by the state or region its figure covers, as a row of a table or a chart
+/// names it: "Psychiatric technicians, California". A national figure's name stands alone.
+pub(crate) fn in_area(name: &str, area: Option<&mht_guide::Area>, l: &Labels) -> String {
+    match area {
+        Some(area) => l
+            .in_area
+            .fill(&[("name", name), ("area", area.name.as_str())]),
+        None => name.to_owned(),
+    }
+}
+
+/// A pay figure's occupation, qualified by its area.
+pub(super) fn occupation_in_area(p: &PayFigure, l: &Labels) -> String {
+    in_area(p.occupation.as_str(), p.area.as_ref(), l)
 }
 
 pub(super) fn join<'a>(texts: impl Iterator<Item = &'a mht_guide::Text>, l: &Labels) -> String {
@@ -56,10 +72,10 @@ pub(super) fn notes_of(figures: &[&PayFigure]) -> Vec<String> {
 }
 
 /// Pay figures as a table: one row per occupation, one column per statistic.
-pub(super) fn pay_table<'a>(
+pub(super) fn pay_table(
     title: &mht_guide::Label,
-    figures: &[&'a PayFigure],
-    row_key: impl Fn(&'a PayFigure) -> &'a str,
+    figures: &[&PayFigure],
+    row_key: impl Fn(&PayFigure, &Labels) -> String,
     l: &Labels,
 ) -> Table {
     let mut stats = distinct(figures.iter().map(|p| p.statistic));
@@ -72,15 +88,15 @@ pub(super) fn pay_table<'a>(
     }
     header.push(l.source.to_string());
 
-    let rows = distinct(figures.iter().map(|p| row_key(p)))
+    let rows = distinct(figures.iter().map(|p| row_key(p, l)))
         .into_iter()
         .map(|key| {
             let in_row: Vec<&PayFigure> = figures
                 .iter()
                 .copied()
-                .filter(|p| row_key(p) == key)
+                .filter(|p| row_key(p, l) == key)
                 .collect();
-            let mut row = vec![Cell::text(key)];
+            let mut row = vec![Cell::text(&key)];
             for stat in &stats {
                 row.push(Cell::text(stat_cell(&in_row, *stat, l)));
             }
@@ -137,20 +153,22 @@ pub(super) fn pay_by_setting_table(figures: &[&PayFigure], l: &Labels) -> Table 
     let mut header = vec![l.workplace.to_string()];
     header.extend(occupations.iter().map(|o| (*o).to_owned()));
     header.push(l.source.to_string());
-    let settings = distinct(
-        figures
-            .iter()
-            .filter_map(|p| p.setting.as_ref().map(|s| s.as_str())),
-    );
+    // A workplace in a state or region is a row of its own.
+    let setting_in_area = |p: &PayFigure| {
+        p.setting
+            .as_ref()
+            .map(|s| in_area(s.as_str(), p.area.as_ref(), l))
+    };
+    let settings = distinct(figures.iter().filter_map(|p| setting_in_area(p)));
     let rows = settings
         .into_iter()
         .map(|setting| {
             let in_row: Vec<&PayFigure> = figures
                 .iter()
                 .copied()
-                .filter(|p| p.setting.as_ref().is_some_and(|s| s.as_str() == setting))
+                .filter(|p| setting_in_area(p).as_ref() == Some(&setting))
                 .collect();
-            let mut row = vec![Cell::text(setting)];
+            let mut row = vec![Cell::text(&setting)];
             for occupation in &occupations {
                 row.push(Cell::text(amounts(
                     in_row
@@ -201,7 +219,11 @@ pub(super) fn outlook_table(figures: &[mht_guide::OutlookFigure], l: &Labels) ->
     let rows = ordered
         .into_iter()
         .map(|o| {
-            let mut row = vec![Cell::text(o.occupation.as_str())];
+            let mut row = vec![Cell::text(in_area(
+                o.occupation.as_str(),
+                o.area.as_ref(),
+                l,
+            ))];
             if shared.is_none() {
                 row.push(Cell::text(l.years(o.base_year, o.target_year)));
             }

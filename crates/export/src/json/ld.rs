@@ -118,15 +118,15 @@ pub(crate) fn json_ld(guide: &Guide, doc: &Document<'_>, sheet: bool) -> String 
         .replace('&', "\\u0026")
 }
 
-/// The guide's own pay figures as schema.org `MonetaryAmountDistribution`s, one per occupation
-/// and pay unit.
+/// The guide's own national pay figures as schema.org `MonetaryAmountDistribution`s, one per
+/// occupation and pay unit.
 fn estimated_salary(guide: &Guide) -> Vec<Value> {
     let mut out: Vec<Value> = Vec::new();
     let figures = guide
         .salary_outlook
         .pay
         .iter()
-        .filter(|p| p.role == Role::Subject && p.setting.is_none());
+        .filter(|p| p.role == Role::Subject && p.setting.is_none() && p.area.is_none());
     for p in figures {
         let duration = match p.unit {
             PayUnit::Hour => "PT1H",

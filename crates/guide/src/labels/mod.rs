@@ -4,7 +4,8 @@
 //! of links and charts, and the way numbers and dates are written all come from one
 //! [`Labels`] value per guide. English and Spanish sets are built in (`content/labels/`); an
 //! edition picks the set of its `language` and may set any label in a `[labels]` table of its
-//! `guide.toml`. An edition in a language with no built-in set gives every label there.
+//! `guide.toml`. An edition in a language with no built-in set gives every label there, but for
+//! the few added since such editions were first written, which have a default.
 //!
 //! A label may hold placeholders in braces, such as `Page {page} of {total}`; each label
 //! accepts its own, which loading checks. Write `{{` and `}}` for a brace itself.
@@ -16,6 +17,11 @@ mod table;
 
 pub use table::Labels;
 pub(crate) use table::RawLabels;
+
+/// The labels added after editions in a language with no built-in set were first written,
+/// each with the form it takes in such an edition until the edition gives its own: an edition
+/// made before a label existed still loads.
+pub(crate) const LATER: &[(&str, &str)] = &[("in_area", "{name}, {area}")];
 
 /// One label: text with the placeholders its kind accepts, checked on load.
 ///

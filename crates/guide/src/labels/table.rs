@@ -189,6 +189,9 @@ labels! {
     /// The caption of the table of pay by workplace; `{statistic}` is a statistic's label,
     /// such as the one of `median`.
     pay_by_workplace [statistic],
+    /// The name of a row of figures for one state or region: an occupation's or a
+    /// workplace's name (`{name}`) and the place's (`{area}`).
+    in_area [name, area],
     /// The header of the jobs in a projection's first year.
     jobs_in [year],
     /// The header of the jobs projected for its last year.

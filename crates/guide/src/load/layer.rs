@@ -7,6 +7,9 @@
 //! - tables merge key by key, all the way down;
 //! - an array of tables whose tables all have an `id` (questions, sources, work settings)
 //!   merges table by table by that id: a table with a new id is added at the end;
+//! - the figures of `salary-outlook.toml` (`[[pay]]` and `[[outlook]]`) add to the base's,
+//!   unless the edition's first table of the list says `replace = true` (the conversion then
+//!   lets a figure take the place of the base's one for the same thing);
 //! - any other value, other arrays of tables included, replaces the base's.
 //!
 //! `[translations]` in `guide.toml` then rewrites text that comes from a base: a string that
@@ -140,6 +143,28 @@ fn shift_value(value: &mut Spanned<DeValue<'_>>, by: usize) {
     *value = Spanned::new(span, inner);
 }
 
+/// The lists of figures that an edition adds to, in the content file that holds them.
+pub(crate) const ADDITIVE: &[(&str, &str)] = &[
+    ("salary-outlook.toml", "pay"),
+    ("salary-outlook.toml", "outlook"),
+];
+
+/// Lays the content file `file`'s table `top` over the base's, by the rules in the module's
+/// documentation.
+pub(crate) fn merge_file<'t>(base: &mut DeTable<'t>, top: DeTable<'t>, file: &str) {
+    for (key, value) in top {
+        let name = key.get_ref().as_ref();
+        let additive = ADDITIVE.contains(&(file, name));
+        match base.get_mut(name) {
+            Some(under) if additive && !replaces(&value) => add_to(under, value),
+            Some(under) => merge_value(under, value),
+            None => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
 /// Lays `top` over `base`, by the rules in the module's documentation.
 pub(crate) fn merge<'t>(base: &mut DeTable<'t>, top: DeTable<'t>) {
     for (key, value) in top {
@@ -149,6 +174,33 @@ pub(crate) fn merge<'t>(base: &mut DeTable<'t>, top: DeTable<'t>) {
                 base.insert(key, value);
             }
         }
+    }
+}
+
+/// Whether a list of figures starts with a table that says `replace = true`.
+fn replaces(list: &Spanned<DeValue<'_>>) -> bool {
+    let DeValue::Array(tables) = list.get_ref() else {
+        return false;
+    };
+    tables.first().is_some_and(|first| match first.get_ref() {
+        DeValue::Table(t) => t
+            .get("replace")
+            .is_some_and(|v| matches!(v.get_ref(), DeValue::Boolean(true))),
+        _ => false,
+    })
+}
+
+/// Adds the tables of the list `over` after those of `under`; anything but two lists is
+/// laid over as usual (loading then reports a value of the wrong type).
+fn add_to<'t>(under: &mut Spanned<DeValue<'t>>, over: Spanned<DeValue<'t>>) {
+    let span = over.span();
+    match (under.get_mut(), over.into_inner()) {
+        (DeValue::Array(u), DeValue::Array(o)) => {
+            for table in o {
+                u.push(table);
+            }
+        }
+        (_, o) => *under = Spanned::new(span, o),
     }
 }
 
@@ -290,12 +342,13 @@ pub(crate) const KEPT_KEYS: &[&str] = &[
 
 /// Whether the strings under `key` in the content file `file` may stay in the base's language
 /// and are never translated: the [`KEPT_KEYS`], the lists of sources a fact cites, the titles
-/// of the works cited, and the role a pay row plays (`comparison`).
+/// of the works cited, the role a pay row plays (`comparison`) and the postal code of the state
+/// a figure covers.
 pub(crate) fn kept(file: &str, key: &str) -> bool {
     KEPT_KEYS.contains(&key)
         || (key == "sources" && file != "sources.toml")
         || (file == "sources.toml" && key == "title")
-        || (file == "salary-outlook.toml" && key == "role")
+        || (file == "salary-outlook.toml" && (key == "role" || key == "state"))
 }
 
 /// Every string of `table` under a key that is not [`kept`] that comes from a layer whose

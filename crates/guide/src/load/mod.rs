@@ -189,8 +189,22 @@ impl Files {
     /// Parses and checks every file and builds the guide.
     pub(crate) fn load(self, base: &Path) -> Result<Loaded, LoadError> {
         let (layers, mut problems, resolved) = resolve(self, base);
+        // The bases' files, each with the words that say a problem is in it.
+        let inherited = Inherited(
+            layers
+                .iter()
+                .take(layers.len().saturating_sub(1))
+                .flat_map(|layer| {
+                    layer
+                        .files
+                        .files
+                        .values()
+                        .map(|(path, _)| (path.clone(), layer.described.clone()))
+                })
+                .collect(),
+        );
         if !resolved || layers.iter().any(|l| l.files.unreadable) {
-            return Err(LoadError::new(problems));
+            return Err(LoadError::new(problems).map(|d| inherited.mark(d)));
         }
         let fonts = fonts::resolve(&layers, &mut problems);
         let brand = brand::resolve(&layers, &mut problems);
@@ -259,7 +273,8 @@ impl Files {
                 file: name,
             })
             .collect();
-        let (guide, figures) = convert::build(&input, problems)?;
+        let (guide, figures) =
+            convert::build(&input, problems).map_err(|err| err.map(|d| inherited.mark(d)))?;
         let mut files: Vec<(usize, ContentFile)> = found
             .values()
             .flatten()
@@ -283,7 +298,22 @@ impl Files {
             fonts,
             brand,
             fingerprints,
+            inherited,
         })
+    }
+}
+
+/// The files of an edition's bases, each with how a message names the base it belongs to.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Inherited(Vec<(PathBuf, String)>);
+
+impl Inherited {
+    /// The diagnostic, marked as inherited when it is in a base's file.
+    pub(crate) fn mark(&self, d: Diagnostic) -> Diagnostic {
+        match self.0.iter().find(|(path, _)| path == d.path()) {
+            Some((_, from)) if d.inherited().is_none() => d.inherited_from(from),
+            _ => d,
+        }
     }
 }
 
@@ -328,6 +358,17 @@ pub struct Loaded {
     /// The edition's record of the source text of each text it translates
     /// (`fingerprints.toml`), if it has one.
     pub(crate) fingerprints: Option<ContentFile>,
+    /// The bases' files, for [`Loaded::attribute`].
+    pub(crate) inherited: Inherited,
+}
+
+impl Loaded {
+    /// The diagnostic, marked as [inherited](Diagnostic::inherited) when it is in a file of
+    /// one of the edition's bases: for a check made outside the loader over
+    /// [`files`](Loaded::files).
+    pub fn attribute(&self, d: Diagnostic) -> Diagnostic {
+        self.inherited.mark(d)
+    }
 }
 
 /// One content file as it was read.

@@ -7,6 +7,8 @@ use super::*;
 /// One edition of a stack of editions: its files and how messages name it.
 pub(super) struct Layer {
     pub(super) name: String,
+    /// How a message says that something is in this layer: "the built-in `en` edition".
+    pub(super) described: String,
     pub(super) files: Files,
 }
 
@@ -18,6 +20,7 @@ pub(super) fn resolve(edition: Files, dir: &Path) -> (Vec<Layer>, Vec<Diagnostic
     let mut base_problems = Vec::new();
     let mut stack = vec![Layer {
         name: dir.display().to_string(),
+        described: format!("the edition {}", dir.display()),
         files: edition,
     }];
     let mut seen: Vec<PathBuf> = vec![dir.to_path_buf()];
@@ -43,6 +46,7 @@ pub(super) fn resolve(edition: Files, dir: &Path) -> (Vec<Layer>, Vec<Diagnostic
         let next = if let Ok(edition) = BuiltIn::named(&named) {
             (
                 format!("{} (built in)", edition.dir),
+                format!("the built-in `{}` edition", edition.name),
                 Files::from_named(Path::new(edition.dir), edition.named_files()),
                 PathBuf::from(edition.dir),
             )
@@ -72,9 +76,10 @@ pub(super) fn resolve(edition: Files, dir: &Path) -> (Vec<Layer>, Vec<Diagnostic
                 break;
             }
             let shown = folder.display().to_string();
-            (shown, files, folder)
+            let described = format!("the base edition {shown}");
+            (shown, described, files, folder)
         };
-        let key = std::fs::canonicalize(&next.2).unwrap_or(next.2.clone());
+        let key = std::fs::canonicalize(&next.3).unwrap_or(next.3.clone());
         if seen
             .iter()
             .any(|s| std::fs::canonicalize(s).unwrap_or(s.clone()) == key)
@@ -85,10 +90,11 @@ pub(super) fn resolve(edition: Files, dir: &Path) -> (Vec<Layer>, Vec<Diagnostic
             )));
             break;
         }
-        seen.push(next.2);
+        seen.push(next.3);
         stack.push(Layer {
             name: next.0,
-            files: next.1,
+            described: next.1,
+            files: next.2,
         });
     }
     stack.reverse();

@@ -17,7 +17,9 @@ mod sources;
 mod work;
 
 pub use education::{Certification, Education, StateLicense, StateRule, TimeToQualify};
-pub use pay::{KeyFigure, KeyFigureChoice, OutlookFigure, PayFigure, Role, SalaryOutlook};
+pub use pay::{
+    Area, AreaKind, KeyFigure, KeyFigureChoice, OutlookFigure, PayFigure, Role, SalaryOutlook,
+};
 pub(crate) use section_ref::Partial;
 pub use section_ref::{SectionRef, SectionVisitor};
 pub use sources::{Faq, Question, Source, Sources};

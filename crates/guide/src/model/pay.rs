@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::prose::Prose;
 use crate::terms::{EntryEducation, PayUnit, Statistic};
-use crate::values::{Id, Money, RefDate, Text};
+use crate::values::{Id, Money, RefDate, StateCode, Text};
 
 /// Pay and job outlook.
 ///
@@ -139,8 +139,10 @@ impl SalaryOutlook {
     /// assert!(matches!(figures[0], KeyFigure::MedianPay(p) if p.amount.cents() == 4_259_000));
     /// ```
     pub fn key_figures(&self) -> Vec<KeyFigure<'_>> {
-        let named =
-            |choice: &Option<Text>, o: &&OutlookFigure| choice.as_ref() == Some(&o.occupation);
+        // A key figure is national: a state's or a region's is shown beside it, in the tables.
+        let named = |choice: &Option<Text>, o: &&OutlookFigure| {
+            choice.as_ref() == Some(&o.occupation) && o.area.is_none()
+        };
         let choice = &self.key_figures;
         let pay = self
             .pay
@@ -215,6 +217,9 @@ pub struct PayFigure {
     pub code: Option<Text>,
     /// The kind of workplace, when the figure covers only one.
     pub setting: Option<Text>,
+    /// The place the figure covers, when it is not the whole United States: a state or a
+    /// region.
+    pub area: Option<Area>,
     /// Whether the figure is about the guide's occupation or a comparison.
     pub role: Role,
     /// Which statistic the figure is.
@@ -234,8 +239,14 @@ pub struct PayFigure {
 impl PayFigure {
     /// Whether the figure is a median annual wage across all workplaces: the one figure that
     /// stands for an occupation's pay.
+    ///
+    /// A figure for a state or a region is not: the national one stands for the occupation,
+    /// and a local figure is shown beside it.
     pub fn is_overall_median(&self) -> bool {
-        self.statistic == Statistic::Median && self.unit == PayUnit::Year && self.setting.is_none()
+        self.statistic == Statistic::Median
+            && self.unit == PayUnit::Year
+            && self.setting.is_none()
+            && self.area.is_none()
     }
 
     /// Whether the figure is for the whole economy: the code `00-0000` that the Bureau of
@@ -245,6 +256,62 @@ impl PayFigure {
             .as_ref()
             .is_some_and(|c| c.as_str() == ALL_OCCUPATIONS)
     }
+}
+
+/// The place a local figure covers: a state, or a region such as a metropolitan area or a
+/// workforce board's area. A figure without one covers the whole United States.
+///
+/// An edition writes it on a `[[pay]]` or `[[outlook]]` table of `salary-outlook.toml`:
+///
+/// ```toml
+/// area = { state = "CA", name = "California" }              # a whole state
+/// area = { region = "Lakeside region", state = "MI" }       # a region within a state
+/// ```
+///
+/// # Examples
+///
+/// ```
+/// use mht_guide::{AreaKind, Guide};
+///
+/// let mut files: Vec<(String, String)> = mht_guide::EMBEDDED_FILES
+///     .iter()
+///     .map(|(n, t)| (n.to_string(), t.to_string()))
+///     .collect();
+/// let salary = files.iter_mut().find(|(n, _)| n == "salary-outlook.toml").unwrap();
+/// salary.1.push_str(
+///     "\n[[pay]]\noccupation = \"Psychiatric technicians\"\nstatistic = \"median\"\n\
+///      amount = 61000\ncurrency = \"USD\"\nunit = \"year\"\nperiod = \"2024-05\"\n\
+///      source = \"bls-ooh\"\narea = { state = \"CA\", name = \"California\" }\n",
+/// );
+/// let guide = Guide::from_files("local", files).expect("the edition loads");
+/// let local = guide.salary_outlook.pay.iter().find_map(|p| p.area.as_ref()).unwrap();
+/// assert_eq!(local.kind, AreaKind::State);
+/// assert_eq!((local.name.as_str(), local.state.unwrap().as_str()), ("California", "CA"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
+pub struct Area {
+    /// Whether the area is a whole state or a region.
+    pub kind: AreaKind,
+    /// The area's name, as the edition's readers read it: `California`, `Lakeside region`.
+    pub name: Text,
+    /// The state the area is, or lies in: its postal code. `None` for a region that crosses
+    /// state lines.
+    pub state: Option<StateCode>,
+    /// The code the figure's source gives the area, such as the Bureau of Labor Statistics'
+    /// code of a metropolitan area.
+    pub code: Option<Text>,
+}
+
+/// What kind of place an [`Area`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AreaKind {
+    /// A whole state, the District of Columbia or a territory.
+    State,
+    /// A named region: a metropolitan area, a workforce area, a group of counties.
+    Region,
 }
 
 /// The code of all occupations together in the Bureau of Labor Statistics' tables.
@@ -266,6 +333,9 @@ pub struct OutlookFigure {
     pub occupation: Text,
     /// The occupation's code, when it has one.
     pub code: Option<Text>,
+    /// The place the projection covers, when it is not the whole United States: a state or
+    /// a region.
+    pub area: Option<Area>,
     /// Whether the figure is about the guide's occupation or a comparison.
     pub role: Role,
     /// The first year of the projection.

@@ -244,12 +244,18 @@ impl<'a> SectionRef<'a> {
                 prose(&s.intro, f);
                 for p in &s.pay {
                     f(p.occupation.as_str());
+                    if let Some(area) = &p.area {
+                        f(area.name.as_str());
+                    }
                     f(&p.amount.english());
                 }
                 prose(&s.pay_factors, f);
                 prose(&s.benefits, f);
                 for o in &s.outlook {
                     f(o.occupation.as_str());
+                    if let Some(area) = &o.area {
+                        f(area.name.as_str());
+                    }
                     f(&format!("{}%", o.growth_percent));
                 }
                 prose(&s.outlook_notes, f);

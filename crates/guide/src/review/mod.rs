@@ -45,6 +45,7 @@ pub struct Review {
     files: Vec<ContentFile>,
     fonts: Vec<crate::load::EditionFont>,
     fingerprints: Option<ContentFile>,
+    inherited: crate::load::Inherited,
 }
 
 impl Review {
@@ -81,12 +82,14 @@ impl Review {
         warnings.extend(untranslated::warnings(&loaded));
         warnings.extend(crate::translate::stale_warnings(&loaded));
         warnings.extend(markers::warnings(&loaded));
+        let warnings = warnings.into_iter().map(|w| loaded.attribute(w)).collect();
         let Loaded {
             guide,
             files,
             origins,
             fonts,
             fingerprints,
+            inherited,
             ..
         } = loaded;
         let formula = ReadingFormula::for_language(&guide.meta.language);
@@ -112,7 +115,16 @@ impl Review {
             files,
             fonts,
             fingerprints,
+            inherited,
         })
+    }
+
+    /// The diagnostic, marked as [inherited](Diagnostic::inherited) when it is in a file of
+    /// one of the edition's bases: for a check made outside the review over
+    /// [`files`](Review::files), as `mht-guide check` makes some. The review's own
+    /// [`warnings`](Review::warnings) are marked already.
+    pub fn attribute(&self, d: Diagnostic) -> Diagnostic {
+        self.inherited.mark(d)
     }
 
     /// Every content file that was read, the bases' first: for checks that look at the
@@ -184,7 +196,8 @@ impl Review {
         total
     }
 
-    /// Every warning, file by file in guide order, top to bottom.
+    /// Every warning, file by file in guide order, top to bottom. A warning in a file the
+    /// edition inherits from a base says so ([`Diagnostic::inherited`]).
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings
     }

@@ -81,7 +81,7 @@ impl<'a> Stack<'a> {
             let table = layer::parse(*region).ok()?;
             match &mut merged {
                 None => merged = Some(table),
-                Some(under) => layer::merge(under, table),
+                Some(under) => layer::merge_file(under, table, name),
             }
         }
         merged

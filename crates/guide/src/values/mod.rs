@@ -9,11 +9,13 @@ use serde::Serialize;
 
 mod date;
 mod money;
+mod state;
 mod url;
 
 pub use date::RefDate;
 pub(crate) use money::group_digits;
 pub use money::{Currency, Money};
+pub use state::StateCode;
 pub use url::Url;
 
 /// The text in Unicode Normalization Form C, the composed form XML and the web expect: the same
@@ -88,7 +90,7 @@ macro_rules! from_str {
 }
 pub(crate) use from_str;
 
-from_str!(Text, Id, Url, RefDate, Currency);
+from_str!(Text, Id, Url, RefDate, Currency, StateCode);
 
 /// The first bidirectional isolate of a text that is not balanced, with its byte offset and
 /// why: an opening one (U+2066 left-to-right, U+2067 right-to-left, U+2068 first strong) that

@@ -40,6 +40,12 @@ impl SourceRef<'_> {
     }
 }
 
+/// Where a figure of a list is: the span of its first key, and where its date is written.
+pub(super) type FigureAt = (Range<usize>, usize);
+
+/// Where each figure of a list starts, and where its `replace` flag is, if it has one.
+pub(super) type Starts = [(usize, Option<usize>)];
+
 /// The file being converted, and where problems go.
 pub(super) struct Ctx<'a, 't> {
     /// Where the file's values came from.
@@ -307,6 +313,107 @@ impl Ctx<'_, '_> {
                 T::default()
             }
         }
+    }
+
+    /// Checks the `replace` flags of a list of figures (each given by where it starts): a
+    /// flag says that an edition's list replaces its base's, so it belongs on the edition's
+    /// first table, in an edition that has a base.
+    pub(super) fn replace_flags<'v>(
+        &mut self,
+        figures: impl IntoIterator<Item = (usize, Option<&'v S<bool>>)>,
+        list: &str,
+    ) {
+        let mut layers_seen = Vec::new();
+        for (at, flag) in figures {
+            let layer = self.src.region(at).layer;
+            let first = !layers_seen.contains(&layer);
+            layers_seen.push(layer);
+            let Some(flag) = flag else { continue };
+            if layer == 0 {
+                self.problem(
+                    flag.span(),
+                    format!(
+                        "`replace` lets an edition's `[[{list}]]` tables replace its base's, \
+                         and this edition has no base; remove it"
+                    ),
+                );
+            } else if !first {
+                self.problem(
+                    flag.span(),
+                    format!(
+                        "`replace` is about the whole `[[{list}]]` list, so it goes on the \
+                         first `[[{list}]]` table of this file; move it there"
+                    ),
+                );
+            }
+        }
+    }
+
+    /// A list of figures laid over its bases', settled. A figure of one edition takes the
+    /// place of every figure of the editions below it that is of the same thing (`same`), at
+    /// the first one's place; a figure that repeats another of its own edition (`repeat`: the
+    /// same thing, period and source; `alike` says so) is a problem. Each figure comes with where its first
+    /// key is and where its date is, which a replaced figure takes out of the source map.
+    /// When some figure had a value that did not convert (`converted` is false), figures may
+    /// look alike for that reason alone: they are left as they are, the load failing anyway.
+    pub(super) fn settle<T>(
+        &mut self,
+        figures: Vec<(FigureAt, T)>,
+        (same, repeat): (impl Fn(&T, &T) -> bool, impl Fn(&T, &T) -> bool),
+        (what, alike): (&str, &str),
+        converted: bool,
+    ) -> Vec<T> {
+        if !converted {
+            return figures.into_iter().map(|(_, figure)| figure).collect();
+        }
+        // Each figure kept so far: where it is, its layer, the figure.
+        let mut settled: Vec<Option<(FigureAt, usize, T)>> = Vec::with_capacity(figures.len());
+        for (at, figure) in figures {
+            let layer = self.src.region(at.0.start).layer;
+            let repeated = settled
+                .iter()
+                .flatten()
+                .find(|(_, l, kept)| *l == layer && repeat(kept, &figure))
+                .map(|(first, _, _)| first.0.start);
+            if let Some(first) = repeated {
+                let (_, text, first) = self.src.locate(first);
+                let (line, _) = line_column(text, first);
+                self.problem(
+                    at.0,
+                    format!(
+                        "this {what} repeats the one on line {line}, with the same {alike}; \
+                         remove one"
+                    ),
+                );
+                continue;
+            }
+            let below: Vec<usize> = settled
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| {
+                    s.as_ref()
+                        .is_some_and(|(_, l, kept)| *l < layer && same(kept, &figure))
+                })
+                .map(|(i, _)| i)
+                .collect();
+            for &i in &below {
+                if let Some((replaced, _, _)) = settled[i].take() {
+                    let (path, _, date_at) = self.src.locate(replaced.1);
+                    self.figures
+                        .dated
+                        .retain(|(p, offset, _)| !(*p == path && *offset == date_at));
+                }
+            }
+            match below.first() {
+                Some(&first) => settled[first] = Some((at, layer, figure)),
+                None => settled.push(Some((at, layer, figure))),
+            }
+        }
+        settled
+            .into_iter()
+            .flatten()
+            .map(|(_, _, figure)| figure)
+            .collect()
     }
 
     pub(super) fn role(&mut self, value: &Option<Str>) -> Role {

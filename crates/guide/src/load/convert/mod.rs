@@ -98,7 +98,7 @@ impl<'t> Layered<'t> {
             match layer::parse(region) {
                 Ok(table) => match &mut merged {
                     None => merged = Some(table),
-                    Some(under) => layer::merge(under, table),
+                    Some(under) => layer::merge_file(under, table, name),
                 },
                 Err(problem) => {
                     problems.push(problem);
@@ -250,7 +250,10 @@ pub(super) fn build<'t>(
         };
     }
     let sections = crate::section::with_sections!(load_sections!());
-    for t in translations.iter().filter(|t| !t.used) {
+    // A base's translation that the edition leaves unused (its figures replaced the text it
+    // translates) is the base's business, not a problem of the edition.
+    let own = |t: &&Translation<'_>| input.source.region(t.from_span.start).layer == input.top();
+    for t in translations.iter().filter(|t| !t.used).filter(own) {
         let message = if input.top() == 0 {
             // A full copy inherits nothing: its text is in its own files, to be written there.
             format!(

@@ -159,10 +159,15 @@ pub(super) fn labels(cx: &mut Ctx<'_, '_>, own: Option<&S<RawLabels>>, language:
                         .push(Diagnostic::at_offset(path, text, v.span().start, m));
                 })
                 .ok(),
-            _ => {
-                missing.push(name);
-                None
-            }
+            _ => match crate::labels::LATER.iter().find(|(n, _)| *n == name) {
+                // A label added after the edition was written reads as the default until the
+                // edition gives its own.
+                Some((_, default)) => checked(default).ok(),
+                None => {
+                    missing.push(name);
+                    None
+                }
+            },
         };
         values.push(label.unwrap_or_else(Label::placeholder));
     }
@@ -356,27 +361,227 @@ pub(super) fn career_path(cx: &mut Ctx<'_, '_>, raw: raw::CareerPath) -> CareerP
 pub(super) fn salary_outlook(cx: &mut Ctx<'_, '_>, raw: raw::SalaryOutlook) -> SalaryOutlook {
     cx.not_empty(&raw.pay, "`pay`");
     cx.not_empty(&raw.outlook, "`outlook`");
+    let pay_list = raw.pay.get_ref();
+    let outlook_list = raw.outlook.get_ref();
+    cx.replace_flags(
+        pay_list
+            .iter()
+            .map(|p| (p.occupation.span().start, p.replace.as_ref())),
+        "pay",
+    );
+    cx.replace_flags(
+        outlook_list
+            .iter()
+            .map(|o| (o.occupation.span().start, o.replace.as_ref())),
+        "outlook",
+    );
+    let before = cx.problems.len();
+    let pay = pay_list
+        .iter()
+        .map(|p| {
+            let at = (p.occupation.span(), p.period.span().start);
+            (at, pay_figure(cx, p))
+        })
+        .collect();
+    let pay = cx.settle(
+        pay,
+        (PayFigure::same, |a: &PayFigure, b: &PayFigure| {
+            a.same(b) && a.period == b.period && a.source == b.source
+        }),
+        (
+            "pay figure",
+            "occupation, workplace, area, statistic, unit, period and source",
+        ),
+        cx.problems.len() == before,
+    );
+    let before = cx.problems.len();
+    let outlook = outlook_list
+        .iter()
+        .map(|o| {
+            let at = (o.occupation.span(), o.base_year.span().start);
+            (at, outlook_figure(cx, o))
+        })
+        .collect();
+    let outlook = cx.settle(
+        outlook,
+        (
+            OutlookFigure::same,
+            |a: &OutlookFigure, b: &OutlookFigure| {
+                a.same(b)
+                    && (a.base_year, a.target_year) == (b.base_year, b.target_year)
+                    && a.source == b.source
+            },
+        ),
+        ("projection", "occupation, area, years and source"),
+        cx.problems.len() == before,
+    );
+    // Where each figure of the lists starts, and its `replace` flag: a key figure chosen by a
+    // base and left without its figure by an edition above it is reported there.
+    let starts = |list: Vec<(usize, Option<&S<bool>>)>| -> Vec<(usize, Option<usize>)> {
+        list.into_iter()
+            .map(|(at, flag)| (at, flag.map(|f| f.span().start)))
+            .collect()
+    };
+    let pay_starts = starts(
+        pay_list
+            .iter()
+            .map(|p| (p.occupation.span().start, p.replace.as_ref()))
+            .collect(),
+    );
+    let outlook_starts = starts(
+        outlook_list
+            .iter()
+            .map(|o| (o.occupation.span().start, o.replace.as_ref()))
+            .collect(),
+    );
     SalaryOutlook {
         summary: cx.prose(&raw.summary),
         intro: cx.prose(&raw.intro),
-        pay: raw
-            .pay
-            .get_ref()
-            .iter()
-            .map(|p| pay_figure(cx, p))
-            .collect(),
+        pay,
         pay_factors: cx.prose(&raw.pay_factors),
         benefits: cx.prose(&raw.benefits),
-        outlook: raw
-            .outlook
-            .get_ref()
-            .iter()
-            .map(|o| outlook_figure(cx, o))
-            .collect(),
+        outlook,
         outlook_notes: cx.prose(&raw.outlook_notes),
         key_figures: KeyFigureChoice::default(),
     }
-    .with_key_figures(cx, raw.key_figures.as_ref())
+    .with_key_figures(cx, raw.key_figures.as_ref(), (&pay_starts, &outlook_starts))
+}
+
+impl PayFigure {
+    /// Whether two figures are of the same thing, so that an edition's takes the place of its
+    /// base's: the same occupation, workplace, area, role, statistic and unit.
+    fn same(&self, other: &PayFigure) -> bool {
+        same_occupation(
+            (&self.occupation, &self.code),
+            (&other.occupation, &other.code),
+        ) && self.setting == other.setting
+            && same_area(self.area.as_ref(), other.area.as_ref())
+            && self.role == other.role
+            && self.statistic == other.statistic
+            && self.unit == other.unit
+    }
+}
+
+impl OutlookFigure {
+    /// Whether two projections are of the same thing, so that an edition's takes the place
+    /// of its base's: the same occupation, area and role.
+    fn same(&self, other: &OutlookFigure) -> bool {
+        same_occupation(
+            (&self.occupation, &self.code),
+            (&other.occupation, &other.code),
+        ) && same_area(self.area.as_ref(), other.area.as_ref())
+            && self.role == other.role
+    }
+}
+
+/// Whether two figures are of the same occupation: by their codes when both have one (so that
+/// a translated name still matches), else by their names.
+fn same_occupation(a: (&Text, &Option<Text>), b: (&Text, &Option<Text>)) -> bool {
+    match (a.1, b.1) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.0 == b.0,
+    }
+}
+
+/// Whether two figures cover the same place: both the whole country, the same state (by its
+/// code, whatever its name in each edition's language), or regions in the same state with the
+/// same code when both have one, else the same name.
+fn same_area(a: Option<&Area>, b: Option<&Area>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => {
+            a.kind == b.kind
+                && a.state == b.state
+                && (a.kind == AreaKind::State
+                    || match (&a.code, &b.code) {
+                        (Some(x), Some(y)) => x == y,
+                        _ => a.name == b.name,
+                    })
+        }
+        _ => false,
+    }
+}
+
+/// The place a figure covers, checked: a state (`state` and `name`) or a region (`region`,
+/// with `state` when it lies in one).
+fn area(cx: &mut Ctx<'_, '_>, raw: &S<raw::Area>) -> Option<Area> {
+    let a = raw.get_ref();
+    let state = a
+        .state
+        .as_ref()
+        .and_then(|s| cx.check(s, crate::values::StateCode::parse));
+    let code = cx.opt_text(&a.code);
+    let (kind, name) = match (&a.name, &a.region) {
+        (Some(name), None) => {
+            if a.state.is_none() {
+                cx.problem(
+                    name.span(),
+                    "an area with a `name` is a whole state, and this one has no `state`; give \
+                     its postal code as `state`, or write `region` instead of `name` for a \
+                      region"
+                        .into(),
+                );
+                return None;
+            }
+            let text = cx.text(name);
+            // In English the name can be checked against the code.
+            let english = cx
+                .languages
+                .last()
+                .cloned()
+                .flatten()
+                .is_some_and(|l| l.primary() == "en");
+            if let Some(state) = state
+                && english
+                && !text.as_str().is_empty()
+                && !state.is_english_name(text.as_str())
+            {
+                cx.problem(
+                    name.span(),
+                    format!(
+                        "`{}` is {}, and this area's name is `{text}`; write the state's name, \
+                         or correct its code",
+                        state.as_str(),
+                        state.english_name()
+                    ),
+                );
+            }
+            (AreaKind::State, text)
+        }
+        (None, Some(region)) => (AreaKind::Region, cx.text(region)),
+        (Some(name), Some(_)) => {
+            cx.problem(
+                name.span(),
+                "an area is a state (`state` and `name`) or a region (`region`), not both; \
+                 keep `name` for a whole state, or `region` for part of one"
+                    .into(),
+            );
+            return None;
+        }
+        (None, None) => {
+            let message = match (state, &a.state) {
+                (_, Some(_)) if state.is_none() => return None,
+                (Some(state), _) => format!(
+                    "this area gives `state` but no name; add `name = \"{}\"` for the whole \
+                     state (in the edition's language), or `region` for part of it",
+                    state.english_name()
+                ),
+                (None, _) => {
+                    "this area names no place; give `state` and `name` for a whole state, \
+                         or `region` for a region"
+                        .to_owned()
+                }
+            };
+            cx.problem(raw.span(), message);
+            return None;
+        }
+    };
+    Some(Area {
+        kind,
+        name,
+        state,
+        code,
+    })
 }
 
 impl SalaryOutlook {
@@ -386,6 +591,7 @@ impl SalaryOutlook {
         mut self,
         cx: &mut Ctx<'_, '_>,
         chosen: Option<&raw::KeyFigures>,
+        (pay_starts, outlook_starts): (&Starts, &Starts),
     ) -> SalaryOutlook {
         let subject_pay = || {
             self.pay
@@ -399,23 +605,29 @@ impl SalaryOutlook {
             .filter(|p| p.is_overall_median())
             .map(|p| &p.occupation)
             .collect();
+        // A key figure is national: a local one is shown beside it, in the tables.
         let outlook = |has: fn(&OutlookFigure) -> bool| -> Vec<&Text> {
             self.outlook
                 .iter()
-                .filter(|o| has(o))
+                .filter(|o| o.area.is_none() && has(o))
                 .map(|o| &o.occupation)
                 .collect()
         };
         let subject = |has: fn(&OutlookFigure) -> bool| {
             self.outlook
                 .iter()
-                .find(|o| o.role == Role::Subject && has(o))
+                .find(|o| o.role == Role::Subject && o.area.is_none() && has(o))
                 .map(|o| o.occupation.clone())
         };
         let growth = outlook(|_| true);
         let openings = outlook(|o| o.openings_per_year.is_some());
         let education = outlook(|o| o.entry_education.is_some());
-        let mut pick = |value: Option<&Str>, have: &[&Text], what: &str, default: Option<Text>| {
+        let top = cx.languages.len().saturating_sub(1);
+        let mut pick = |value: Option<&Str>,
+                        have: &[&Text],
+                        what: &str,
+                        default: Option<Text>,
+                        starts: &Starts| {
             let Some(value) = value else {
                 return default;
             };
@@ -429,10 +641,50 @@ impl SalaryOutlook {
                 let names: Vec<String> = have.iter().map(|n| format!("`{n}`")).collect();
                 format!("occupations with one: {}", names.join(", "))
             };
-            cx.problem(
-                value.span(),
-                format!("no {what} for `{name}` in this file; {list}"),
-            );
+            // A choice made by a base and left without its figure by an edition above it is
+            // reported where that edition's figures undo it: at its `replace`, the highest
+            // one above the choice, else at the first figure of the edition itself.
+            let layer = |at: usize| cx.src.region(at).layer;
+            let chosen_in = layer(value.span().start);
+            let undone_at = starts
+                .iter()
+                .filter_map(|(_, flag)| *flag)
+                .filter(|&flag| layer(flag) > chosen_in)
+                .max_by_key(|&flag| layer(flag))
+                .or_else(|| {
+                    starts
+                        .iter()
+                        .map(|(at, _)| *at)
+                        .find(|&at| layer(at) == top && top > chosen_in)
+                });
+            match undone_at {
+                Some(at) => {
+                    let key = cx.src.region(value.span().start);
+                    let (line, _) = line_column(key.text, value.span().start - key.start);
+                    let file = key.path.file_name().map_or_else(
+                        || key.path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    cx.problem(
+                        at..at,
+                        format!(
+                            "the key figures this edition inherits show the {what} of \
+                             `{name}` (`[key_figures]`, line {line} of the base's {file}), and \
+                             this edition's figures leave none; add one, or choose another \
+                             occupation in a `[key_figures]` table of this file ({})",
+                            if have.is_empty() {
+                                "no occupation has one yet".to_owned()
+                            } else {
+                                list.replace(": ", " now: ")
+                            }
+                        ),
+                    );
+                }
+                _ => cx.problem(
+                    value.span(),
+                    format!("no {what} for `{name}` in this file; {list}"),
+                ),
+            }
             None
         };
         let chosen = KeyFigureChoice {
@@ -441,24 +693,28 @@ impl SalaryOutlook {
                 &pay,
                 "median annual pay across all workplaces",
                 subject_pay().next().cloned(),
+                pay_starts,
             ),
             growth: pick(
                 chosen.and_then(|c| c.growth.as_ref()),
                 &growth,
                 "projection",
                 subject(|_| true),
+                outlook_starts,
             ),
             openings: pick(
                 chosen.and_then(|c| c.openings.as_ref()),
                 &openings,
                 "projection with `openings_per_year`",
                 subject(|o| o.openings_per_year.is_some()),
+                outlook_starts,
             ),
             education: pick(
                 chosen.and_then(|c| c.education.as_ref()),
                 &education,
                 "projection with `entry_education`",
                 subject(|o| o.entry_education.is_some()),
+                outlook_starts,
             ),
         };
         self.key_figures = chosen;
@@ -484,6 +740,7 @@ pub(super) fn pay_figure(cx: &mut Ctx<'_, '_>, p: &raw::PayFigure) -> PayFigure 
         occupation: cx.text(&p.occupation),
         code: cx.opt_text(&p.code),
         setting: cx.opt_text(&p.setting),
+        area: p.area.as_ref().and_then(|a| area(cx, a)),
         role: cx.role(&p.role),
         statistic: cx
             .check(&p.statistic, Statistic::parse)
@@ -515,6 +772,7 @@ pub(super) fn outlook_figure(cx: &mut Ctx<'_, '_>, o: &raw::OutlookFigure) -> Ou
     OutlookFigure {
         occupation: cx.text(&o.occupation),
         code: cx.opt_text(&o.code),
+        area: o.area.as_ref().and_then(|a| area(cx, a)),
         role: cx.role(&o.role),
         base_year,
         target_year,

@@ -104,6 +104,15 @@ pub(crate) struct PayFigure {
     pub(crate) code: Option<Str>,
     /// The kind of workplace, for pay by industry (optional).
     pub(crate) setting: Option<Str>,
+    /// The state or region the figure covers (optional; without it, the whole United
+    /// States), such as `{ state = "CA", name = "California" }` or
+    /// `{ region = "Lakeside region", state = "MI" }`.
+    pub(crate) area: Option<S<Area>>,
+    /// `true` on the first `[[pay]]` table of an edition with a base: this edition's pay
+    /// figures replace all of the base's. Without it they add to the base's, and a figure for
+    /// the same occupation, workplace, area, statistic and unit as one of the base's takes
+    /// its place (optional).
+    pub(crate) replace: Option<S<bool>>,
     /// `subject` (the guide's occupation, the default) or `comparison`.
     #[cfg_attr(feature = "schema", schemars(extend("enum" = ["subject", "comparison"])))]
     pub(crate) role: Option<Str>,
@@ -140,6 +149,15 @@ pub(crate) struct OutlookFigure {
     pub(crate) occupation: Str,
     /// The occupation's code, such as `29-2053` (optional).
     pub(crate) code: Option<Str>,
+    /// The state or region the projection covers (optional; without it, the whole United
+    /// States), such as `{ state = "CA", name = "California" }` or
+    /// `{ region = "Lakeside region", state = "MI" }`.
+    pub(crate) area: Option<S<Area>>,
+    /// `true` on the first `[[outlook]]` table of an edition with a base: this edition's
+    /// projections replace all of the base's. Without it they add to the base's, and a
+    /// projection for the same occupation and area as one of the base's takes its place
+    /// (optional).
+    pub(crate) replace: Option<S<bool>>,
     /// `subject` (the guide's occupation, the default) or `comparison`.
     #[cfg_attr(feature = "schema", schemars(extend("enum" = ["subject", "comparison"])))]
     pub(crate) role: Option<Str>,
@@ -175,4 +193,33 @@ pub(crate) struct OutlookFigure {
     /// The id of the source (in sources.toml) of the projection.
     #[cfg_attr(feature = "schema", schemars(extend("pattern" = ID_PATTERN)))]
     pub(crate) source: Str,
+}
+
+/// The place a local figure covers: a whole state (`state` and `name`), or a named region
+/// (`region`, and `state` when it lies in one).
+#[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Area {
+    /// The two-letter postal code of the state the figure covers, or that the region lies
+    /// in, such as `CA`.
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = state_codes())))]
+    pub(crate) state: Option<Str>,
+    /// The state's name as this edition's readers read it, such as `California`: for a
+    /// figure that covers a whole state.
+    pub(crate) name: Option<Str>,
+    /// The region's name as this edition's readers read it, such as `Lakeside region` or
+    /// `Los Angeles-Long Beach-Anaheim, CA`: for a figure that covers part of a state or
+    /// crosses state lines.
+    pub(crate) region: Option<Str>,
+    /// The code the figure's source gives the area, such as a Bureau of Labor Statistics
+    /// metropolitan area code (optional).
+    pub(crate) code: Option<Str>,
+}
+
+#[cfg(feature = "schema")]
+fn state_codes() -> Vec<&'static str> {
+    crate::values::StateCode::all()
+        .map(|c| c.as_str())
+        .collect()
 }
