@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use mht_guide::{AreaKind, Guide, KeyFigure, Review, Role, Statistic};
+use mht_guide::{AreaKind, Guide, KeyFigure, PayFigure, Review, Role, Statistic};
 use mht_guide_export::{Options, to_html, to_json, to_markdown};
 
 use crate::util::{copy_files, fixtures, load_errors, run, tempdir, transcript};
@@ -463,7 +463,9 @@ fn a_translated_base_matches_figures_by_code_and_reports_its_choice_at_replace()
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(
         found[0].starts_with(&format!(
-            "{}:2:11: error: the key figures this edition inherits show",
+            "{}:2:11: error: the key figures this edition inherits show the median annual pay \
+             across all workplaces of `Técnicos psiquiátricos` (`[key_figures]`, line 48 of the \
+             base's salary-outlook.toml), and this edition's figures leave none",
             ours.join("salary-outlook.toml").display()
         )),
         "{}",
@@ -482,11 +484,12 @@ fn a_local_projection_listed_first_leaves_the_key_figures_national() {
                  target_year = 2032\ngrowth_percent = 11\nopenings_per_year = 900\n\
                  entry_education = \"high_school\"\nsource = \"bls-ooh\"\n\n";
     let first = text.find("[[outlook]]").unwrap();
-    fs::write(
-        &file,
-        format!("{}{local}{}", &text[..first], &text[first..]),
-    )
-    .unwrap();
+    let text = format!("{}{local}{}", &text[..first], &text[first..]);
+    // Without `[key_figures]`, each key figure is the first of the guide's own: the choice
+    // must pass the local projection by.
+    let choice = text.find("[key_figures]").unwrap();
+    let end = choice + text[choice..].find("\n\n").unwrap() + 2;
+    fs::write(&file, format!("{}{}", &text[..choice], &text[end..])).unwrap();
     let guide = Guide::from_dir(&full).unwrap();
     assert!(guide.salary_outlook.outlook[0].area.is_some());
     let national = mht_guide::guide().salary_outlook.key_figures();
@@ -512,6 +515,16 @@ fn a_translated_edition_must_translate_an_area_s_name_but_not_its_state_code() {
         format!("base = \"../ours\"\nlanguage = \"vi\"\n\n{labels}"),
     )
     .unwrap();
+    // The edition's own figure takes the place of the base's Michigan wage, whose text is then
+    // not asked for.
+    fs::write(
+        vi.join("salary-outlook.toml"),
+        "[[pay]]\noccupation = \"Kỹ thuật viên tâm thần\"\ncode = \"29-2053\"\n\
+         area = { state = \"MI\", name = \"Michigan\" }\nstatistic = \"median\"\n\
+         amount = 45870\ncurrency = \"USD\"\nunit = \"year\"\nperiod = \"2024-05\"\n\
+         source = \"lakeside-wages\"\n",
+    )
+    .unwrap();
     let err = Guide::from_dir(&vi).unwrap_err();
     let at_areas: Vec<&str> = err
         .diagnostics()
@@ -534,5 +547,80 @@ fn a_translated_edition_must_translate_an_area_s_name_but_not_its_state_code() {
             }
         })
         .collect();
-    assert_eq!(at_areas, ["region", "region", "region", "name", "name"]);
+    // Three for the region's wages, one for Michigan's projection; none for the wage replaced.
+    assert_eq!(at_areas, ["region", "region", "region", "name"]);
+}
+
+#[test]
+fn a_chain_of_editions_replaces_figure_by_figure() {
+    // en ← mid (a newer national median) ← ours (newer still): one national median is left,
+    // at the place of en's, and it is ours.
+    let dir = tempdir();
+    let mid = dir.path().join("mid");
+    let ours = dir.path().join("ours");
+    fs::create_dir_all(&mid).unwrap();
+    fs::create_dir_all(&ours).unwrap();
+    let median = |amount: u32, period: &str| {
+        format!(
+            "[[pay]]\noccupation = \"Psychiatric technicians\"\ncode = \"29-2053\"\n\
+             statistic = \"median\"\namount = {amount}\ncurrency = \"USD\"\nunit = \"year\"\n\
+             period = \"{period}\"\nsource = \"bls-ooh\"\n"
+        )
+    };
+    fs::write(mid.join("guide.toml"), "base = \"en\"\n").unwrap();
+    fs::write(mid.join("salary-outlook.toml"), median(45_130, "2025-05")).unwrap();
+    fs::write(ours.join("guide.toml"), "base = \"../mid\"\n").unwrap();
+    fs::write(ours.join("salary-outlook.toml"), median(47_000, "2026-05")).unwrap();
+    let guide = Guide::from_dir(&ours).unwrap();
+    let base = &mht_guide::guide().salary_outlook.pay;
+    let pay = &guide.salary_outlook.pay;
+    assert_eq!(pay.len(), base.len());
+    let at = base.iter().position(PayFigure::is_overall_median).unwrap();
+    assert_eq!(pay[at].amount.cents(), 4_700_000);
+    assert_eq!(pay[at].period.iso(), "2026-05");
+    let medians = |p: &[PayFigure]| p.iter().filter(|p| p.is_overall_median()).count();
+    assert_eq!(medians(pay), medians(base));
+}
+
+#[test]
+fn an_edition_that_translates_its_base_replaces_the_base_s_figure() {
+    // The built-in Spanish edition, copied as a folder: its guide.toml translates the English
+    // occupations, so the English figures read in Spanish; a figure it adds for the same thing
+    // still takes their place, and a repeat is placed in its own file.
+    let dir = tempdir();
+    let es = dir.path().join("es");
+    fs::create_dir_all(&es).unwrap();
+    for (name, text) in mht_guide::BuiltIn::named("es").unwrap().files {
+        fs::write(es.join(name), text).unwrap();
+    }
+    let file = es.join("salary-outlook.toml");
+    let newer = "\n[[pay]]\noccupation = \"Técnicos psiquiátricos\"\ncode = \"29-2053\"\n\
+                 statistic = \"median\"\namount = 45130\ncurrency = \"USD\"\nunit = \"year\"\n\
+                 period = \"2025-05\"\nsource = \"bls-ooh\"\n";
+    let text = fs::read_to_string(&file).unwrap();
+    fs::write(&file, format!("{text}{newer}")).unwrap();
+    let guide = Guide::from_dir(&es).unwrap();
+    let spanish = &mht_guide::BuiltIn::named("es")
+        .unwrap()
+        .guide()
+        .salary_outlook
+        .pay;
+    assert_eq!(guide.salary_outlook.pay.len(), spanish.len());
+    let key = guide.salary_outlook.key_figures();
+    assert!(matches!(key[0], KeyFigure::MedianPay(p) if p.amount.cents() == 4_513_000));
+
+    fs::write(&file, format!("{text}{newer}{newer}")).unwrap();
+    let found = load_errors(&es);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let lines = text.lines().count();
+    assert!(
+        found[0].starts_with(&format!(
+            "{}:{}:14: error: this pay figure repeats the one on line {}",
+            file.display(),
+            lines + 13,
+            lines + 3
+        )),
+        "{}",
+        found[0]
+    );
 }

@@ -177,6 +177,97 @@ pub(crate) fn merge<'t>(base: &mut DeTable<'t>, top: DeTable<'t>) {
     }
 }
 
+/// Settles the lists of figures of a merged content file `file`, once its inherited text is
+/// translated: a figure of one layer takes the place of every figure of the layers below it
+/// that is of the same thing ([`same_figure`]), at the first one's place. A figure replaced
+/// this way is gone before anything reads the file: it is neither converted nor checked for
+/// text left in a base's language, nor offered for translation.
+pub(crate) fn settle_figures<'t>(table: &mut DeTable<'t>, source: &Origin<'_>, file: &str) {
+    for &(_, list) in ADDITIVE.iter().filter(|(f, _)| *f == file) {
+        let Some(DeValue::Array(figures)) = table.get_mut(list).map(Spanned::get_mut) else {
+            continue;
+        };
+        // A table keeps the place its file gave it: translation rewrites strings only.
+        let layer = |t: &Spanned<DeValue<'_>>| source.region(t.span().start).layer;
+        let mut settled: Vec<Option<Spanned<DeValue<'t>>>> = Vec::with_capacity(figures.len());
+        for figure in std::mem::replace(figures, toml::de::DeArray::new()) {
+            let below: Vec<usize> = settled
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| {
+                    s.as_ref().is_some_and(|kept| {
+                        layer(kept) < layer(&figure) && same_figure(kept, &figure)
+                    })
+                })
+                .map(|(i, _)| i)
+                .collect();
+            for &i in &below {
+                settled[i] = None;
+            }
+            match below.first() {
+                Some(&first) => settled[first] = Some(figure),
+                None => settled.push(Some(figure)),
+            }
+        }
+        *figures = settled.into_iter().flatten().collect();
+    }
+}
+
+/// Whether two figure tables are of the same thing, so that an edition's takes the place of its
+/// base's: the same occupation (by `code` when both have one, so that a translated name still
+/// matches, else by name), workplace, area, role, statistic and unit. A projection has no
+/// workplace, statistic or unit, so it is the same occupation, area and role.
+pub(crate) fn same_figure(a: &Spanned<DeValue<'_>>, b: &Spanned<DeValue<'_>>) -> bool {
+    let (DeValue::Table(a), DeValue::Table(b)) = (a.get_ref(), b.get_ref()) else {
+        return false;
+    };
+    fn text<'a>(t: &'a DeTable<'_>, key: &str) -> Option<&'a str> {
+        t.get(key).and_then(|v| v.get_ref().as_str())
+    }
+    let occupation = match (text(a, "code"), text(b, "code")) {
+        (Some(x), Some(y)) => x == y,
+        _ => text(a, "occupation") == text(b, "occupation"),
+    };
+    fn role<'a>(t: &'a DeTable<'_>) -> &'a str {
+        text(t, "role").unwrap_or("subject")
+    }
+    occupation
+        && ["setting", "statistic", "unit"]
+            .iter()
+            .all(|key| text(a, key) == text(b, key))
+        && role(a) == role(b)
+        && same_area(a.get("area"), b.get("area"))
+}
+
+/// Whether two figures cover the same place: both the whole country, the same state (by its
+/// code, whatever its name in each edition's language), or regions in the same state with the
+/// same code when both have one, else the same name.
+fn same_area(a: Option<&Spanned<DeValue<'_>>>, b: Option<&Spanned<DeValue<'_>>>) -> bool {
+    fn table<'a, 't>(v: Option<&'a Spanned<DeValue<'t>>>) -> Option<&'a DeTable<'t>> {
+        match v.map(Spanned::get_ref) {
+            Some(DeValue::Table(t)) => Some(t),
+            _ => None,
+        }
+    }
+    fn text<'a>(t: &'a DeTable<'_>, key: &str) -> Option<&'a str> {
+        t.get(key).and_then(|v| v.get_ref().as_str())
+    }
+    match (table(a), table(b)) {
+        (None, None) => true,
+        (Some(a), Some(b)) => {
+            let region = |t: &DeTable<'_>| t.contains_key("region");
+            region(a) == region(b)
+                && text(a, "state") == text(b, "state")
+                && (!region(a)
+                    || match (text(a, "code"), text(b, "code")) {
+                        (Some(x), Some(y)) => x == y,
+                        _ => text(a, "region") == text(b, "region"),
+                    })
+        }
+        _ => false,
+    }
+}
+
 /// Whether a list of figures starts with a table that says `replace = true`.
 fn replaces(list: &Spanned<DeValue<'_>>) -> bool {
     let DeValue::Array(tables) = list.get_ref() else {

@@ -96,6 +96,7 @@ impl<'a> Stack<'a> {
             let meta = Self::merge(&origin, GUIDE_FILE)?;
             let mut translations = layer::translations(&meta);
             layer::translate(&mut table, &origin, layer, &mut translations, name);
+            layer::settle_figures(&mut table, &origin, name);
         }
         Some((origin, table))
     }

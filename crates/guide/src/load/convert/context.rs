@@ -349,71 +349,54 @@ impl Ctx<'_, '_> {
         }
     }
 
-    /// A list of figures laid over its bases', settled. A figure of one edition takes the
-    /// place of every figure of the editions below it that is of the same thing (`same`), at
-    /// the first one's place; a figure that repeats another of its own edition (`repeat`: the
-    /// same thing, period and source; `alike` says so) is a problem. Each figure comes with where its first
-    /// key is and where its date is, which a replaced figure takes out of the source map.
-    /// When some figure had a value that did not convert (`converted` is false), figures may
-    /// look alike for that reason alone: they are left as they are, the load failing anyway.
-    pub(super) fn settle<T>(
+    /// A list of figures with each figure that repeats an earlier one (`repeat`: the same
+    /// thing, period and source; `alike` says so) reported and left out. The bases' figures
+    /// that an edition's take the place of are gone already (`layer::settle_figures`). Each
+    /// figure comes with where its first key and its date are written; the date's key is never
+    /// translated, so it is in the file that wrote the figure. When some figure had a value
+    /// that did not convert (`converted` is false), figures may look alike for that reason
+    /// alone: they are left as they are, the load failing anyway.
+    pub(super) fn without_repeats<T>(
         &mut self,
         figures: Vec<(FigureAt, T)>,
-        (same, repeat): (impl Fn(&T, &T) -> bool, impl Fn(&T, &T) -> bool),
+        repeat: impl Fn(&T, &T) -> bool,
         (what, alike): (&str, &str),
         converted: bool,
     ) -> Vec<T> {
-        if !converted {
-            return figures.into_iter().map(|(_, figure)| figure).collect();
-        }
-        // Each figure kept so far: where it is, its layer, the figure.
-        let mut settled: Vec<Option<(FigureAt, usize, T)>> = Vec::with_capacity(figures.len());
+        let mut kept: Vec<(FigureAt, T)> = Vec::with_capacity(figures.len());
         for (at, figure) in figures {
-            let layer = self.src.region(at.0.start).layer;
-            let repeated = settled
+            let first = kept
                 .iter()
-                .flatten()
-                .find(|(_, l, kept)| *l == layer && repeat(kept, &figure))
-                .map(|(first, _, _)| first.0.start);
-            if let Some(first) = repeated {
-                let (_, text, first) = self.src.locate(first);
-                let (line, _) = line_column(text, first);
-                self.problem(
-                    at.0,
-                    format!(
-                        "this {what} repeats the one on line {line}, with the same {alike}; \
-                         remove one"
-                    ),
-                );
-                continue;
-            }
-            let below: Vec<usize> = settled
-                .iter()
-                .enumerate()
-                .filter(|(_, s)| {
-                    s.as_ref()
-                        .is_some_and(|(_, l, kept)| *l < layer && same(kept, &figure))
-                })
-                .map(|(i, _)| i)
-                .collect();
-            for &i in &below {
-                if let Some((replaced, _, _)) = settled[i].take() {
-                    let (path, _, date_at) = self.src.locate(replaced.1);
-                    self.figures
-                        .dated
-                        .retain(|(p, offset, _)| !(*p == path && *offset == date_at));
+                .find(|(_, k)| converted && repeat(k, &figure))
+                .map(|(first, _)| self.written_at(first));
+            match first {
+                Some(first) => {
+                    let (_, text, first) = self.src.locate(first);
+                    let (line, _) = line_column(text, first);
+                    let here = self.written_at(&at);
+                    self.problem(
+                        here..here,
+                        format!(
+                            "this {what} repeats the one on line {line}, with the same {alike}; \
+                             remove one"
+                        ),
+                    );
                 }
-            }
-            match below.first() {
-                Some(&first) => settled[first] = Some((at, layer, figure)),
-                None => settled.push(Some((at, layer, figure))),
+                None => kept.push((at, figure)),
             }
         }
-        settled
-            .into_iter()
-            .flatten()
-            .map(|(_, _, figure)| figure)
-            .collect()
+        kept.into_iter().map(|(_, figure)| figure).collect()
+    }
+
+    /// Where a figure of a list is written: at its first key, unless a translation moved that
+    /// key's text to `guide.toml`, else at its date.
+    fn written_at(&self, at: &FigureAt) -> usize {
+        let (key, date) = (at.0.start, at.1);
+        if self.src.region(key).start == self.src.region(date).start {
+            key
+        } else {
+            date
+        }
     }
 
     pub(super) fn role(&mut self, value: &Option<Str>) -> Role {

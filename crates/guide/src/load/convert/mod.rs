@@ -117,6 +117,7 @@ impl<'t> Layered<'t> {
         } else if self.top() > 0 {
             // Only inherited text is translated; with no base there is none.
             layer::translate(&mut table, &self.source, self.top(), translations, name);
+            layer::settle_figures(&mut table, &self.source, name);
         }
         // A base in another language, or in another script of it (`zh-Hans` under
         // `zh-Hant`), is foreign; tags that do not read are reported on their own.

@@ -363,16 +363,18 @@ pub(super) fn salary_outlook(cx: &mut Ctx<'_, '_>, raw: raw::SalaryOutlook) -> S
     cx.not_empty(&raw.outlook, "`outlook`");
     let pay_list = raw.pay.get_ref();
     let outlook_list = raw.outlook.get_ref();
+    // A figure's layer is found by its date, whose key is never translated: a translation
+    // moves an occupation's text to the translating edition's guide.toml.
     cx.replace_flags(
         pay_list
             .iter()
-            .map(|p| (p.occupation.span().start, p.replace.as_ref())),
+            .map(|p| (p.period.span().start, p.replace.as_ref())),
         "pay",
     );
     cx.replace_flags(
         outlook_list
             .iter()
-            .map(|o| (o.occupation.span().start, o.replace.as_ref())),
+            .map(|o| (o.base_year.span().start, o.replace.as_ref())),
         "outlook",
     );
     let before = cx.problems.len();
@@ -383,11 +385,9 @@ pub(super) fn salary_outlook(cx: &mut Ctx<'_, '_>, raw: raw::SalaryOutlook) -> S
             (at, pay_figure(cx, p))
         })
         .collect();
-    let pay = cx.settle(
+    let pay = cx.without_repeats(
         pay,
-        (PayFigure::same, |a: &PayFigure, b: &PayFigure| {
-            a.same(b) && a.period == b.period && a.source == b.source
-        }),
+        |a: &PayFigure, b: &PayFigure| a.same(b) && a.period == b.period && a.source == b.source,
         (
             "pay figure",
             "occupation, workplace, area, statistic, unit, period and source",
@@ -402,16 +402,13 @@ pub(super) fn salary_outlook(cx: &mut Ctx<'_, '_>, raw: raw::SalaryOutlook) -> S
             (at, outlook_figure(cx, o))
         })
         .collect();
-    let outlook = cx.settle(
+    let outlook = cx.without_repeats(
         outlook,
-        (
-            OutlookFigure::same,
-            |a: &OutlookFigure, b: &OutlookFigure| {
-                a.same(b)
-                    && (a.base_year, a.target_year) == (b.base_year, b.target_year)
-                    && a.source == b.source
-            },
-        ),
+        |a: &OutlookFigure, b: &OutlookFigure| {
+            a.same(b)
+                && (a.base_year, a.target_year) == (b.base_year, b.target_year)
+                && a.source == b.source
+        },
         ("projection", "occupation, area, years and source"),
         cx.problems.len() == before,
     );
@@ -425,13 +422,13 @@ pub(super) fn salary_outlook(cx: &mut Ctx<'_, '_>, raw: raw::SalaryOutlook) -> S
     let pay_starts = starts(
         pay_list
             .iter()
-            .map(|p| (p.occupation.span().start, p.replace.as_ref()))
+            .map(|p| (p.period.span().start, p.replace.as_ref()))
             .collect(),
     );
     let outlook_starts = starts(
         outlook_list
             .iter()
-            .map(|o| (o.occupation.span().start, o.replace.as_ref()))
+            .map(|o| (o.base_year.span().start, o.replace.as_ref()))
             .collect(),
     );
     SalaryOutlook {
@@ -590,7 +587,7 @@ impl SalaryOutlook {
     pub(super) fn with_key_figures(
         mut self,
         cx: &mut Ctx<'_, '_>,
-        chosen: Option<&raw::KeyFigures>,
+        chosen: Option<&S<raw::KeyFigures>>,
         (pay_starts, outlook_starts): (&Starts, &Starts),
     ) -> SalaryOutlook {
         let subject_pay = || {
@@ -623,6 +620,7 @@ impl SalaryOutlook {
         let openings = outlook(|o| o.openings_per_year.is_some());
         let education = outlook(|o| o.entry_education.is_some());
         let top = cx.languages.len().saturating_sub(1);
+        let table_at = chosen.map(|c| c.span().start);
         let mut pick = |value: Option<&Str>,
                         have: &[&Text],
                         what: &str,
@@ -645,7 +643,19 @@ impl SalaryOutlook {
             // reported where that edition's figures undo it: at its `replace`, the highest
             // one above the choice, else at the first figure of the edition itself.
             let layer = |at: usize| cx.src.region(at).layer;
-            let chosen_in = layer(value.span().start);
+            // A translated choice reads from the translating edition's guide.toml; the table
+            // it was made in stays where it was written.
+            let translated = cx
+                .src
+                .region(value.span().start)
+                .path
+                .file_name()
+                .is_some_and(|n| n == GUIDE_FILE);
+            let written = match table_at {
+                Some(at) if translated => at,
+                _ => value.span().start,
+            };
+            let chosen_in = layer(written);
             let undone_at = starts
                 .iter()
                 .filter_map(|(_, flag)| *flag)
@@ -659,8 +669,8 @@ impl SalaryOutlook {
                 });
             match undone_at {
                 Some(at) => {
-                    let key = cx.src.region(value.span().start);
-                    let (line, _) = line_column(key.text, value.span().start - key.start);
+                    let key = cx.src.region(written);
+                    let (line, _) = line_column(key.text, written - key.start);
                     let file = key.path.file_name().map_or_else(
                         || key.path.display().to_string(),
                         |n| n.to_string_lossy().into_owned(),
@@ -687,6 +697,7 @@ impl SalaryOutlook {
             }
             None
         };
+        let chosen = chosen.map(|c| c.get_ref());
         let chosen = KeyFigureChoice {
             pay: pick(
                 chosen.and_then(|c| c.pay.as_ref()),

@@ -31,7 +31,7 @@ pub(crate) struct SalaryOutlook {
     /// Which occupation each key figure at the top of the fact sheet and of this section is
     /// about (optional; each defaults to the first of the guide's own occupations that has
     /// such a figure).
-    pub(crate) key_figures: Option<KeyFigures>,
+    pub(crate) key_figures: Option<S<KeyFigures>>,
 }
 
 /// The occupations the key figures are about; each names an `occupation` in this file.
